@@ -1,0 +1,25 @@
+// koodikoe: one command, a subcommand per part of the platform.
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "runner/run_command.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
+  run [options] -- PROGRAM [ARG...]   run a program in the sandbox
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::cerr << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  if (command == "run") return runner::RunCommand(argc - 1, argv + 1);
+  std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
+  return 2;
+}

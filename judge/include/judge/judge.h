@@ -1,0 +1,78 @@
+// judge::Judge is the seam the web platform uses: it evaluates one submission against one
+// exercise package and reports test by test. It knows nothing of HTTP or users.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "koodikoe/result.h"
+
+namespace judge {
+
+using koodikoe::Error;
+using koodikoe::Result;
+
+// Verdict words of the contract: "accepted", "wrong_answer", "time_limit_exceeded",
+// "memory_limit_exceeded", "output_limit_exceeded", "run_time_error", "compile_error",
+// "judging_error".
+enum class Verdict {
+  kAccepted,
+  kWrongAnswer,
+  kTimeLimit,
+  kMemoryLimit,
+  kOutputLimit,
+  kRunTimeError,
+  kCompileError,
+  kJudgingError,
+};
+const char* VerdictWord(Verdict verdict);
+
+struct TestResult {
+  std::string name;   // "secret/group1/003"
+  std::string group;  // "sample", "secret", "secret/group1"
+  Verdict verdict = Verdict::kJudgingError;
+  double score = 0;
+  int64_t cpu_ms = 0;
+  int64_t wall_ms = 0;
+  int64_t memory_kib = 0;
+  std::string feedback;  // what differed, trimmed; never hidden data beyond a short excerpt
+};
+
+struct Report {
+  Verdict verdict = Verdict::kJudgingError;
+  double score = 0;
+  double max_score = 0;
+  std::string compile_status;  // "ok" | "compile_error" | "skipped"
+  std::string compile_output;  // trimmed compiler message
+  std::vector<TestResult> tests;
+};
+
+// The contract's JSON object.
+std::string ReportJson(const Report& report);
+
+struct EvaluateRequest {
+  std::string package_dir;
+  std::string source_path;  // a file, or a directory with build/run scripts
+  std::string language;     // "" = from the file extension
+  bool samples_only = false;
+  bool run_all_tests = false;  // do not stop at the first failing secret test
+  int jobs = 0;                // parallel boxes; 0 = the number of cores
+};
+
+// Called as each test finishes (in test order) and once with the total count first.
+struct Progress {
+  int done = 0;
+  int total = 0;
+  const TestResult* last = nullptr;
+};
+using ProgressFn = std::function<void(const Progress&)>;
+
+class Judge {
+ public:
+  virtual ~Judge() = default;
+  [[nodiscard]] virtual Result<Report> Evaluate(const EvaluateRequest& request,
+                                                const ProgressFn& progress) = 0;
+};
+
+}  // namespace judge

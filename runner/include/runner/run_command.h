@@ -1,0 +1,9 @@
+#pragma once
+
+namespace runner {
+
+// `koodikoe run [options] -- PROGRAM [ARG...]` (DESIGN.md section 1). argv[0] is "run".
+// Exits 0 whenever the sandbox worked, whatever the program did.
+int RunCommand(int argc, char** argv);
+
+}  // namespace runner

@@ -1,0 +1,192 @@
+#include "box_files.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "koodikoe/files.h"
+
+namespace runner {
+namespace {
+
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+using koodikoe::FailErrno;
+using koodikoe::UniqueFd;
+
+LayoutEntry Dir(const std::string& target) {
+  return {LayoutEntry::kDir, target, "", false, true, 0};
+}
+LayoutEntry Symlink(const std::string& target, const std::string& points_to) {
+  return {LayoutEntry::kSymlink, target, points_to, false, true, 0};
+}
+LayoutEntry File(const std::string& target, const std::string& contents) {
+  return {LayoutEntry::kFile, target, contents, false, false, 0};
+}
+LayoutEntry BindOf(const std::string& target, const std::string& source, bool writable, bool is_dir,
+                   unsigned long flags) {
+  return {LayoutEntry::kBind, target, source, writable, is_dir, flags};
+}
+
+std::string ReadLink(const std::string& path) {
+  char buffer[4096];
+  ssize_t n = ::readlink(path.c_str(), buffer, sizeof buffer - 1);
+  return n > 0 ? std::string(buffer, static_cast<size_t>(n)) : "";
+}
+
+// /etc entries some toolchains need (Debian's alternatives links, the JDK's configuration,
+// mono's and fpc's configuration); bound read-only when the host has them.
+constexpr const char* kEtcBinds[] = {"alternatives", "java-17-openjdk", "mono",
+                                     "fpc.cfg",      "fpc-3.2.2.cfg",   "ghc"};
+
+}  // namespace
+
+std::vector<LayoutEntry> BaseLayout(const std::string& root) {
+  std::vector<LayoutEntry> layout;
+  layout.push_back(BindOf(root + "/usr", "/usr", false, true, MS_NOSUID | MS_NODEV));
+  // Debian merges /bin, /lib... into /usr as symlinks; mirror whatever the host has.
+  for (const char* top : {"bin", "sbin", "lib", "lib32", "lib64", "libx32"}) {
+    std::string host = std::string("/") + top;
+    struct stat info;
+    if (::lstat(host.c_str(), &info) != 0) continue;
+    if (S_ISLNK(info.st_mode)) {
+      layout.push_back(Symlink(root + host, ReadLink(host)));
+    } else if (S_ISDIR(info.st_mode)) {
+      layout.push_back(BindOf(root + host, host, false, true, MS_NOSUID | MS_NODEV));
+    }
+  }
+
+  layout.push_back(Dir(root + "/etc"));
+  layout.push_back(File(root + "/etc/hosts", "127.0.0.1 localhost box\n::1 localhost box\n"));
+  layout.push_back(
+      File(root + "/etc/nsswitch.conf", "passwd: files\ngroup: files\nhosts: files\n"));
+  if (auto cache = koodikoe::ReadFile("/etc/ld.so.cache", 4u << 20)) {
+    layout.push_back(File(root + "/etc/ld.so.cache", *cache));  // faster dynamic linking
+  }
+  if (std::string zone = ReadLink("/etc/localtime"); !zone.empty()) {
+    layout.push_back(Symlink(root + "/etc/localtime", zone));
+  }
+  for (const char* name : kEtcBinds) {
+    std::string host = std::string("/etc/") + name;
+    struct stat info;
+    if (::stat(host.c_str(), &info) != 0) continue;
+    layout.push_back(BindOf(root + host, host, false, S_ISDIR(info.st_mode), MS_NOSUID | MS_NODEV));
+  }
+
+  layout.push_back(Dir(root + "/dev"));
+  for (const char* device : {"null", "zero", "random", "urandom"}) {
+    std::string host = std::string("/dev/") + device;
+    layout.push_back(BindOf(root + host, host, true, false, MS_NOSUID | MS_NOEXEC));
+  }
+  layout.push_back(Symlink(root + "/dev/fd", "/proc/self/fd"));
+  layout.push_back(Symlink(root + "/dev/stdin", "/proc/self/fd/0"));
+  layout.push_back(Symlink(root + "/dev/stdout", "/proc/self/fd/1"));
+  layout.push_back(Symlink(root + "/dev/stderr", "/proc/self/fd/2"));
+  layout.push_back(Symlink(root + "/dev/shm", "/tmp"));  // shared memory counts as /tmp
+  layout.push_back({LayoutEntry::kProc, root + "/proc", "", false, true, 0});
+  return layout;
+}
+
+void AddUserFiles(std::vector<LayoutEntry>& layout, const std::string& root, uid_t uid) {
+  std::string id = std::to_string(uid);
+  layout.push_back(File(root + "/etc/passwd", "root:x:0:0:root:/root:/usr/sbin/nologin\nbox:x:" +
+                                                  id + ":" + id + ":box:/box:/bin/sh\n"));
+  layout.push_back(File(root + "/etc/group", "root:x:0:\nbox:x:" + id + ":\n"));
+}
+
+void AddTmp(std::vector<LayoutEntry>& layout, const std::string& root, uint64_t bytes) {
+  std::string size = bytes ? std::to_string(bytes) : "50%";
+  layout.push_back({LayoutEntry::kTmpfs, root + "/tmp",
+                    "size=" + size + ",nr_inodes=65536,mode=1777", false, true, 0});
+}
+
+void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
+                const std::string& source) {
+  layout.push_back(BindOf(root + "/box", source, true, true, MS_NOSUID | MS_NODEV));
+}
+
+void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bind& bind) {
+  std::filesystem::path inside(bind.inside);
+  std::vector<std::string> parents;
+  for (auto dir = inside.parent_path(); dir != dir.root_path(); dir = dir.parent_path()) {
+    parents.push_back(dir.string());
+  }
+  for (auto it = parents.rbegin(); it != parents.rend(); ++it) layout.push_back(Dir(root + *it));
+  struct stat info {};
+  bool is_dir = ::stat(bind.host.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+  layout.push_back(
+      BindOf(root + bind.inside, bind.host, bind.writable, is_dir, MS_NOSUID | MS_NODEV));
+}
+
+koodikoe::Result<void> CheckBind(const Bind& bind) {
+  std::string inside = std::filesystem::path(bind.inside).lexically_normal().string();
+  if (bind.inside.empty() || bind.inside[0] != '/' || inside != bind.inside) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "bind target '" + bind.inside + "' must be a plain absolute path");
+  }
+  for (const char* reserved : {"/box", "/proc", "/dev", "/etc"}) {
+    std::string prefix = reserved;
+    if (inside == "/" || inside == prefix || inside.rfind(prefix + "/", 0) == 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "bind target '" + inside + "' would cover the box's own " + prefix);
+    }
+  }
+  if (::access(bind.host.c_str(), F_OK) != 0) return FailErrno("bind source " + bind.host);
+  return {};
+}
+
+koodikoe::Result<UniqueFd> OpenBoxDir(const std::string& path, bool privileged, uid_t uid,
+                                      gid_t gid, struct stat& owner) {
+  UniqueFd dir(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  if (!dir.ok()) return FailErrno("open box directory " + path);
+  if (::fstat(dir.fd(), &owner) != 0) return FailErrno("stat box directory " + path);
+  if (privileged) {
+    // Only the directory itself, through its fd: nothing inside is followed or changed.
+    if (::fchown(dir.fd(), uid, gid) != 0) return FailErrno("hand " + path + " to the box user");
+    if (::fchmod(dir.fd(), (owner.st_mode & 07777) | 0700) != 0) return FailErrno("chmod " + path);
+  }
+  return dir;
+}
+
+namespace {
+
+void RemoveSpecialFiles(int dir_fd, int depth) {
+  if (depth > 64) return;
+  int copy = ::openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // own offset
+  if (copy < 0) return;
+  DIR* dir = ::fdopendir(copy);
+  if (!dir) {
+    ::close(copy);
+    return;
+  }
+  while (dirent* entry = ::readdir(dir)) {
+    std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    struct stat info;
+    if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode) || S_ISCHR(info.st_mode) ||
+        S_ISBLK(info.st_mode)) {
+      ::unlinkat(dir_fd, name.c_str(), 0);
+    } else if (S_ISDIR(info.st_mode)) {
+      UniqueFd child(
+          ::openat(dir_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+      if (child.ok()) RemoveSpecialFiles(child.fd(), depth + 1);
+    }
+  }
+  ::closedir(dir);
+}
+
+}  // namespace
+
+void CleanBoxDir(int dir_fd, const struct stat& owner, bool privileged) {
+  RemoveSpecialFiles(dir_fd, 0);
+  if (privileged) {
+    if (::fchown(dir_fd, owner.st_uid, owner.st_gid) != 0) return;
+    (void)::fchmod(dir_fd, owner.st_mode & 07777);
+  }
+}
+
+}  // namespace runner

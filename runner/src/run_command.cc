@@ -1,0 +1,196 @@
+#include "runner/run_command.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "koodikoe/files.h"
+#include "runner/sandbox.h"
+
+namespace runner {
+namespace {
+
+constexpr const char* kUsage = R"(usage: koodikoe run [options] -- PROGRAM [ARG...]
+  --time SEC         CPU time limit (fractional, default 1)
+  --wall SEC         wall-clock limit (default 2 * time + 1)
+  --memory SIZE      memory limit, e.g. 256M (default 256M)
+  --processes N      tasks limit (default 64)
+  --output SIZE      cap on stdout + stderr bytes (default 64M)
+  --fsize SIZE       largest file written (default 64M)
+  --stdin FILE  --stdout FILE  --stderr FILE
+  --env K=V          (repeatable; the environment starts empty)
+  --box DIR          host directory mounted read-write at /box, the working directory
+  --bind HOST[:INSIDE][:rw]   extra read-only (or read-write) mount (repeatable)
+  --net none|loopback         default none
+  --result FILE      where the JSON result goes (default: stdout, as its last line)
+  --allow-weak-limits         run even where cgroups cannot be used
+)";
+
+struct Options {
+  RunSpec spec;
+  std::string result_path;
+  bool allow_weak_limits = false;
+};
+
+struct UsageError {
+  std::string message;
+};
+
+Result<Bind> ParseBind(const std::string& text) {
+  Bind bind;
+  std::string rest = text;
+  if (rest.size() > 3 && rest.compare(rest.size() - 3, 3, ":rw") == 0) {
+    bind.writable = true;
+    rest.resize(rest.size() - 3);
+  } else if (rest.size() > 3 && rest.compare(rest.size() - 3, 3, ":ro") == 0) {
+    rest.resize(rest.size() - 3);
+  }
+  auto colon = rest.find(':');
+  bind.host = rest.substr(0, colon);
+  bind.inside = colon == std::string::npos ? bind.host : rest.substr(colon + 1);
+  if (bind.host.empty() || bind.host[0] != '/') {
+    return koodikoe::Fail(koodikoe::ErrorCode::kInvalidArgument,
+                          "--bind needs an absolute host path: '" + text + "'");
+  }
+  return bind;
+}
+
+// Parses the options; returns an error message a person can act on.
+Result<Options> Parse(int argc, char** argv) {
+  Options options;
+  Limits& limits = options.spec.limits;
+  auto invalid = [](const std::string& text) {
+    return koodikoe::Fail(koodikoe::ErrorCode::kInvalidArgument, text);
+  };
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--") {
+      ++i;
+      break;
+    }
+    if (arg == "--allow-weak-limits") {
+      options.allow_weak_limits = true;
+      continue;
+    }
+    if (arg == "--help" || arg == "-h") return invalid("");
+    if (i + 1 >= argc) return invalid("option " + arg + " needs a value");
+    std::string value = argv[++i];
+    Result<void> parsed;
+    auto seconds = [&](double& out) {
+      auto v = koodikoe::ParseSeconds(value);
+      if (!v) return Result<void>(tl::unexpected(v.error()));
+      out = *v;
+      return Result<void>();
+    };
+    auto size = [&](uint64_t& out) {
+      auto v = koodikoe::ParseSize(value);
+      if (!v) return Result<void>(tl::unexpected(v.error()));
+      out = *v;
+      return Result<void>();
+    };
+    if (arg == "--time")
+      parsed = seconds(limits.cpu_seconds);
+    else if (arg == "--wall")
+      parsed = seconds(limits.wall_seconds);
+    else if (arg == "--memory")
+      parsed = size(limits.memory_bytes);
+    else if (arg == "--output")
+      parsed = size(limits.output_bytes);
+    else if (arg == "--fsize")
+      parsed = size(limits.file_size_bytes);
+    else if (arg == "--processes") {
+      char* end = nullptr;
+      long n = std::strtol(value.c_str(), &end, 10);
+      if (*end != '\0' || n < 1 || n > 100000) return invalid("--processes needs 1..100000");
+      limits.max_processes = static_cast<int>(n);
+    } else if (arg == "--stdin")
+      options.spec.stdin_stream = FilePath{value};
+    else if (arg == "--stdout")
+      options.spec.stdout_stream = FilePath{value};
+    else if (arg == "--stderr")
+      options.spec.stderr_stream = FilePath{value};
+    else if (arg == "--env") {
+      if (value.find('=') == std::string::npos || value[0] == '=') {
+        return invalid("--env needs K=V, got '" + value + "'");
+      }
+      options.spec.env.push_back(value);
+    } else if (arg == "--box")
+      options.spec.box_dir = value;
+    else if (arg == "--bind") {
+      auto bind = ParseBind(value);
+      if (!bind) return tl::unexpected(bind.error());
+      options.spec.binds.push_back(*bind);
+    } else if (arg == "--net") {
+      if (value == "none")
+        options.spec.network = Network::kNone;
+      else if (value == "loopback")
+        options.spec.network = Network::kLoopback;
+      else
+        return invalid("--net is none or loopback, not '" + value + "'");
+    } else if (arg == "--result")
+      options.result_path = value;
+    else
+      return invalid("unknown option " + arg);
+    if (!parsed) return invalid(arg + ": " + parsed.error().Describe());
+  }
+  for (; i < argc; ++i) options.spec.argv.push_back(argv[i]);
+  if (options.spec.argv.empty()) return invalid("no program given (put it after --)");
+  options.spec.stdin_stream = std::holds_alternative<FilePath>(options.spec.stdin_stream)
+                                  ? options.spec.stdin_stream
+                                  : Stream(Inherit{});
+  return options;
+}
+
+int Emit(const Options& options, const Outcome& outcome) {
+  std::string json = OutcomeJson(outcome) + "\n";
+  if (!options.result_path.empty()) {
+    if (auto ok = koodikoe::WriteFile(options.result_path, json); !ok) {
+      std::cerr << "koodikoe run: " << ok.error().Describe() << "\n";
+      return 1;
+    }
+    return 0;
+  }
+  // The result is stdout's last line even when the program's output did not end one.
+  if (outcome.stdout_unterminated) json = "\n" + json;
+  std::cout << json << std::flush;
+  return 0;
+}
+
+}  // namespace
+
+int RunCommand(int argc, char** argv) {
+  auto options = Parse(argc, argv);
+  if (!options) {
+    if (!options.error().context.empty()) {
+      std::cerr << "koodikoe run: " << options.error().context << "\n\n";
+    }
+    std::cerr << kUsage;
+    return 2;
+  }
+  ::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the result
+  auto sandbox = Sandbox::Create({.allow_weak_limits = options->allow_weak_limits});
+  Outcome outcome;
+  if (!sandbox) {
+    outcome.status = Status::kInternalError;
+    outcome.message = sandbox.error().Describe();
+    Emit(*options, outcome);
+    std::cerr << "koodikoe run: " << outcome.message << "\n";
+    return 1;
+  }
+  auto result = sandbox->Run(options->spec);
+  if (!result) {
+    outcome.status = Status::kInternalError;
+    outcome.message = result.error().Describe();
+    Emit(*options, outcome);
+    std::cerr << "koodikoe run: " << outcome.message << "\n";
+    return 1;
+  }
+  int emitted = Emit(*options, *result);
+  return emitted != 0 ? emitted : (result->status == Status::kInternalError ? 1 : 0);
+}
+
+}  // namespace runner

@@ -1,0 +1,711 @@
+#include "runner/sandbox.h"
+
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+
+#include "box_files.h"
+#include "cgroup.h"
+#include "child.h"
+#include "koodikoe/files.h"
+#include "koodikoe/unique_fd.h"
+#include "seccomp_policy.h"
+
+namespace runner {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+using koodikoe::FailErrno;
+using koodikoe::UniqueFd;
+
+constexpr uid_t kFirstBoxUid = 60000;  // box n runs as uid/gid 60000 + n
+constexpr int kHostSlots = 1000;       // boxes that may run at once on this machine
+constexpr uid_t kInsideUid = 1000;     // the box user inside a user namespace
+
+enum class KillReason { kNone, kCpu, kWall, kOutput, kCaller };
+
+// A box slot of this Sandbox: a machine-wide box number held by a lock file, and the
+// network namespaces reused by its runs (an empty one costs ~0.4 ms to make).
+struct Slot {
+  int number = -1;
+  UniqueFd lock;
+  UniqueFd netns[2];  // indexed by Network
+  bool busy = false;
+};
+
+// Copies a box's stdout or stderr to its destination, counting bytes against the cap.
+struct Relay {
+  UniqueFd source;       // read end of the program's pipe
+  int destination = -1;  // -1: capture into `captured`
+  UniqueFd owned_destination;
+  std::string* captured = nullptr;
+  char last_byte = '\n';
+};
+
+struct Box {
+  int id = 0;
+  Slot* slot = nullptr;
+  pid_t pid = -1;
+  UniqueFd pidfd;
+  UniqueFd report;
+  std::unique_ptr<CgroupLease> cgroup;
+  Relay relays[2];
+  Limits limits;
+  Clock::time_point start, wall_deadline, next_cpu_check;
+  KillReason killed = KillReason::kNone;
+  uint64_t output_bytes = 0;
+  std::string report_bytes;
+  UniqueFd box_dir;
+  struct stat box_dir_owner {};
+  bool fresh_netns = false;
+  Network network = Network::kNone;
+  Outcome outcome;
+};
+
+std::string StateDir(bool privileged) {
+  if (privileged) return "/run/koodikoe";
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  if (runtime && *runtime) return std::string(runtime) + "/koodikoe";
+  return "/tmp/koodikoe-" + std::to_string(::getuid());
+}
+
+Result<void> MakeDirs(const std::string& path, mode_t mode) {
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (error) return Fail(ErrorCode::kSystem, "create " + path + ": " + error.message());
+  ::chmod(path.c_str(), mode);
+  return {};
+}
+
+std::string NormalPath(const std::string& path) {
+  auto normal = std::filesystem::path(path).lexically_normal().string();
+  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+  return normal;
+}
+
+bool IsBelow(const std::string& path, const std::string& dir) {
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path[dir.size()] == '/';
+}
+
+// argv[0] without a slash is looked up in the box's /usr/bin and /bin (the same files as the
+// host's, bound read-only), so `koodikoe run -- python3 ...` works.
+std::string ResolveProgram(const std::string& name) {
+  if (name.find('/') != std::string::npos) return name;
+  for (const char* dir : {"/usr/local/bin/", "/usr/bin/", "/bin/"}) {
+    std::string candidate = dir + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return name;
+}
+
+int64_t ToMs(Clock::duration duration) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
+}
+
+}  // namespace
+
+struct Sandbox::Impl {
+  SandboxOptions options;
+  bool privileged = false;
+  std::string state_dir, root_dir;
+  std::unique_ptr<CgroupTree> cgroups;
+  std::string weaknesses;
+  SeccompProgram seccomp;
+  std::vector<LayoutEntry> base_layout;
+  std::vector<std::unique_ptr<Slot>> slots;
+  std::vector<std::unique_ptr<Box>> boxes;
+  int next_id = 1;
+  long cores = 1;
+
+  Result<void> Prepare();
+  Result<Slot*> TakeSlot();
+  Result<void> LeaseNumber(Slot& slot);
+  Result<std::unique_ptr<Box>> Launch(const RunSpec& spec);
+  Result<void> OpenStreams(const RunSpec& spec, Box& box, ChildPlan& plan,
+                           std::vector<UniqueFd>& child_ends);
+  Result<int> OpenInput(const Stream& stream, const Box& box, const std::string& box_path,
+                        std::vector<UniqueFd>& child_ends);
+  Result<int> OpenOutput(const Stream& stream, Box& box, int which, const std::string& box_path,
+                         std::vector<UniqueFd>& child_ends);
+  std::vector<LayoutEntry> Layout(const RunSpec& spec, const Box& box) const;
+  std::vector<std::pair<int, rlimit>> Rlimits(const Limits& limits) const;
+  Result<int> Clone(ChildPlan& plan, Box& box, bool new_netns);
+  Result<std::pair<int, Outcome>> WaitLoop(int only_id);
+  void PumpRelay(Box& box, int which);
+  void CheckLimits(Box& box, Clock::time_point now);
+  void KillBox(Box& box, KillReason reason);
+  Outcome Finish(Box& box);
+  void Classify(Box& box, const CgroupUsage& usage, const std::vector<ChildReport>& reports);
+};
+
+Result<void> Sandbox::Impl::Prepare() {
+  privileged = ::geteuid() == 0;
+  state_dir = StateDir(privileged);
+  root_dir = state_dir + "/root";
+  if (auto ok = MakeDirs(state_dir + "/locks", privileged ? 0755 : 0700); !ok) return ok;
+  if (auto ok = MakeDirs(root_dir, 0755); !ok) return ok;
+  cores = std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN));
+
+  auto tree = DetectCgroups();
+  if (tree) {
+    cgroups = std::move(*tree);
+  } else if (options.allow_weak_limits) {
+    weaknesses = "weaker limits: " + tree.error().Describe() +
+                 "; memory is an address-space limit per process, CPU time is counted per "
+                 "process, the task limit is per user";
+  } else {
+    return Fail(ErrorCode::kUnsupported,
+                "cannot enforce limits: " + tree.error().Describe() +
+                    ". Run as root on a machine with cgroups, or pass --allow-weak-limits to "
+                    "accept weaker limits");
+  }
+  if (!privileged) {
+    std::string why = "unprivileged: all boxes share the caller's uid";
+    weaknesses = weaknesses.empty() ? why : weaknesses + "; " + why;
+  }
+  auto program = SeccompProgram::Build();
+  if (!program) return tl::unexpected(program.error());
+  seccomp = std::move(*program);
+  base_layout = BaseLayout(root_dir);
+  for (int i = 0; i < std::max(1, options.slots); ++i) slots.push_back(std::make_unique<Slot>());
+  return {};
+}
+
+Result<void> Sandbox::Impl::LeaseNumber(Slot& slot) {
+  // Start at a pid-dependent place so concurrent processes rarely contend for the same lock.
+  int first = static_cast<int>(::getpid() % kHostSlots);
+  for (int i = 0; i < kHostSlots; ++i) {
+    int number = (first + i) % kHostSlots;
+    std::string path = state_dir + "/locks/box-" + std::to_string(number);
+    UniqueFd lock(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!lock.ok()) return FailErrno("open lock " + path);
+    if (::flock(lock.fd(), LOCK_EX | LOCK_NB) == 0) {
+      slot.number = number;
+      slot.lock = std::move(lock);
+      return {};
+    }
+    if (errno != EWOULDBLOCK) return FailErrno("lock " + path);
+  }
+  return Fail(ErrorCode::kUnsupported,
+              "all " + std::to_string(kHostSlots) + " box slots of this machine are in use");
+}
+
+Result<Slot*> Sandbox::Impl::TakeSlot() {
+  for (auto& slot : slots) {
+    if (slot->busy) continue;
+    if (slot->number < 0) {
+      if (auto ok = LeaseNumber(*slot); !ok) return tl::unexpected(ok.error());
+    }
+    slot->busy = true;
+    return slot.get();
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              "all " + std::to_string(slots.size()) + " slots of this sandbox are running");
+}
+
+std::vector<LayoutEntry> Sandbox::Impl::Layout(const RunSpec& spec, const Box& box) const {
+  std::vector<LayoutEntry> layout = base_layout;
+  uid_t uid = privileged ? kFirstBoxUid + box.slot->number : kInsideUid;
+  AddUserFiles(layout, root_dir, uid);
+  AddTmp(layout, root_dir, spec.limits.tmp_bytes);
+  if (box.box_dir.ok()) {
+    AddBoxBind(layout, root_dir, "/proc/self/fd/" + std::to_string(box.box_dir.fd()));
+  } else {
+    layout.push_back({LayoutEntry::kDir, root_dir + "/box", "", false, true, 0});
+  }
+  for (const auto& bind : spec.binds) AddBind(layout, root_dir, bind);
+  return layout;
+}
+
+std::vector<std::pair<int, rlimit>> Sandbox::Impl::Rlimits(const Limits& limits) const {
+  auto both = [](uint64_t value) { return rlimit{value, value}; };
+  std::vector<std::pair<int, rlimit>> result = {
+      {RLIMIT_CORE, both(0)},
+      {RLIMIT_FSIZE, both(limits.file_size_bytes ? limits.file_size_bytes : RLIM_INFINITY)},
+      {RLIMIT_NOFILE, both(static_cast<uint64_t>(std::max(limits.open_files, 4)))},
+  };
+  uint64_t stack = limits.stack_bytes ? limits.stack_bytes : limits.memory_bytes;
+  result.push_back({RLIMIT_STACK, both(stack ? stack : RLIM_INFINITY)});
+  if (limits.cpu_seconds > 0) {
+    // A backstop per process; the box's total is watched through its cgroup.
+    auto seconds = static_cast<uint64_t>(std::ceil(limits.cpu_seconds)) + 1;
+    result.push_back({RLIMIT_CPU, rlimit{seconds, seconds + 1}});
+  }
+  if (!cgroups) {
+    if (limits.memory_bytes) result.push_back({RLIMIT_AS, both(limits.memory_bytes)});
+    if (privileged && limits.max_processes) {
+      result.push_back({RLIMIT_NPROC, both(static_cast<uint64_t>(limits.max_processes))});
+    }
+  }
+  return result;
+}
+
+Result<int> Sandbox::Impl::OpenInput(const Stream& stream, const Box& box,
+                                     const std::string& box_path,
+                                     std::vector<UniqueFd>& child_ends) {
+  UniqueFd fd;
+  if (std::holds_alternative<Inherit>(stream)) {
+    fd = UniqueFd(::fcntl(0, F_DUPFD_CLOEXEC, 3));
+  } else if (const auto* file = std::get_if<FilePath>(&stream)) {
+    std::string path = NormalPath(std::filesystem::absolute(file->path).string());
+    if (box.box_dir.ok() && IsBelow(path, box_path)) {
+      auto opened =
+          koodikoe::OpenBeneath(box.box_dir.fd(), path.substr(box_path.size() + 1), O_RDONLY);
+      if (!opened) return tl::unexpected(opened.error());
+      fd = std::move(*opened);
+    } else {
+      fd = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+      if (!fd.ok()) return FailErrno("open stdin " + path);
+    }
+  } else if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
+    return descriptor->fd;
+  } else {
+    fd = UniqueFd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+  }
+  if (!fd.ok()) return FailErrno("open stdin");
+  child_ends.push_back(std::move(fd));
+  return child_ends.back().fd();
+}
+
+Result<int> Sandbox::Impl::OpenOutput(const Stream& stream, Box& box, int which,
+                                      const std::string& box_path,
+                                      std::vector<UniqueFd>& child_ends) {
+  if (const auto* descriptor = std::get_if<Descriptor>(&stream)) return descriptor->fd;
+  if (std::holds_alternative<NullStream>(stream)) {
+    child_ends.emplace_back(::open("/dev/null", O_WRONLY | O_CLOEXEC));
+    if (!child_ends.back().ok()) return FailErrno("open /dev/null");
+    return child_ends.back().fd();
+  }
+  Relay& relay = box.relays[which];
+  if (std::holds_alternative<Capture>(stream)) {
+    relay.captured = which == 0 ? &box.outcome.stdout_data : &box.outcome.stderr_data;
+  } else if (const auto* file = std::get_if<FilePath>(&stream)) {
+    std::string path = NormalPath(std::filesystem::absolute(file->path).string());
+    const int flags = O_WRONLY | O_CREAT | O_TRUNC;
+    if (box.box_dir.ok() && IsBelow(path, box_path)) {
+      auto opened =
+          koodikoe::OpenBeneath(box.box_dir.fd(), path.substr(box_path.size() + 1), flags, 0644);
+      if (!opened) return tl::unexpected(opened.error());
+      relay.owned_destination = std::move(*opened);
+    } else {
+      relay.owned_destination =
+          UniqueFd(::open(path.c_str(), flags | O_CLOEXEC | O_NOFOLLOW, 0644));
+      if (!relay.owned_destination.ok()) return FailErrno("open output " + path);
+    }
+    relay.destination = relay.owned_destination.fd();
+  } else {
+    relay.destination = which == 0 ? 1 : 2;
+  }
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return FailErrno("pipe for output");
+  relay.source = UniqueFd(pipe_fds[0]);
+  child_ends.emplace_back(pipe_fds[1]);
+  return pipe_fds[1];
+}
+
+Result<void> Sandbox::Impl::OpenStreams(const RunSpec& spec, Box& box, ChildPlan& plan,
+                                        std::vector<UniqueFd>& child_ends) {
+  std::string box_path =
+      spec.box_dir.empty() ? "" : NormalPath(std::filesystem::absolute(spec.box_dir).string());
+  auto in = OpenInput(spec.stdin_stream, box, box_path, child_ends);
+  if (!in) return tl::unexpected(in.error());
+  auto out = OpenOutput(spec.stdout_stream, box, 0, box_path, child_ends);
+  if (!out) return tl::unexpected(out.error());
+  auto err = OpenOutput(spec.stderr_stream, box, 1, box_path, child_ends);
+  if (!err) return tl::unexpected(err.error());
+  plan.stdin_fd = *in;
+  plan.stdout_fd = *out;
+  plan.stderr_fd = *err;
+  return {};
+}
+
+Result<int> Sandbox::Impl::Clone(ChildPlan& plan, Box& box, bool new_netns) {
+  uint64_t flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
+  if (new_netns) flags |= CLONE_NEWNET;
+  if (plan.user_namespace) flags |= CLONE_NEWUSER;
+  int pidfd = -1;
+  // A raw clone, like fork but into new namespaces; the child runs ChildMain only.
+  long pid = ::syscall(SYS_clone, flags | SIGCHLD, nullptr, &pidfd, nullptr, 0);
+  if (pid < 0) return FailErrno("clone the box");
+  if (pid == 0) ChildMain(plan);
+  box.pid = static_cast<pid_t>(pid);
+  box.pidfd = UniqueFd(pidfd);
+  return pidfd;
+}
+
+Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
+  if (spec.argv.empty() || spec.argv[0].empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "no program to run");
+  }
+  for (const auto& bind : spec.binds) {
+    if (auto ok = CheckBind(bind); !ok) return tl::unexpected(ok.error());
+  }
+  auto box = std::make_unique<Box>();
+  auto slot = TakeSlot();
+  if (!slot) return tl::unexpected(slot.error());
+  box->slot = *slot;
+  // From here on the slot must be given back on every path.
+  struct SlotGuard {
+    Box* box;
+    ~SlotGuard() {
+      if (box) box->slot->busy = false;
+    }
+  } guard{box.get()};
+
+  box->id = next_id++;
+  box->limits = spec.limits;
+  box->network = spec.network;
+  const uid_t host_uid = privileged ? kFirstBoxUid + box->slot->number : ::getuid();
+  const gid_t host_gid = privileged ? kFirstBoxUid + box->slot->number : ::getgid();
+
+  ChildPlan plan;
+  if (cgroups) {
+    CgroupLimits limits{spec.limits.memory_bytes, spec.limits.max_processes + 1};  // + init
+    auto lease = cgroups->Lease("box-" + std::to_string(box->slot->number), limits);
+    if (!lease) return tl::unexpected(lease.error());
+    box->cgroup = std::move(*lease);
+    plan.cgroup_procs_fds = box->cgroup->procs_fds();
+  }
+  if (!spec.box_dir.empty()) {
+    auto dir = OpenBoxDir(spec.box_dir, privileged, host_uid, host_gid, box->box_dir_owner);
+    if (!dir) return tl::unexpected(dir.error());
+    box->box_dir = std::move(*dir);
+  }
+  std::vector<UniqueFd> child_ends;
+  if (auto ok = OpenStreams(spec, *box, plan, child_ends); !ok) return tl::unexpected(ok.error());
+
+  int report_pipe[2];
+  if (::pipe2(report_pipe, O_CLOEXEC) != 0) return FailErrno("pipe for the box report");
+  box->report = UniqueFd(report_pipe[0]);
+  child_ends.emplace_back(report_pipe[1]);
+  plan.report_fd = report_pipe[1];
+
+  plan.user_namespace = !privileged;
+  if (plan.user_namespace) {
+    plan.uid_map = std::to_string(kInsideUid) + " " + std::to_string(::getuid()) + " 1";
+    plan.gid_map = std::to_string(kInsideUid) + " " + std::to_string(::getgid()) + " 1";
+  }
+  plan.uid = privileged ? host_uid : kInsideUid;
+  plan.gid = privileged ? host_gid : kInsideUid;
+
+  UniqueFd joined_netns;
+  bool new_netns = false;
+  if (spec.join_network_of) {
+    auto other = std::find_if(boxes.begin(), boxes.end(),
+                              [&](const auto& b) { return b->id == *spec.join_network_of; });
+    if (other == boxes.end()) {
+      return Fail(ErrorCode::kInvalidArgument, "join_network_of: no such running box");
+    }
+    std::string path = "/proc/" + std::to_string((*other)->pid) + "/ns/net";
+    joined_netns = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!joined_netns.ok()) return FailErrno("open " + path);
+    plan.netns_fd = joined_netns.fd();
+  } else {
+    const UniqueFd& pooled = box->slot->netns[static_cast<int>(spec.network)];
+    if (pooled.ok() && privileged) {
+      plan.netns_fd = pooled.fd();
+    } else {
+      new_netns = true;
+      plan.loopback_up = spec.network == Network::kLoopback;
+    }
+  }
+  box->fresh_netns = new_netns && privileged;
+
+  plan.root = root_dir;
+  plan.root_options = "size=4m,nr_inodes=4096,mode=0755";
+  plan.layout = Layout(spec, *box);
+  plan.rlimits = Rlimits(spec.limits);
+  plan.working_dir = spec.working_dir;
+  plan.argv_storage = spec.argv;
+  plan.argv_storage[0] = ResolveProgram(spec.argv[0]);
+  plan.env_storage = spec.env;
+  for (auto& arg : plan.argv_storage) plan.argv.push_back(arg.data());
+  plan.argv.push_back(nullptr);
+  for (auto& var : plan.env_storage) plan.envp.push_back(var.data());
+  plan.envp.push_back(nullptr);
+  plan.seccomp = seccomp.program();
+
+  box->start = Clock::now();
+  double wall =
+      spec.limits.wall_seconds > 0 ? spec.limits.wall_seconds : 2 * spec.limits.cpu_seconds + 1;
+  box->wall_deadline = box->start + std::chrono::microseconds(static_cast<int64_t>(wall * 1e6));
+  box->next_cpu_check = box->start + std::chrono::milliseconds(5);
+  auto cloned = Clone(plan, *box, new_netns);
+  if (!cloned) return tl::unexpected(cloned.error());
+  if (box->fresh_netns) {
+    // Keep the fresh namespace for the slot's next runs (a new one costs ~0.4 ms).
+    std::string path = "/proc/" + std::to_string(box->pid) + "/ns/net";
+    box->slot->netns[static_cast<int>(spec.network)] =
+        UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  }
+  guard.box = nullptr;  // the slot now belongs to the running box
+  return box;
+}
+
+void Sandbox::Impl::KillBox(Box& box, KillReason reason) {
+  if (box.killed == KillReason::kNone) box.killed = reason;
+  // Killing the box's init takes its whole pid namespace down with it.
+  ::syscall(SYS_pidfd_send_signal, box.pidfd.fd(), SIGKILL, nullptr, 0);
+}
+
+void Sandbox::Impl::PumpRelay(Box& box, int which) {
+  Relay& relay = box.relays[which];
+  char buffer[65536];
+  ssize_t n = ::read(relay.source.fd(), buffer, sizeof buffer);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) {
+    relay.source.Reset();
+    return;
+  }
+  uint64_t allowed = box.limits.output_bytes ? box.limits.output_bytes : UINT64_MAX;
+  uint64_t room = box.output_bytes >= allowed ? 0 : allowed - box.output_bytes;
+  size_t keep = static_cast<size_t>(std::min<uint64_t>(room, static_cast<uint64_t>(n)));
+  box.output_bytes += static_cast<uint64_t>(n);
+  if (keep > 0) {
+    if (relay.captured) {
+      relay.captured->append(buffer, keep);
+    } else {
+      (void)koodikoe::WriteAll(relay.destination, buffer, keep);
+    }
+    relay.last_byte = buffer[keep - 1];
+  }
+  if (box.output_bytes > allowed) KillBox(box, KillReason::kOutput);
+}
+
+void Sandbox::Impl::CheckLimits(Box& box, Clock::time_point now) {
+  if (now >= box.wall_deadline) {
+    KillBox(box, KillReason::kWall);
+    return;
+  }
+  if (box.limits.cpu_seconds <= 0 || !box.cgroup || now < box.next_cpu_check) return;
+  auto used = box.cgroup->CpuNs();
+  if (!used) return;
+  double left = box.limits.cpu_seconds - static_cast<double>(*used) / 1e9;
+  if (left <= 0) {
+    KillBox(box, KillReason::kCpu);
+    return;
+  }
+  // The box cannot burn CPU faster than all cores at once: sleep until it could be over.
+  auto wait = std::chrono::microseconds(static_cast<int64_t>(left / cores * 1e6));
+  box.next_cpu_check =
+      now + std::clamp(wait, std::chrono::microseconds(2000), std::chrono::microseconds(100000));
+}
+
+Result<std::pair<int, Outcome>> Sandbox::Impl::WaitLoop(int only_id) {
+  for (;;) {
+    std::vector<pollfd> fds;
+    std::vector<std::pair<Box*, int>> owners;  // which box and stream (-1 = pidfd)
+    auto now = Clock::now();
+    auto next = now + std::chrono::seconds(1);
+    for (auto& box : boxes) {
+      if (only_id && box->id != only_id) continue;
+      fds.push_back({box->pidfd.fd(), POLLIN, 0});
+      owners.push_back({box.get(), -1});
+      for (int which = 0; which < 2; ++which) {
+        if (!box->relays[which].source.ok()) continue;
+        fds.push_back({box->relays[which].source.fd(), POLLIN, 0});
+        owners.push_back({box.get(), which});
+      }
+      if (box->killed == KillReason::kNone) {
+        next = std::min({next, box->wall_deadline, box->next_cpu_check});
+      }
+    }
+    if (fds.empty()) return Fail(ErrorCode::kInvalidArgument, "no box is running");
+    int timeout = static_cast<int>(std::max<int64_t>(
+        0, std::chrono::duration_cast<std::chrono::milliseconds>(next - now).count() + 1));
+    int ready = ::poll(fds.data(), fds.size(), timeout);
+    if (ready < 0 && errno != EINTR) return FailErrno("poll the boxes");
+    Box* finished = nullptr;
+    for (size_t i = 0; ready > 0 && i < fds.size(); ++i) {
+      if (!fds[i].revents) continue;
+      auto [box, which] = owners[i];
+      if (which >= 0) {
+        PumpRelay(*box, which);
+      } else if (!finished) {
+        finished = box;
+      }
+    }
+    now = Clock::now();
+    for (auto& box : boxes) {
+      if ((!only_id || box->id == only_id) && box->killed == KillReason::kNone) {
+        CheckLimits(*box, now);
+      }
+    }
+    if (finished) {
+      Outcome outcome = Finish(*finished);
+      int id = finished->id;
+      std::erase_if(boxes, [&](const auto& b) { return b.get() == finished; });
+      return std::make_pair(id, std::move(outcome));
+    }
+  }
+}
+
+Outcome Sandbox::Impl::Finish(Box& box) {
+  siginfo_t info{};
+  rusage usage_of_init{};
+  ::syscall(SYS_waitid, P_PIDFD, box.pidfd.fd(), &info, WEXITED, &usage_of_init);
+  auto ended = Clock::now();
+  // Init has exited, so the kernel is killing the rest of the box: drain what they wrote.
+  auto drain_deadline = ended + std::chrono::seconds(2);
+  for (int which = 0; which < 2; ++which) {
+    while (box.relays[which].source.ok() && Clock::now() < drain_deadline) {
+      pollfd fd{box.relays[which].source.fd(), POLLIN, 0};
+      if (::poll(&fd, 1, 100) > 0) PumpRelay(box, which);
+    }
+  }
+  auto reports_text = koodikoe::ReadAll(box.report.fd(), 4096).value_or("");
+  std::vector<ChildReport> reports(reports_text.size() / sizeof(ChildReport));
+  std::memcpy(reports.data(), reports_text.data(), reports.size() * sizeof(ChildReport));
+
+  CgroupUsage usage;
+  if (box.cgroup) {
+    box.cgroup->KillAll();
+    usage = box.cgroup->Usage().value_or(CgroupUsage{});
+  } else {
+    usage.cpu_ns = (usage_of_init.ru_utime.tv_sec + usage_of_init.ru_stime.tv_sec) * 1000000000LL +
+                   (usage_of_init.ru_utime.tv_usec + usage_of_init.ru_stime.tv_usec) * 1000LL;
+    usage.memory_peak_bytes = usage_of_init.ru_maxrss * 1024LL;
+  }
+  box.outcome.wall_ms = ToMs(ended - box.start);
+  box.outcome.cpu_ms = usage.cpu_ns / 1000000;
+  box.outcome.memory_kib = usage.memory_peak_bytes / 1024;
+  Classify(box, usage, reports);
+  box.outcome.stdout_unterminated = box.relays[0].last_byte != '\n';
+
+  if (box.fresh_netns && reports.empty()) {
+    box.slot->netns[static_cast<int>(box.network)].Reset();  // setup failed: do not pool it
+  }
+  if (box.box_dir.ok()) {
+    CleanBoxDir(box.box_dir.fd(), box.box_dir_owner, privileged);
+  }
+  box.cgroup.reset();
+  box.slot->busy = false;
+  return std::move(box.outcome);
+}
+
+void Sandbox::Impl::Classify(Box& box, const CgroupUsage& usage,
+                             const std::vector<ChildReport>& reports) {
+  Outcome& out = box.outcome;
+  out.message = weaknesses;
+  auto add_message = [&](const std::string& text) {
+    out.message = out.message.empty() ? text : text + "; " + out.message;
+  };
+  int status = -1;
+  for (const auto& report : reports) {
+    if (report.kind == ChildReport::kSetupFailed) {
+      std::string what = std::string(StepName(report.step)) + ": " + std::strerror(report.error);
+      if (report.step == Step::kExec) {
+        out.status = Status::kRuntimeError;
+        out.exit_code = 127;
+        add_message("cannot " + what);
+      } else {
+        out.status = Status::kInternalError;
+        add_message("sandbox setup failed at " + what);
+      }
+      return;
+    }
+    if (report.kind == ChildReport::kProgramEnded) status = report.wait_status;
+  }
+  if (status >= 0 && WIFEXITED(status)) out.exit_code = WEXITSTATUS(status);
+  if (status >= 0 && WIFSIGNALED(status)) out.signal = WTERMSIG(status);
+  if (status < 0 && box.killed != KillReason::kNone) out.signal = SIGKILL;
+
+  const double cpu_seconds = static_cast<double>(usage.cpu_ns) / 1e9;
+  const bool over_cpu = box.limits.cpu_seconds > 0 && cpu_seconds > box.limits.cpu_seconds;
+  if (box.killed == KillReason::kOutput) {
+    out.status = Status::kOutputLimit;
+    add_message("output exceeded " + std::to_string(box.limits.output_bytes) + " bytes");
+  } else if (box.killed == KillReason::kCpu || over_cpu || out.signal == SIGXCPU) {
+    out.status = Status::kTimeLimit;
+    out.limit = "cpu";
+  } else if (box.killed == KillReason::kWall) {
+    out.status = Status::kTimeLimit;
+    out.limit = "wall";
+  } else if (box.killed == KillReason::kCaller) {
+    out.status = Status::kRuntimeError;
+    add_message("stopped by the caller");
+  } else if (usage.oom_kills > 0) {
+    out.status = Status::kMemoryLimit;
+  } else if (status < 0) {
+    out.status = Status::kInternalError;
+    add_message("the box ended without a report");
+  } else if (out.signal == SIGSYS) {
+    out.status = Status::kSecurityViolation;
+    add_message("a forbidden system call was made");
+  } else if (out.signal != 0 || out.exit_code != 0) {
+    out.status = usage.memory_failures > 0 ? Status::kMemoryLimit : Status::kRuntimeError;
+    if (out.signal == SIGXFSZ) add_message("a file grew past the file size limit");
+  } else {
+    out.status = Status::kOk;
+  }
+}
+
+Sandbox::Sandbox(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Sandbox::Sandbox(Sandbox&&) noexcept = default;
+Sandbox& Sandbox::operator=(Sandbox&&) noexcept = default;
+
+Sandbox::~Sandbox() {
+  if (!impl_) return;
+  for (auto& box : impl_->boxes) impl_->KillBox(*box, KillReason::kCaller);
+  while (!impl_->boxes.empty()) (void)impl_->WaitLoop(0);
+}
+
+Result<Sandbox> Sandbox::Create(const SandboxOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (auto ok = impl->Prepare(); !ok) return tl::unexpected(ok.error());
+  return Sandbox(std::move(impl));
+}
+
+Result<Outcome> Sandbox::Run(const RunSpec& spec) {
+  auto id = Start(spec);
+  if (!id) return tl::unexpected(id.error());
+  return Wait(*id);
+}
+
+Result<int> Sandbox::Start(const RunSpec& spec) {
+  auto box = impl_->Launch(spec);
+  if (!box) return tl::unexpected(box.error());
+  int id = (*box)->id;
+  impl_->boxes.push_back(std::move(*box));
+  return id;
+}
+
+Result<std::pair<int, Outcome>> Sandbox::WaitAny() { return impl_->WaitLoop(0); }
+
+Result<Outcome> Sandbox::Wait(int box_id) {
+  if (box_id <= 0) return Fail(ErrorCode::kInvalidArgument, "no such box");
+  auto result = impl_->WaitLoop(box_id);
+  if (!result) return tl::unexpected(result.error());
+  return std::move(result->second);
+}
+
+void Sandbox::Kill(int box_id) {
+  for (auto& box : impl_->boxes) {
+    if (box->id == box_id) impl_->KillBox(*box, KillReason::kCaller);
+  }
+}
+
+int Sandbox::running() const { return static_cast<int>(impl_->boxes.size()); }
+int Sandbox::slots() const { return static_cast<int>(impl_->slots.size()); }
+const std::string& Sandbox::weaknesses() const { return impl_->weaknesses; }
+
+}  // namespace runner
