@@ -44,7 +44,7 @@ constexpr const char* kEtcBinds[] = {"alternatives", "java-17-openjdk", "mono",
 
 }  // namespace
 
-std::vector<LayoutEntry> BaseLayout(const std::string& root) {
+std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged) {
   std::vector<LayoutEntry> layout;
   layout.push_back(BindOf(root + "/usr", "/usr", false, true, MS_NOSUID | MS_NODEV));
   // Debian merges /bin, /lib... into /usr as symlinks; mirror whatever the host has.
@@ -76,10 +76,20 @@ std::vector<LayoutEntry> BaseLayout(const std::string& root) {
     layout.push_back(BindOf(root + host, host, false, S_ISDIR(info.st_mode), MS_NOSUID | MS_NODEV));
   }
 
-  layout.push_back(Dir(root + "/dev"));
+  if (privileged) {
+    layout.push_back({LayoutEntry::kTmpfs, root + "/dev", "size=64k,nr_inodes=64,mode=0755", false,
+                      true, MS_NOEXEC});
+  } else {
+    layout.push_back(Dir(root + "/dev"));
+  }
   for (const char* device : {"null", "zero", "random", "urandom"}) {
     std::string host = std::string("/dev/") + device;
-    layout.push_back(BindOf(root + host, host, true, false, MS_NOSUID | MS_NOEXEC));
+    struct stat info {};
+    if (privileged && ::stat(host.c_str(), &info) == 0 && S_ISCHR(info.st_mode)) {
+      layout.push_back({LayoutEntry::kDevice, root + host, "", true, false, 0, info.st_rdev});
+    } else {
+      layout.push_back(BindOf(root + host, host, true, false, MS_NOSUID | MS_NOEXEC));
+    }
   }
   layout.push_back(Symlink(root + "/dev/fd", "/proc/self/fd"));
   layout.push_back(Symlink(root + "/dev/stdin", "/proc/self/fd/0"));
@@ -100,12 +110,14 @@ void AddUserFiles(std::vector<LayoutEntry>& layout, const std::string& root, uid
 void AddTmp(std::vector<LayoutEntry>& layout, const std::string& root, uint64_t bytes) {
   std::string size = bytes ? std::to_string(bytes) : "50%";
   layout.push_back({LayoutEntry::kTmpfs, root + "/tmp",
-                    "size=" + size + ",nr_inodes=65536,mode=1777", false, true, 0});
+                    "size=" + size + ",nr_inodes=65536,mode=1777", false, true, MS_NODEV});
 }
 
 void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
-                const std::string& source) {
-  layout.push_back(BindOf(root + "/box", source, true, true, MS_NOSUID | MS_NODEV));
+                const std::string& source, int dir_fd) {
+  LayoutEntry entry = BindOf(root + "/box", source, true, true, MS_NOSUID | MS_NODEV);
+  entry.same_as_fd = dir_fd;
+  layout.push_back(entry);
 }
 
 void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bind& bind) {

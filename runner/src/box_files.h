@@ -14,15 +14,18 @@
 namespace runner {
 
 // What every box gets: /usr and the /lib* and /bin links, a minimal /etc, four devices,
-// /proc. Computed once per Sandbox.
-std::vector<LayoutEntry> BaseLayout(const std::string& root);
+// /proc. Computed once per Sandbox. With privilege the devices are made in a small /dev
+// tmpfs (cheaper than four bind mounts); in a user namespace they are bound from the host.
+std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged);
 // /etc/passwd and /etc/group naming the box user.
 void AddUserFiles(std::vector<LayoutEntry>& layout, const std::string& root, uid_t uid);
 // A private, size-capped /tmp (also /dev/shm).
 void AddTmp(std::vector<LayoutEntry>& layout, const std::string& root, uint64_t bytes);
-// /box, bound from an fd path (/proc/self/fd/N) so no host path is resolved again.
+// /box, bound from the caller's host path; the child checks that the mounted directory is
+// the one `dir_fd` holds open. (A bind of /proc/self/fd/N cannot be used: that fd's mount
+// belongs to the caller's mount namespace, and bind refuses it with EINVAL.)
 void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
-                const std::string& source);
+                const std::string& source, int dir_fd);
 // An extra bind, with the directories leading to it.
 void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bind& bind);
 // Refuses binds that would shadow the box's own mounts or create files inside /box.

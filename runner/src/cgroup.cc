@@ -70,6 +70,14 @@ void KillUntilEmpty(const std::string& procs_path) {
   }
 }
 
+// The box's init has been reaped, and with it every task of its pid namespace, so the
+// cgroup is normally empty: try rmdir first and kill only when something is still there.
+void RemoveEmptied(const std::string& dir, const std::string& procs_path) {
+  if (::rmdir(dir.c_str()) == 0 || errno != EBUSY) return;
+  KillUntilEmpty(procs_path);
+  ::rmdir(dir.c_str());
+}
+
 Result<void> MakeFreshDir(const std::string& path, const std::string& procs_name) {
   if (::mkdir(path.c_str(), 0755) == 0) return {};
   if (errno != EEXIST) return FailErrno("mkdir " + path);
@@ -145,9 +153,8 @@ class V1Lease : public CgroupLease {
   V1Lease(std::string memory, std::string cpuacct, std::string pids)
       : memory_(std::move(memory)), cpuacct_(std::move(cpuacct)), pids_(std::move(pids)) {}
   ~V1Lease() override {
-    KillAll();
     procs_.clear();
-    for (const auto& dir : {memory_, cpuacct_, pids_}) ::rmdir(dir.c_str());
+    for (const auto& dir : {pids_, memory_, cpuacct_}) RemoveEmptied(dir, pids_ + "/cgroup.procs");
   }
 
   Result<void> Open(const CgroupLimits& limits) {
@@ -224,9 +231,11 @@ class V2Lease : public CgroupLease {
  public:
   explicit V2Lease(std::string dir) : dir_(std::move(dir)) {}
   ~V2Lease() override {
-    KillAll();
     procs_.Reset();
-    ::rmdir(dir_.c_str());
+    if (::rmdir(dir_.c_str()) != 0 && errno == EBUSY) {
+      KillAll();
+      ::rmdir(dir_.c_str());
+    }
   }
 
   Result<void> Open(const CgroupLimits& limits) {

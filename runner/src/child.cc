@@ -173,12 +173,23 @@ bool MakeMountPoint(const LayoutEntry& entry) {
   return true;
 }
 
+// A path swapped between the parent's open and this bind (a symlink or rename racing the
+// mount) would put another host directory at /box: the mounted inode must be the opened one.
+bool IsSameFile(const char* path, int fd) {
+  struct stat mounted, opened;
+  if (::stat(path, &mounted) != 0 || ::fstat(fd, &opened) != 0) return false;
+  if (mounted.st_dev == opened.st_dev && mounted.st_ino == opened.st_ino) return true;
+  errno = ESTALE;
+  return false;
+}
+
 bool BindMount(const LayoutEntry& entry) {
   if (!MakeMountPoint(entry)) return false;
   if (::mount(entry.source.c_str(), entry.target.c_str(), nullptr, MS_BIND | MS_REC, nullptr) !=
       0) {
     return false;
   }
+  if (entry.same_as_fd >= 0 && !IsSameFile(entry.target.c_str(), entry.same_as_fd)) return false;
   unsigned long flags =
       MS_REMOUNT | MS_BIND | entry.flags | ExistingMountFlags(entry.target.c_str());
   if (!entry.writable) flags |= MS_RDONLY;
@@ -206,8 +217,11 @@ bool ApplyEntry(const LayoutEntry& entry) {
       return BindMount(entry);
     case LayoutEntry::kTmpfs:
       return (::mkdir(entry.target.c_str(), 0755) == 0 || errno == EEXIST) &&
-             ::mount("tmpfs", entry.target.c_str(), "tmpfs", MS_NOSUID | MS_NODEV | entry.flags,
+             ::mount("tmpfs", entry.target.c_str(), "tmpfs", MS_NOSUID | entry.flags,
                      entry.source.c_str()) == 0;
+    case LayoutEntry::kDevice:
+      return ::mknod(entry.target.c_str(), S_IFCHR | 0666, entry.device) == 0 &&
+             ::chmod(entry.target.c_str(), 0666) == 0;  // mknod applies the umask
     case LayoutEntry::kProc:
       return (::mkdir(entry.target.c_str(), 0755) == 0 || errno == EEXIST) &&
              ::mount("proc", entry.target.c_str(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
@@ -324,6 +338,8 @@ bool LoadSeccomp(const ChildPlan& plan) {
   ReportAndExit(plan, Step::kExec, errno);
 }
 
+int ProgramEntry(void* plan) { ProgramMain(*static_cast<const ChildPlan*>(plan)); }
+
 // Init reaps everything and reports the program's status. When it exits, the kernel kills
 // whatever is left in the box's pid namespace (daemons, zombies' children).
 [[noreturn]] void InitLoop(const ChildPlan& plan, pid_t program) {
@@ -354,10 +370,13 @@ void ChildMain(const ChildPlan& plan) {
   RunStep(plan, Step::kPivotRoot, PivotRoot);
   RunStep(plan, Step::kRootReadOnly, MakeRootReadOnly);
   RunStep(plan, Step::kHostname, SetHostname);
-  long program = ::syscall(SYS_fork);
+  // vfork-style: the program shares init's memory until it execs, so no page tables are
+  // copied (a plain fork here cost a fifth of a whole run); init waits meanwhile.
+  void* stack_top = plan.program_stack.get() + ChildPlan::kProgramStackSize;
+  pid_t program = ::clone(ProgramEntry, stack_top, CLONE_VM | CLONE_VFORK | SIGCHLD,
+                          const_cast<ChildPlan*>(&plan));
   if (program < 0) ReportAndExit(plan, Step::kFork, errno);
-  if (program == 0) ProgramMain(plan);
-  InitLoop(plan, static_cast<pid_t>(program));
+  InitLoop(plan, program);
 }
 
 }  // namespace runner

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,12 +53,16 @@ struct ChildReport {
 
 // One entry of the new root, applied in order below the root mount point.
 struct LayoutEntry {
-  enum Kind { kDir, kSymlink, kFile, kBind, kTmpfs, kProc } kind;
+  enum Kind { kDir, kSymlink, kFile, kBind, kTmpfs, kProc, kDevice } kind;
   std::string target;  // absolute host path below the root mount point
   std::string source;  // symlink target, file contents, bind source, tmpfs options
   bool writable = false;
   bool is_dir = true;       // for binds: a directory (else a file mount point is created)
   unsigned long flags = 0;  // extra mount flags (MS_NOSUID, MS_NODEV, MS_NOEXEC)
+  dev_t device = 0;         // for kDevice
+  // For binds: an fd the parent opened on the source; the mounted directory must be that very
+  // inode, or the step fails.
+  int same_as_fd = -1;
 };
 
 struct ChildPlan {
@@ -85,6 +90,10 @@ struct ChildPlan {
   std::vector<char*> argv, envp;  // null-terminated views of the storage
 
   sock_fprog seccomp{};
+
+  // Stack of the program child, which shares init's memory until exec.
+  static constexpr size_t kProgramStackSize = 256 * 1024;
+  std::unique_ptr<char[]> program_stack{new char[kProgramStackSize]};
 };
 
 // Entry of the cloned child (pid 1 of the box). Never returns.

@@ -184,7 +184,7 @@ Result<void> Sandbox::Impl::Prepare() {
   auto program = SeccompProgram::Build();
   if (!program) return tl::unexpected(program.error());
   seccomp = std::move(*program);
-  base_layout = BaseLayout(root_dir);
+  base_layout = BaseLayout(root_dir, privileged);
   for (int i = 0; i < std::max(1, options.slots); ++i) slots.push_back(std::make_unique<Slot>());
   return {};
 }
@@ -227,7 +227,8 @@ std::vector<LayoutEntry> Sandbox::Impl::Layout(const RunSpec& spec, const Box& b
   AddUserFiles(layout, root_dir, uid);
   AddTmp(layout, root_dir, spec.limits.tmp_bytes);
   if (box.box_dir.ok()) {
-    AddBoxBind(layout, root_dir, "/proc/self/fd/" + std::to_string(box.box_dir.fd()));
+    AddBoxBind(layout, root_dir, NormalPath(std::filesystem::absolute(spec.box_dir).string()),
+               box.box_dir.fd());
   } else {
     layout.push_back({LayoutEntry::kDir, root_dir + "/box", "", false, true, 0});
   }
@@ -577,7 +578,6 @@ Outcome Sandbox::Impl::Finish(Box& box) {
 
   CgroupUsage usage;
   if (box.cgroup) {
-    box.cgroup->KillAll();
     usage = box.cgroup->Usage().value_or(CgroupUsage{});
   } else {
     usage.cpu_ns = (usage_of_init.ru_utime.tv_sec + usage_of_init.ru_stime.tv_sec) * 1000000000LL +

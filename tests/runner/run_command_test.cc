@@ -1,0 +1,101 @@
+// `koodikoe run` as a user calls it: JSON as stdout's last line or in --result, exit codes.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "koodikoe/files.h"
+
+namespace {
+
+struct Command {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs a shell command line, capturing stdout (stderr goes to stdout when asked).
+Command Shell(const std::string& line) {
+  Command result;
+  FILE* pipe = ::popen(line.c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string LastLine(const std::string& text) {
+  auto end = text.find_last_not_of('\n');
+  auto start = text.rfind('\n', end);
+  return text.substr(start == std::string::npos ? 0 : start + 1, end - start);
+}
+
+const std::string kBin = KOODIKOE_BIN;
+
+TEST(RunCommandTest, PrintsOutputThenTheResultAsTheLastLine) {
+  auto run = Shell(kBin + " run --time 1 --memory 64M -- /usr/bin/python3 -c 'print(1)'");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.substr(0, 2), "1\n");
+  auto json = nlohmann::json::parse(LastLine(run.out));
+  EXPECT_EQ(json["status"], "ok");
+  EXPECT_EQ(json["exit_code"], 0);
+}
+
+TEST(RunCommandTest, ResultStaysOnItsOwnLineAfterUnterminatedOutput) {
+  auto run = Shell(kBin + " run -- /usr/bin/printf no-newline");
+  EXPECT_EQ(run.out.substr(0, 11), "no-newline\n");
+  EXPECT_EQ(nlohmann::json::parse(LastLine(run.out))["status"], "ok");
+}
+
+TEST(RunCommandTest, ProgramFailureStillExitsZero) {
+  auto run = Shell(kBin + " run --time 0.2 -- /usr/bin/python3 -c 'while 1: pass'");
+  EXPECT_EQ(run.exit_code, 0);
+  auto json = nlohmann::json::parse(LastLine(run.out));
+  EXPECT_EQ(json["status"], "time_limit_exceeded");
+  EXPECT_EQ(json["limit"], "cpu");
+}
+
+TEST(RunCommandTest, ResultFileAndRedirectedStreams) {
+  auto dir = std::filesystem::temp_directory_path() / ("kk-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string d = dir.string();
+  ASSERT_TRUE(koodikoe::WriteFile(d + "/in", "abc\n"));
+  auto run = Shell(kBin + " run --stdin " + d + "/in --stdout " + d + "/out --stderr " + d +
+                   "/err --result " + d + "/r.json -- /bin/sh -c 'tr a-z A-Z; echo oops >&2'");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "") << "nothing on stdout when --result and --stdout are given";
+  EXPECT_EQ(koodikoe::ReadFile(d + "/out").value_or(""), "ABC\n");
+  EXPECT_EQ(koodikoe::ReadFile(d + "/err").value_or(""), "oops\n");
+  auto json = nlohmann::json::parse(koodikoe::ReadFile(d + "/r.json").value_or("{}"));
+  EXPECT_EQ(json["status"], "ok");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(RunCommandTest, UsageErrorsExitTwoWithAMessage) {
+  const char* bad[] = {"run --time abc -- /bin/true",
+                       "run --memory 12Q -- /bin/true",
+                       "run --net wifi -- /bin/true",
+                       "run --bogus",
+                       "run",
+                       "run --env NOEQUALS -- /bin/true"};
+  for (const char* args : bad) {
+    auto run = Shell(kBin + " " + args + " 2>&1");
+    EXPECT_EQ(run.exit_code, 2) << args;
+    EXPECT_NE(run.out.find("koodikoe run"), std::string::npos) << args << ": " << run.out;
+  }
+}
+
+TEST(RunCommandTest, LoopbackNetworkOption) {
+  auto run = Shell(kBin +
+                   " run --net loopback -- /bin/sh -c 'cat /sys/class/net/lo/operstate 2>/dev/null;"
+                   " /usr/bin/python3 -c \"import socket; s=socket.socket(); "
+                   "s.bind((\\\"127.0.0.1\\\", 0)); print(\\\"bound\\\")\"'");
+  EXPECT_NE(run.out.find("bound"), std::string::npos) << run.out;
+}
+
+}  // namespace
