@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrf, setUnauthorizedHandler, type Lang, type Me } from './lib/api';
+import { lang, onLangChange, setLang, t } from './i18n';
+import { match, navigate, useLocation } from './lib/router';
+import { Link, Loading, PageHeading } from './components';
+import { LoginView } from './views/login';
+import { CatalogueView } from './views/catalogue';
+import { ExerciseView } from './views/exercise';
+import { SubmissionView } from './views/submission';
+import { ProgressView } from './views/progress';
+import { JoinView, WorkshopsView, WorkshopView } from './views/workshops';
+import { CreateWorkshopView } from './views/create-workshop';
+import { LiveView } from './views/live';
+
+export function LanguageSwitch({ me }: { me: Me | null }) {
+  const current = lang();
+  const choose = (l: Lang) => {
+    setLang(l);
+    if (me) api.updateMe({ language: l }).catch(() => { /* kept locally; the server copy updates next time */ });
+  };
+  return (
+    <div class="lang-switch" role="group" aria-label={t('nav.language')}>
+      <button type="button" lang="fi" aria-pressed={current === 'fi'} onClick={() => choose('fi')}>Suomi</button>
+      <button type="button" lang="en" aria-pressed={current === 'en'} onClick={() => choose('en')}>English</button>
+    </div>
+  );
+}
+
+function Header({ me, path, onLogout }: { me: Me | null; path: string; onLogout: () => void }) {
+  const isTrainer = me && (me.role === 'trainer' || me.role === 'admin');
+  const item = (href: string, label: string, active: boolean) => (
+    <li><Link href={href} aria-current={active ? 'page' : undefined}>{label}</Link></li>
+  );
+  return (
+    <header class="topbar">
+      <a class="skip-link" href="#main">{t('app.skip')}</a>
+      <Link href="/" class="brand"><span class="brand-mark" aria-hidden="true">k</span>koodikoe</Link>
+      {me ? (
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {item('/', t('nav.exercises'), path === '/' || path.startsWith('/exercises'))}
+            {me.role === 'candidate' ? item('/progress', t('nav.progress'), path === '/progress') : null}
+            {item('/workshops', t('nav.workshops'), path.startsWith('/workshops'))}
+            {!isTrainer ? item('/join', t('nav.join'), path === '/join') : null}
+          </ul>
+        </nav>
+      ) : <span class="spacer" />}
+      <div class="topbar-end">
+        <LanguageSwitch me={me} />
+        {me ? (
+          <>
+            <span class="who" title={t('nav.signedInAs', { name: me.username })}>{me.nickname || me.username}</span>
+            <button type="button" class="btn btn-quiet btn-small" onClick={onLogout}>{t('nav.logout')}</button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function NotFound() {
+  return (
+    <div class="page narrow">
+      <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>
+      <p><Link href="/">{t('app.backHome')}</Link></p>
+    </div>
+  );
+}
+
+export function App() {
+  const loc = useLocation();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [, setLangTick] = useState(0);
+
+  useEffect(() => onLangChange(() => setLangTick((n) => n + 1)), []);
+  useEffect(() => {
+    setUnauthorizedHandler(() => setMe(null));
+    api.me().then((m) => { setMe(m); if (m.language) setLang(m.language); }, () => setMe(null));
+  }, []);
+
+  const onLogin = async (m: Me, chosenLang: Lang | null) => {
+    if (chosenLang && chosenLang !== m.language) {
+      // A language picked on the login page is the person's choice: keep it on the server too.
+      api.updateMe({ language: chosenLang }).catch(() => {});
+      m = { ...m, language: chosenLang };
+    } else if (m.language) setLang(m.language);
+    setMe(m);
+    const next = new URLSearchParams(location.search).get('next');
+    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  };
+
+  const onLogout = async () => {
+    try { await api.logout(); } catch { /* the cookie is dropped anyway */ }
+    setCsrf('');
+    setMe(null);
+    navigate('/login');
+  };
+
+  if (me === undefined) return <main id="main"><Loading /></main>;
+
+  const path = loc.path;
+  let view;
+  let wide = false;
+  let m: Record<string, string> | null;
+  if (!me) {
+    view = <LoginView onLogin={onLogin} />;
+  } else if (path === '/login') {
+    view = <CatalogueView me={me} />;
+  } else if (path === '/' || path === '/exercises') {
+    view = <CatalogueView me={me} />;
+  } else if ((m = match('/exercises/:id', path))) {
+    view = <ExerciseView key={m.id} id={m.id} me={me} workshopId={loc.query.get('workshop')} />;
+    wide = true;
+  } else if ((m = match('/submissions/:id', path))) {
+    view = <SubmissionView key={m.id} id={m.id} me={me} />;
+  } else if (path === '/progress') {
+    view = <ProgressView />;
+  } else if (path === '/join') {
+    view = <JoinView me={me} />;
+  } else if (path === '/workshops') {
+    view = <WorkshopsView me={me} />;
+  } else if (path === '/workshops/new') {
+    view = <CreateWorkshopView />;
+  } else if ((m = match('/workshops/:id/live', path))) {
+    view = <LiveView key={m.id} id={m.id} />;
+    wide = true;
+  } else if ((m = match('/workshops/:id', path))) {
+    view = <WorkshopView key={m.id} id={m.id} me={me} />;
+  } else {
+    view = <NotFound />;
+  }
+
+  return (
+    <>
+      <Header me={me} path={path} onLogout={onLogout} />
+      <main id="main" class={wide ? 'main wide' : 'main'}>{view}</main>
+    </>
+  );
+}

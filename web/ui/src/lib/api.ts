@@ -1,0 +1,213 @@
+// The HTTP API v1 (web/API.md): typed calls, CSRF header on cookie writes,
+// errors as ApiError with the server's message, retries for reads.
+
+export type Role = 'candidate' | 'trainer' | 'company' | 'admin';
+export type Lang = 'fi' | 'en';
+
+export interface Me { username: string; role: Role; language: Lang; nickname?: string | null }
+
+export interface ExerciseSummary {
+  id: string; title: string; titles?: Partial<Record<Lang, string>>; track: string; tier: number; kind: string;
+  languages: string[]; skills?: string[]; status?: 'solved' | 'attempted' | 'new';
+}
+
+export interface Sample { name: string; input: string; output: string }
+
+export interface Exercise extends ExerciseSummary {
+  time_limit?: number; memory_limit_mib?: number;
+  statement: Partial<Record<Lang, string>>;
+  samples: Sample[];
+  hints_released?: boolean;
+  hints?: Partial<Record<Lang, string>> | null;
+}
+
+export interface TestResult {
+  name: string; group?: string; verdict: string; score?: number;
+  cpu_ms?: number; wall_ms?: number; memory_kib?: number; feedback?: string;
+  output?: string;
+}
+
+export interface Submission {
+  id: string | number; exercise: string; user?: string; language: string; source?: string;
+  status: 'queued' | 'judging' | 'done'; verdict?: string | null; score?: number | null; max_score?: number | null;
+  compile?: { status?: string; output?: string } | null;
+  tests?: TestResult[]; created_at?: string; kind?: 'submission' | 'run';
+  output?: string;
+}
+
+export interface SubmissionSummary {
+  id: string | number; exercise: string; language: string; status: string;
+  verdict?: string | null; score?: number | null; max_score?: number | null; created_at?: string;
+}
+
+export interface Count { solved: number; total: number }
+export interface Progress {
+  solved: string[]; by_tier: Record<string, Count>; by_skill: Record<string, Count>; by_track?: Record<string, Count>;
+}
+
+export type WorkshopExercise = string | { id: string; title?: string };
+export interface Workshop {
+  id: string | number; title: string; exercises?: WorkshopExercise[]; starts_at?: string; ends_at?: string;
+  join_code?: string; scoreboard?: boolean;
+}
+
+export interface Participant {
+  username: string; nickname?: string; exercise?: string | null; attempts?: number; last_verdict?: string | null;
+  last_submission_at?: string | null; minutes_on_exercise?: number | null; needs_help?: boolean;
+  last_submission_id?: string | number | null;
+}
+export interface HeatCell { exercise: string; test: string; failures: number }
+export interface HelpRequest {
+  id: string | number; username: string; nickname?: string; exercise?: string; created_at?: string; answered?: boolean;
+  message?: string;
+}
+export interface Live { participants: Participant[]; heatmap: HeatCell[]; help: HelpRequest[] }
+
+export interface Comment { id: string | number; line: number; author: string; role?: string; text: string; created_at?: string }
+export interface ScoreRow { nickname: string; solved: number; score: number }
+
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, message: string) { super(message); }
+}
+
+let csrfToken = '';
+
+function cookie(name: string): string {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return '';
+}
+
+export function setCsrf(token: string | undefined) { csrfToken = token ?? ''; }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Called when any request answers 401, so the app can show the login page. */
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(f: () => void) { onUnauthorized = f; }
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
+  if (method !== 'GET') {
+    const token = cookie('kk_csrf') || csrfToken;
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  // Reads are retried a few times so a dropped Wi-Fi connection does not
+  // lose the page; writes are sent once and the person decides to retry.
+  const attempts = method === 'GET' ? 4 : 1;
+  let lastError: unknown;
+  for (let i = 0; i < attempts; i++) {
+    let res: Response;
+    try {
+      res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+    } catch (e) {
+      lastError = e;
+      if (i + 1 < attempts) await sleep(500 * 2 ** i);
+      continue;
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let data: unknown = undefined;
+    try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
+    if (!res.ok) {
+      const err = (data ?? {}) as { error?: string; message?: string };
+      if (res.status === 401 && path !== '/api/v1/session') onUnauthorized();
+      throw new ApiError(res.status, err.error ?? `http_${res.status}`, err.message ?? '');
+    }
+    return data as T;
+  }
+  throw new ApiError(0, 'network', String(lastError ?? ''));
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ token: string; role: Role; username: string; csrf?: string }>('POST', '/api/v1/session', { username, password }),
+  logout: () => request<void>('DELETE', '/api/v1/session'),
+  me: () => request<Me>('GET', '/api/v1/me'),
+  updateMe: (patch: { language?: Lang; nickname?: string }) => request<Me | undefined>('PUT', '/api/v1/me', patch),
+  exercises: () => request<ExerciseSummary[]>('GET', '/api/v1/exercises'),
+  exercise: (id: string) => request<Exercise>('GET', `/api/v1/exercises/${enc(id)}`),
+  submit: (exercise: string, language: string, source: string) =>
+    request<{ id: string | number }>('POST', '/api/v1/submissions', { exercise, language, source }),
+  run: (exercise: string, language: string, source: string, input?: string) =>
+    request<{ id: string | number }>('POST', '/api/v1/runs', input === undefined ? { exercise, language, source } : { exercise, language, source, input }),
+  submissions: (exercise: string) => request<SubmissionSummary[]>('GET', `/api/v1/submissions?exercise=${enc(exercise)}`),
+  submission: (id: string | number) => request<Submission>('GET', `/api/v1/submissions/${enc(String(id))}`),
+  progress: () => request<Progress>('GET', '/api/v1/progress'),
+  workshops: () => request<Workshop[]>('GET', '/api/v1/workshops'),
+  workshop: (id: string | number) => request<Workshop>('GET', `/api/v1/workshops/${enc(String(id))}`),
+  createWorkshop: (w: { title: string; exercises: string[]; starts_at: string; ends_at: string; scoreboard: boolean }) =>
+    request<{ id: string | number; join_code: string }>('POST', '/api/v1/workshops', w),
+  join: (code: string, nickname: string) => request<{ id: string | number }>('POST', '/api/v1/workshops/join', { code, nickname }),
+  live: (id: string | number) => request<Live>('GET', `/api/v1/workshops/${enc(String(id))}/live`),
+  askHelp: (id: string | number, exercise: string, message?: string) =>
+    request<{ id: string | number }>('POST', `/api/v1/workshops/${enc(String(id))}/help`, message ? { exercise, message } : { exercise }),
+  answerHelp: (id: string | number, hid: string | number) =>
+    request<void>('POST', `/api/v1/workshops/${enc(String(id))}/help/${enc(String(hid))}/answer`),
+  releaseHints: (id: string | number, exercise: string) =>
+    request<void>('POST', `/api/v1/workshops/${enc(String(id))}/hints`, { exercise }),
+  extraTime: (id: string | number, username: string, minutes: number) =>
+    request<void>('POST', `/api/v1/workshops/${enc(String(id))}/extra-time`, { username, minutes }),
+  scoreboard: (id: string | number) => request<ScoreRow[]>('GET', `/api/v1/workshops/${enc(String(id))}/scoreboard`),
+  comments: (sid: string | number) => request<Comment[]>('GET', `/api/v1/submissions/${enc(String(sid))}/comments`),
+  addComment: (sid: string | number, line: number, text: string) =>
+    request<Comment | { id: string | number }>('POST', `/api/v1/submissions/${enc(String(sid))}/comments`, { line, text }),
+};
+
+export function exerciseId(e: WorkshopExercise): string { return typeof e === 'string' ? e : e.id; }
+
+/**
+ * Follows a submission while it is judged: Server-Sent Events first; if the
+ * stream breaks before the end, polling GET /submissions/{id} takes over so
+ * a dropped connection never leaves the page waiting forever.
+ */
+export function follow(
+  id: string | number,
+  onProgress: (p: { done: number; total: number; test?: TestResult }) => void,
+  onDone: (s: Submission) => void,
+  onError: (e: unknown) => void,
+): () => void {
+  let closed = false;
+  let source: EventSource | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const finish = (s: Submission) => { if (closed) return; closed = true; source?.close(); clearTimeout(timer); onDone(s); };
+
+  const poll = async (delay: number, failures: number) => {
+    if (closed) return;
+    try {
+      const s = await api.submission(id);
+      if (s.status === 'done') return finish(s);
+      const tests = s.tests ?? [];
+      onProgress({ done: tests.length, total: Math.max(tests.length, 0), test: undefined });
+      timer = setTimeout(() => poll(Math.min(delay * 1.5, 4000), 0), delay);
+    } catch (e) {
+      if (failures >= 8) { closed = true; onError(e); return; }
+      timer = setTimeout(() => poll(Math.min(delay * 2, 8000), failures + 1), delay);
+    }
+  };
+
+  if (typeof EventSource === 'undefined') { poll(700, 0); }
+  else {
+    source = new EventSource(`/api/v1/submissions/${encodeURIComponent(String(id))}/events`);
+    source.addEventListener('progress', (ev) => {
+      try { onProgress(JSON.parse((ev as MessageEvent).data)); } catch { /* a malformed event is skipped */ }
+    });
+    source.addEventListener('done', (ev) => {
+      try { finish(JSON.parse((ev as MessageEvent).data)); } catch { source?.close(); poll(300, 0); }
+    });
+    source.onerror = () => {
+      if (closed) return;
+      source?.close();
+      source = null;
+      poll(600, 0);
+    };
+  }
+  return () => { closed = true; source?.close(); clearTimeout(timer); };
+}

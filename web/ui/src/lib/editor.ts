@@ -1,0 +1,95 @@
+// The CodeMirror 6 editor. Tab indents; Esc then Tab moves focus out of the
+// editor (CodeMirror's tab-focus mode), and Ctrl-M toggles that mode for good.
+import { EditorView, keymap, Decoration, type DecorationSet } from '@codemirror/view';
+import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { indentWithTab } from '@codemirror/commands';
+import { indentUnit } from '@codemirror/language';
+import { basicSetup } from 'codemirror';
+import { languageExtension } from './languages';
+
+const setErrorLines = StateEffect.define<number[]>();
+const errorLineMark = Decoration.line({ attributes: { class: 'cm-error-line' } });
+
+const errorLinesField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setErrorLines)) {
+        const marks = e.value
+          .filter((n) => n >= 1 && n <= tr.state.doc.lines)
+          .sort((a, b) => a - b)
+          .map((n) => errorLineMark.range(tr.state.doc.line(n).from));
+        deco = Decoration.set(marks);
+      }
+    }
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const theme = EditorView.theme({
+  '&': { fontSize: '15px', height: '100%', backgroundColor: 'var(--editor-bg)' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
+  '.cm-content': { padding: '8px 0' },
+  '.cm-gutters': { backgroundColor: 'var(--editor-gutter)', color: 'var(--muted)', border: 'none' },
+  '.cm-activeLine': { backgroundColor: 'rgba(47, 93, 98, 0.06)' },
+  '.cm-activeLineGutter': { backgroundColor: 'rgba(47, 93, 98, 0.12)' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
+  '.cm-error-line': { backgroundColor: 'rgba(183, 110, 0, 0.12)', boxShadow: 'inset 3px 0 0 var(--warn)' },
+});
+
+export interface CodeEditor {
+  view: EditorView;
+  setLanguage(id: string): void;
+  setText(text: string): void;
+  getText(): string;
+  goToLine(line: number): void;
+  markLines(lines: number[]): void;
+  destroy(): void;
+}
+
+export function createEditor(
+  parent: HTMLElement,
+  opts: { text: string; language: string; label: string; describedBy?: string; onChange: (text: string) => void; onRun?: () => void },
+): CodeEditor {
+  const language = new Compartment();
+  const labels = new Compartment();
+  const attrs = (label: string): Extension =>
+    EditorView.contentAttributes.of({ 'aria-label': label, ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}) });
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: opts.text,
+      extensions: [
+        basicSetup,
+        keymap.of([
+          indentWithTab,
+          ...(opts.onRun ? [{ key: 'Mod-Enter', run: () => { opts.onRun!(); return true; } }] : []),
+        ]),
+        indentUnit.of('    '),
+        language.of(languageExtension(opts.language)),
+        labels.of(attrs(opts.label)),
+        errorLinesField,
+        theme,
+        EditorView.updateListener.of((u) => { if (u.docChanged) opts.onChange(u.state.doc.toString()); }),
+      ],
+    }),
+  });
+  return {
+    view,
+    setLanguage(id) { view.dispatch({ effects: language.reconfigure(languageExtension(id)) }); },
+    setText(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: setErrorLines.of([]) });
+    },
+    getText: () => view.state.doc.toString(),
+    goToLine(line) {
+      const n = Math.min(Math.max(1, line), view.state.doc.lines);
+      const pos = view.state.doc.line(n).from;
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+      view.focus();
+    },
+    markLines(lines) { view.dispatch({ effects: setErrorLines.of(lines) }); },
+    destroy() { view.destroy(); },
+  };
+}

@@ -1,0 +1,20 @@
+// Read-only syntax highlighting for code shown outside the editor
+// (submission pages), split into lines so comments can sit beside them.
+import { classHighlighter, highlightCode } from '@lezer/highlight';
+import { languageParser } from './languages';
+
+export interface Token { text: string; cls: string }
+
+export function highlightLines(code: string, language: string): Token[][] {
+  const lines: Token[][] = [[]];
+  const parser = languageParser(language);
+  if (!parser) return code.split('\n').map((l) => [{ text: l, cls: '' }]);
+  try {
+    highlightCode(code, parser.parse(code), classHighlighter,
+      (text, cls) => lines[lines.length - 1].push({ text, cls }),
+      () => lines.push([]));
+  } catch {
+    return code.split('\n').map((l) => [{ text: l, cls: '' }]);
+  }
+  return lines;
+}

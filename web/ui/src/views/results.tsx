@@ -1,0 +1,162 @@
+// The results panel: a live progress bar, a row per test as verdicts arrive,
+// the program's output beside the expected output, and compile errors with
+// line numbers that jump to the line in the editor.
+import type { Sample, Submission, TestResult } from '../lib/api';
+import { t } from '../i18n';
+import { parseCompileOutput } from '../lib/compile';
+import { Icon, Link, ProgressBar, Verdict, verdictTone, type VerdictLimits } from '../components';
+
+export interface ResultState {
+  kind: 'run' | 'custom' | 'submission';
+  id?: string | number;
+  status: 'sending' | 'queued' | 'judging' | 'done' | 'failed';
+  done: number;
+  total: number;
+  tests: TestResult[];
+  final?: Submission;
+  error?: string;
+}
+
+export function mergeTest(tests: TestResult[], test: TestResult): TestResult[] {
+  const i = tests.findIndex((x) => x.name === test.name && (x.group ?? '') === (test.group ?? ''));
+  if (i < 0) return [...tests, test];
+  const copy = tests.slice();
+  copy[i] = test;
+  return copy;
+}
+
+function formatMs(ms?: number) { return ms === undefined || ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms} ms`; }
+function formatKib(kib?: number) { return kib === undefined || kib === null ? '' : kib >= 1024 ? `${(kib / 1024).toFixed(1)} MiB` : `${kib} KiB`; }
+
+export function CompileOutput({ output, onLine }: { output: string; onLine?: (line: number) => void }) {
+  const lines = parseCompileOutput(output);
+  return (
+    <div class="compile-output">
+      <h3 class="small-heading">{t('res.compileOutput')}</h3>
+      <pre class="output-pre">
+        {lines.map((l, i) => (
+          <div class={l.line !== null ? 'compile-line has-line' : 'compile-line'} key={i}>
+            {l.line !== null ? (
+              onLine ? (
+                <button type="button" class="line-ref" onClick={() => onLine(l.line!)} aria-label={t('res.goToLine', { line: l.line })}>
+                  {t('res.line', { line: l.line })}
+                </button>
+              ) : <span class="line-ref">{t('res.line', { line: l.line })}</span>
+            ) : <span class="line-ref-empty" />}
+            <span>{l.text}</span>
+          </div>
+        ))}
+      </pre>
+    </div>
+  );
+}
+
+function OutputCompare({ test, sample }: { test: TestResult; sample?: Sample }) {
+  const printed = test.output;
+  return (
+    <div class="compare">
+      {printed !== undefined || sample ? (
+        <div class="compare-grid">
+          <div>
+            <h4>{t('res.yourOutput')}</h4>
+            <pre class="output-pre">{printed !== undefined ? (printed === '' ? t('res.emptyOutput') : printed) : '—'}</pre>
+          </div>
+          {sample ? (
+            <div>
+              <h4>{t('res.expected')}</h4>
+              <pre class="output-pre">{sample.output}</pre>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {test.feedback && test.feedback !== printed ? (
+        <p class="feedback"><strong>{t('res.note')}:</strong> <span class="feedback-text">{test.feedback}</span></p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TestRows({ tests, samples, limits, expandAll }: { tests: TestResult[]; samples?: Sample[]; limits: VerdictLimits; expandAll?: boolean }) {
+  const sampleFor = (name: string) => samples?.find((s) => s.name === name || `sample/${s.name}` === name || name.endsWith(`/${s.name}`));
+  return (
+    <ol class="test-rows">
+      {tests.map((test, i) => {
+        const sample = samples ? sampleFor(test.name) : undefined;
+        const detail = sample !== undefined || test.output !== undefined || !!test.feedback;
+        const open = expandAll || verdictTone(test.verdict) === 'bad';
+        const head = (
+          <>
+            <span class="test-name">{test.group ? `${test.group}/` : ''}{test.name}</span>
+            <Verdict verdict={test.verdict} limits={limits} />
+            <span class="test-stats">{formatMs(test.cpu_ms ?? test.wall_ms)}{test.memory_kib ? ` · ${formatKib(test.memory_kib)}` : ''}</span>
+          </>
+        );
+        return (
+          <li key={`${test.group ?? ''}/${test.name}/${i}`} class={`test-row tone-${verdictTone(test.verdict)}`}>
+            {detail ? (
+              <details open={open}>
+                <summary class="test-head">{head}</summary>
+                <OutputCompare test={test} sample={sample} />
+              </details>
+            ) : <div class="test-head">{head}</div>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function ResultsPanel({ result, samples, limits, onLine }: {
+  result: ResultState | null; samples: Sample[]; limits: VerdictLimits; onLine: (line: number) => void;
+}) {
+  if (!result) return <p class="muted empty-results">{t('res.nothing')}</p>;
+  const sub = result.final;
+  const finished = result.status === 'done' && sub;
+  const verdict = sub?.verdict ?? (result.kind === 'custom' ? 'ok' : null);
+  const compileOut = sub?.compile?.output;
+  const compileFailed = sub?.verdict === 'compile_error' || sub?.compile?.status === 'compile_error' || sub?.compile?.status === 'error';
+  const tests = sub?.tests ?? result.tests;
+  const total = Math.max(result.total, tests.length);
+  const statusText = result.status === 'sending' || result.status === 'queued' ? t('res.queued')
+    : result.status === 'judging' ? (total ? t('res.judging', { done: result.done, total }) : t('res.judgingNoTotal'))
+      : t('res.done');
+  const customOutput = result.kind === 'custom' ? (sub?.output ?? sub?.tests?.[0]?.output ?? sub?.tests?.[0]?.feedback ?? '') : '';
+
+  return (
+    <div class="results" data-status={result.status}>
+      <div class="results-head">
+        <h3 class="small-heading">
+          {result.kind === 'submission' && result.id !== undefined ? t('res.submissionKind', { id: result.id }) : t('res.runKind')}
+        </h3>
+        {result.kind === 'submission' && result.id !== undefined && finished ? (
+          <Link href={`/submissions/${encodeURIComponent(String(result.id))}`} class="small-link">{t('res.openSubmission')}</Link>
+        ) : null}
+      </div>
+      {result.status === 'failed' ? (
+        <div class="note note-warn" role="alert"><Icon name="crash" /> <span>{result.error}</span></div>
+      ) : null}
+      {result.status !== 'failed' ? (
+        <div aria-live="polite" aria-atomic="true" class="live-status">
+          {!finished ? (
+            <ProgressBar value={result.done} max={total || 1} label={t('res.progress')} text={statusText} />
+          ) : (
+            <div class={`overall tone-${verdictTone(verdict)}`} data-verdict={verdict ?? ''}>
+              <Verdict verdict={verdict} limits={limits} />
+              {sub?.max_score ? <span class="score">{t('res.score', { score: sub.score ?? 0, max: sub.max_score })}</span> : null}
+            </div>
+          )}
+        </div>
+      ) : null}
+      {finished && compileFailed && compileOut ? <CompileOutput output={compileOut} onLine={onLine} /> : null}
+      {finished && result.kind === 'custom' && !compileFailed ? (
+        <div class="custom-output">
+          <h4>{t('res.customOutput')}</h4>
+          <pre class="output-pre">{customOutput === '' ? t('res.emptyOutput') : customOutput}</pre>
+        </div>
+      ) : null}
+      {result.kind !== 'custom' && tests.length ? (
+        <TestRows tests={tests} samples={result.kind === 'run' ? samples : undefined} limits={limits} />
+      ) : null}
+    </div>
+  );
+}
