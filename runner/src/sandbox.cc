@@ -24,6 +24,7 @@
 #include "child.h"
 #include "koodikoe/files.h"
 #include "koodikoe/unique_fd.h"
+#include "netns.h"
 #include "seccomp_policy.h"
 
 namespace runner {
@@ -42,11 +43,11 @@ constexpr uid_t kInsideUid = 1000;     // the box user inside a user namespace
 enum class KillReason { kNone, kCpu, kWall, kOutput, kCaller };
 
 // A box slot of this Sandbox: a machine-wide box number held by a lock file, and the
-// network namespaces reused by its runs (an empty one costs ~0.4 ms to make).
+// empty network namespace its `--net none` runs share (see netns.h).
 struct Slot {
   int number = -1;
   UniqueFd lock;
-  UniqueFd netns[2];  // indexed by Network
+  UniqueFd empty_netns;
   bool busy = false;
 };
 
@@ -74,8 +75,7 @@ struct Box {
   std::string report_bytes;
   UniqueFd box_dir;
   struct stat box_dir_owner {};
-  bool fresh_netns = false;
-  Network network = Network::kNone;
+  bool pin_netns = false;  // a fresh empty namespace to keep for the slot's next runs
   Outcome outcome;
 };
 
@@ -148,6 +148,10 @@ struct Sandbox::Impl {
   std::vector<LayoutEntry> Layout(const RunSpec& spec, const Box& box) const;
   std::vector<std::pair<int, rlimit>> Rlimits(const Limits& limits) const;
   Result<int> Clone(ChildPlan& plan, Box& box, bool new_netns);
+  Result<UniqueFd> NetnsOfBox(int box_id) const;
+  std::string PinPath(const Slot& slot) const {
+    return state_dir + "/netns/none-" + std::to_string(slot.number);
+  }
   Result<std::pair<int, Outcome>> WaitLoop(int only_id);
   void PumpRelay(Box& box, int which);
   void CheckLimits(Box& box, Clock::time_point now);
@@ -162,6 +166,9 @@ Result<void> Sandbox::Impl::Prepare() {
   root_dir = state_dir + "/root";
   if (auto ok = MakeDirs(state_dir + "/locks", privileged ? 0755 : 0700); !ok) return ok;
   if (auto ok = MakeDirs(root_dir, 0755); !ok) return ok;
+  if (privileged) {
+    if (auto ok = MakeDirs(state_dir + "/netns", 0755); !ok) return ok;
+  }
   cores = std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN));
 
   auto tree = DetectCgroups();
@@ -352,6 +359,18 @@ Result<int> Sandbox::Impl::Clone(ChildPlan& plan, Box& box, bool new_netns) {
   return pidfd;
 }
 
+Result<UniqueFd> Sandbox::Impl::NetnsOfBox(int box_id) const {
+  auto other =
+      std::find_if(boxes.begin(), boxes.end(), [&](const auto& box) { return box->id == box_id; });
+  if (other == boxes.end()) {
+    return Fail(ErrorCode::kInvalidArgument, "join_network_of: no such running box");
+  }
+  std::string path = "/proc/" + std::to_string((*other)->pid) + "/ns/net";
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.ok()) return FailErrno("open " + path);
+  return fd;
+}
+
 Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
   if (spec.argv.empty() || spec.argv[0].empty()) {
     return Fail(ErrorCode::kInvalidArgument, "no program to run");
@@ -373,7 +392,6 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
 
   box->id = next_id++;
   box->limits = spec.limits;
-  box->network = spec.network;
   const uid_t host_uid = privileged ? kFirstBoxUid + box->slot->number : ::getuid();
   const gid_t host_gid = privileged ? kFirstBoxUid + box->slot->number : ::getgid();
 
@@ -408,27 +426,20 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
   plan.gid = privileged ? host_gid : kInsideUid;
 
   UniqueFd joined_netns;
-  bool new_netns = false;
   if (spec.join_network_of) {
-    auto other = std::find_if(boxes.begin(), boxes.end(),
-                              [&](const auto& b) { return b->id == *spec.join_network_of; });
-    if (other == boxes.end()) {
-      return Fail(ErrorCode::kInvalidArgument, "join_network_of: no such running box");
-    }
-    std::string path = "/proc/" + std::to_string((*other)->pid) + "/ns/net";
-    joined_netns = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!joined_netns.ok()) return FailErrno("open " + path);
+    auto joined = NetnsOfBox(*spec.join_network_of);
+    if (!joined) return tl::unexpected(joined.error());
+    joined_netns = std::move(*joined);
     plan.netns_fd = joined_netns.fd();
+  } else if (spec.network == Network::kNone && privileged) {
+    Slot& slot = *box->slot;
+    if (!slot.empty_netns.ok()) slot.empty_netns = OpenPinnedNetns(PinPath(slot));
+    plan.netns_fd = slot.empty_netns.fd();
+    box->pin_netns = !slot.empty_netns.ok();
   } else {
-    const UniqueFd& pooled = box->slot->netns[static_cast<int>(spec.network)];
-    if (pooled.ok() && privileged) {
-      plan.netns_fd = pooled.fd();
-    } else {
-      new_netns = true;
-      plan.loopback_up = spec.network == Network::kLoopback;
-    }
+    plan.loopback_up = spec.network == Network::kLoopback;
   }
-  box->fresh_netns = new_netns && privileged;
+  const bool new_netns = plan.netns_fd < 0;
 
   plan.root = root_dir;
   plan.root_options = "size=4m,nr_inodes=4096,mode=0755";
@@ -451,11 +462,11 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
   box->next_cpu_check = box->start + std::chrono::milliseconds(5);
   auto cloned = Clone(plan, *box, new_netns);
   if (!cloned) return tl::unexpected(cloned.error());
-  if (box->fresh_netns) {
-    // Keep the fresh namespace for the slot's next runs (a new one costs ~0.4 ms).
-    std::string path = "/proc/" + std::to_string(box->pid) + "/ns/net";
-    box->slot->netns[static_cast<int>(spec.network)] =
-        UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (box->pin_netns) {
+    // Not fatal: without a pin the next run just makes a new namespace again.
+    if (auto pinned = PinNetnsOf(box->pid, PinPath(*box->slot))) {
+      box->slot->empty_netns = std::move(*pinned);
+    }
   }
   guard.box = nullptr;  // the slot now belongs to the running box
   return box;
@@ -590,8 +601,8 @@ Outcome Sandbox::Impl::Finish(Box& box) {
   Classify(box, usage, reports);
   box.outcome.stdout_unterminated = box.relays[0].last_byte != '\n';
 
-  if (box.fresh_netns && reports.empty()) {
-    box.slot->netns[static_cast<int>(box.network)].Reset();  // setup failed: do not pool it
+  if (box.pin_netns && reports.empty()) {
+    box.slot->empty_netns.Reset();  // setup failed before the namespace was known good
   }
   if (box.box_dir.ok()) {
     CleanBoxDir(box.box_dir.fd(), box.box_dir_owner, privileged);
