@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrf, setUnauthorizedHandler, type Lang, type Me } from './lib/api';
-import { lang, onLangChange, setLang, t } from './i18n';
+import { chooseLang, lang, onLangChange, setLang, t } from './i18n';
 import { match, navigate, useLocation } from './lib/router';
 import { Link, Loading, PageHeading } from './components';
 import { LoginView } from './views/login';
@@ -15,7 +15,7 @@ import { LiveView } from './views/live';
 export function LanguageSwitch({ me }: { me: Me | null }) {
   const current = lang();
   const choose = (l: Lang) => {
-    setLang(l);
+    chooseLang(l);
     if (me) api.updateMe({ language: l }).catch(() => { /* kept locally; the server copy updates next time */ });
   };
   return (

@@ -28,6 +28,19 @@ export function setLang(l: Lang) {
   listeners.forEach((f) => f(l));
 }
 
+const choiceListeners = new Set<(l: Lang) => void>();
+
+/** A person's explicit choice (a click on the switch), even of the language already shown. */
+export function chooseLang(l: Lang) {
+  setLang(l);
+  choiceListeners.forEach((f) => f(l));
+}
+
+export function onLangChosen(f: (l: Lang) => void): () => void {
+  choiceListeners.add(f);
+  return () => choiceListeners.delete(f);
+}
+
 export function onLangChange(f: (l: Lang) => void): () => void {
   listeners.add(f);
   return () => listeners.delete(f);

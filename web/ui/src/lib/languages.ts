@@ -20,7 +20,7 @@ export interface LanguageInfo { id: string; name: string; template: string; load
 const stream = (mode: Parameters<typeof StreamLanguage.define>[0]) => () => StreamLanguage.define(mode);
 
 const LANGS: LanguageInfo[] = [
-  { id: 'python', name: 'Python 3', load: () => python(), template: '# ' + 'Read the input with input() and print the answer.\n' },
+  { id: 'python', name: 'Python 3', load: () => python(), template: '' },
   { id: 'c', name: 'C', load: () => cpp(), template: '#include <stdio.h>\n\nint main(void) {\n    \n    return 0;\n}\n' },
   { id: 'cpp', name: 'C++', load: () => cpp(), template: '#include <iostream>\nusing namespace std;\n\nint main() {\n    \n    return 0;\n}\n' },
   { id: 'java', name: 'Java', load: () => java(), template: 'import java.util.Scanner;\n\npublic class Main {\n    public static void main(String[] args) {\n        Scanner in = new Scanner(System.in);\n        \n    }\n}\n' },

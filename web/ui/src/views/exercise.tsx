@@ -243,7 +243,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   const busy = result !== null && (result.status === 'sending' || result.status === 'queued' || result.status === 'judging');
 
   return (
-    <section class="work-pane" aria-label={t('ex.editor')}>
+    <section class={`work-pane ${result || tab === 'history' ? 'has-results' : ''}`} aria-label={t('ex.editor')}>
       <div class="editor-toolbar">
         <label for="language-select">{t('ex.language')}</label>
         <select id="language-select" value={language} onChange={(e) => changeLanguage((e.target as HTMLSelectElement).value)}>
@@ -271,6 +271,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
         </div>
       ) : null}
       {notice ? <p class="note note-info" role="status">{notice}</p> : null}
+      <div class="results-area">
       <div class="tabs" role="tablist" aria-label={t('ex.tabResults')}>
         <button type="button" role="tab" id="tab-results" aria-selected={tab === 'results'} aria-controls="panel-results"
           tabIndex={tab === 'results' ? 0 : -1} onClick={() => setTab('results')}
@@ -288,6 +289,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
       </div>
       <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'} class="tab-panel">
         {tab === 'history' ? <History exercise={ex} reloadKey={historyKey} onLoad={loadSubmission} /> : null}
+      </div>
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrf, type Lang, type Me } from '../lib/api';
-import { lang, onLangChange, t } from '../i18n';
+import { lang, onLangChosen, t } from '../i18n';
 import { navigate } from '../lib/router';
 import { errorMessage, PageHeading } from '../components';
 
@@ -16,7 +16,7 @@ export function LoginView({ onLogin }: { onLogin: (me: Me, chosenLang: Lang | nu
       const next = location.pathname + location.search;
       navigate(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`, { replace: true });
     }
-    return onLangChange((l) => setChosen(l));
+    return onLangChosen((l) => setChosen(l));
   }, []);
 
   const submit = async (e: Event) => {

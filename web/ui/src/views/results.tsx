@@ -142,7 +142,7 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
           ) : (
             <div class={`overall tone-${verdictTone(verdict)}`} data-verdict={verdict ?? ''}>
               <Verdict verdict={verdict} limits={limits} />
-              {sub?.max_score ? <span class="score">{t('res.score', { score: sub.score ?? 0, max: sub.max_score })}</span> : null}
+              {sub?.max_score && result.kind === 'submission' ? <span class="score">{t('res.score', { score: sub.score ?? 0, max: sub.max_score })}</span> : null}
             </div>
           )}
         </div>

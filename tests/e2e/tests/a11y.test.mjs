@@ -1,0 +1,46 @@
+// axe-core on the main pages: no serious or critical violations.
+import { test, before, after } from 'node:test';
+import { BASE, checkA11y, launch, login, newPage, screenshot } from '../lib/app.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('candidate pages pass axe-core', async () => {
+  const page = await newPage(browser, { lang: 'fi' });
+  await page.goto(`${BASE}/login`);
+  await page.waitForSelector('#login-username');
+  await checkA11y(page, 'login');
+  await login(page, 'aino', 'aino-demo', 'fi');
+  await page.waitForSelector('.exercise-grid');
+  await checkA11y(page, 'catalogue');
+  await page.goto(`${BASE}/exercises/hello`);
+  await page.waitForSelector('.cm-content');
+  await checkA11y(page, 'exercise');
+  await page.goto(`${BASE}/progress`);
+  await page.waitForSelector('.barchart');
+  await checkA11y(page, 'progress');
+  await page.goto(`${BASE}/join`);
+  await page.waitForSelector('#join-code');
+  await checkA11y(page, 'join');
+  await page.context().close();
+});
+
+test('trainer pages pass axe-core', async () => {
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo', 'en');
+  await page.goto(`${BASE}/workshops/new`);
+  await page.waitForSelector('.pick-list input');
+  await checkA11y(page, 'create-workshop');
+  await page.goto(`${BASE}/workshops`);
+  await page.waitForSelector('.card-list a, .muted');
+  await checkA11y(page, 'workshops');
+  const first = page.locator('.card-list a').first();
+  if (await first.count()) {
+    await first.click();
+    await page.waitForSelector('.live-table, text=No one has joined yet');
+    await checkA11y(page, 'live-view');
+    await screenshot(page, 'a11y-live-view');
+  }
+  await page.context().close();
+});
