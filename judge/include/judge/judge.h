@@ -46,6 +46,9 @@ struct Report {
   std::string compile_status;  // "ok" | "compile_error" | "skipped"
   std::string compile_output;  // trimmed compiler message
   std::vector<TestResult> tests;
+  std::string message;    // why the verdict is judging_error, or other notes ("" = none)
+  double time_limit = 0;  // seconds, as used
+  std::string language;   // language id used
 };
 
 // The contract's JSON object.

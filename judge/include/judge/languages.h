@@ -1,0 +1,81 @@
+// The language registry: which languages the judge can build and run, read from a YAML data
+// file (judge/languages.yaml), so adding a language is a few lines of data and its Debian
+// package, not code.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "koodikoe/result.h"
+
+namespace judge {
+
+using koodikoe::Error;
+using koodikoe::Result;
+
+struct Language {
+  std::string id;                            // "cpp"
+  std::string name;                          // "C++20 (g++)"
+  std::vector<std::string> extensions;       // without dots; the first is canonical
+  std::vector<std::string> version_command;  // prints the version on its first line
+  // Build step, run in a box with the sources in its working directory; empty = none.
+  // Placeholders: {sources} (every source file, one argument each), {main}, {stem},
+  // {class} (the main class found in the source), {memory_mib}.
+  std::vector<std::string> compile;
+  // Run step. {dir} is where the built files are inside the box; also {main}, {stem},
+  // {class}, {memory_mib} (the test's memory limit).
+  std::vector<std::string> run;
+  std::vector<std::string> env;  // extra "K=V" for both steps
+  // Added to the box's memory limit: runtimes with their own heap limit (the JVM's -Xmx)
+  // need room for themselves, and then report running out as memory_error below.
+  uint64_t memory_extra_mib = 0;
+  std::string memory_error;                 // text on stderr meaning the program ran out of memory
+  int processes = 64;                       // tasks, threads included
+  std::string entry;                        // "" | "java-class": how {class} is found
+  std::vector<std::string> required_files;  // host files that must exist for it to be installed
+  bool installed = false;                   // every `requires` file exists
+};
+
+class LanguageRegistry {
+ public:
+  // Reads a registry file. Errors name the file, line and key.
+  static Result<LanguageRegistry> Load(const std::string& path);
+  // Finds languages.yaml: $KOODIKOE_LANGUAGES, next to the running binary, ../share/koodikoe,
+  // the installed data directory, then the source tree.
+  static Result<LanguageRegistry> LoadDefault();
+  static Result<LanguageRegistry> Parse(const std::string& text, const std::string& name);
+
+  const Language* Find(const std::string& id) const;
+  // The language of a file by its extension (the first entry listing it), or nullptr.
+  const Language* ForFile(const std::string& file_name) const;
+  const std::vector<Language>& languages() const { return languages_; }
+  const std::string& path() const { return path_; }
+
+  // Runs the version command (trusted host compilers) and returns its first line.
+  static std::string Version(const Language& language);
+  // Cheap identity of the installed toolchain (sizes and times of its files) for cache keys.
+  static std::string ToolchainIdentity(const Language& language);
+
+ private:
+  std::vector<Language> languages_;
+  std::string path_;
+};
+
+// Values for the placeholders of Language::compile and Language::run.
+struct CommandValues {
+  std::vector<std::string> sources;
+  std::string main;
+  std::string dir = ".";
+  std::string class_name;
+  uint64_t memory_mib = 256;
+};
+
+std::vector<std::string> ExpandCommand(const std::vector<std::string>& command,
+                                       const CommandValues& values);
+
+// The class holding `public static void main` in Java source ("" if none is found).
+std::string FindJavaMainClass(const std::string& source);
+
+}  // namespace judge

@@ -1,0 +1,334 @@
+#include "build.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "fs_util.h"
+#include "koodikoe/files.h"
+
+namespace judge {
+
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+
+namespace {
+
+constexpr const char* kCacheFormat = "build-v1";
+
+// The spec's convention for directory programs with `build` and/or `run` scripts.
+Language ScriptLanguage() {
+  Language language;
+  language.id = "script";
+  language.name = "build/run scripts";
+  language.run = {"{dir}/run"};
+  language.processes = 128;
+  language.installed = true;
+  return language;
+}
+
+bool HasExtension(const std::string& file, const Language& language) {
+  size_t dot = file.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string extension = file.substr(dot + 1);
+  return std::find(language.extensions.begin(), language.extensions.end(), extension) !=
+         language.extensions.end();
+}
+
+std::string BaseName(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+// relative name -> host path of every file that goes into the build directory.
+using FileMap = std::map<std::string, std::string>;
+
+void AddTree(const std::string& dir, FileMap& files) {
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    std::string relative = std::filesystem::relative(it->path(), dir).string();
+    if (relative.empty() || relative[0] == '.' || relative.find("/.") != std::string::npos) {
+      continue;
+    }
+    if (it->is_regular_file()) files[relative] = it->path().string();
+  }
+}
+
+std::string ChooseMain(const FileMap& files, const Language& language,
+                       const std::string& program_name) {
+  if (files.count("__main__.py")) return "__main__.py";
+  std::string stem = program_name.substr(0, program_name.rfind('.'));
+  std::string first;
+  for (const auto& [relative, host] : files) {
+    if (!HasExtension(relative, language)) continue;
+    std::string relative_stem = relative.substr(0, relative.rfind('.'));
+    if (relative_stem == stem || relative_stem == "main" || relative_stem == "Main") {
+      return relative;
+    }
+    if (first.empty()) first = relative;
+  }
+  return first.empty() && !files.empty() ? files.begin()->first : first;
+}
+
+std::string ClassifyFailure(const runner::Outcome& outcome, const BuildLimits& limits) {
+  switch (outcome.status) {
+    case runner::Status::kTimeLimit:
+      return "compilation took longer than " +
+             std::to_string(static_cast<int>(limits.cpu_seconds)) + " s and was stopped";
+    case runner::Status::kMemoryLimit:
+      return "compilation used more than " + std::to_string(limits.memory_mib) +
+             " MiB of memory and was stopped";
+    case runner::Status::kOutputLimit:
+      return "the compiler wrote too much output and was stopped";
+    case runner::Status::kSecurityViolation:
+      return "the compiler made a forbidden system call and was stopped";
+    default:
+      return "";
+  }
+}
+
+Result<BuiltProgram> LoadCached(const std::string& entry, BuiltProgram program) {
+  std::string text = ReadBeneath(entry, "result.json", 1 << 20);
+  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    return Fail(ErrorCode::kInternal, "broken compile cache entry " + entry);
+  }
+  program.status = json.value("status", "");
+  program.output = json.value("output", "");
+  program.ok = program.status == "ok";
+  program.dir = entry + "/files";
+  program.cached = true;
+  return program;
+}
+
+}  // namespace
+
+std::string DefaultCacheDir() {
+  if (const char* dir = std::getenv("KOODIKOE_CACHE_DIR"); dir && *dir) return dir;
+  if (::geteuid() == 0) return "/var/cache/koodikoe";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/koodikoe";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.cache/koodikoe";
+  }
+  return "/tmp/koodikoe-cache-" + std::to_string(::getuid());
+}
+
+std::string TrimMessage(const std::string& text, size_t max_bytes, size_t max_lines) {
+  std::string trimmed;
+  size_t lines = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (trimmed.size() >= max_bytes || lines >= max_lines) {
+      while (!trimmed.empty() && trimmed.back() != '\n') trimmed.pop_back();
+      return trimmed + "[... more output cut]";
+    }
+    trimmed += text[i];
+    if (text[i] == '\n') ++lines;
+  }
+  while (!trimmed.empty() && isspace(static_cast<unsigned char>(trimmed.back())))
+    trimmed.pop_back();
+  return trimmed;
+}
+
+std::vector<std::string> BuiltProgram::RunArgv(uint64_t memory_mib) const {
+  CommandValues run_values = values;
+  run_values.dir = kProgramMount;
+  run_values.memory_mib = memory_mib;
+  return ExpandCommand(language.run, run_values);
+}
+
+Result<const Language*> Builder::Detect(const ProgramSource& program, const std::string& id) const {
+  if (!id.empty()) {
+    const Language* language = registry_.Find(id);
+    if (language == nullptr) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "unknown language '" + id + "' (`koodikoe languages` lists the known ones)");
+    }
+    return language;
+  }
+  std::map<std::string, int> votes;
+  const Language* first = nullptr;
+  for (const std::string& file : program.files) {
+    if (const Language* language = registry_.ForFile(file)) {
+      if (first == nullptr) first = language;
+      ++votes[language->id];
+    }
+  }
+  if (first == nullptr) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "cannot tell the language of " + program.name +
+                    " from its file extension; name it (e.g. --language python)");
+  }
+  const Language* best = first;
+  for (const auto& [language_id, count] : votes) {
+    if (count > votes[best->id]) best = registry_.Find(language_id);
+  }
+  return best;
+}
+
+Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,
+                                    const std::vector<std::string>& include_dirs,
+                                    const BuildLimits& limits) {
+  const bool scripted = source.has_build_script || source.has_run_script;
+  BuiltProgram program;
+  program.language = scripted ? ScriptLanguage() : chosen;
+  const Language& language = program.language;
+  if (!language.installed) {
+    return Fail(ErrorCode::kUnsupported,
+                "language " + language.id + " is not installed here (missing " +
+                    (language.required_files.empty() ? std::string("its compiler")
+                                                     : language.required_files[0]) +
+                    ")");
+  }
+
+  FileMap files;
+  if (source.is_directory) {
+    for (const std::string& relative : source.files) files[relative] = source.path + "/" + relative;
+  } else {
+    files[source.name] = source.path;
+  }
+  for (const std::string& dir : include_dirs) AddTree(dir, files);
+
+  CommandValues& values = program.values;
+  if (scripted) {
+    values.main = "run";
+  } else {
+    values.main = ChooseMain(files, language, source.name);
+    if (language.entry == "java-class" && !values.main.empty()) {
+      auto text = koodikoe::ReadFile(files[values.main], 4u << 20);
+      if (text) values.class_name = FindJavaMainClass(*text);
+      std::string wanted = values.class_name + ".java";
+      // javac wants a public class in a file of its own name: rename a lone source to fit.
+      if (!values.class_name.empty() && BaseName(values.main) != wanted && files.size() == 1) {
+        files[wanted] = files[values.main];
+        files.erase(values.main);
+        values.main = wanted;
+      }
+      if (values.class_name.empty()) {
+        values.class_name = values.main.substr(0, values.main.rfind('.'));
+      }
+    }
+    for (const auto& [relative, host] : files) {
+      if (HasExtension(relative, language)) values.sources.push_back(relative);
+    }
+    if (values.sources.empty()) values.sources.push_back(values.main);
+  }
+  program.run_script = scripted;
+
+  Hasher hasher;
+  hasher.AddField(kCacheFormat);
+  hasher.AddField(scripted ? "script" : LanguageRegistry::ToolchainIdentity(language));
+  hasher.AddField(values.main + "|" + values.class_name);
+  for (const auto& [relative, host] : files) {
+    hasher.AddField(relative);
+    if (auto ok = hasher.AddFile(host); !ok) return tl::unexpected(ok.error());
+  }
+  const std::string key = hasher.HexDigest();
+  const std::string builds = cache_dir_ + "/build";
+  const std::string entry = builds + "/" + key;
+  if (PathExists(entry + "/result.json")) return LoadCached(entry, std::move(program));
+
+  auto temp = MakeTempDir(builds, "tmp-");
+  if (!temp) return tl::unexpected(temp.error());
+  const std::string build_dir = *temp + "/files";
+  if (auto ok = MakeDirs(build_dir); !ok) return tl::unexpected(ok.error());
+  ::chmod(build_dir.c_str(), 0755);
+  for (const auto& [relative, host] : files) {
+    std::string target = build_dir + "/" + relative;
+    if (auto ok = MakeDirs(target.substr(0, target.rfind('/'))); !ok) {
+      return tl::unexpected(ok.error());
+    }
+    if (auto ok = CopyFile(host, target); !ok) return tl::unexpected(ok.error());
+  }
+
+  std::vector<std::string> argv;
+  if (scripted && source.has_build_script) {
+    argv = {"/bin/sh", "build"};
+  } else if (!scripted && !language.compile.empty()) {
+    CommandValues compile_values = values;
+    compile_values.memory_mib = limits.memory_mib;
+    argv = ExpandCommand(language.compile, compile_values);
+  }
+
+  program.ok = true;
+  program.status = "ok";
+  bool cacheable = true;
+  if (!argv.empty()) {
+    runner::RunSpec spec;
+    spec.argv = argv;
+    spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8"};
+    spec.env.insert(spec.env.end(), language.env.begin(), language.env.end());
+    spec.box_dir = build_dir;
+    spec.limits.cpu_seconds = limits.cpu_seconds;
+    spec.limits.wall_seconds = limits.cpu_seconds * 2 + 5;
+    spec.limits.memory_bytes = limits.memory_mib << 20;
+    spec.limits.max_processes = std::max(language.processes, 128);
+    spec.limits.output_bytes = 1u << 20;
+    spec.limits.file_size_bytes = 128u << 20;  // a program far larger than this is an attack
+    spec.limits.tmp_bytes = 512u << 20;
+    spec.stdin_stream = runner::NullStream{};
+    spec.stdout_stream = runner::Capture{};
+    spec.stderr_stream = runner::Capture{};
+    auto started = std::chrono::steady_clock::now();
+    auto outcome = sandbox_.Run(spec);
+    program.compile_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+    if (!outcome) {
+      (void)koodikoe::RemoveTree(*temp);
+      return tl::unexpected(outcome.error());
+    }
+    if (outcome->status == runner::Status::kInternalError) {
+      (void)koodikoe::RemoveTree(*temp);
+      return Fail(ErrorCode::kInternal, "compiling in the sandbox failed: " + outcome->message);
+    }
+    std::string message = outcome->stderr_data;
+    if (!outcome->stdout_data.empty()) message = outcome->stdout_data + "\n" + message;
+    if (outcome->status != runner::Status::kOk) {
+      program.ok = false;
+      program.status = "compile_error";
+      std::string reason = ClassifyFailure(*outcome, limits);
+      cacheable = reason.empty();  // a stopped compiler may do better on a quieter machine
+      program.output = TrimMessage(reason.empty() ? message : reason + "\n" + message);
+      if (program.output.empty()) {
+        program.output = "the compiler exited with code " + std::to_string(outcome->exit_code);
+      }
+    } else {
+      program.output = TrimMessage(message);
+    }
+  }
+  if (program.ok && scripted) {
+    struct stat st;
+    if (::lstat((build_dir + "/run").c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      program.ok = false;
+      program.status = "compile_error";
+      program.output = "the build script did not leave an executable file named run";
+    }
+  }
+  OpenUpTree(build_dir, /*writable=*/false);
+
+  nlohmann::json result = {{"status", program.status}, {"output", program.output}};
+  if (auto ok = koodikoe::WriteFile(*temp + "/result.json", result.dump()); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (!cacheable) {
+    program.dir = build_dir;  // not kept: the caller sees the failure, nothing runs it
+    (void)koodikoe::RemoveTree(*temp);
+    return program;
+  }
+  if (::rename(temp->c_str(), entry.c_str()) != 0) {
+    // Another judge built the same program at the same time: use theirs.
+    (void)koodikoe::RemoveTree(*temp);
+    if (!PathExists(entry + "/result.json")) return koodikoe::FailErrno("store build " + entry);
+    return LoadCached(entry, std::move(program));
+  }
+  program.dir = entry + "/files";
+  return program;
+}
+
+}  // namespace judge

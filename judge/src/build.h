@@ -1,0 +1,66 @@
+// Building programs (submissions and validators) in the sandbox, with a compile cache keyed by
+// the language, its toolchain and the hash of every source file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "judge/languages.h"
+#include "judge/package.h"
+#include "koodikoe/result.h"
+#include "runner/sandbox.h"
+
+namespace judge {
+
+struct BuildLimits {
+  double cpu_seconds = 60;
+  uint64_t memory_mib = 2048;
+};
+
+// Where built programs are mounted, read-only, inside the boxes that run them.
+inline constexpr const char* kProgramMount = "/prog";
+
+struct BuiltProgram {
+  bool ok = false;
+  std::string status;  // "ok" | "compile_error"
+  std::string output;  // the compiler's message, trimmed
+  Language language;
+  std::string dir;  // host directory with the built files (a cache entry)
+  CommandValues values;
+  bool run_script = false;  // a directory program with build/run scripts: run is /prog/run
+  bool cached = false;
+  int64_t compile_ms = 0;
+
+  // The command that runs it, with the memory limit its runtime is told about.
+  std::vector<std::string> RunArgv(uint64_t memory_mib) const;
+};
+
+class Builder {
+ public:
+  Builder(runner::Sandbox& sandbox, const LanguageRegistry& registry, std::string cache_dir)
+      : sandbox_(sandbox), registry_(registry), cache_dir_(std::move(cache_dir)) {}
+
+  // The language of a program: `id` if given, else from the extensions of its files.
+  Result<const Language*> Detect(const ProgramSource& program, const std::string& id) const;
+
+  // Builds a program. A compile error is a BuiltProgram with ok == false; an Error means the
+  // judge itself could not build (sandbox failure, unreadable files, missing compiler).
+  // include_dirs are copied over the sources first (include/default, then include/<lang>).
+  Result<BuiltProgram> Build(const ProgramSource& program, const Language& language,
+                             const std::vector<std::string>& include_dirs,
+                             const BuildLimits& limits);
+
+ private:
+  runner::Sandbox& sandbox_;
+  const LanguageRegistry& registry_;
+  const std::string cache_dir_;
+};
+
+// $KOODIKOE_CACHE_DIR, else /var/cache/koodikoe for root, else $XDG_CACHE_HOME/koodikoe or
+// ~/.cache/koodikoe.
+std::string DefaultCacheDir();
+
+// Keeps the first lines of a compiler's message.
+std::string TrimMessage(const std::string& text, size_t max_bytes = 4000, size_t max_lines = 40);
+
+}  // namespace judge

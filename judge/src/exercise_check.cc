@@ -1,0 +1,326 @@
+#include "exercise_check.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iomanip>
+#include <set>
+
+#include "fs_util.h"
+#include "koodikoe/files.h"
+#include "time_limit.h"
+
+namespace judge {
+
+namespace {
+
+constexpr int kInputValid = 42;
+
+// The 2025-09 per-test codes of submissions.yaml.
+std::string TestCode(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kAccepted:
+      return "AC";
+    case Verdict::kWrongAnswer:
+      return "WA";
+    case Verdict::kTimeLimit:
+      return "TLE";
+    default:
+      return "RTE";
+  }
+}
+
+std::string Format(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+std::string ExpectedText(const Expectation& expected) {
+  if (!expected.known) return "?";
+  std::string text;
+  for (const std::string& verdict : expected.verdicts) text += (text.empty() ? "" : "|") + verdict;
+  if (expected.rejected) text = "not accepted";
+  if (expected.partial) text = "partial score";
+  if (expected.score_low) {
+    std::string range = expected.score_low == expected.score_high
+                            ? Format(*expected.score_low)
+                            : Format(*expected.score_low) + ".." + Format(*expected.score_high);
+    text += (text.empty() ? "score " : ", score ") + range;
+  }
+  if (text.empty()) text = "see submissions.yaml";
+  return text;
+}
+
+// Runs every input validator over every input.
+void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out,
+                 CheckTotals& totals) {
+  if (package.input_validators.empty()) {
+    out << "input validators: none (the format asks for at least one)\n";
+    return;
+  }
+  BuildLimits limits{package.limits.compilation_time, package.limits.compilation_memory_mib};
+  for (const ProgramSource& source : package.input_validators) {
+    if (source.name.size() > 4 &&
+        (source.name.ends_with(".ctd") || source.name.ends_with(".viva"))) {
+      out << "input validator " << source.name
+          << ": skipped (checktestdata and VIVA are not supported)\n";
+      continue;
+    }
+    auto language = evaluator.builder().Detect(source, "");
+    if (!language) {
+      out << "input validator " << source.name << ": ERROR " << language.error().Describe() << "\n";
+      ++totals.errors;
+      continue;
+    }
+    auto built = evaluator.builder().Build(source, **language, {}, limits);
+    if (!built || !built->ok) {
+      out << "input validator " << source.name
+          << ": ERROR does not build: " << (built ? built->output : built.error().Describe())
+          << "\n";
+      ++totals.errors;
+      continue;
+    }
+    auto work = MakeTempDir(evaluator.work_dir(), "inputs-");
+    if (!work) {
+      out << "input validator " << source.name << ": ERROR " << work.error().Describe() << "\n";
+      ++totals.errors;
+      continue;
+    }
+    int valid = 0;
+    std::vector<std::string> failures;
+    for (const TestCase& test : package.cases) {
+      runner::RunSpec spec;
+      spec.argv = built->RunArgv(package.limits.validation_memory_mib);
+      auto named = test.input_validator_args_by_name.find(source.name);
+      const auto& args = named != test.input_validator_args_by_name.end()
+                             ? named->second
+                             : test.input_validator_args;
+      spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+      spec.argv.insert(spec.argv.end(), test.args.begin(), test.args.end());
+      spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8"};
+      spec.env.insert(spec.env.end(), built->language.env.begin(), built->language.env.end());
+      spec.working_dir = kProgramMount;
+      spec.binds.push_back({built->dir, kProgramMount, false});
+      spec.limits.cpu_seconds = package.limits.validation_time;
+      spec.limits.memory_bytes =
+          (package.limits.validation_memory_mib + built->language.memory_extra_mib) << 20;
+      spec.limits.max_processes = std::max(built->language.processes, 64);
+      spec.stdin_stream = runner::FilePath{test.input_path};
+      spec.stdout_stream = runner::Capture{};
+      spec.stderr_stream = runner::Capture{};
+      spec.limits.output_bytes = 64 << 10;
+      auto outcome = evaluator.sandbox().Run(spec);
+      if (!outcome) {
+        failures.push_back(test.name + ": " + outcome.error().Describe());
+        continue;
+      }
+      if (outcome->signal == 0 && outcome->exit_code == kInputValid &&
+          (outcome->status == runner::Status::kOk ||
+           outcome->status == runner::Status::kRuntimeError)) {
+        ++valid;
+      } else {
+        std::string message =
+            outcome->stderr_data.empty() ? outcome->stdout_data : outcome->stderr_data;
+        message = message.substr(0, message.find('\n'));
+        failures.push_back(test.name + ": rejected (" + runner::StatusWord(outcome->status) +
+                           ", exit " + std::to_string(outcome->exit_code) + ")" +
+                           (message.empty() ? "" : ": " + message));
+      }
+    }
+    (void)koodikoe::RemoveTree(*work);
+    out << "input validator " << source.name << ": " << valid << "/" << package.cases.size()
+        << " inputs valid\n";
+    for (const std::string& failure : failures) out << "  INVALID " << failure << "\n";
+    if (!failures.empty()) ++totals.errors;
+  }
+}
+
+}  // namespace
+
+bool MeetsExpectation(const Expectation& expected, const Evaluation& evaluation, std::string& why) {
+  const Report& report = evaluation.report;
+  std::string verdict = VerdictWord(report.verdict);
+  if (!expected.verdicts.empty() && std::find(expected.verdicts.begin(), expected.verdicts.end(),
+                                              verdict) == expected.verdicts.end()) {
+    why = "got " + verdict;
+    return false;
+  }
+  if (expected.rejected && report.verdict == Verdict::kAccepted) {
+    why = "was accepted";
+    return false;
+  }
+  if (expected.partial && !(report.score > 0 && report.score < report.max_score)) {
+    why =
+        "score " + Format(report.score) + " is not a partial score of " + Format(report.max_score);
+    return false;
+  }
+  if (expected.score_low &&
+      (report.score < *expected.score_low - 1e-6 ||
+       report.score > expected.score_high.value_or(*expected.score_low) + 1e-6)) {
+    why = "score " + Format(report.score) + " outside the expected range";
+    return false;
+  }
+  std::set<std::string> codes;
+  for (const TestResult& test : report.tests) codes.insert(TestCode(test.verdict));
+  if (!expected.permitted.empty()) {
+    for (const std::string& code : codes) {
+      if (std::find(expected.permitted.begin(), expected.permitted.end(), code) ==
+          expected.permitted.end()) {
+        why = "a test got " + code + ", which is not permitted";
+        return false;
+      }
+    }
+  }
+  if (!expected.required.empty()) {
+    bool found = false;
+    for (const std::string& code : expected.required) found = found || codes.count(code);
+    if (!found) {
+      why = "no test got any of the required verdicts";
+      return false;
+    }
+  }
+  if (!expected.message.empty()) {
+    bool found = false;
+    for (const CaseOutcome& outcome : evaluation.outcomes) {
+      found = found || outcome.judge_message.find(expected.message) != std::string::npos;
+    }
+    if (!found) {
+      why = "no judge message contains '" + expected.message + "'";
+      return false;
+    }
+  }
+  return true;
+}
+
+void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const CheckOptions& options,
+                  std::ostream& out, CheckTotals& totals) {
+  auto package = ReadPackage(package_dir);
+  if (!package) {
+    out << "== " << package_dir << "\nERROR " << package.error().Describe() << "\n\n";
+    ++totals.errors;
+    return;
+  }
+  int samples = 0;
+  for (const TestCase& test : package->cases) samples += test.is_sample ? 1 : 0;
+  out << "== " << package->id << ": " << package->DisplayName() << " ("
+      << FormatVersionName(package->version) << ", " << (package->scoring ? "scoring" : "pass-fail")
+      << (package->interactive ? ", interactive" : "")
+      << (package->multi_pass ? ", multi-pass" : "") << ")\n";
+  out << "structure: ok, " << samples << " sample and " << package->cases.size() - samples
+      << " secret tests, " << package->submissions.size() << " submissions\n";
+  for (const std::string& warning : package->warnings) out << "  warning: " << warning << "\n";
+  bool has_accepted = false;
+  for (const SubmissionEntry& submission : package->submissions) {
+    has_accepted =
+        has_accepted || submission.expected.verdicts == std::vector<std::string>{"accepted"};
+  }
+  if (!has_accepted) out << "  warning: no submissions/accepted/ solution\n";
+  if (package->custom_output_validation) {
+    std::string error;
+    auto validators = evaluator.Validators(*package, error);
+    if (!validators || !error.empty()) {
+      out << "output validator: ERROR " << (validators ? error : validators.error().Describe())
+          << "\n";
+      ++totals.errors;
+      return;
+    }
+    out << "output validator: " << (*validators)->size() << " built ("
+        << (evaluator.StyleOf(*package) == ValidatorStyle::kTestlib ? "testlib" : "kattis")
+        << " style)\n";
+  }
+  CheckInputs(evaluator, *package, out, totals);
+
+  double time_limit = 0;
+  if (package->limits.time_limit) {
+    time_limit = *package->limits.time_limit;
+    out << "time limit: " << Format(time_limit) << " s (from "
+        << (package->limits.time_limit_from_file ? ".timelimit" : "problem.yaml") << ")\n";
+  } else {
+    auto derived = DeriveTimeLimit(evaluator, *package, {});
+    if (!derived) {
+      out << "time limit: ERROR " << derived.error().Describe() << "\n";
+      ++totals.errors;
+      return;
+    }
+    time_limit = derived->time_limit;
+    out << "time limit: " << Format(time_limit) << " s, derived: " << derived->explanation << "\n";
+    for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
+  }
+
+  out << std::left << std::setw(40) << "SUBMISSION" << std::setw(11) << "LANGUAGE" << std::setw(22)
+      << "EXPECTED" << std::setw(22) << "GOT" << std::setw(10) << "SCORE" << std::setw(8) << "TIME"
+      << "RESULT\n";
+  int matched = 0, mismatched = 0, skipped = 0;
+  for (const SubmissionEntry& submission : package->submissions) {
+    const Expectation& expected = submission.expected;
+    out << std::setw(40) << submission.relative;
+    auto language = evaluator.builder().Detect(submission.program, submission.language);
+    if (!language) {
+      out << std::setw(11) << "?"
+          << "skipped: " << language.error().Describe() << "\n";
+      ++skipped;
+      continue;
+    }
+    out << std::setw(11) << (*language)->id << std::setw(22) << ExpectedText(expected);
+    if (!(*language)->installed) {
+      out << "skipped: " << (*language)->id << " is not installed\n";
+      ++skipped;
+      continue;
+    }
+    if (!expected.known) {
+      out << "skipped: no rule for folder " << expected.folder << "\n";
+      ++skipped;
+      continue;
+    }
+    if (!package->languages.empty() &&
+        std::find(package->languages.begin(), package->languages.end(), (*language)->id) ==
+            package->languages.end()) {
+      out << "skipped: the package does not allow " << (*language)->id << "\n";
+      ++skipped;
+      continue;
+    }
+    EvaluationOptions evaluation_options;
+    evaluation_options.language = (*language)->id;
+    evaluation_options.jobs = options.jobs;
+    evaluation_options.time_limit = time_limit;
+    evaluation_options.run_all_tests =
+        !expected.permitted.empty() || !expected.required.empty() || !expected.message.empty();
+    auto evaluation = evaluator.Evaluate(*package, submission.program, evaluation_options, nullptr);
+    if (!evaluation) {
+      out << "ERROR " << evaluation.error().Describe() << "\n";
+      ++mismatched;
+      continue;
+    }
+    const Report& report = evaluation->report;
+    int64_t slowest = 0;
+    for (const TestResult& test : report.tests) slowest = std::max(slowest, test.cpu_ms);
+    std::string why;
+    bool ok = MeetsExpectation(expected, *evaluation, why);
+    char time_text[16];
+    std::snprintf(time_text, sizeof time_text, "%.2fs", slowest / 1000.0);
+    out << std::setw(22) << VerdictWord(report.verdict) << std::setw(10)
+        << (Format(report.score) + "/" + Format(report.max_score)) << std::setw(8) << time_text
+        << (ok ? "ok" : "MISMATCH: " + why) << "\n";
+    if (!ok || options.verbose) {
+      if (!report.message.empty()) out << "    " << report.message << "\n";
+      if (report.verdict == Verdict::kCompileError) {
+        out << "    " << report.compile_output.substr(0, 300) << "\n";
+      }
+      for (const TestResult& test : report.tests) {
+        if (test.verdict == Verdict::kAccepted && !options.verbose) continue;
+        out << "    " << test.name << ": " << VerdictWord(test.verdict) << " " << test.feedback
+            << "\n";
+      }
+    }
+    (ok ? matched : mismatched)++;
+  }
+  out << package->id << ": " << matched << " match, " << mismatched << " mismatch, " << skipped
+      << " skipped\n\n";
+  totals.matched += matched;
+  totals.mismatched += mismatched;
+  totals.skipped += skipped;
+}
+
+}  // namespace judge

@@ -1,0 +1,452 @@
+#include "test_run.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+#include "fs_util.h"
+#include "koodikoe/files.h"
+
+namespace judge {
+
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+
+namespace {
+
+constexpr int kKattisAccept = 42;
+constexpr int kKattisReject = 43;
+constexpr size_t kFeedbackBytes = 300;
+
+std::string Trim(std::string text, size_t max_bytes = kFeedbackBytes) {
+  while (!text.empty() && isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  size_t start = 0;
+  while (start < text.size() && isspace(static_cast<unsigned char>(text[start]))) ++start;
+  text = text.substr(start);
+  if (text.size() > max_bytes) text = text.substr(0, max_bytes) + "...";
+  return text;
+}
+
+std::string FirstLine(const std::string& text) {
+  std::string trimmed = Trim(text, 4096);
+  return Trim(trimmed.substr(0, trimmed.find('\n')));
+}
+
+std::string Seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", seconds);
+  return text;
+}
+
+std::string DescribeExit(const runner::Outcome& outcome) {
+  if (outcome.signal != 0) {
+    const char* name = ::sigabbrev_np(outcome.signal);
+    return std::string("killed by signal ") +
+           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
+  }
+  return "exit code " + std::to_string(outcome.exit_code);
+}
+
+bool ExitedWith(const runner::Outcome& outcome, int code) {
+  return (outcome.status == runner::Status::kOk ||
+          outcome.status == runner::Status::kRuntimeError) &&
+         outcome.signal == 0 && outcome.exit_code == code;
+}
+
+std::optional<double> ParseScore(const std::string& text) {
+  std::string trimmed = Trim(text, 1024);
+  if (trimmed.empty()) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(trimmed.c_str(), &end);
+  if (*end != '\0' || !std::isfinite(value) || value < 0) return std::nullopt;
+  return value;
+}
+
+std::vector<std::string> BaseEnv(const Language& language) {
+  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp",
+                                  "LANG=C.UTF-8"};
+  env.insert(env.end(), language.env.begin(), language.env.end());
+  return env;
+}
+
+}  // namespace
+
+TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
+    : context_(context), test_(test), index_(index) {
+  outcome_.result.name = test.name;
+  outcome_.result.group = test.group;
+}
+
+TestRun::~TestRun() {
+  if (!dir_.empty() && std::getenv("KOODIKOE_KEEP_WORK") == nullptr) {
+    (void)koodikoe::RemoveTree(dir_);
+  }
+}
+
+Result<void> TestRun::Prepare() {
+  dir_ = context_.work_dir + "/t" + std::to_string(index_);
+  box_dir_ = dir_ + "/box";
+  out_dir_ = dir_ + "/out";
+  feedback_dir_ = dir_ + "/feedback";
+  for (const std::string& dir : {dir_, box_dir_, out_dir_, feedback_dir_}) {
+    if (auto ok = MakeDirs(dir); !ok) return ok;
+    ::chmod(dir.c_str(), 0755);
+  }
+  if (!test_.files_dir.empty()) {
+    if (auto ok = CopyTree(test_.files_dir, box_dir_); !ok) return ok;
+  }
+  pass_input_ = test_.input_path;
+  return {};
+}
+
+runner::RunSpec TestRun::SubmissionSpec() const {
+  const BuiltProgram& program = *context_.submission;
+  const Limits& limits = context_.package->limits;
+  runner::RunSpec spec;
+  spec.argv = program.RunArgv(limits.memory_mib);
+  spec.argv.insert(spec.argv.end(), test_.args.begin(), test_.args.end());
+  spec.env = BaseEnv(program.language);
+  spec.box_dir = box_dir_;
+  spec.binds.push_back({program.dir, kProgramMount, false});
+  spec.limits.cpu_seconds = context_.time_limit;
+  spec.limits.wall_seconds = context_.time_limit * 2 + 1;
+  spec.limits.memory_bytes = (limits.memory_mib + program.language.memory_extra_mib) << 20;
+  spec.limits.stack_bytes = limits.memory_mib << 20;
+  spec.limits.max_processes = program.language.processes;
+  spec.limits.output_bytes = limits.output_mib << 20;
+  spec.limits.file_size_bytes = std::max<uint64_t>(limits.output_mib, 64) << 20;
+  spec.stdin_stream = runner::FilePath{pass_input_};
+  spec.stdout_stream = runner::FilePath{out_dir_ + "/stdout"};
+  spec.stderr_stream = runner::FilePath{out_dir_ + "/stderr"};
+  return spec;
+}
+
+std::vector<std::string> TestRun::ValidatorArgs() const {
+  const std::string& package_dir = context_.package->dir;
+  auto inside = [&](const std::string& host) {
+    if (host.rfind(package_dir + "/", 0) == 0) {
+      return std::string("/package/") + host.substr(package_dir.size() + 1);
+    }
+    return host;  // /dev/null
+  };
+  std::vector<std::string> args;
+  if (context_.style == ValidatorStyle::kTestlib) {
+    args = {inside(test_.input_path), "/team/stdout", inside(test_.answer_path)};
+  } else {
+    args = {inside(test_.input_path), inside(test_.answer_path), "/box/"};
+    args.insert(args.end(), test_.output_validator_args.begin(), test_.output_validator_args.end());
+  }
+  return args;
+}
+
+runner::RunSpec TestRun::ValidatorSpec(const BuiltProgram& validator) const {
+  const Limits& limits = context_.package->limits;
+  runner::RunSpec spec;
+  spec.argv = validator.RunArgv(limits.validation_memory_mib);
+  std::vector<std::string> args = ValidatorArgs();
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.env = BaseEnv(validator.language);
+  spec.box_dir = feedback_dir_;
+  spec.working_dir = kProgramMount;
+  spec.binds.push_back({validator.dir, kProgramMount, false});
+  spec.binds.push_back({context_.package->dir, "/package", false});
+  if (context_.style == ValidatorStyle::kTestlib) spec.binds.push_back({out_dir_, "/team", false});
+  spec.limits.cpu_seconds = limits.validation_time;
+  // An interactive validator waits on the submission: it must outlast the submission's limit.
+  spec.limits.wall_seconds = std::max(limits.validation_time, context_.time_limit * 2 + 1) + 10;
+  spec.limits.memory_bytes = (limits.validation_memory_mib + validator.language.memory_extra_mib)
+                             << 20;
+  spec.limits.max_processes = std::max(validator.language.processes, 64);
+  spec.limits.output_bytes = limits.validation_output_mib << 20;
+  spec.stdin_stream = context_.style == ValidatorStyle::kTestlib
+                          ? runner::Stream(runner::NullStream{})
+                          : runner::Stream(runner::FilePath{out_dir_ + "/stdout"});
+  spec.stdout_stream = runner::FilePath{out_dir_ + "/validator.stdout"};
+  spec.stderr_stream = runner::FilePath{out_dir_ + "/validator.stderr"};
+  return spec;
+}
+
+std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome,
+                                                  std::string& why) const {
+  switch (outcome.status) {
+    case runner::Status::kOk:
+      if (outcome.cpu_ms > static_cast<int64_t>(context_.time_limit * 1000)) {
+        why = "used more than " + Seconds(context_.time_limit) + " of CPU time";
+        return Verdict::kTimeLimit;
+      }
+      return std::nullopt;
+    case runner::Status::kTimeLimit:
+      why = outcome.limit == "wall"
+                ? "ran longer than " + Seconds(context_.time_limit * 2 + 1) + " of wall time"
+                : "used more than " + Seconds(context_.time_limit) + " of CPU time";
+      return Verdict::kTimeLimit;
+    case runner::Status::kMemoryLimit:
+      why = "used more than " + std::to_string(context_.package->limits.memory_mib) +
+            " MiB of memory";
+      return Verdict::kMemoryLimit;
+    case runner::Status::kOutputLimit:
+      why = "wrote more than " + std::to_string(context_.package->limits.output_mib) +
+            " MiB of output";
+      return Verdict::kOutputLimit;
+    case runner::Status::kSecurityViolation:
+      why = "made a forbidden system call";
+      return Verdict::kRunTimeError;
+    case runner::Status::kRuntimeError: {
+      std::string errors = ReadBeneath(out_dir_, "stderr", 1 << 20);
+      const std::string& pattern = context_.submission->language.memory_error;
+      if (!pattern.empty() && errors.find(pattern) != std::string::npos) {
+        why = "ran out of memory (" + pattern + ")";
+        return Verdict::kMemoryLimit;
+      }
+      why = DescribeExit(outcome);
+      std::string last_line = Trim(errors, 4096);
+      last_line = last_line.substr(
+          last_line.rfind('\n') == std::string::npos ? 0 : last_line.rfind('\n') + 1);
+      if (!last_line.empty()) why += ": " + Trim(last_line, 200);
+      return Verdict::kRunTimeError;
+    }
+    case runner::Status::kInternalError:
+      why = "the sandbox failed: " + outcome.message;
+      return Verdict::kJudgingError;
+  }
+  return Verdict::kJudgingError;
+}
+
+void TestRun::Finish(Verdict verdict, std::string feedback) {
+  outcome_.result.verdict = verdict;
+  outcome_.result.feedback = Trim(std::move(feedback));
+  outcome_.ran = true;
+  if (verdict != Verdict::kAccepted) {
+    outcome_.score_file.reset();
+    outcome_.score_multiplier.reset();
+  }
+  finished_ = true;
+  stage_ = Stage::kDone;
+}
+
+void TestRun::RunDefaultValidator() {
+  auto options = ParseDefaultValidatorFlags(test_.output_validator_args);
+  if (!options) {
+    Finish(Verdict::kJudgingError, "package error: " + options.error().Describe());
+    return;
+  }
+  std::string answer = test_.answer_path;
+  auto verdict = CompareFiles(answer, out_dir_ + "/stdout", *options);
+  if (!verdict) {
+    Finish(Verdict::kJudgingError, verdict.error().Describe());
+    return;
+  }
+  outcome_.judge_message = verdict->message;
+  Finish(verdict->accepted ? Verdict::kAccepted : Verdict::kWrongAnswer, verdict->message);
+}
+
+bool TestRun::NextPass() {
+  std::string next = ReadBeneath(feedback_dir_, "nextpass.in", 256u << 20);
+  bool exists = PathExists(feedback_dir_ + "/nextpass.in");
+  if (!exists || !context_.package->multi_pass) return false;
+  if (pass_ >= context_.package->limits.validation_passes) {
+    Finish(Verdict::kJudgingError, "the validator asked for pass " + std::to_string(pass_ + 1) +
+                                       " but the limit is " +
+                                       std::to_string(context_.package->limits.validation_passes) +
+                                       " (limits.validation_passes)");
+    return true;
+  }
+  ++pass_;
+  pass_input_ = dir_ + "/pass" + std::to_string(pass_) + ".in";
+  if (auto ok = koodikoe::WriteFile(pass_input_, next); !ok) {
+    Finish(Verdict::kJudgingError, ok.error().Describe());
+    return true;
+  }
+  koodikoe::UniqueFd feedback(::open(feedback_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (feedback.ok()) ::unlinkat(feedback.fd(), "nextpass.in", 0);
+  // The next pass may run as another box user: it must be able to append to the feedback.
+  OpenUpTree(feedback_dir_, /*writable=*/true);
+  stage_ = Stage::kStart;
+  return true;
+}
+
+void TestRun::AfterValidator(const runner::Outcome& outcome) {
+  std::string errors = ReadBeneath(out_dir_, "validator.stderr", 64 << 10);
+  std::string judge_message = ReadBeneath(feedback_dir_, "judgemessage.txt", 64 << 10);
+  std::string team_message = ReadBeneath(feedback_dir_, "teammessage.txt", 64 << 10);
+  outcome_.judge_message += judge_message.empty() ? FirstLine(errors) : judge_message;
+  std::string feedback = !team_message.empty() ? team_message : judge_message;
+
+  if (context_.style == ValidatorStyle::kTestlib) {
+    // testlib: 0 ok, 1 wrong answer, 2 presentation error, 3 checker failure, 7 points.
+    std::string message = FirstLine(errors);
+    outcome_.judge_message = message;
+    if (ExitedWith(outcome, 0)) return Finish(Verdict::kAccepted, message);
+    if (ExitedWith(outcome, 1) || ExitedWith(outcome, 2)) {
+      return Finish(Verdict::kWrongAnswer, message);
+    }
+    if (ExitedWith(outcome, 7)) {
+      size_t at = message.find("points");
+      double points = at == std::string::npos ? 0 : std::strtod(message.c_str() + at + 6, nullptr);
+      outcome_.score_file = points;
+      return Finish(Verdict::kAccepted, message);
+    }
+    return Finish(Verdict::kJudgingError,
+                  "checker failed (" + DescribeExit(outcome) + "): " + message);
+  }
+
+  bool multi_pass_file = PathExists(feedback_dir_ + "/nextpass.in");
+  if (ExitedWith(outcome, kKattisAccept)) {
+    std::string score = ReadBeneath(feedback_dir_, "score.txt", 4096);
+    std::string multiplier = ReadBeneath(feedback_dir_, "score_multiplier.txt", 4096);
+    if (!score.empty()) {
+      outcome_.score_file = ParseScore(score);
+      if (!outcome_.score_file) {
+        return Finish(Verdict::kJudgingError, "the validator wrote an invalid score.txt");
+      }
+    }
+    if (!multiplier.empty()) {
+      outcome_.score_multiplier = ParseScore(multiplier);
+      if (!outcome_.score_multiplier || *outcome_.score_multiplier > 1) {
+        return Finish(Verdict::kJudgingError,
+                      "the validator wrote an invalid score_multiplier.txt");
+      }
+    }
+    if (NextPass()) return;
+    if (validator_index_ + 1 < context_.validators.size() && !context_.package->multi_pass) {
+      ++validator_index_;  // legacy packages may have several validators; all must accept
+      return;
+    }
+    return Finish(Verdict::kAccepted, feedback);
+  }
+  if (multi_pass_file && context_.package->multi_pass) {
+    return Finish(Verdict::kJudgingError,
+                  "the validator wrote nextpass.in but exited with " + DescribeExit(outcome));
+  }
+  if (ExitedWith(outcome, kKattisReject)) {
+    return Finish(Verdict::kWrongAnswer, feedback.empty() ? "wrong answer" : feedback);
+  }
+  std::string why =
+      outcome.status == runner::Status::kTimeLimit ? "ran out of time" : DescribeExit(outcome);
+  Finish(Verdict::kJudgingError, "the output validator failed (" + why +
+                                     ", expected exit 42 or 43)" +
+                                     (errors.empty() ? "" : ": " + FirstLine(errors)));
+}
+
+void TestRun::AfterInteraction() {
+  const runner::Outcome& submission = *submission_outcome_;
+  const runner::Outcome& validator = *validator_outcome_;
+  outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, submission.cpu_ms);
+  outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, submission.wall_ms);
+  outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
+  // A validator that rejects before the submission ends decides: the submission's later
+  // crash or timeout is only a consequence.
+  if (validator_finished_first_ && ExitedWith(validator, kKattisReject)) {
+    AfterValidator(validator);
+    return;
+  }
+  std::string why;
+  if (auto failure = SubmissionFailure(submission, why)) {
+    Finish(*failure, why);
+    return;
+  }
+  AfterValidator(validator);
+}
+
+Result<std::vector<runner::RunSpec>> TestRun::NextStep() {
+  while (true) {
+    switch (stage_) {
+      case Stage::kDone:
+        return std::vector<runner::RunSpec>{};
+      case Stage::kStart: {
+        if (dir_.empty()) {
+          if (auto ok = Prepare(); !ok) {
+            Finish(Verdict::kJudgingError, ok.error().Describe());
+            continue;
+          }
+        }
+        submission_outcome_.reset();
+        validator_outcome_.reset();
+        validator_finished_first_ = false;
+        if (!context_.package->interactive) {
+          stage_ = Stage::kSubmission;
+          return std::vector<runner::RunSpec>{SubmissionSpec()};
+        }
+        // Validator stdout -> submission stdin, submission stdout -> validator stdin.
+        int to_submission[2], to_validator[2];
+        if (::pipe2(to_submission, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
+        if (::pipe2(to_validator, O_CLOEXEC) != 0) {
+          ::close(to_submission[0]);
+          ::close(to_submission[1]);
+          return koodikoe::FailErrno("pipe");
+        }
+        for (int fd : {to_submission[0], to_submission[1], to_validator[0], to_validator[1]}) {
+          pipe_ends_.emplace_back(fd);
+        }
+        runner::RunSpec validator = ValidatorSpec(*context_.validators[0]);
+        validator.stdin_stream = runner::Descriptor{to_validator[0]};
+        validator.stdout_stream = runner::Descriptor{to_submission[1]};
+        runner::RunSpec submission = SubmissionSpec();
+        submission.stdin_stream = runner::Descriptor{to_submission[0]};
+        submission.stdout_stream = runner::Descriptor{to_validator[1]};
+        stage_ = Stage::kInteractive;
+        return std::vector<runner::RunSpec>{std::move(validator), std::move(submission)};
+      }
+      case Stage::kSubmission: {
+        const runner::Outcome& run = *submission_outcome_;
+        outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, run.cpu_ms);
+        outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, run.wall_ms);
+        outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, run.memory_kib);
+        std::string why;
+        if (auto failure = SubmissionFailure(run, why)) {
+          Finish(*failure, why);
+          continue;
+        }
+        if (context_.style == ValidatorStyle::kDefault) {
+          RunDefaultValidator();
+          continue;
+        }
+        stage_ = Stage::kValidator;
+        validator_index_ = 0;
+        return std::vector<runner::RunSpec>{ValidatorSpec(*context_.validators[0])};
+      }
+      case Stage::kValidator: {
+        size_t before = validator_index_;
+        AfterValidator(*validator_outcome_);
+        if (stage_ == Stage::kValidator && validator_index_ != before) {
+          return std::vector<runner::RunSpec>{
+              ValidatorSpec(*context_.validators[validator_index_])};
+        }
+        continue;
+      }
+      case Stage::kInteractive:
+        AfterInteraction();
+        continue;
+    }
+  }
+}
+
+void TestRun::Started() { pipe_ends_.clear(); }
+
+bool TestRun::OnBoxFinished(int member, const runner::Outcome& outcome) {
+  if (stage_ == Stage::kInteractive) {
+    bool first = !submission_outcome_ && !validator_outcome_;
+    if (member == 0) {
+      validator_outcome_ = outcome;
+      validator_finished_first_ = first;
+      return first && ExitedWith(outcome, kKattisReject);
+    }
+    submission_outcome_ = outcome;
+    return false;
+  }
+  if (stage_ == Stage::kSubmission) {
+    submission_outcome_ = outcome;
+  } else {
+    validator_outcome_ = outcome;
+  }
+  return false;
+}
+
+CaseOutcome TestRun::TakeOutcome() { return std::move(outcome_); }
+
+}  // namespace judge

@@ -1,0 +1,94 @@
+// One test case of one submission as a small state machine over sandbox boxes: the
+// submission, then its validator; both at once, joined by pipes, for interactive problems;
+// and again per pass for multi-pass problems. The scheduler (package_judge.cc) starts the
+// boxes each step asks for and reports them back as they finish.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "build.h"
+#include "judge/default_validator.h"
+#include "judge/judge.h"
+#include "judge/package.h"
+#include "koodikoe/unique_fd.h"
+#include "runner/sandbox.h"
+
+namespace judge {
+
+enum class ValidatorStyle { kDefault, kKattis, kTestlib };
+
+// What every test of one evaluation shares.
+struct RunContext {
+  const Package* package = nullptr;
+  const BuiltProgram* submission = nullptr;
+  std::vector<const BuiltProgram*> validators;  // custom output validators, compiled
+  ValidatorStyle style = ValidatorStyle::kDefault;
+  double time_limit = 1;
+  std::string work_dir;  // host directory for this evaluation's per-test directories
+};
+
+// A test's result with what scoring and package checks need beyond the contract's fields.
+struct CaseOutcome {
+  TestResult result;
+  bool ran = false;
+  std::optional<double> score_file;        // score.txt (or testlib points)
+  std::optional<double> score_multiplier;  // score_multiplier.txt
+  std::string judge_message;               // judgemessage.txt / checker message, untrimmed
+};
+
+class TestRun {
+ public:
+  TestRun(const RunContext& context, const TestCase& test, int index);
+  ~TestRun();
+  TestRun(const TestRun&) = delete;
+  TestRun& operator=(const TestRun&) = delete;
+
+  // The boxes to start now, all together. Empty when the test is finished.
+  Result<std::vector<runner::RunSpec>> NextStep();
+  // After the boxes of a step were started: drops the judge's copies of pipe ends.
+  void Started();
+  // A box of the current step finished (called in the order they finish). Returns true when
+  // the step's other boxes should be killed.
+  bool OnBoxFinished(int member, const runner::Outcome& outcome);
+  bool finished() const { return finished_; }
+  CaseOutcome TakeOutcome();
+
+ private:
+  enum class Stage { kStart, kSubmission, kValidator, kInteractive, kDone };
+
+  Result<void> Prepare();
+  runner::RunSpec SubmissionSpec() const;
+  runner::RunSpec ValidatorSpec(const BuiltProgram& validator) const;
+  std::vector<std::string> ValidatorArgs() const;
+  // Verdict of a finished submission box, or nullopt if it ran normally.
+  std::optional<Verdict> SubmissionFailure(const runner::Outcome& outcome, std::string& why) const;
+  // Reads the validator's exit and feedback; nullopt when another pass follows.
+  void AfterValidator(const runner::Outcome& outcome);
+  void AfterInteraction();
+  void RunDefaultValidator();
+  // Sets up the next pass if the validator asked for one; true if it did.
+  bool NextPass();
+  void Finish(Verdict verdict, std::string feedback);
+
+  const RunContext& context_;
+  const TestCase& test_;
+  const int index_;
+  Stage stage_ = Stage::kStart;
+  bool finished_ = false;
+  CaseOutcome outcome_;
+
+  std::string dir_, box_dir_, out_dir_, feedback_dir_;
+  std::string pass_input_;  // this pass's input (the .in file, then nextpass.in copies)
+  int pass_ = 1;
+  size_t validator_index_ = 0;
+  std::vector<koodikoe::UniqueFd> pipe_ends_;  // closed once both boxes hold them
+
+  // Interactive bookkeeping.
+  std::optional<runner::Outcome> submission_outcome_;
+  std::optional<runner::Outcome> validator_outcome_;
+  bool validator_finished_first_ = false;
+};
+
+}  // namespace judge

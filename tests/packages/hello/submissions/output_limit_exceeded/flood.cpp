@@ -1,0 +1,5 @@
+#include <cstdio>
+
+int main() {
+  while (true) std::puts("Hello, flood!");
+}

@@ -1,0 +1,4 @@
+int main() {
+  volatile unsigned long counter = 0;
+  while (true) ++counter;
+}
