@@ -3,12 +3,16 @@
 #include <iostream>
 #include <string>
 
+#include "judge/commands.h"
 #include "runner/run_command.h"
 
 namespace {
 
 constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
   run [options] -- PROGRAM [ARG...]   run a program in the sandbox
+  judge PACKAGE_DIR SOURCE [--json]   judge a submission against an exercise package
+  exercise check PACKAGE_DIR...       check packages: every submission gets its folder's verdict
+  languages                           list the languages and their installed compilers
 )";
 
 }  // namespace
@@ -20,6 +24,9 @@ int main(int argc, char** argv) {
   }
   std::string command = argv[1];
   if (command == "run") return runner::RunCommand(argc - 1, argv + 1);
+  if (command == "judge") return judge::JudgeCommand(argc - 1, argv + 1);
+  if (command == "exercise") return judge::ExerciseCommand(argc - 1, argv + 1);
+  if (command == "languages") return judge::LanguagesCommand(argc - 1, argv + 1);
   std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }

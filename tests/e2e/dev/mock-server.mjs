@@ -6,6 +6,8 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 
 const port = Number(process.argv[2] ?? 8080);
 const dist = path.resolve(new URL('.', import.meta.url).pathname, '../../../web/ui/dist');
@@ -22,6 +24,30 @@ const exercises = [
     statement: { en: 'Sum the numbers.', fi: 'Laske lukujen summa.' }, samples: [{ name: '1', input: '3\n1 2 3\n', output: '6\n' }] },
   { id: 'thermostat', title: 'Thermostat', track: 'iot', tier: 3, kind: 'iot', languages: ['c', 'cpp'], skills: ['control', 'embedded'], statement: { en: 'Keep the room warm.' }, samples: [] },
 ];
+// The test package "hello", judged for real for Python and C sources.
+const pkg = path.resolve(new URL('.', import.meta.url).pathname, '../../packages/hello');
+const readCases = (dir) => fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.in')).sort().map((f) => ({ name: f.slice(0, -3), input: fs.readFileSync(path.join(dir, f), 'utf8'), output: fs.readFileSync(path.join(dir, f.slice(0, -3) + '.ans'), 'utf8') })) : [];
+if (fs.existsSync(pkg)) {
+  const st = (l) => { const f = path.join(pkg, 'problem_statement', `problem.${l}.md`); return fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined; };
+  exercises[0] = { id: 'hello', title: 'Hello', titles: { en: 'Hello', fi: 'Hei' }, track: 'basics', tier: 1, kind: 'batch', languages: ['python', 'c', 'cpp', 'java', 'javascript', 'rust'], skills: ['input', 'output'],
+    statement: { en: st('en'), fi: st('fi') }, samples: readCases(path.join(pkg, 'data/sample')), secret: readCases(path.join(pkg, 'data/secret')), real: true };
+}
+function realRun(language, source, input) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kkmock-'));
+  try {
+    if (language === 'c') {
+      fs.writeFileSync(path.join(dir, 'main.c'), source);
+      const c = spawnSync('gcc', ['-O2', '-o', 'main', 'main.c'], { cwd: dir, encoding: 'utf8' });
+      if (c.status !== 0) return { compile: c.stderr };
+      const r = spawnSync('./main', [], { cwd: dir, input, encoding: 'utf8', timeout: 2000 });
+      return { out: r.stdout ?? '', code: r.status };
+    }
+    const r = spawnSync('python3', ['-c', source], { input, encoding: 'utf8', timeout: 2000 });
+    if (r.status !== 0 && /SyntaxError/.test(r.stderr)) return { compile: r.stderr };
+    return { out: r.stdout ?? '', code: r.status };
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+}
+
 for (const e of exercises) { e.time_limit = 2; e.memory_limit_mib = 256; e.hints_released = false; e.hints = null; }
 const submissions = [];
 const comments = new Map();
@@ -39,6 +65,7 @@ const summary = (e, u) => {
 
 function judge(sub, input) {
   const ex = exercises.find((e) => e.id === sub.exercise);
+  if (ex.real) return judgeReal(sub, ex, input);
   const tests = sub.kind === 'run' && input === undefined ? ex.samples.map((s) => s.name) : sub.kind === 'run' ? ['custom'] : ['1', '2', '3', '4', '5'];
   let i = 0;
   sub.status = 'judging';
@@ -71,6 +98,32 @@ function judge(sub, input) {
   };
   setTimeout(step, 600);
 }
+function judgeReal(sub, ex, input) {
+  const cases = input !== undefined ? [{ name: 'custom', input, output: '' }] : sub.kind === 'run' ? ex.samples : ex.secret;
+  let i = 0;
+  const step = () => {
+    sub.status = 'judging';
+    if (i < cases.length) {
+      const c = cases[i];
+      const r = realRun(sub.language, sub.source, c.input);
+      if (r.compile) { sub.status = 'done'; sub.verdict = 'compile_error'; sub.score = 0; sub.compile = { status: 'compile_error', output: r.compile }; return emitDone(sub); }
+      const verdict = input !== undefined ? 'ok' : r.code !== 0 ? 'run_time_error' : r.out.trim() === c.output.trim() ? 'accepted' : 'wrong_answer';
+      const test = { name: c.name, group: sub.kind === 'run' ? 'sample' : 'secret', verdict, score: verdict === 'accepted' ? 1 : 0, cpu_ms: 9, wall_ms: 15, memory_kib: 7800, feedback: verdict === 'wrong_answer' ? 'The first line differs.' : '', output: sub.kind === 'run' ? r.out : undefined };
+      sub.tests.push(test); i++;
+      for (const l of listeners.get(String(sub.id)) ?? []) l.write(`event: progress\ndata: ${JSON.stringify({ done: i, total: cases.length, test })}\n\n`);
+      return setTimeout(step, 250);
+    }
+    sub.status = 'done';
+    sub.verdict = input !== undefined ? null : sub.tests.find((t) => t.verdict !== 'accepted')?.verdict ?? 'accepted';
+    sub.score = sub.tests.filter((t) => t.verdict === 'accepted').length;
+    sub.max_score = cases.length;
+    if (input !== undefined) sub.output = sub.tests[0].output;
+    sub.compile = { status: 'ok', output: '' };
+    emitDone(sub);
+  };
+  setTimeout(step, 300);
+}
+
 function emitDone(sub) {
   for (const l of listeners.get(String(sub.id)) ?? []) { l.write(`event: done\ndata: ${JSON.stringify(sub)}\n\n`); l.end(); }
   listeners.delete(String(sub.id));
@@ -108,13 +161,14 @@ const server = http.createServer(async (req, res) => {
   if (p === '/api/v1/exercises') return send(res, 200, exercises.map((e) => summary(e, u)));
   if ((g = m(/^\/api\/v1\/exercises\/([^/]+)$/))) {
     const e = exercises.find((x) => x.id === g[1]); if (!e) return err(res, 404, 'not_found', 'No such exercise.');
-    return send(res, 200, { ...e, ...summary(e, u) });
+    const { secret, real, ...shown } = e;
+    return send(res, 200, { ...shown, ...summary(e, u) });
   }
   if ((p === '/api/v1/submissions' || p === '/api/v1/runs') && req.method === 'POST') {
     const b = await body(req);
     const sub = { id: submissions.length + 1, exercise: b.exercise, user: u, language: b.language, source: b.source, status: 'queued', verdict: null, score: null, max_score: 100, compile: null, tests: [], created_at: new Date().toISOString(), kind: p.endsWith('runs') ? 'run' : 'submission' };
     submissions.push(sub);
-    const ws = workshops[0].members.get(u); if (ws && sub.kind === 'submission') { ws.exercise = b.exercise; ws.attempts++; ws.last = sub; }
+    for (const w of workshops) { const ws = w.members.get(u); if (ws && sub.kind === 'submission') { ws.exercise = b.exercise; ws.attempts++; ws.last = sub; } }
     judge(sub, b.input);
     return send(res, 202, { id: sub.id });
   }

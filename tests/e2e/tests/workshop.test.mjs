@@ -23,7 +23,7 @@ test('trainer creates a workshop and sees the candidate in the live view', async
   await trainer.waitForURL(/\/workshops\/[^/]+\/live$/);
   const code = (await trainer.locator('.join-banner .join-code').textContent()).trim();
   assert.match(code, /^[A-Z0-9-]{4,}$/);
-  await trainer.waitForSelector('text=No one has joined yet');
+  await trainer.locator('.live-table').or(trainer.getByText('No one has joined yet')).first().waitFor();
   const liveUrl = trainer.url();
 
   // The candidate joins with the code and a nickname.

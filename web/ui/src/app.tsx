@@ -2,15 +2,31 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrf, setUnauthorizedHandler, type Lang, type Me } from './lib/api';
 import { chooseLang, lang, onLangChange, setLang, t } from './i18n';
 import { match, navigate, useLocation } from './lib/router';
-import { Link, Loading, PageHeading } from './components';
+import { ErrorNote, Link, Loading, PageHeading } from './components';
 import { LoginView } from './views/login';
 import { CatalogueView } from './views/catalogue';
-import { ExerciseView } from './views/exercise';
-import { SubmissionView } from './views/submission';
+import type { ComponentType } from 'preact';
 import { ProgressView } from './views/progress';
 import { JoinView, WorkshopsView, WorkshopView } from './views/workshops';
 import { CreateWorkshopView } from './views/create-workshop';
 import { LiveView } from './views/live';
+
+/** Views with the editor or highlighting load CodeMirror on first use, so the first page is small. */
+function lazyView<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<void> | null = null;
+  return function Lazy(props: P) {
+    const [, ready] = useState(0);
+    const [failed, setFailed] = useState<unknown>(null);
+    if (loaded) { const C = loaded; return <C {...(props as P & object)} />; }
+    if (!pending) pending = load().then((c) => { loaded = c; });
+    pending.then(() => ready((n) => n + 1), (e) => { pending = null; setFailed(e); });
+    return failed ? <ErrorNote error={failed} /> : <Loading />;
+  };
+}
+
+const ExerciseView = lazyView(() => import('./views/exercise').then((m) => m.ExerciseView));
+const SubmissionView = lazyView(() => import('./views/submission').then((m) => m.SubmissionView));
 
 export function LanguageSwitch({ me }: { me: Me | null }) {
   const current = lang();

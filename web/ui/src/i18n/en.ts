@@ -169,7 +169,7 @@ export const en = {
   'create.ends': 'Ends',
   'create.scoreboard': 'Show a scoreboard with nicknames',
   'create.pick': 'Pick exercises',
-  'create.picked': '{count} exercises picked',
+  'create.picked': 'picked: {count}',
   'create.search': 'Filter exercises',
   'create.submit': 'Create workshop',
   'create.needExercise': 'Pick at least one exercise.',

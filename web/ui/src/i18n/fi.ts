@@ -171,7 +171,7 @@ export const fi: Record<keyof typeof en, string> = {
   'create.ends': 'Päättyy',
   'create.scoreboard': 'Näytä tulostaulu nimimerkeillä',
   'create.pick': 'Valitse tehtävät',
-  'create.picked': '{count} tehtävää valittu',
+  'create.picked': 'valittu: {count}',
   'create.search': 'Suodata tehtäviä',
   'create.submit': 'Luo työpaja',
   'create.needExercise': 'Valitse vähintään yksi tehtävä.',

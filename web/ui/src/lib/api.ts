@@ -55,6 +55,7 @@ export interface Participant {
   username: string; nickname?: string; exercise?: string | null; attempts?: number; last_verdict?: string | null;
   last_submission_at?: string | null; minutes_on_exercise?: number | null; needs_help?: boolean;
   last_submission_id?: string | number | null;
+  minutes_since_last_submission?: number | null; last_status?: string | null; extra_minutes?: number;
 }
 export interface HeatCell { exercise: string; test: string; failures: number }
 export interface HelpRequest {

@@ -5,7 +5,9 @@ import { languageParser } from './languages';
 
 export interface Token { text: string; cls: string }
 
-export function highlightLines(code: string, language: string): Token[][] {
+export function highlightLines(source: string, language: string): Token[][] {
+  // A final newline does not make an extra empty line to comment on.
+  const code = source.endsWith('\n') ? source.slice(0, -1) : source;
   const lines: Token[][] = [[]];
   const parser = languageParser(language);
   if (!parser) return code.split('\n').map((l) => [{ text: l, cls: '' }]);

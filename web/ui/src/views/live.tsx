@@ -10,9 +10,14 @@ import { exerciseTitle } from './catalogue';
 const POLL_MS = 5000;
 const STUCK_MINUTES = 15;
 
+/** Minutes since the last submission, preferring the server's count (no clock skew between machines). */
+function sinceLast(p: Participant, now: number): number | null {
+  return typeof p.minutes_since_last_submission === 'number' ? p.minutes_since_last_submission : minutesSince(p.last_submission_at, now);
+}
+
 function isStuck(p: Participant, now: number): boolean {
   if (!p.exercise || p.last_verdict === 'accepted') return false;
-  const since = minutesSince(p.last_submission_at, now);
+  const since = sinceLast(p, now);
   return (since !== null && since >= STUCK_MINUTES) || (since === null && (p.minutes_on_exercise ?? 0) >= STUCK_MINUTES);
 }
 
@@ -164,7 +169,7 @@ export function LiveView({ id }: { id: string }) {
               <tbody>
                 {participants.map((p) => {
                   const stuck = isStuck(p, now);
-                  const since = minutesSince(p.last_submission_at, now);
+                  const since = sinceLast(p, now);
                   return (
                     <tr key={p.username} class={p.needs_help ? 'row-help' : stuck ? 'row-stuck' : ''} data-username={p.username}>
                       <th scope="row">
@@ -175,15 +180,17 @@ export function LiveView({ id }: { id: string }) {
                       </th>
                       <td>{titleOf(p.exercise)}</td>
                       <td>{p.attempts ?? 0}</td>
-                      <td>{p.last_verdict ? <Verdict verdict={p.last_verdict} short /> : <span class="muted">{t('live.never')}</span>}</td>
+                      <td>{p.last_verdict ? <Verdict verdict={p.last_verdict} short />
+                        : p.last_status && p.last_status !== 'done' ? <Verdict verdict={p.last_status} short />
+                          : <span class="muted">{t('live.never')}</span>}</td>
                       <td>{p.minutes_on_exercise !== undefined && p.minutes_on_exercise !== null ? t('live.minutes', { n: p.minutes_on_exercise }) : '—'}</td>
                       <td>{since !== null ? t('live.minutesAgo', { n: since }) : <span class="muted">{t('live.never')}</span>}</td>
-                      <td class="actions">
+                      <td><div class="actions">
                         <ExtraTime workshop={id} p={p} onDone={setMessage} />
                         {p.last_submission_id !== undefined && p.last_submission_id !== null ? (
                           <Link class="btn btn-small btn-quiet" href={`/submissions/${encodeURIComponent(String(p.last_submission_id))}`}>{t('live.openSubmission')}</Link>
                         ) : null}
-                      </td>
+                      </div></td>
                     </tr>
                   );
                 })}
