@@ -249,13 +249,13 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
     for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
   }
 
-  out << std::left << std::setw(40) << "SUBMISSION" << std::setw(11) << "LANGUAGE" << std::setw(22)
+  out << std::left << std::setw(44) << "SUBMISSION" << std::setw(11) << "LANGUAGE" << std::setw(22)
       << "EXPECTED" << std::setw(22) << "GOT" << std::setw(10) << "SCORE" << std::setw(8) << "TIME"
       << "RESULT\n";
   int matched = 0, mismatched = 0, skipped = 0;
   for (const SubmissionEntry& submission : package->submissions) {
     const Expectation& expected = submission.expected;
-    out << std::setw(40) << submission.relative;
+    out << std::setw(44) << submission.relative << " ";
     auto language = evaluator.builder().Detect(submission.program, submission.language);
     if (!language) {
       out << std::setw(11) << "?"
@@ -263,7 +263,7 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
       ++skipped;
       continue;
     }
-    out << std::setw(11) << (*language)->id << std::setw(22) << ExpectedText(expected);
+    out << std::setw(11) << (*language)->id << std::setw(26) << ExpectedText(expected);
     if (!(*language)->installed) {
       out << "skipped: " << (*language)->id << " is not installed\n";
       ++skipped;

@@ -341,7 +341,13 @@ void TestRun::AfterInteraction() {
   outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
   // A validator that rejects before the submission ends decides: the submission's later
   // crash or timeout is only a consequence.
-  if (validator_finished_first_ && ExitedWith(validator, kKattisReject)) {
+  bool validator_first = validator_finished_first_;
+  if (validator_first && !(killed_submission_ && submission.signal == SIGKILL)) {
+    // The submission ended on its own, perhaps in the same instant: reaping order is not
+    // proof, so compare the clocks. The validator was started first, by about a millisecond.
+    validator_first = !(submission.wall_ms + 1 < validator.wall_ms);
+  }
+  if (validator_first && ExitedWith(validator, kKattisReject)) {
     AfterValidator(validator);
     return;
   }
@@ -368,6 +374,7 @@ Result<std::vector<runner::RunSpec>> TestRun::NextStep() {
         submission_outcome_.reset();
         validator_outcome_.reset();
         validator_finished_first_ = false;
+        killed_submission_ = false;
         if (!context_.package->interactive) {
           stage_ = Stage::kSubmission;
           return std::vector<runner::RunSpec>{SubmissionSpec()};
@@ -434,7 +441,8 @@ bool TestRun::OnBoxFinished(int member, const runner::Outcome& outcome) {
     if (member == 0) {
       validator_outcome_ = outcome;
       validator_finished_first_ = first;
-      return first && ExitedWith(outcome, kKattisReject);
+      killed_submission_ = first && ExitedWith(outcome, kKattisReject);
+      return killed_submission_;
     }
     submission_outcome_ = outcome;
     return false;

@@ -89,6 +89,7 @@ class TestRun {
   std::optional<runner::Outcome> submission_outcome_;
   std::optional<runner::Outcome> validator_outcome_;
   bool validator_finished_first_ = false;
+  bool killed_submission_ = false;  // the validator rejected first and the judge killed it
 };
 
 }  // namespace judge

@@ -1,0 +1,2 @@
+import math
+print(f"{math.sqrt(float(input())):.2f}")

@@ -1,0 +1,4 @@
+import sys
+n = int(input())
+print(0, n)
+sys.exit(3)

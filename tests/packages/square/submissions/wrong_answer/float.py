@@ -1,0 +1,3 @@
+# @EXPECTED_RESULTS@: WRONG-ANSWER
+n = int(input())
+print(float(n) ** 2)
