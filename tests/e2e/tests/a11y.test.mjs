@@ -1,5 +1,6 @@
 // axe-core on the main pages: no serious or critical violations.
 import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { BASE, checkA11y, launch, login, newPage, screenshot } from '../lib/app.mjs';
 
 let browser;
@@ -23,6 +24,24 @@ test('candidate pages pass axe-core', async () => {
   await page.goto(`${BASE}/join`);
   await page.waitForSelector('#join-code');
   await checkA11y(page, 'join');
+  await page.context().close();
+});
+
+test('the editor lets keyboard users out: Esc then Tab', async () => {
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'aino', 'aino-demo', 'en');
+  await page.goto(`${BASE}/exercises/hello`);
+  await page.waitForSelector('.cm-content');
+  await page.click('.cm-content');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')), 'Tab alone indents inside the editor');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+  assert.equal(focused, 'Run on the examples');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'language-select' || document.activeElement?.classList.contains('cm-content')));
   await page.context().close();
 });
 

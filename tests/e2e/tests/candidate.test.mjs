@@ -2,7 +2,7 @@
 // wrong and then a correct solution, and sees the verdicts arrive live.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, finalVerdict, launch, login, newPage, PHONE, screenshot, setCode, watchResults, watched } from '../lib/app.mjs';
+import { BASE, checkA11y, finalVerdict, launch, login, newPage, PHONE, screenshot, setCode, watchResults, watched } from '../lib/app.mjs';
 
 const WRONG = 'print(f"Goodbye, {input().strip()}!")\n';
 const RIGHT = 'name = input().strip()\nprint(f"Hello, {name}!")\n';
@@ -30,6 +30,14 @@ test('candidate: wrong then correct submission, verdicts live', async () => {
   assert.match(compare, /Goodbye/);
   assert.match(compare, /Hello/);
   await screenshot(page, 'candidate-2-run-on-examples');
+
+  // Run with my input: the program's output, no verdict recorded.
+  await page.getByRole('button', { name: 'Run with my input' }).click();
+  await page.fill('#custom-input', 'Koodikoe\n');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForSelector('.results[data-status=done] .custom-output', { timeout: 90000 });
+  assert.match(await page.textContent('.custom-output'), /Goodbye, Koodikoe!/);
+  await screenshot(page, 'candidate-2b-run-with-input');
 
   // A wrong submission: the verdict in plain words with the technical word beside it.
   await watchResults(page);
@@ -62,12 +70,18 @@ test('candidate: wrong then correct submission, verdicts live', async () => {
   assert.ok(rows >= 1);
   assert.equal(await page.locator('.test-row.tone-good').count(), rows);
   await screenshot(page, 'candidate-4-accepted');
+  await checkA11y(page, 'exercise-with-results');
 
   // History lists both submissions; the progress page counts the solved exercise.
   await page.getByRole('tab', { name: 'My submissions' }).click();
   await page.waitForSelector('table.history tbody tr');
   assert.ok((await page.locator('table.history tbody tr').count()) >= 2);
   await screenshot(page, 'candidate-5-history');
+  await page.locator('table.history tbody tr a').first().click();
+  await page.waitForSelector('.codeview');
+  assert.match(await page.textContent('.codeview'), /Hello/);
+  await checkA11y(page, 'submission');
+  await screenshot(page, 'candidate-5b-submission');
   await page.goto(`${BASE}/progress`);
   await page.waitForSelector('.barchart');
   assert.match(await page.textContent('main'), /Solved [1-9]\d* of \d+ exercises/);

@@ -3,7 +3,8 @@
 import { EditorView, keymap, Decoration, type DecorationSet } from '@codemirror/view';
 import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
-import { indentUnit } from '@codemirror/language';
+import { HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { languageExtension } from './languages';
 
@@ -27,6 +28,20 @@ const errorLinesField = StateField.define<DecorationSet>({
   },
   provide: (f) => EditorView.decorations.from(f),
 });
+
+// Colours with at least 4.5:1 contrast on the editor background (WCAG AA),
+// the same as the read-only code on submission pages.
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword, tags.modifier], color: '#7a3e9d' },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp, tags.character], color: '#2e6b2e' },
+  { tag: [tags.number, tags.bool, tags.atom, tags.null], color: '#995400' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment, tags.docComment], color: '#5f6b72', fontStyle: 'italic' },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: '#1d5f8a' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.definition(tags.variableName)], color: '#1d4f91' },
+  { tag: [tags.meta, tags.processingInstruction, tags.annotation], color: '#6b5a2a' },
+  { tag: [tags.escape, tags.special(tags.variableName), tags.self], color: '#8a3b00' },
+  { tag: tags.invalid, color: '#a0201c' },
+]);
 
 const theme = EditorView.theme({
   '&': { fontSize: '15px', height: '100%', backgroundColor: 'var(--editor-bg)' },
@@ -68,6 +83,7 @@ export function createEditor(
           ...(opts.onRun ? [{ key: 'Mod-Enter', run: () => { opts.onRun!(); return true; } }] : []),
         ]),
         indentUnit.of('    '),
+        syntaxHighlighting(highlight),
         language.of(languageExtension(opts.language)),
         labels.of(attrs(opts.label)),
         errorLinesField,

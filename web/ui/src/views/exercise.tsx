@@ -265,9 +265,11 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
       {customOpen ? (
         <div class="custom-input" id="custom-input-box">
           <label for="custom-input">{t('ex.myInput')}</label>
-          <textarea id="custom-input" rows={4} spellcheck={false} value={customInput}
-            onInput={(e) => setCustomInput((e.target as HTMLTextAreaElement).value)} />
-          <button type="button" class="btn btn-small" onClick={() => run(true)} disabled={busy}>{t('ex.runThis')}</button>
+          <div class="custom-input-row">
+            <textarea id="custom-input" rows={2} spellcheck={false} value={customInput}
+              onInput={(e) => setCustomInput((e.target as HTMLTextAreaElement).value)} />
+            <button type="button" class="btn" onClick={() => run(true)} disabled={busy}>{t('ex.runThis')}</button>
+          </div>
         </div>
       ) : null}
       {notice ? <p class="note note-info" role="status">{notice}</p> : null}

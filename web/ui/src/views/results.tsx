@@ -57,10 +57,12 @@ function OutputCompare({ test, sample }: { test: TestResult; sample?: Sample }) 
     <div class="compare">
       {printed !== undefined || sample ? (
         <div class="compare-grid">
-          <div>
-            <h4>{t('res.yourOutput')}</h4>
-            <pre class="output-pre">{printed !== undefined ? (printed === '' ? t('res.emptyOutput') : printed) : '—'}</pre>
-          </div>
+          {printed !== undefined ? (
+            <div>
+              <h4>{t('res.yourOutput')}</h4>
+              <pre class="output-pre">{printed === '' ? t('res.emptyOutput') : printed}</pre>
+            </div>
+          ) : null}
           {sample ? (
             <div>
               <h4>{t('res.expected')}</h4>
