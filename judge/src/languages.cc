@@ -276,21 +276,34 @@ std::string FindJavaMainClass(const std::string& source) {
       R"((?:^|\s)public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*))");
   std::smatch public_match;
   if (std::regex_search(source, public_match, kPublicClass)) return public_match[1].str();
-  // Otherwise the class whose body holds main: the last one declared before it.
-  static const std::regex kClass(
-      R"((?:^|[^\w$])(?:class|interface|enum|record)\s+([A-Za-z_$][\w$]*))");
+  // Otherwise the class whose body encloses main: follow braces, remembering which opened a
+  // class body (comments and strings are not parsed; sources with braces in them may fool it).
   static const std::regex kMain(R"(static\s+(?:public\s+)?void\s+main\s*\()");
+  static const std::regex kClass(R"(^(?:class|interface|enum|record)\s+([A-Za-z_$][\w$]*))");
   std::smatch main_match;
-  std::string::const_iterator limit = source.end();
-  if (std::regex_search(source.begin(), source.end(), main_match, kMain)) {
-    limit = main_match[0].first;
+  if (!std::regex_search(source, main_match, kMain)) return "";
+  const size_t main_at = static_cast<size_t>(main_match.position(0));
+  std::vector<std::string> open;  // per open brace: the class it belongs to, or ""
+  std::string pending;            // a class declared whose body has not opened yet
+  for (size_t i = 0; i < main_at; ++i) {
+    char c = source[i];
+    bool word_start = i == 0 || !(isalnum(static_cast<unsigned char>(source[i - 1])) ||
+                                  source[i - 1] == '_' || source[i - 1] == '$');
+    if (word_start && isalpha(static_cast<unsigned char>(c))) {
+      std::smatch declared;
+      std::string rest = source.substr(i, 256);
+      if (std::regex_search(rest, declared, kClass)) pending = declared[1].str();
+    } else if (c == '{') {
+      open.push_back(pending);
+      pending.clear();
+    } else if (c == '}' && !open.empty()) {
+      open.pop_back();
+    }
   }
-  std::string found;
-  for (auto it = std::sregex_iterator(source.begin(), limit, kClass); it != std::sregex_iterator();
-       ++it) {
-    found = (*it)[1].str();
+  for (auto it = open.rbegin(); it != open.rend(); ++it) {
+    if (!it->empty()) return *it;
   }
-  return found;
+  return "";
 }
 
 }  // namespace judge
