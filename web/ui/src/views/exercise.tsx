@@ -299,6 +299,15 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
 
 export function ExerciseView({ id, me, workshopId }: { id: string; me: Me; workshopId: string | null }) {
   const ex = useAsync<Exercise>(() => api.exercise(id), [id]);
+  // Hints a trainer releases to the room appear without a reload.
+  const hintsShown = !!ex.data?.hints_released;
+  useEffect(() => {
+    if (me.role !== 'candidate' || hintsShown) return;
+    const timer = setInterval(() => {
+      api.exercise(id).then((fresh) => { if (fresh.hints_released) ex.set(fresh); }, () => {});
+    }, 45000);
+    return () => clearInterval(timer);
+  }, [id, hintsShown]);
   if (ex.error && !ex.data) return <div class="page"><ErrorNote error={ex.error} onRetry={ex.reload} /><p><Link href="/">{t('app.backHome')}</Link></p></div>;
   if (!ex.data) return <div class="page"><Loading /></div>;
   const e = ex.data;
