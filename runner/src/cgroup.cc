@@ -309,6 +309,9 @@ class V2Tree : public CgroupTree {
 Result<std::string> MakeBase(const std::string& mount, const std::string& own) {
   std::string base = mount + own + "/koodikoe";
   if (::mkdir(base.c_str(), 0755) != 0 && errno != EEXIST) return FailErrno("mkdir " + base);
+  // Made earlier by root: an unprivileged caller finds it but cannot create boxes in it
+  // (cgroups not delegated), which must read as "no cgroups", not fail every run later.
+  if (::access(base.c_str(), W_OK) != 0) return FailErrno("cannot create cgroups in " + base);
   return base;
 }
 

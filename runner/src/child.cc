@@ -48,6 +48,8 @@ const char* StepName(Step step) {
       return "make the root read-only";
     case Step::kHostname:
       return "hostname";
+    case Step::kUndumpable:
+      return "make init undumpable";
     case Step::kFork:
       return "fork the program";
     case Step::kSession:
@@ -223,9 +225,11 @@ bool ApplyEntry(const LayoutEntry& entry) {
       return ::mknod(entry.target.c_str(), S_IFCHR | 0666, entry.device) == 0 &&
              ::chmod(entry.target.c_str(), 0666) == 0;  // mknod applies the umask
     case LayoutEntry::kProc:
+      // hidepid=2: the program sees only processes it could ptrace. Its init is a copy of
+      // the caller, and /proc/1/cmdline would show the caller's command line to anyone.
       return (::mkdir(entry.target.c_str(), 0755) == 0 || errno == EEXIST) &&
              ::mount("proc", entry.target.c_str(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-                     nullptr) == 0;
+                     "hidepid=2") == 0;
   }
   errno = EINVAL;
   return false;
@@ -253,6 +257,11 @@ bool MakeRootReadOnly(const ChildPlan&) {
 }
 
 bool SetHostname(const ChildPlan&) { return ::sethostname("box", 3) == 0; }
+
+// Init is a copy of the caller: its memory, environment and command line. Undumpable, no
+// box process can open /proc/1/mem or /proc/1/environ, not even with init's own uid (in a
+// user namespace both are the caller's uid), and hidepid hides it altogether.
+bool MakeInitUndumpable(const ChildPlan&) { return ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0; }
 
 // ---- program steps (the forked child that becomes the judged program) ----
 
@@ -370,6 +379,7 @@ void ChildMain(const ChildPlan& plan) {
   RunStep(plan, Step::kPivotRoot, PivotRoot);
   RunStep(plan, Step::kRootReadOnly, MakeRootReadOnly);
   RunStep(plan, Step::kHostname, SetHostname);
+  RunStep(plan, Step::kUndumpable, MakeInitUndumpable);
   // vfork-style: the program shares init's memory until it execs, so no page tables are
   // copied (a plain fork here cost a fifth of a whole run); init waits meanwhile.
   void* stack_top = plan.program_stack.get() + ChildPlan::kProgramStackSize;

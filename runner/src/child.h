@@ -28,6 +28,7 @@ enum class Step : int32_t {
   kPivotRoot,
   kRootReadOnly,
   kHostname,
+  kUndumpable,
   kFork,
   kSession,
   kSignals,

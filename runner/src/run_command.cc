@@ -1,9 +1,12 @@
 #include "runner/run_command.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -145,10 +148,44 @@ Result<Options> Parse(int argc, char** argv) {
   return options;
 }
 
+std::string NormalPath(const std::string& path) {
+  auto normal = std::filesystem::absolute(path).lexically_normal().string();
+  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+  return normal;
+}
+
+// The result is written after the run, and the caller may name it inside --box, where the
+// program can have planted a symlink (or fifo) in its place pointing at a host file: the
+// 2024 Judge0 escape (CVE-2024-28185). Below the box it is opened without following any
+// link; elsewhere never through a final symlink; and only a regular file is written.
+Result<void> WriteResult(const Options& options, const std::string& json) {
+  const std::string path = NormalPath(options.result_path);
+  const int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC;
+  koodikoe::UniqueFd fd;
+  std::string box = options.spec.box_dir.empty() ? "" : NormalPath(options.spec.box_dir);
+  if (!box.empty() && path.size() > box.size() && path.compare(0, box.size(), box) == 0 &&
+      path[box.size()] == '/') {
+    koodikoe::UniqueFd dir(::open(box.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!dir.ok()) return koodikoe::FailErrno("open box directory " + box);
+    auto opened = koodikoe::OpenBeneath(dir.fd(), path.substr(box.size() + 1), flags, 0644);
+    if (!opened) return tl::unexpected(opened.error());
+    fd = std::move(*opened);
+  } else {
+    fd = koodikoe::UniqueFd(::open(path.c_str(), flags | O_NOFOLLOW, 0644));
+    if (!fd.ok()) return koodikoe::FailErrno("create result " + path);
+  }
+  struct stat info;
+  if (::fstat(fd.fd(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    return koodikoe::Fail(koodikoe::ErrorCode::kInvalidArgument,
+                          "result " + path + " is not a regular file");
+  }
+  return koodikoe::WriteAll(fd.fd(), json.data(), json.size());
+}
+
 int Emit(const Options& options, const Outcome& outcome) {
   std::string json = OutcomeJson(outcome) + "\n";
   if (!options.result_path.empty()) {
-    if (auto ok = koodikoe::WriteFile(options.result_path, json); !ok) {
+    if (auto ok = WriteResult(options, json); !ok) {
       std::cerr << "koodikoe run: " << ok.error().Describe() << "\n";
       return 1;
     }
