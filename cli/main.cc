@@ -5,6 +5,8 @@
 
 #include "judge/commands.h"
 #include "runner/run_command.h"
+#include "web/judge_client.h"
+#include "web/server.h"
 
 namespace {
 
@@ -13,6 +15,8 @@ constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
   judge PACKAGE_DIR SOURCE [--json]   judge a submission against an exercise package
   exercise check PACKAGE_DIR...       check packages: every submission gets its folder's verdict
   languages                           list the languages and their installed compilers
+  serve [options]                     the web platform (koodikoe serve --help)
+  user add NAME --role ROLE [--db URL]   add an account; the password comes from stdin
 )";
 
 }  // namespace
@@ -27,6 +31,9 @@ int main(int argc, char** argv) {
   if (command == "judge") return judge::JudgeCommand(argc - 1, argv + 1);
   if (command == "exercise") return judge::ExerciseCommand(argc - 1, argv + 1);
   if (command == "languages") return judge::LanguagesCommand(argc - 1, argv + 1);
+  if (command == "serve") return web::ServeCommand(argc - 1, argv + 1);
+  if (command == "user") return web::UserCommand(argc - 1, argv + 1);
+  if (command == "judge-helper") return web::JudgeHelperCommand(argc - 1, argv + 1);
   std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }

@@ -1,0 +1,42 @@
+// What went wrong with an API request, as data. Handlers return these; routes.cc alone turns
+// the fault into an HTTP status code.
+#pragma once
+
+#include <string>
+#include <tl/expected.hpp>
+
+#include "koodikoe/result.h"
+
+namespace web {
+
+enum class Fault {
+  kInvalid,          // the request is malformed or asks for something impossible
+  kUnauthenticated,  // no valid session or token
+  kForbidden,        // logged in, but this role or person may not do it
+  kNotFound,
+  kConflict,     // e.g. the username is taken
+  kTooLarge,     // a body or a field over its limit
+  kRateLimited,  // too many attempts; try again later
+  kUnavailable,  // storage or judging is down
+  kInternal,     // our own bug or failure; details go to the log only
+};
+
+struct ApiError {
+  Fault fault = Fault::kInternal;
+  std::string error;    // machine word: "bad_request", "source_too_large", ...
+  std::string message;  // a sentence a person can act on
+  int retry_after_seconds = 0;
+};
+
+template <class T>
+using ApiResult = tl::expected<T, ApiError>;
+
+inline tl::unexpected<ApiError> Reject(Fault fault, std::string error, std::string message) {
+  return tl::unexpected<ApiError>(ApiError{fault, std::move(error), std::move(message), 0});
+}
+
+// A failure of our own code (storage, helper): the details are logged, the client gets a
+// generic message.
+tl::unexpected<ApiError> InternalFailure(const koodikoe::Error& error);
+
+}  // namespace web

@@ -1,0 +1,78 @@
+// The exercises the server offers: what the API shows of each package (statement, samples,
+// metadata) and where the package lives for the judge. Hidden test data is never read here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "koodikoe/result.h"
+
+namespace web {
+
+using koodikoe::Result;
+
+struct Sample {
+  std::string name;
+  std::string input;
+  std::string output;
+};
+
+struct Exercise {
+  std::string id;
+  std::map<std::string, std::string> titles;  // "en" -> title
+  std::string track;
+  int tier = 0;
+  std::string kind = "batch";
+  std::vector<std::string> languages;
+  std::vector<std::string> skills;
+  double time_limit = 1;  // seconds
+  uint64_t memory_limit_mib = 256;
+  std::map<std::string, std::string> statements;  // "en" -> Markdown
+  std::map<std::string, std::string> hints;       // "en" -> Markdown; empty if none
+  std::vector<Sample> samples;
+  std::string package_dir;  // absolute host path
+
+  // The title in `language`, else English, else any, else the id.
+  std::string Title(const std::string& language = "en") const;
+};
+
+// Thread-safe: imports add exercises while requests read.
+class Catalog {
+ public:
+  // Adds or replaces (same id) an exercise.
+  void Put(Exercise exercise);
+  // A copy, so the caller never holds a reference across a replacement.
+  std::shared_ptr<const Exercise> Find(const std::string& id) const;
+  std::vector<std::shared_ptr<const Exercise>> All() const;  // by track, tier, id
+  size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const Exercise>> by_id_;
+};
+
+// Directories with a problem.yaml at most `max_depth` levels below `root` (a package itself,
+// a directory of packages, or a directory of tracks of packages), sorted.
+std::vector<std::string> FindPackageDirs(const std::string& root, int max_depth = 3);
+
+// Reads one package with the judge's package reader. Fails when the build has no judge.
+Result<Exercise> LoadExercise(const std::string& package_dir);
+
+// Loads every package under the roots into the catalog; returns one warning per package that
+// could not be read (the server still starts with the others).
+std::vector<std::string> LoadExercises(const std::vector<std::string>& roots, Catalog& catalog);
+
+// Two small built-in exercises for tests run with the fake evaluator.
+void AddFakeExercises(Catalog& catalog);
+
+// True when this build can judge for real (the judge module was built in).
+bool HaveRealJudge();
+
+// Language ids the judge can run here (installed toolchains), for exercises that allow all.
+std::vector<std::string> InstalledLanguages();
+
+}  // namespace web

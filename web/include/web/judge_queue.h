@@ -1,0 +1,70 @@
+// The judging queue: worker threads, each owning one judge client (a helper process), take
+// queued submissions from storage (the queue *is* the database, so nothing queued is lost
+// when the server dies), judge them, publish progress and record the verdict once.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "web/catalog.h"
+#include "web/events.h"
+#include "web/judge_client.h"
+#include "web/metrics.h"
+#include "web/storage.h"
+
+namespace web {
+
+class JudgeQueue {
+ public:
+  using ClientFactory = std::function<Result<std::unique_ptr<JudgeClient>>()>;
+
+  // After this many helper failures on one job it is finished as judging_error, so one
+  // poisonous submission cannot keep killing helpers.
+  static constexpr int kMaxAttempts = 3;
+
+  JudgeQueue(Storage& storage, const Catalog& catalog, EventHub& events, Metrics& metrics,
+             ClientFactory factory, int workers);
+  ~JudgeQueue();
+  JudgeQueue(const JudgeQueue&) = delete;
+  JudgeQueue& operator=(const JudgeQueue&) = delete;
+
+  void Start();
+  // Stops taking jobs and waits for the workers; jobs being judged stay "judging" and are
+  // queued again at the next start.
+  void Stop();
+  // Something was queued.
+  void Wake();
+
+  int workers() const { return worker_count_; }
+  // How many workers have a live helper right now.
+  int live_helpers() const { return live_helpers_.load(); }
+
+ private:
+  void WorkerLoop(int index);
+  // Judges one claimed job; false if the client failed and must be replaced.
+  bool Process(JudgeClient& client, const Submission& submission);
+  void Finish(const Submission& submission, const JudgeOutcome& outcome, double seconds);
+  // Sleeps until woken, stopped or `timeout`.
+  void Idle(std::chrono::milliseconds timeout);
+
+  Storage& storage_;
+  const Catalog& catalog_;
+  EventHub& events_;
+  Metrics& metrics_;
+  const ClientFactory factory_;
+  const int worker_count_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  uint64_t wake_generation_ = 0;
+  bool stopping_ = false;
+  std::atomic<int> live_helpers_{0};
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace web

@@ -1,0 +1,28 @@
+// `koodikoe serve`, `koodikoe user`: the commands of the web module, and the pieces the
+// server is assembled from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace web {
+
+// One config struct for the server, filled from the command line; defaults documented here.
+struct ServerOptions {
+  int port = 8080;
+  std::string bind_address = "0.0.0.0";
+  std::string db = "sqlite:koodikoe.db";
+  std::vector<std::string> exercise_dirs;
+  int workers = 0;  // judge helpers; 0 = the number of cores
+  bool demo = false;
+  std::string ui_dir;       // "" = the build's web/ui/dist
+  bool fake_judge = false;  // tests of the web layer only: scripted verdicts, built-in exercises
+  bool secure_cookies = false;        // also implied per request by X-Forwarded-Proto: https
+  int job_timeout_seconds = 600;      // a helper silent for this long on one job is replaced
+  size_t max_body_bytes = 32u << 20;  // anything larger gets 413 before a handler sees it
+};
+
+int ServeCommand(int argc, char** argv);
+int UserCommand(int argc, char** argv);
+
+}  // namespace web

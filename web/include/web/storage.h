@@ -1,0 +1,198 @@
+// Storage of users, sessions, submissions, workshops and comments behind one abstract class,
+// so that the embedded SQLite store and a PostgreSQL store for many machines are
+// interchangeable. Implementations are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "koodikoe/result.h"
+
+namespace web {
+
+using koodikoe::Error;
+using koodikoe::ErrorCode;
+using koodikoe::Result;
+
+enum class Role { kCandidate, kTrainer, kCompany, kAdmin };
+const char* RoleName(Role role);
+std::optional<Role> ParseRole(const std::string& name);
+
+struct User {
+  int64_t id = 0;
+  std::string username;
+  std::string password_hash;  // argon2id, crypto_pwhash_str format
+  Role role = Role::kCandidate;
+  std::string language = "fi";  // UI language preference: "fi" | "en"
+  std::string nickname;
+  int64_t created_at = 0;  // unix seconds
+};
+
+struct Session {
+  std::string token_hash;  // BLAKE2b of the bearer token; the token itself is never stored
+  int64_t user_id = 0;
+  std::string csrf;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
+struct Submission {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string username;  // filled in by reads
+  std::string exercise;
+  std::string language;
+  std::string source;
+  std::string kind = "submission";   // "submission" | "run" (runs are not counted anywhere)
+  std::optional<std::string> input;  // a run on the candidate's own input
+  std::string status = "queued";     // "queued" | "judging" | "done"
+  std::string verdict;               // a verdict word once done
+  double score = 0;
+  double max_score = 0;
+  std::string report_json;  // the judge's report (contract JSON) once done
+  int64_t created_at = 0;
+  int64_t started_at = 0;
+  int64_t finished_at = 0;
+  int attempts = 0;      // how many times judging started
+  int judged_count = 0;  // how many times a verdict was recorded (must end as exactly 1)
+};
+
+struct Workshop {
+  int64_t id = 0;
+  std::string title;
+  int64_t trainer_id = 0;
+  std::string join_code;
+  std::string starts_at;  // ISO 8601 as given by the trainer
+  std::string ends_at;
+  bool scoreboard = false;
+  std::vector<std::string> exercises;       // in the trainer's order
+  std::vector<std::string> hints_released;  // exercises whose hints the room may read
+  int64_t created_at = 0;
+};
+
+struct Member {
+  int64_t user_id = 0;
+  std::string username;
+  std::string nickname;
+  int extra_minutes = 0;
+  int64_t joined_at = 0;
+};
+
+struct HelpRequest {
+  int64_t id = 0;
+  int64_t workshop_id = 0;
+  int64_t user_id = 0;
+  std::string username;
+  std::string nickname;
+  std::string exercise;
+  std::string message;
+  int64_t created_at = 0;
+  bool answered = false;
+};
+
+struct Comment {
+  int64_t id = 0;
+  int64_t submission_id = 0;
+  int64_t user_id = 0;
+  std::string author;
+  Role role = Role::kCandidate;
+  int line = 0;
+  std::string text;
+  int64_t created_at = 0;
+};
+
+// The best a user has done on one exercise (submissions only, never runs).
+struct ExerciseResult {
+  std::string exercise;
+  bool solved = false;
+  double best_score = 0;
+  double max_score = 0;
+  int attempts = 0;
+};
+
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  // A cheap round trip, for /healthz.
+  virtual Result<void> Ping() = 0;
+
+  // Users. AddUser fails with kInvalidArgument when the name is taken.
+  virtual Result<int64_t> AddUser(const User& user) = 0;
+  virtual Result<std::optional<User>> FindUserByName(const std::string& username) = 0;
+  virtual Result<std::optional<User>> FindUser(int64_t id) = 0;
+  virtual Result<void> UpdateUser(const User& user) = 0;  // language, nickname, password, role
+
+  virtual Result<void> AddSession(const Session& session) = 0;
+  // Only sessions that have not expired at `now`.
+  virtual Result<std::optional<Session>> FindSession(const std::string& token_hash,
+                                                     int64_t now) = 0;
+  virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
+
+  // Submissions and runs. AddSubmission commits before it returns: once it has an id, the
+  // submission survives a crash.
+  virtual Result<int64_t> AddSubmission(const Submission& submission) = 0;
+  virtual Result<std::optional<Submission>> FindSubmission(int64_t id) = 0;
+  // The user's submissions (kind "submission"), newest first, without source and report.
+  virtual Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
+                                                          const std::string& exercise) = 0;
+  // Atomically takes the oldest queued job (runs first: a person is waiting at the screen)
+  // and marks it judging.
+  virtual Result<std::optional<Submission>> ClaimNextQueued(int64_t now) = 0;
+  // Records the verdict if the job is still judging; false if it was not (then nothing
+  // changes), so a verdict is recorded at most once.
+  virtual Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
+                                        double max_score, const std::string& report_json,
+                                        int64_t now) = 0;
+  // Back to the queue (its judge helper died).
+  virtual Result<void> RequeueSubmission(int64_t id) = 0;
+  // At start: everything left "judging" by a previous server is queued again. Returns how many.
+  virtual Result<int> RequeueInterrupted() = 0;
+  virtual Result<int64_t> CountQueued() = 0;
+  virtual Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) = 0;
+  // Submissions (no source) of these users on these exercises, oldest first.
+  virtual Result<std::vector<Submission>> SubmissionsFor(
+      const std::vector<int64_t>& user_ids, const std::vector<std::string>& exercises) = 0;
+
+  // Workshops. AddWorkshop fails with kInvalidArgument if the join code is taken.
+  virtual Result<int64_t> AddWorkshop(const Workshop& workshop) = 0;
+  virtual Result<std::optional<Workshop>> FindWorkshop(int64_t id) = 0;
+  virtual Result<std::optional<Workshop>> FindWorkshopByCode(const std::string& code) = 0;
+  virtual Result<std::vector<Workshop>> WorkshopsOfTrainer(int64_t trainer_id) = 0;
+  virtual Result<std::vector<Workshop>> WorkshopsOfMember(int64_t user_id) = 0;
+  // Adds the member, or updates the nickname of one already there.
+  virtual Result<void> AddMember(int64_t workshop_id, int64_t user_id, const std::string& nickname,
+                                 int64_t now) = 0;
+  virtual Result<std::vector<Member>> Members(int64_t workshop_id) = 0;
+  // Adds minutes to the member's time; false if the user is not a member.
+  virtual Result<bool> AddExtraTime(int64_t workshop_id, int64_t user_id, int minutes) = 0;
+  virtual Result<void> ReleaseHints(int64_t workshop_id, const std::string& exercise,
+                                    int64_t now) = 0;
+  // True if some workshop of the user has released the exercise's hints.
+  virtual Result<bool> HintsReleasedFor(int64_t user_id, const std::string& exercise) = 0;
+  // True if the candidate is a member of a workshop the trainer runs.
+  virtual Result<bool> IsTrainerOf(int64_t trainer_id, int64_t candidate_id) = 0;
+
+  virtual Result<int64_t> AddHelpRequest(const HelpRequest& request) = 0;
+  virtual Result<std::vector<HelpRequest>> HelpRequests(int64_t workshop_id) = 0;
+  // False if there is no such request in that workshop.
+  virtual Result<bool> AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) = 0;
+
+  virtual Result<int64_t> AddComment(const Comment& comment) = 0;
+  virtual Result<std::vector<Comment>> Comments(int64_t submission_id) = 0;
+};
+
+// Opens (creating if needed) an SQLite database in WAL mode and brings its schema up to date.
+Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::string& path);
+
+// Opens the store named by a --db value: "sqlite:PATH" or a bare path. postgresql:// URLs
+// are recognised and refused with a clear message until that store exists.
+Result<std::unique_ptr<Storage>> OpenStorage(const std::string& url);
+
+// The current schema version (the number of migrations).
+int SchemaVersion();
+
+}  // namespace web

@@ -1,0 +1,26 @@
+// Stand-ins for a build without the judge module: the server then runs only with the fake
+// evaluator of the unit tests.
+#include "evaluator.h"
+#include "web/catalog.h"
+
+namespace web {
+
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+
+bool HaveRealJudge() { return false; }
+
+std::vector<std::string> InstalledLanguages() {
+  return {"c", "cpp", "python", "java", "javascript", "rust"};
+}
+
+Result<Exercise> LoadExercise(const std::string& package_dir) {
+  return Fail(ErrorCode::kUnsupported,
+              package_dir + ": this build has no judge module, so packages cannot be read");
+}
+
+Result<nlohmann::json> EvaluateReal(const JudgeJob&, int, const EmitProgress&) {
+  return Fail(ErrorCode::kUnsupported, "this build has no judge module");
+}
+
+}  // namespace web

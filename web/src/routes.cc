@@ -1,0 +1,488 @@
+// The HTTP edge: the route table, authentication, CSRF, body limits, and the translation of
+// replies and faults into status codes. The only file that knows status codes.
+#include "web/routes.h"
+
+#include <regex>
+
+#include "api.h"
+#include "log.h"
+#include "static_files.h"
+#include "time_util.h"
+
+namespace web {
+
+namespace {
+
+enum class Access { kPublic, kUser, kTrainer, kAdmin };
+
+using RawHandler = void (*)(Services&, const ApiRequest&, httplib::Response&);
+
+struct Route {
+  const char* method;
+  const char* path;
+  Access access;
+  int status;
+  Handler handler;  // JSON in, JSON out
+  RawHandler raw;   // or a handler that writes the response itself (streams, text)
+  const char* summary;
+  const char* request_example = "";
+  const char* response_example = "";
+  size_t max_body = 64 * 1024;
+  const char* content_type = "application/json";
+};
+
+constexpr size_t kSourceBody = 4u << 20;  // a 256 KiB source plus JSON escaping and input
+constexpr size_t kPackageBody = 32u << 20;
+
+int StatusOf(Fault fault) {
+  switch (fault) {
+    case Fault::kInvalid:
+      return 400;
+    case Fault::kUnauthenticated:
+      return 401;
+    case Fault::kForbidden:
+      return 403;
+    case Fault::kNotFound:
+      return 404;
+    case Fault::kConflict:
+      return 409;
+    case Fault::kTooLarge:
+      return 413;
+    case Fault::kRateLimited:
+      return 429;
+    case Fault::kUnavailable:
+      return 503;
+    case Fault::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+void ReplyJson(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+void ReplyError(httplib::Response& res, const ApiError& error) {
+  if (error.retry_after_seconds > 0) {
+    res.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+  }
+  ReplyJson(res, StatusOf(error.fault), {{"error", error.error}, {"message", error.message}});
+}
+
+void ReplyError(httplib::Response& res, Fault fault, const std::string& error,
+                const std::string& message) {
+  ReplyError(res, ApiError{fault, error, message, 0});
+}
+
+// ---- Routes that write their own responses ----
+
+void Health(Services& services, const ApiRequest&, httplib::Response& res) {
+  auto storage = services.storage.Ping();
+  auto queued = services.storage.CountQueued();
+  int helpers = services.queue.live_helpers();
+  json body = {{"workers", services.queue.workers()},
+               {"live_helpers", helpers},
+               {"queue_depth", queued ? *queued : -1},
+               {"exercises", services.catalog.size()}};
+  if (!storage) {
+    body["status"] = "unavailable";
+    body["error"] = "storage_down";
+    body["message"] = "The database does not answer: " + storage.error().Describe();
+    return ReplyJson(res, 503, body);
+  }
+  if (helpers == 0) {
+    body["status"] = "unavailable";
+    body["error"] = "judge_down";
+    body["message"] = "No judge helper is running; submissions wait in the queue.";
+    return ReplyJson(res, 503, body);
+  }
+  body["status"] = "ok";
+  ReplyJson(res, 200, body);
+}
+
+void MetricsText(Services& services, const ApiRequest&, httplib::Response& res) {
+  auto queued = services.storage.CountQueued();
+  res.status = 200;
+  res.set_content(services.metrics.Render(queued ? *queued : -1, services.queue.workers()),
+                  "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void OpenApi(Services&, const ApiRequest&, httplib::Response& res) {
+  static const std::string document = OpenApiDocument().dump(2);
+  res.status = 200;
+  res.set_content(document, "application/json");
+}
+
+std::string SseEvent(const std::string& name, const std::string& data) {
+  return "event: " + name + "\ndata: " + data + "\n\n";
+}
+
+// Progress of one submission as Server-Sent Events: every progress event since judging
+// started, then `done` with the whole submission. Comments keep proxies from closing an idle
+// stream.
+void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Response& res) {
+  auto id = PathId(request);
+  if (!id) return ReplyError(res, id.error());
+  auto submission = VisibleSubmission(services, request.who(), *id);
+  if (!submission) return ReplyError(res, submission.error());
+  res.status = 200;
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Accel-Buffering", "no");
+  if (submission->status == "done") {
+    res.set_content(
+        "retry: 2000\n\n" + SseEvent("done", EncodeSubmission(*submission, true).dump()),
+        "text/event-stream");
+    return;
+  }
+  struct StreamState {
+    size_t cursor = 0;
+    bool started = false;
+    std::chrono::steady_clock::time_point deadline =
+        std::chrono::steady_clock::now() + std::chrono::minutes(30);
+  };
+  auto state = std::make_shared<StreamState>();
+  Services* shared = &services;
+  int64_t submission_id = *id;
+  res.set_chunked_content_provider(
+      "text/event-stream", [shared, submission_id, state](size_t, httplib::DataSink& sink) {
+        std::string out;
+        if (!state->started) {
+          out += "retry: 2000\n\n";
+          state->started = true;
+        }
+        auto batch = shared->events.Wait(submission_id, state->cursor, std::chrono::seconds(10));
+        state->cursor = batch.cursor;
+        for (const auto& event : batch.events) out += SseEvent("progress", event);
+        bool finished = batch.finished;
+        std::optional<Submission> done;
+        if (finished || batch.events.empty()) {
+          // Storage is the truth (another server may have judged it); the hub only wakes us.
+          auto stored = shared->storage.FindSubmission(submission_id);
+          if (stored && *stored && (*stored)->status == "done") done = **stored;
+        }
+        if (done) {
+          out += SseEvent("done", EncodeSubmission(*done, true).dump());
+        } else if (batch.events.empty()) {
+          out += ": keep-alive\n\n";
+        }
+        if (!sink.write(out.data(), out.size())) return false;
+        if (done || batch.closed || std::chrono::steady_clock::now() > state->deadline) {
+          sink.done();
+        }
+        return true;
+      });
+}
+
+// ---- The table ----
+
+const std::vector<Route>& Table() {
+  static const std::vector<Route> routes = {
+      {"POST", "/api/v1/session", Access::kPublic, 200, Login, nullptr,
+       "Log in: sets the kk_session and kk_csrf cookies and returns a bearer token",
+       R"({"username":"aino","password":"aino-demo"})",
+       R"({"token":"…","role":"candidate","username":"aino","csrf":"…","language":"fi"})"},
+      {"DELETE", "/api/v1/session", Access::kUser, 200, Logout, nullptr,
+       "Log out (ends this session)", "", R"({"ok":true})"},
+      {"GET", "/api/v1/me", Access::kUser, 200, GetMe, nullptr, "The caller's account", "",
+       R"({"username":"aino","role":"candidate","language":"fi","nickname":"Aino"})"},
+      {"PUT", "/api/v1/me", Access::kUser, 200, PutMe, nullptr,
+       "Change the caller's UI language or nickname", R"({"language":"en","nickname":"Aino"})",
+       R"({"username":"aino","role":"candidate","language":"en","nickname":"Aino"})"},
+      {"POST", "/api/v1/users", Access::kAdmin, 200, CreateUserRoute, nullptr, "Create an account",
+       R"({"username":"ville","password":"…","role":"candidate"})",
+       R"({"id":7,"username":"ville","role":"candidate"})"},
+      {"GET", "/api/v1/languages", Access::kUser, 200, ListLanguages, nullptr,
+       "Language ids the judge can run on this server", "", R"(["c","cpp","python"])"},
+      {"GET", "/api/v1/exercises", Access::kUser, 200, ListExercises, nullptr,
+       "The catalogue, with the caller's status per exercise", "",
+       R"([{"id":"hello","title":"Hei","track":"basics","tier":1,"kind":"batch","languages":["python"],"skills":["output"],"status":"new"}])"},
+      {"POST", "/api/v1/exercises/import", Access::kTrainer, 200, ImportExercise, nullptr,
+       "Import an exercise package (.zip) and check it", "zip",
+       R"({"id":"hello","check":{"ok":true}})", kPackageBody},
+      {"GET", "/api/v1/exercises/{id}", Access::kUser, 200, GetExercise, nullptr,
+       "An exercise: statement, samples, limits; hints once released (never hidden data)", "",
+       R"({"id":"hello","statement":{"en":"…","fi":"…"},"samples":[{"name":"sample/1","input":"","output":"Hello\n"}],"hints_released":false,"hints":null})"},
+      {"GET", "/api/v1/progress", Access::kUser, 200, GetProgress, nullptr,
+       "The caller's progress by tier, skill and track", "",
+       R"({"solved":["hello"],"by_tier":{"1":{"solved":1,"total":3}},"by_skill":{},"by_track":{}})"},
+      {"POST", "/api/v1/submissions", Access::kUser, 202, CreateSubmission, nullptr,
+       "Submit a solution: stored, then queued for judging",
+       R"({"exercise":"hello","language":"python","source":"print('Hello')\n"})",
+       R"({"id":42,"status":"queued","kind":"submission"})", kSourceBody},
+      {"GET", "/api/v1/submissions", Access::kUser, 200, ListSubmissions, nullptr,
+       "The caller's own submissions, newest first (?exercise=ID to filter)", "",
+       R"([{"id":42,"exercise":"hello","language":"python","status":"done","verdict":"accepted","score":1,"max_score":1,"created_at":"2026-01-05T10:00:00Z"}])"},
+      {"GET", "/api/v1/submissions/{id}", Access::kUser, 200, GetSubmission, nullptr,
+       "A submission or run with its source and test results", "",
+       R"({"id":42,"status":"done","verdict":"accepted","tests":[],"compile":{"status":"ok","output":""},"kind":"submission"})"},
+      {"GET", "/api/v1/submissions/{id}/events", Access::kUser, 200, nullptr, SubmissionEvents,
+       "Server-Sent Events while judging: `progress` {done,total,test}, then `done` with the "
+       "submission",
+       "", "", 64 * 1024, "text/event-stream"},
+      {"GET", "/api/v1/submissions/{id}/comments", Access::kUser, 200, ListComments, nullptr,
+       "Line comments on a submission", "",
+       R"([{"id":1,"line":3,"author":"mikko","role":"trainer","text":"…","created_at":"…"}])"},
+      {"POST", "/api/v1/submissions/{id}/comments", Access::kUser, 200, AddComment, nullptr,
+       "Comment on a line (a trainer of the candidate, or the candidate answering)",
+       R"({"line":3,"text":"What happens when n is 0?"})", R"({"id":1,"line":3})"},
+      {"POST", "/api/v1/runs", Access::kUser, 202, CreateRun, nullptr,
+       "Run on the samples (or on \"input\" alone) without recording a submission",
+       R"({"exercise":"hello","language":"python","source":"print('Hello')\n","input":"optional"})",
+       R"({"id":43,"status":"queued","kind":"run"})", kSourceBody},
+      {"POST", "/api/v1/workshops", Access::kTrainer, 200, CreateWorkshop, nullptr,
+       "Create a workshop with a join code",
+       R"({"title":"Monday","exercises":["hello"],"starts_at":"2026-01-05T09:00:00Z","ends_at":"2026-01-05T15:00:00Z","scoreboard":false})",
+       R"({"id":1,"join_code":"K7QX2M"})"},
+      {"GET", "/api/v1/workshops", Access::kUser, 200, ListWorkshops, nullptr,
+       "Trainers: the workshops they run; others: the ones they joined", "",
+       R"([{"id":1,"title":"Monday","exercises":["hello"]}])"},
+      {"POST", "/api/v1/workshops/join", Access::kUser, 200, JoinWorkshop, nullptr,
+       "Join a workshop with its code", R"({"code":"DEMO42","nickname":"Aino"})",
+       R"({"id":1,"title":"Monday","nickname":"Aino"})"},
+      {"GET", "/api/v1/workshops/{id}", Access::kUser, 200, GetWorkshop, nullptr,
+       "A workshop (the join code only for its trainer)", "",
+       R"({"id":1,"title":"Monday","exercises":["hello"],"starts_at":"","ends_at":"","scoreboard":false})"},
+      {"GET", "/api/v1/workshops/{id}/live", Access::kTrainer, 200, WorkshopLive, nullptr,
+       "The trainer's live view: participants, failing-test heat-map, help queue", "",
+       R"({"participants":[],"heatmap":[],"help":[]})"},
+      {"POST", "/api/v1/workshops/{id}/help", Access::kUser, 200, AskHelp, nullptr,
+       "Ask for help (a member of the workshop)", R"({"exercise":"hello","message":"optional"})",
+       R"({"id":3})"},
+      {"POST", "/api/v1/workshops/{id}/help/{hid}/answer", Access::kTrainer, 200, AnswerHelp,
+       nullptr, "Mark a help request answered", "", R"({"id":3,"answered":true})"},
+      {"POST", "/api/v1/workshops/{id}/hints", Access::kTrainer, 200, ReleaseHints, nullptr,
+       "Release an exercise's hints to the room", R"({"exercise":"hello"})",
+       R"({"exercise":"hello","hints_released":true})"},
+      {"POST", "/api/v1/workshops/{id}/extra-time", Access::kTrainer, 200, GiveExtraTime, nullptr,
+       "Give one participant extra minutes", R"({"username":"aino","minutes":15})",
+       R"({"username":"aino","extra_minutes":15})"},
+      {"GET", "/api/v1/workshops/{id}/scoreboard", Access::kUser, 200, GetScoreboard, nullptr,
+       "The scoreboard by nickname, when the workshop has one", "",
+       R"([{"nickname":"Aino","solved":2,"score":2}])"},
+      {"GET", "/api/v1/openapi.json", Access::kPublic, 200, nullptr, OpenApi,
+       "This description of the API", "", ""},
+      {"GET", "/healthz", Access::kPublic, 200, nullptr, Health,
+       "200 when storage and judging work, else 503 saying which is down", "",
+       R"({"status":"ok","workers":2,"live_helpers":2,"queue_depth":0})"},
+      {"GET", "/metrics", Access::kPublic, 200, nullptr, MetricsText,
+       "Prometheus metrics: queue depth, verdicts, judge latency", "", "", 64 * 1024, "text/plain"},
+  };
+  return routes;
+}
+
+const char* AccessName(Access access) {
+  switch (access) {
+    case Access::kPublic:
+      return "public";
+    case Access::kUser:
+      return "user";
+    case Access::kTrainer:
+      return "trainer";
+    case Access::kAdmin:
+      return "admin";
+  }
+  return "user";
+}
+
+// "/api/v1/workshops/{id}/help/{hid}/answer" -> regex and parameter names.
+std::pair<std::string, std::vector<std::string>> PathPattern(const std::string& path) {
+  std::string pattern;
+  std::vector<std::string> names;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      size_t end = path.find('}', i);
+      names.push_back(path.substr(i + 1, end - i - 1));
+      pattern += "([^/]+)";
+      i = end;
+    } else if (std::string(".+*?()[]^$|\\").find(path[i]) != std::string::npos) {
+      pattern += std::string("\\") + path[i];
+    } else {
+      pattern += path[i];
+    }
+  }
+  return {pattern, names};
+}
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  std::string header = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+// The caller of a request, from a bearer token or the session cookie.
+ApiResult<std::optional<Caller>> Authenticate(Services& services, const httplib::Request& req) {
+  std::string token;
+  bool via_cookie = false;
+  std::string authorization = req.get_header_value("Authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) {
+    token = authorization.substr(7);
+  } else {
+    token = CookieValue(req, "kk_session");
+    via_cookie = true;
+  }
+  if (token.empty() || token.size() > 256) return std::optional<Caller>();
+  std::string hash = TokenHash(token);
+  auto session = Check(services.storage.FindSession(hash, UnixNow()));
+  if (!session) return tl::unexpected(session.error());
+  if (!*session) return std::optional<Caller>();
+  auto user = Check(services.storage.FindUser((*session)->user_id));
+  if (!user) return tl::unexpected(user.error());
+  if (!*user) return std::optional<Caller>();
+  return Caller{std::move(**user), hash, (*session)->csrf, via_cookie};
+}
+
+bool IsWrite(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::optional<ApiError> CheckAccess(const Route& route, const ApiRequest& request) {
+  if (route.access == Access::kPublic) return std::nullopt;
+  if (!request.caller) {
+    return ApiError{Fault::kUnauthenticated, "login_required",
+                    "Log in first: your session has ended or you are not logged in.", 0};
+  }
+  // A cookie is sent by the browser on any site's request; the CSRF header proves the
+  // request comes from our own page, which alone can read the kk_csrf cookie.
+  if (request.caller->via_cookie && IsWrite(route.method) &&
+      !SameSecret(request.http.get_header_value("X-CSRF-Token"), request.caller->csrf)) {
+    return ApiError{Fault::kForbidden, "csrf_failed",
+                    "The request lacked the X-CSRF-Token header matching the kk_csrf cookie. "
+                    "Reload the page and try again.",
+                    0};
+  }
+  Role role = request.caller->user.role;
+  if (route.access == Access::kTrainer && !IsTrainerRole(role)) {
+    return ApiError{Fault::kForbidden, "trainer_only", "Only a trainer can do this.", 0};
+  }
+  if (route.access == Access::kAdmin && role != Role::kAdmin) {
+    return ApiError{Fault::kForbidden, "admin_only", "Only an administrator can do this.", 0};
+  }
+  return std::nullopt;
+}
+
+void Serve(Services& services, const Route& route, const std::vector<std::string>& names,
+           const httplib::Request& req, httplib::Response& res) {
+  services.metrics.RecordRequest();
+  ApiRequest request{req, {}, std::nullopt, json()};
+  for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
+    request.params[names[i]] = req.matches[i + 1].str();
+  }
+  if (route.access != Access::kPublic) {
+    auto caller = Authenticate(services, req);
+    if (!caller) return ReplyError(res, caller.error());
+    request.caller = std::move(*caller);
+  }
+  if (auto denied = CheckAccess(route, request)) return ReplyError(res, *denied);
+  if (req.body.size() > route.max_body) {
+    return ReplyError(res, Fault::kTooLarge, "body_too_large",
+                      "The request is " + std::to_string(req.body.size() / 1024) +
+                          " KiB; this address accepts at most " +
+                          std::to_string(route.max_body / 1024) + " KiB.");
+  }
+  if (IsWrite(route.method) && std::string(route.request_example) != "zip") {
+    request.body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
+    if (request.body.is_discarded() || !request.body.is_object()) {
+      return ReplyError(res, Fault::kInvalid, "bad_json",
+                        "The request body must be a JSON object.");
+    }
+  }
+  if (route.raw) return route.raw(services, request, res);
+  auto reply = route.handler(services, request);
+  if (!reply) return ReplyError(res, reply.error());
+  for (const auto& cookie : reply->set_cookies) res.headers.emplace("Set-Cookie", cookie);
+  ReplyJson(res, route.status, reply->body);
+}
+
+void RegisterRoute(httplib::Server& server, Services& services, const Route& route) {
+  auto [pattern, names] = PathPattern(route.path);
+  auto handler = [&services, &route, names = names](const httplib::Request& req,
+                                                    httplib::Response& res) {
+    try {
+      Serve(services, route, names, req, res);
+    } catch (const json::exception& e) {
+      // A field of an unexpected type deep in a body: the client's mistake.
+      ReplyError(res, Fault::kInvalid, "bad_field",
+                 std::string("A field of the request has the wrong type: ") + e.what());
+    }
+  };
+  std::string method = route.method;
+  if (method == "GET") server.Get(pattern, handler);
+  if (method == "POST") server.Post(pattern, handler);
+  if (method == "PUT") server.Put(pattern, handler);
+  if (method == "DELETE") server.Delete(pattern, handler);
+}
+
+}  // namespace
+
+std::vector<RouteDoc> ListRoutes() {
+  std::vector<RouteDoc> docs;
+  for (const auto& route : Table()) {
+    docs.push_back({route.method, route.path, AccessName(route.access), route.status, route.summary,
+                    route.request_example, route.response_example, route.content_type});
+  }
+  return docs;
+}
+
+void RegisterRoutes(httplib::Server& server, Services& services, const std::string& ui_dir) {
+  for (const auto& route : Table()) RegisterRoute(server, services, route);
+
+  // Every other GET: the browser UI's index (its router knows the path), never for /api/.
+  server.Get(".*", [ui_dir](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0) {
+      return ReplyError(res, Fault::kNotFound, "no_such_route",
+                        "There is no API address " + req.path + ". See /api/v1/openapi.json.");
+    }
+    UiPage page = UiIndex(ui_dir);
+    res.status = 200;
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(page.body, page.content_type);
+  });
+
+  // Answers the server makes before any handler (unknown route, body over the limit, bad
+  // request line) still get the JSON error shape.
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    json body;
+    if (res.status == 413) {
+      body = {{"error", "body_too_large"},
+              {"message",
+               "The request is too large. Sources are limited to 256 KiB and "
+               "exercise packages to 32 MiB."}};
+    } else if (res.status == 404) {
+      body = {{"error", "no_such_route"},
+              {"message", "There is no " + req.method + " " + req.path +
+                              ". See /api/v1/openapi.json for the API."}};
+    } else {
+      body = {{"error", "bad_request"},
+              {"message",
+               "The server could not read the request (HTTP " + std::to_string(res.status) + ")."}};
+    }
+    res.set_content(body.dump(), "application/json");
+  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        LogError("exception method=" + req.method + " path=" + req.path + " what=\"" + what + "\"");
+        ReplyJson(res, 500,
+                  {{"error", "internal_error"},
+                   {"message", "Something went wrong on the server. Try again in a moment."}});
+      });
+}
+
+}  // namespace web

@@ -1,0 +1,794 @@
+// The embedded store: one SQLite file in WAL mode, one connection guarded by a mutex (the
+// platform's writes are small and SQLite serialises writers anyway).
+#include <sqlite3.h>
+
+#include <mutex>
+#include <utility>
+
+#include "web/storage.h"
+
+namespace web {
+namespace {
+
+using koodikoe::Fail;
+
+// Each entry moves the schema one version up; never edit an entry once released, add one.
+const char* const kMigrations[] = {
+    // 1: the first schema.
+    R"sql(
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  language TEXT NOT NULL DEFAULT 'fi',
+  nickname TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL);
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL);
+CREATE TABLE submissions(
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  exercise TEXT NOT NULL,
+  language TEXT NOT NULL,
+  source TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  input TEXT,
+  status TEXT NOT NULL,
+  verdict TEXT NOT NULL DEFAULT '',
+  score REAL NOT NULL DEFAULT 0,
+  max_score REAL NOT NULL DEFAULT 0,
+  report TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  started_at INTEGER NOT NULL DEFAULT 0,
+  finished_at INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  judged_count INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX submissions_by_status ON submissions(status, id);
+CREATE INDEX submissions_by_user ON submissions(user_id, exercise, id);
+CREATE TABLE workshops(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  trainer_id INTEGER NOT NULL REFERENCES users(id),
+  join_code TEXT NOT NULL UNIQUE,
+  starts_at TEXT NOT NULL DEFAULT '',
+  ends_at TEXT NOT NULL DEFAULT '',
+  scoreboard INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL);
+CREATE TABLE workshop_exercises(
+  workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  exercise TEXT NOT NULL,
+  hints_released_at INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(workshop_id, exercise));
+CREATE TABLE workshop_members(
+  workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  nickname TEXT NOT NULL,
+  extra_minutes INTEGER NOT NULL DEFAULT 0,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY(workshop_id, user_id));
+CREATE INDEX members_by_user ON workshop_members(user_id);
+CREATE TABLE help_requests(
+  id INTEGER PRIMARY KEY,
+  workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  exercise TEXT NOT NULL,
+  message TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  answered_at INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE comments(
+  id INTEGER PRIMARY KEY,
+  submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  line INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL);
+CREATE INDEX comments_by_submission ON comments(submission_id, id);
+)sql",
+};
+
+// A prepared statement; finalized on destruction.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  bool ok() const { return stmt_ != nullptr; }
+
+  Statement& Bind(int index, int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+  }
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+  }
+  Statement& Bind(int index, const std::string& value) {
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int index, const std::optional<std::string>& value) {
+    if (value) return Bind(index, *value);
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
+
+  // True while there is a row; an error ends the loop and is kept in error().
+  bool Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) failed_ = rc;
+    return false;
+  }
+  int failed() const { return failed_; }
+
+  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Real(int column) const { return sqlite3_column_double(stmt_, column); }
+  std::string Text(int column) const {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
+  }
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int failed_ = 0;
+};
+
+const char* const kSubmissionColumns =
+    "s.id, s.user_id, u.username, s.exercise, s.language, s.kind, s.input, s.status, "
+    "s.verdict, s.score, s.max_score, s.created_at, s.started_at, s.finished_at, s.attempts, "
+    "s.judged_count";
+
+Submission ReadSubmission(const Statement& row) {
+  Submission s;
+  s.id = row.Int(0);
+  s.user_id = row.Int(1);
+  s.username = row.Text(2);
+  s.exercise = row.Text(3);
+  s.language = row.Text(4);
+  s.kind = row.Text(5);
+  if (!row.IsNull(6)) s.input = row.Text(6);
+  s.status = row.Text(7);
+  s.verdict = row.Text(8);
+  s.score = row.Real(9);
+  s.max_score = row.Real(10);
+  s.created_at = row.Int(11);
+  s.started_at = row.Int(12);
+  s.finished_at = row.Int(13);
+  s.attempts = static_cast<int>(row.Int(14));
+  s.judged_count = static_cast<int>(row.Int(15));
+  return s;
+}
+
+User ReadUser(const Statement& row) {
+  User u;
+  u.id = row.Int(0);
+  u.username = row.Text(1);
+  u.password_hash = row.Text(2);
+  u.role = ParseRole(row.Text(3)).value_or(Role::kCandidate);
+  u.language = row.Text(4);
+  u.nickname = row.Text(5);
+  u.created_at = row.Int(6);
+  return u;
+}
+
+std::string Placeholders(size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += i ? ",?" : "?";
+  return text;
+}
+
+class SqliteStorage final : public Storage {
+ public:
+  explicit SqliteStorage(sqlite3* db) : db_(db) {}
+  ~SqliteStorage() override { sqlite3_close_v2(db_); }
+
+  Result<void> Configure(const std::string& path) {
+    sqlite3_busy_timeout(db_, 5000);
+    // WAL: readers do not block the writer. synchronous=FULL: a submission that got its id
+    // is on disk even if the machine, not just the server, goes down.
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+      if (auto done = Exec(pragma); !done)
+        return Fail(ErrorCode::kSystem, path + ": " + done.error().context);
+    }
+    return Migrate();
+  }
+
+  Result<void> Ping() override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "SELECT 1");
+    if (!st.ok() || !st.Step()) return DbError("ping");
+    return {};
+  }
+
+  Result<int64_t> AddUser(const User& user) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO users(username, password_hash, role, language, nickname, "
+                 "created_at) VALUES(?,?,?,?,?,?)");
+    st.Bind(1, user.username).Bind(2, user.password_hash).Bind(3, std::string(RoleName(user.role)));
+    st.Bind(4, user.language).Bind(5, user.nickname).Bind(6, user.created_at);
+    st.Step();
+    if (st.failed() == SQLITE_CONSTRAINT) {
+      return Fail(ErrorCode::kInvalidArgument, "the username '" + user.username + "' is taken");
+    }
+    if (st.failed()) return DbError("add user");
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  Result<std::optional<User>> FindUserByName(const std::string& username) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT id, username, password_hash, role, language, nickname, created_at "
+                 "FROM users WHERE username = ?");
+    st.Bind(1, username);
+    return OneUser(st);
+  }
+
+  Result<std::optional<User>> FindUser(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT id, username, password_hash, role, language, nickname, created_at "
+                 "FROM users WHERE id = ?");
+    st.Bind(1, id);
+    return OneUser(st);
+  }
+
+  Result<void> UpdateUser(const User& user) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE users SET password_hash = ?, role = ?, language = ?, nickname = ? "
+                 "WHERE id = ?");
+    st.Bind(1, user.password_hash).Bind(2, std::string(RoleName(user.role)));
+    st.Bind(3, user.language).Bind(4, user.nickname).Bind(5, user.id);
+    return Run(st, "update user");
+  }
+
+  Result<void> AddSession(const Session& session) override {
+    std::lock_guard lock(mutex_);
+    // Expired sessions go whenever a new one comes, so the table stays small.
+    Statement cleanup(db_, "DELETE FROM sessions WHERE expires_at < ?");
+    cleanup.Bind(1, session.created_at);
+    if (auto done = Run(cleanup, "drop expired sessions"); !done) return done;
+    Statement st(db_,
+                 "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at) "
+                 "VALUES(?,?,?,?,?)");
+    st.Bind(1, session.token_hash).Bind(2, session.user_id).Bind(3, session.csrf);
+    st.Bind(4, session.created_at).Bind(5, session.expires_at);
+    return Run(st, "add session");
+  }
+
+  Result<std::optional<Session>> FindSession(const std::string& token_hash, int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT token_hash, user_id, csrf, created_at, expires_at FROM sessions "
+                 "WHERE token_hash = ? AND expires_at >= ?");
+    st.Bind(1, token_hash).Bind(2, now);
+    if (!st.Step()) {
+      if (st.failed()) return DbError("find session");
+      return std::optional<Session>();
+    }
+    return Session{st.Text(0), st.Int(1), st.Text(2), st.Int(3), st.Int(4)};
+  }
+
+  Result<void> DeleteSession(const std::string& token_hash) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "DELETE FROM sessions WHERE token_hash = ?");
+    st.Bind(1, token_hash);
+    return Run(st, "delete session");
+  }
+
+  Result<int64_t> AddSubmission(const Submission& s) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
+                 "status, created_at) VALUES(?,?,?,?,?,?,'queued',?)");
+    st.Bind(1, s.user_id).Bind(2, s.exercise).Bind(3, s.language).Bind(4, s.source);
+    st.Bind(5, s.kind).Bind(6, s.input).Bind(7, s.created_at);
+    if (auto done = Run(st, "add submission"); !done) return tl::unexpected(done.error());
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  Result<std::optional<Submission>> FindSubmission(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    std::string sql = std::string("SELECT ") + kSubmissionColumns +
+                      ", s.source, s.report FROM submissions s JOIN users u ON u.id = s.user_id "
+                      "WHERE s.id = ?";
+    Statement st(db_, sql.c_str());
+    st.Bind(1, id);
+    if (!st.Step()) {
+      if (st.failed()) return DbError("find submission");
+      return std::optional<Submission>();
+    }
+    Submission s = ReadSubmission(st);
+    s.source = st.Text(16);
+    s.report_json = st.Text(17);
+    return s;
+  }
+
+  Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
+                                                  const std::string& exercise) override {
+    std::lock_guard lock(mutex_);
+    std::string sql = std::string("SELECT ") + kSubmissionColumns +
+                      " FROM submissions s JOIN users u ON u.id = s.user_id "
+                      "WHERE s.user_id = ? AND s.kind = 'submission' AND (? = '' OR s.exercise "
+                      "= ?) ORDER BY s.id DESC LIMIT 500";
+    Statement st(db_, sql.c_str());
+    st.Bind(1, user_id).Bind(2, exercise).Bind(3, exercise);
+    return Submissions(st);
+  }
+
+  Result<std::optional<Submission>> ClaimNextQueued(int64_t now) override {
+    std::lock_guard lock(mutex_);
+    std::string sql = std::string("SELECT ") + kSubmissionColumns +
+                      ", s.source FROM submissions s JOIN users u ON u.id = s.user_id "
+                      "WHERE s.status = 'queued' ORDER BY s.kind = 'run' DESC, s.id LIMIT 1";
+    Statement pick(db_, sql.c_str());
+    if (!pick.Step()) {
+      if (pick.failed()) return DbError("pick queued submission");
+      return std::optional<Submission>();
+    }
+    Submission s = ReadSubmission(pick);
+    s.source = pick.Text(16);
+    Statement claim(db_,
+                    "UPDATE submissions SET status = 'judging', started_at = ?, attempts = "
+                    "attempts + 1 WHERE id = ? AND status = 'queued'");
+    claim.Bind(1, now).Bind(2, s.id);
+    if (auto done = Run(claim, "claim submission"); !done) return tl::unexpected(done.error());
+    s.status = "judging";
+    s.started_at = now;
+    s.attempts += 1;
+    return s;
+  }
+
+  Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
+                                double max_score, const std::string& report_json,
+                                int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE submissions SET status = 'done', verdict = ?, score = ?, max_score = ?, "
+                 "report = ?, finished_at = ?, judged_count = judged_count + 1 "
+                 "WHERE id = ? AND status = 'judging'");
+    st.Bind(1, verdict).Bind(2, score).Bind(3, max_score).Bind(4, report_json).Bind(5, now);
+    st.Bind(6, id);
+    if (auto done = Run(st, "finish submission"); !done) return tl::unexpected(done.error());
+    return sqlite3_changes(db_) == 1;
+  }
+
+  Result<void> RequeueSubmission(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE submissions SET status = 'queued' WHERE id = ? AND status = 'judging'");
+    st.Bind(1, id);
+    return Run(st, "requeue submission");
+  }
+
+  Result<int> RequeueInterrupted() override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "UPDATE submissions SET status = 'queued' WHERE status = 'judging'");
+    if (auto done = Run(st, "requeue interrupted submissions"); !done) {
+      return tl::unexpected(done.error());
+    }
+    return sqlite3_changes(db_);
+  }
+
+  Result<int64_t> CountQueued() override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "SELECT count(*) FROM submissions WHERE status = 'queued'");
+    if (!st.Step()) return DbError("count queued");
+    return st.Int(0);
+  }
+
+  Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT exercise, max(verdict = 'accepted'), max(score), max(max_score), "
+                 "count(*) FROM submissions WHERE user_id = ? AND kind = 'submission' "
+                 "GROUP BY exercise");
+    st.Bind(1, user_id);
+    std::vector<ExerciseResult> results;
+    while (st.Step()) {
+      results.push_back(
+          {st.Text(0), st.Int(1) != 0, st.Real(2), st.Real(3), static_cast<int>(st.Int(4))});
+    }
+    if (st.failed()) return DbError("exercise results");
+    return results;
+  }
+
+  Result<std::vector<Submission>> SubmissionsFor(
+      const std::vector<int64_t>& user_ids, const std::vector<std::string>& exercises) override {
+    if (user_ids.empty() || exercises.empty()) return std::vector<Submission>();
+    std::lock_guard lock(mutex_);
+    std::string sql = std::string("SELECT ") + kSubmissionColumns +
+                      ", s.report FROM submissions s JOIN users u ON u.id = s.user_id "
+                      "WHERE s.kind = 'submission' AND s.user_id IN (" +
+                      Placeholders(user_ids.size()) + ") AND s.exercise IN (" +
+                      Placeholders(exercises.size()) + ") ORDER BY s.id";
+    Statement st(db_, sql.c_str());
+    int index = 1;
+    for (int64_t id : user_ids) st.Bind(index++, id);
+    for (const auto& exercise : exercises) st.Bind(index++, exercise);
+    std::vector<Submission> list;
+    while (st.Step()) {
+      list.push_back(ReadSubmission(st));
+      list.back().report_json = st.Text(16);
+    }
+    if (st.failed()) return DbError("workshop submissions");
+    return list;
+  }
+
+  Result<int64_t> AddWorkshop(const Workshop& w) override {
+    std::lock_guard lock(mutex_);
+    if (auto begun = Exec("BEGIN IMMEDIATE"); !begun) return tl::unexpected(begun.error());
+    auto id = InsertWorkshop(w);
+    if (!Exec(id ? "COMMIT" : "ROLLBACK") && id) return DbError("commit workshop");
+    return id;
+  }
+
+  Result<std::optional<Workshop>> FindWorkshop(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    return OneWorkshop("w.id = ?", [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<std::optional<Workshop>> FindWorkshopByCode(const std::string& code) override {
+    std::lock_guard lock(mutex_);
+    return OneWorkshop("w.join_code = ?", [&](Statement& st) { st.Bind(1, code); });
+  }
+
+  Result<std::vector<Workshop>> WorkshopsOfTrainer(int64_t trainer_id) override {
+    std::lock_guard lock(mutex_);
+    return ManyWorkshops("w.trainer_id = ?", [&](Statement& st) { st.Bind(1, trainer_id); });
+  }
+
+  Result<std::vector<Workshop>> WorkshopsOfMember(int64_t user_id) override {
+    std::lock_guard lock(mutex_);
+    return ManyWorkshops("w.id IN (SELECT workshop_id FROM workshop_members WHERE user_id = ?)",
+                         [&](Statement& st) { st.Bind(1, user_id); });
+  }
+
+  Result<void> AddMember(int64_t workshop_id, int64_t user_id, const std::string& nickname,
+                         int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO workshop_members(workshop_id, user_id, nickname, joined_at) "
+                 "VALUES(?,?,?,?) ON CONFLICT(workshop_id, user_id) DO UPDATE SET nickname = "
+                 "excluded.nickname");
+    st.Bind(1, workshop_id).Bind(2, user_id).Bind(3, nickname).Bind(4, now);
+    return Run(st, "add workshop member");
+  }
+
+  Result<std::vector<Member>> Members(int64_t workshop_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT m.user_id, u.username, m.nickname, m.extra_minutes, m.joined_at "
+                 "FROM workshop_members m JOIN users u ON u.id = m.user_id "
+                 "WHERE m.workshop_id = ? ORDER BY m.joined_at, m.user_id");
+    st.Bind(1, workshop_id);
+    std::vector<Member> members;
+    while (st.Step()) {
+      members.push_back(
+          {st.Int(0), st.Text(1), st.Text(2), static_cast<int>(st.Int(3)), st.Int(4)});
+    }
+    if (st.failed()) return DbError("workshop members");
+    return members;
+  }
+
+  Result<bool> AddExtraTime(int64_t workshop_id, int64_t user_id, int minutes) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE workshop_members SET extra_minutes = extra_minutes + ? "
+                 "WHERE workshop_id = ? AND user_id = ?");
+    st.Bind(1, minutes).Bind(2, workshop_id).Bind(3, user_id);
+    if (auto done = Run(st, "extra time"); !done) return tl::unexpected(done.error());
+    return sqlite3_changes(db_) == 1;
+  }
+
+  Result<void> ReleaseHints(int64_t workshop_id, const std::string& exercise,
+                            int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE workshop_exercises SET hints_released_at = ? "
+                 "WHERE workshop_id = ? AND exercise = ? AND hints_released_at = 0");
+    st.Bind(1, now).Bind(2, workshop_id).Bind(3, exercise);
+    return Run(st, "release hints");
+  }
+
+  Result<bool> HintsReleasedFor(int64_t user_id, const std::string& exercise) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT 1 FROM workshop_exercises e JOIN workshop_members m "
+                 "ON m.workshop_id = e.workshop_id WHERE m.user_id = ? AND e.exercise = ? "
+                 "AND e.hints_released_at > 0 LIMIT 1");
+    st.Bind(1, user_id).Bind(2, exercise);
+    bool found = st.Step();
+    if (st.failed()) return DbError("hints released");
+    return found;
+  }
+
+  Result<bool> IsTrainerOf(int64_t trainer_id, int64_t candidate_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT 1 FROM workshops w JOIN workshop_members m ON m.workshop_id = w.id "
+                 "WHERE w.trainer_id = ? AND m.user_id = ? LIMIT 1");
+    st.Bind(1, trainer_id).Bind(2, candidate_id);
+    bool found = st.Step();
+    if (st.failed()) return DbError("trainer of");
+    return found;
+  }
+
+  Result<int64_t> AddHelpRequest(const HelpRequest& request) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO help_requests(workshop_id, user_id, exercise, message, created_at) "
+                 "VALUES(?,?,?,?,?)");
+    st.Bind(1, request.workshop_id).Bind(2, request.user_id).Bind(3, request.exercise);
+    st.Bind(4, request.message).Bind(5, request.created_at);
+    if (auto done = Run(st, "add help request"); !done) return tl::unexpected(done.error());
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  Result<std::vector<HelpRequest>> HelpRequests(int64_t workshop_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT h.id, h.workshop_id, h.user_id, u.username, coalesce(m.nickname, ''), "
+                 "h.exercise, h.message, h.created_at, h.answered_at FROM help_requests h "
+                 "JOIN users u ON u.id = h.user_id LEFT JOIN workshop_members m "
+                 "ON m.workshop_id = h.workshop_id AND m.user_id = h.user_id "
+                 "WHERE h.workshop_id = ? ORDER BY h.id");
+    st.Bind(1, workshop_id);
+    std::vector<HelpRequest> list;
+    while (st.Step()) {
+      list.push_back({st.Int(0), st.Int(1), st.Int(2), st.Text(3), st.Text(4), st.Text(5),
+                      st.Text(6), st.Int(7), st.Int(8) != 0});
+    }
+    if (st.failed()) return DbError("help requests");
+    return list;
+  }
+
+  Result<bool> AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE help_requests SET answered_at = ? WHERE workshop_id = ? AND id = ? "
+                 "AND answered_at = 0");
+    st.Bind(1, now).Bind(2, workshop_id).Bind(3, id);
+    if (auto done = Run(st, "answer help request"); !done) return tl::unexpected(done.error());
+    if (sqlite3_changes(db_) == 1) return true;
+    Statement exists(db_, "SELECT 1 FROM help_requests WHERE workshop_id = ? AND id = ?");
+    exists.Bind(1, workshop_id).Bind(2, id);
+    return exists.Step();
+  }
+
+  Result<int64_t> AddComment(const Comment& c) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO comments(submission_id, user_id, line, text, created_at) "
+                 "VALUES(?,?,?,?,?)");
+    st.Bind(1, c.submission_id).Bind(2, c.user_id).Bind(3, c.line).Bind(4, c.text);
+    st.Bind(5, c.created_at);
+    if (auto done = Run(st, "add comment"); !done) return tl::unexpected(done.error());
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  Result<std::vector<Comment>> Comments(int64_t submission_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT c.id, c.submission_id, c.user_id, u.username, u.role, c.line, c.text, "
+                 "c.created_at FROM comments c JOIN users u ON u.id = c.user_id "
+                 "WHERE c.submission_id = ? ORDER BY c.line, c.id");
+    st.Bind(1, submission_id);
+    std::vector<Comment> list;
+    while (st.Step()) {
+      list.push_back({st.Int(0), st.Int(1), st.Int(2), st.Text(3),
+                      ParseRole(st.Text(4)).value_or(Role::kCandidate), static_cast<int>(st.Int(5)),
+                      st.Text(6), st.Int(7)});
+    }
+    if (st.failed()) return DbError("comments");
+    return list;
+  }
+
+ private:
+  tl::unexpected<Error> DbError(const std::string& what) const {
+    return Fail(ErrorCode::kSystem, "sqlite " + what + ": " + sqlite3_errmsg(db_));
+  }
+
+  Result<void> Exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string text = message ? message : "unknown error";
+      sqlite3_free(message);
+      return Fail(ErrorCode::kSystem, std::string("sqlite: ") + text);
+    }
+    return {};
+  }
+
+  Result<void> Run(Statement& st, const std::string& what) {
+    if (!st.ok()) return DbError("prepare " + what);
+    st.Step();
+    if (st.failed()) return DbError(what);
+    return {};
+  }
+
+  Result<std::optional<User>> OneUser(Statement& st) {
+    if (!st.Step()) {
+      if (st.failed()) return DbError("find user");
+      return std::optional<User>();
+    }
+    return ReadUser(st);
+  }
+
+  Result<std::vector<Submission>> Submissions(Statement& st) {
+    std::vector<Submission> list;
+    while (st.Step()) list.push_back(ReadSubmission(st));
+    if (st.failed()) return DbError("list submissions");
+    return list;
+  }
+
+  Result<int64_t> InsertWorkshop(const Workshop& w) {
+    Statement st(db_,
+                 "INSERT INTO workshops(title, trainer_id, join_code, starts_at, ends_at, "
+                 "scoreboard, created_at) VALUES(?,?,?,?,?,?,?)");
+    st.Bind(1, w.title).Bind(2, w.trainer_id).Bind(3, w.join_code).Bind(4, w.starts_at);
+    st.Bind(5, w.ends_at).Bind(6, w.scoreboard ? 1 : 0).Bind(7, w.created_at);
+    st.Step();
+    if (st.failed() == SQLITE_CONSTRAINT) {
+      return Fail(ErrorCode::kInvalidArgument, "the join code " + w.join_code + " is taken");
+    }
+    if (st.failed()) return DbError("add workshop");
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    int position = 0;
+    for (const auto& exercise : w.exercises) {
+      Statement add(db_,
+                    "INSERT OR IGNORE INTO workshop_exercises(workshop_id, position, exercise) "
+                    "VALUES(?,?,?)");
+      add.Bind(1, id).Bind(2, position++).Bind(3, exercise);
+      if (auto done = Run(add, "add workshop exercise"); !done) {
+        return tl::unexpected(done.error());
+      }
+    }
+    return id;
+  }
+
+  template <class BindFn>
+  Result<std::vector<Workshop>> ManyWorkshops(const std::string& where, BindFn bind) {
+    std::string sql =
+        "SELECT w.id, w.title, w.trainer_id, w.join_code, w.starts_at, w.ends_at, "
+        "w.scoreboard, w.created_at FROM workshops w WHERE " +
+        where + " ORDER BY w.id DESC";
+    Statement st(db_, sql.c_str());
+    bind(st);
+    std::vector<Workshop> list;
+    while (st.Step()) {
+      Workshop w;
+      w.id = st.Int(0);
+      w.title = st.Text(1);
+      w.trainer_id = st.Int(2);
+      w.join_code = st.Text(3);
+      w.starts_at = st.Text(4);
+      w.ends_at = st.Text(5);
+      w.scoreboard = st.Int(6) != 0;
+      w.created_at = st.Int(7);
+      list.push_back(std::move(w));
+    }
+    if (st.failed()) return DbError("find workshops");
+    for (auto& w : list) {
+      Statement ex(db_,
+                   "SELECT exercise, hints_released_at FROM workshop_exercises "
+                   "WHERE workshop_id = ? ORDER BY position");
+      ex.Bind(1, w.id);
+      while (ex.Step()) {
+        w.exercises.push_back(ex.Text(0));
+        if (ex.Int(1) > 0) w.hints_released.push_back(ex.Text(0));
+      }
+      if (ex.failed()) return DbError("workshop exercises");
+    }
+    return list;
+  }
+
+  template <class BindFn>
+  Result<std::optional<Workshop>> OneWorkshop(const std::string& where, BindFn bind) {
+    auto list = ManyWorkshops(where, bind);
+    if (!list) return tl::unexpected(list.error());
+    if (list->empty()) return std::optional<Workshop>();
+    return std::move(list->front());
+  }
+
+  Result<void> Migrate() {
+    if (auto done = Exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+        !done) {
+      return done;
+    }
+    Statement current(db_, "SELECT coalesce(max(version), 0) FROM schema_version");
+    if (!current.Step()) return DbError("read schema version");
+    int version = static_cast<int>(current.Int(0));
+    if (version > SchemaVersion()) {
+      return Fail(ErrorCode::kUnsupported,
+                  "the database has schema version " + std::to_string(version) +
+                      ", newer than this koodikoe (" + std::to_string(SchemaVersion()) +
+                      "); use a newer koodikoe or another --db");
+    }
+    for (int next = version + 1; next <= SchemaVersion(); ++next) {
+      // One transaction per migration: a crash leaves the schema at a whole version.
+      std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[next - 1] +
+                        "INSERT INTO schema_version(version) VALUES(" + std::to_string(next) +
+                        ");COMMIT;";
+      if (auto done = Exec(sql.c_str()); !done) {
+        Exec("ROLLBACK");
+        return Fail(ErrorCode::kSystem, "migrating the database to schema version " +
+                                            std::to_string(next) + ": " + done.error().context);
+      }
+    }
+    return {};
+  }
+
+  std::mutex mutex_;
+  sqlite3* const db_;
+};
+
+}  // namespace
+
+int SchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::kCandidate:
+      return "candidate";
+    case Role::kTrainer:
+      return "trainer";
+    case Role::kCompany:
+      return "company";
+    case Role::kAdmin:
+      return "admin";
+  }
+  return "candidate";
+}
+
+std::optional<Role> ParseRole(const std::string& name) {
+  for (Role role : {Role::kCandidate, Role::kTrainer, Role::kCompany, Role::kAdmin}) {
+    if (name == RoleName(role)) return role;
+  }
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Fail(ErrorCode::kSystem, "opening the database " + path + ": " + message);
+  }
+  auto storage = std::make_unique<SqliteStorage>(db);
+  if (auto configured = storage->Configure(path); !configured) {
+    return tl::unexpected(configured.error());
+  }
+  return std::unique_ptr<Storage>(std::move(storage));
+}
+
+Result<std::unique_ptr<Storage>> OpenStorage(const std::string& url) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return Fail(ErrorCode::kUnsupported,
+                "PostgreSQL storage is not available in this build yet; use --db sqlite:PATH");
+  }
+  std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+  if (path.empty()) return Fail(ErrorCode::kInvalidArgument, "--db sqlite: needs a file path");
+  return OpenSqliteStorage(path);
+}
+
+}  // namespace web
