@@ -585,7 +585,9 @@ Outcome Sandbox::Impl::Finish(Box& box) {
   }
   auto reports_text = koodikoe::ReadAll(box.report.fd(), 4096).value_or("");
   std::vector<ChildReport> reports(reports_text.size() / sizeof(ChildReport));
-  std::memcpy(reports.data(), reports_text.data(), reports.size() * sizeof(ChildReport));
+  if (!reports.empty()) {
+    std::memcpy(reports.data(), reports_text.data(), reports.size() * sizeof(ChildReport));
+  }
 
   CgroupUsage usage;
   if (box.cgroup) {
