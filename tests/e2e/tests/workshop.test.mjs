@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('trainer creates a workshop and sees the candidate in the live view', async () => {
+test('trainer creates a workshop and sees the candidate in the live view', async (t) => {
   const trainer = await newPage(browser, { lang: 'en' });
   await login(trainer, 'mikko', 'mikko-demo');
   await trainer.goto(`${BASE}/workshops`);
@@ -88,7 +88,7 @@ test('trainer creates a workshop and sees the candidate in the live view', async
     await candidate.waitForFunction(() => document.querySelectorAll('.thread .comment').length >= 2);
     await screenshot(candidate, 'workshop-6-candidate-answer');
   } else {
-    test.diagnostic('live view gives no last_submission_id: line comments not exercised');
+    t.diagnostic('live view gives no last_submission_id: line comments not exercised');
   }
   await trainer.goto(liveUrl);
   assert.deepEqual(trainer.errors, []);

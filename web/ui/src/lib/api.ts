@@ -33,6 +33,8 @@ export interface Submission {
   compile?: { status?: string; output?: string } | null;
   tests?: TestResult[]; created_at?: string; kind?: 'submission' | 'run';
   output?: string;
+  /** A sentence from the server about the whole run (e.g. why it could not be judged). */
+  message?: string;
 }
 
 export interface SubmissionSummary {

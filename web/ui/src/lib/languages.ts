@@ -23,6 +23,7 @@ const LANGS: LanguageInfo[] = [
   { id: 'python', name: 'Python 3', load: () => python(), template: '' },
   { id: 'c', name: 'C', load: () => cpp(), template: '#include <stdio.h>\n\nint main(void) {\n    \n    return 0;\n}\n' },
   { id: 'cpp', name: 'C++', load: () => cpp(), template: '#include <iostream>\nusing namespace std;\n\nint main() {\n    \n    return 0;\n}\n' },
+  { id: 'cpp17', name: 'C++17', load: () => cpp(), template: '#include <iostream>\nusing namespace std;\n\nint main() {\n    \n    return 0;\n}\n' },
   { id: 'java', name: 'Java', load: () => java(), template: 'import java.util.Scanner;\n\npublic class Main {\n    public static void main(String[] args) {\n        Scanner in = new Scanner(System.in);\n        \n    }\n}\n' },
   { id: 'javascript', name: 'JavaScript (Node.js)', load: () => javascript(), template: "const input = require('fs').readFileSync(0, 'utf8');\n\n" },
   { id: 'rust', name: 'Rust', load: () => rust(), template: 'use std::io::{self, Read};\n\nfn main() {\n    let mut input = String::new();\n    io::stdin().read_to_string(&mut input).unwrap();\n    \n}\n' },

@@ -88,7 +88,7 @@ export function TestRows({ tests, samples, limits, expandAll }: { tests: TestRes
         const open = expandAll || verdictTone(test.verdict) === 'bad';
         const head = (
           <>
-            <span class="test-name">{test.group ? `${test.group}/` : ''}{test.name}</span>
+            <span class="test-name">{test.group && !test.name.startsWith(`${test.group}/`) ? `${test.group}/` : ''}{test.name}</span>
             <Verdict verdict={test.verdict} limits={limits} />
             <span class="test-stats">{formatMs(test.cpu_ms ?? test.wall_ms)}{test.memory_kib ? ` · ${formatKib(test.memory_kib)}` : ''}</span>
           </>
@@ -149,8 +149,9 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
           )}
         </div>
       ) : null}
+      {finished && sub?.message ? <p class="note note-info">{sub.message}</p> : null}
       {finished && compileFailed && compileOut ? <CompileOutput output={compileOut} onLine={onLine} /> : null}
-      {finished && result.kind === 'custom' && !compileFailed ? (
+      {finished && result.kind === 'custom' && !compileFailed && sub?.verdict !== 'judging_error' ? (
         <div class="custom-output">
           <h4>{t('res.customOutput')}</h4>
           <pre class="output-pre">{customOutput === '' ? t('res.emptyOutput') : customOutput}</pre>
