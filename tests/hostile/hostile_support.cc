@@ -347,20 +347,16 @@ std::string Describe(const runner::Outcome& outcome) {
 
 namespace hostile {
 
-CliProcess StartCli(const std::vector<std::string>& args, const std::string& scratch_dir,
-                    const std::vector<std::string>& prefix) {
+CliProcess StartCommand(const std::vector<std::string>& argv, const std::string& scratch_dir) {
   static int counter = 0;
   CliProcess process;
   std::string stem =
       scratch_dir + "/cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   process.out_path = stem + ".out";
   process.err_path = stem + ".err";
-  std::vector<std::string> argv = prefix;
-  argv.push_back(KOODIKOE_RUN_BINARY);
-  argv.push_back("run");
-  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> copy = argv;
   std::vector<char*> pointers;
-  for (auto& arg : argv) pointers.push_back(arg.data());
+  for (auto& arg : copy) pointers.push_back(arg.data());
   pointers.push_back(nullptr);
   process.pid = ::fork();
   if (process.pid == 0) {
@@ -375,6 +371,15 @@ CliProcess StartCli(const std::vector<std::string>& args, const std::string& scr
     ::_exit(127);
   }
   return process;
+}
+
+CliProcess StartCli(const std::vector<std::string>& args, const std::string& scratch_dir,
+                    const std::vector<std::string>& prefix) {
+  std::vector<std::string> argv = prefix;
+  argv.push_back(KOODIKOE_RUN_BINARY);
+  argv.push_back("run");
+  argv.insert(argv.end(), args.begin(), args.end());
+  return StartCommand(argv, scratch_dir);
 }
 
 CliRun FinishCli(const CliProcess& process) {

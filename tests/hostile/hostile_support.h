@@ -102,5 +102,7 @@ struct CliProcess {
 CliProcess StartCli(const std::vector<std::string>& args, const std::string& scratch_dir,
                     const std::vector<std::string>& prefix = {});
 CliRun FinishCli(const CliProcess& process);
+// Starts any command (argv[0] looked up in PATH) the same way.
+CliProcess StartCommand(const std::vector<std::string>& argv, const std::string& scratch_dir);
 
 }  // namespace hostile

@@ -171,6 +171,17 @@ std::vector<Case> Cases() {
          ASSERT_EQ(::stat((box_dir + "/big").c_str(), &info), 0);
          EXPECT_LE(info.st_size, static_cast<off_t>(16 * kMiB));
        }},
+      {"sparse_big_file_in_box",
+       {"big_file", "/box/sparse", "sparse"},
+       [](RunSpec& spec) { spec.limits.file_size_bytes = 16 * kMiB; },
+       Status::kRuntimeError,
+       "",
+       [](const Outcome& outcome, const std::string& box_dir) {
+         EXPECT_EQ(outcome.signal, SIGXFSZ);
+         struct stat info {};
+         ASSERT_EQ(::stat((box_dir + "/sparse").c_str(), &info), 0);
+         EXPECT_EQ(info.st_size, 0);
+       }},
       {"big_file_in_tmp",
        {"big_file", "/tmp/big"},
        [](RunSpec& spec) {

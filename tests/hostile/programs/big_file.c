@@ -1,5 +1,6 @@
-// Writes a 10 GiB file at argv[1], 1 MiB at a time. A failed write is reported ("ENOSPC after
-// N bytes") and the program exits 0: what to do about a full disk is the program's choice.
+// Writes a 10 GiB file at argv[1], 1 MiB at a time (with argv[2] = "sparse": one byte at
+// offset 10 GiB). A failed write is reported ("ENOSPC after N bytes") and the program exits
+// 0: what to do about a full disk is the program's choice.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,6 +13,10 @@ int main(int argc, char** argv) {
   if (fd < 0) {
     printf("open %s: %s\n", argv[1], strerror(errno));
     return 1;
+  }
+  if (argc > 2 && strcmp(argv[2], "sparse") == 0) {
+    if (pwrite(fd, "y", 1, 10LL << 30) != 1) printf("sparse write: %s\n", strerror(errno));
+    return 0;
   }
   static char buffer[1 << 20];
   memset(buffer, 'y', sizeof buffer);

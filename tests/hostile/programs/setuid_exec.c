@@ -1,5 +1,6 @@
 // Runs setuid-root programs: argv[1] (a setuid copy of print_ids the test made) and the host's
-// own /usr/bin/passwd, watching passwd's effective uid from outside while it waits for input.
+// own /usr/bin/passwd, watching passwd's effective uid from outside while it runs.
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -32,16 +33,24 @@ int main(int argc, char** argv) {
     int status;
     waitpid(child, &status, 0);
   }
-  int input[2];
-  if (pipe(input) != 0) return 2;
+  // passwd's output goes into a pipe filled to the brim: its first message blocks it, so its
+  // credentials can be read while it runs, however soon it would have given up.
+  int output[2];
+  if (pipe(output) != 0) return 2;
+  fcntl(output[1], F_SETFL, O_NONBLOCK);
+  static char fill[4096];
+  while (write(output[1], fill, sizeof fill) > 0) {
+  }
+  fcntl(output[1], F_SETFL, 0);
   pid_t passwd = fork();
   if (passwd == 0) {
-    dup2(input[0], 0);
+    dup2(output[1], 1);
+    dup2(output[1], 2);
     execl("/usr/bin/passwd", "passwd", (char*)NULL);
     _exit(127);
   }
   long euid = -1;
-  for (int i = 0; i < 200 && euid < 0; ++i) {
+  for (int i = 0; i < 400 && euid < 0; ++i) {
     usleep(5000);
     char exe[64], target[256] = {0};
     snprintf(exe, sizeof exe, "/proc/%d/exe", passwd);
