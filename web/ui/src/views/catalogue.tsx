@@ -14,6 +14,10 @@ export function StatusMark({ status }: { status?: string }) {
   return <span class={`status status-${s}`}><Icon name={icon} /><span>{label}</span></span>;
 }
 
+/** Beginners' track first. */
+const TRACK_ORDER = ['basics', 'algorithms', 'fullstack', 'iot'];
+function trackOrder(track: string): number { const i = TRACK_ORDER.indexOf(track); return i < 0 ? TRACK_ORDER.length : i; }
+
 function group<T>(items: T[], key: (x: T) => string): [string, T[]][] {
   const m = new Map<string, T[]>();
   for (const x of items) { const k = key(x); if (!m.has(k)) m.set(k, []); m.get(k)!.push(x); }
@@ -29,9 +33,9 @@ export function CatalogueView({ me }: { me: Me }) {
   if (!list.data) return <div class="page"><Loading /></div>;
 
   const exercises = list.data;
-  const tracks = group(exercises, (e) => e.track || 'basics').map(([k]) => k);
+  const tracks = group(exercises, (e) => e.track || 'basics').map(([k]) => k).sort((a, b) => trackOrder(a) - trackOrder(b) || a.localeCompare(b));
   const shown = track && tracks.includes(track) ? exercises.filter((e) => (e.track || 'basics') === track) : exercises;
-  const byTrack = group(shown, (e) => e.track || 'basics');
+  const byTrack = group(shown, (e) => e.track || 'basics').sort(([a], [b]) => trackOrder(a) - trackOrder(b) || a.localeCompare(b));
 
   return (
     <div class="page">

@@ -37,7 +37,7 @@ function Statement({ ex }: { ex: Exercise }) {
           <h2 id="samples-h" class="small-heading">{t('ex.samples')}</h2>
           {ex.samples.map((s) => (
             <div class="sample" key={s.name}>
-              <h3 class="sample-title">{t('ex.sample', { name: s.name })}</h3>
+              <h3 class="sample-title">{t('ex.sample', { name: s.name.replace(/^sample\//, '') })}</h3>
               <div class="compare-grid">
                 <div><h4>{t('ex.input')}</h4><pre class="output-pre">{s.input === '' ? t('ex.noInput') : s.input}</pre></div>
                 <div><h4>{t('ex.output')}</h4><pre class="output-pre">{s.output}</pre></div>
