@@ -119,8 +119,9 @@ export function LiveView({ id }: { id: string }) {
         {w.join_code ? <p class="join-banner">{t('live.codeIs')} <strong class="join-code">{w.join_code}</strong></p> : null}
       </div>
       <p class="muted small" aria-live="off">
-        {t('ws.time', { start: formatTime(w.starts_at), end: formatTime(w.ends_at) })}
-        {updated ? ` · ${t('live.updated', { time: updated.toLocaleTimeString() })}` : ''}
+        {w.starts_at || w.ends_at ? t('ws.time', { start: formatTime(w.starts_at), end: formatTime(w.ends_at) }) : ''}
+        {updated && (w.starts_at || w.ends_at) ? ' · ' : ''}
+        {updated ? t('live.updated', { time: updated.toLocaleTimeString() }) : ''}
       </p>
       {error ? <ErrorNote error={error} onRetry={refresh} /> : null}
       {message ? <p class="note note-good" role="status">{message}</p> : null}

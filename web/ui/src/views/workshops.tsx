@@ -60,7 +60,7 @@ export function WorkshopsView({ me }: { me: Me }) {
           {list.data.map((w) => (
             <li key={w.id} class="card workshop-card">
               <h2><Link href={trainer ? `/workshops/${encodeURIComponent(String(w.id))}/live` : `/workshops/${encodeURIComponent(String(w.id))}`}>{w.title}</Link></h2>
-              <p class="muted small">{t('ws.time', { start: formatTime(w.starts_at), end: formatTime(w.ends_at) })}</p>
+              {w.starts_at || w.ends_at ? <p class="muted small">{t('ws.time', { start: formatTime(w.starts_at), end: formatTime(w.ends_at) })}</p> : null}
               {trainer && w.join_code ? <p>{t('ws.joinCode')}: <strong class="join-code">{w.join_code}</strong></p> : null}
             </li>
           ))}
@@ -97,7 +97,7 @@ export function WorkshopView({ id, me }: { id: string; me: Me }) {
         <PageHeading title={ws.title}>{ws.title}</PageHeading>
         {isTrainerRole(me) ? <Link href={`/workshops/${encodeURIComponent(id)}/live`} class="btn btn-primary">{t('ws.liveView')}</Link> : null}
       </div>
-      <p class="muted">{t('ws.time', { start: formatTime(ws.starts_at), end: formatTime(ws.ends_at) })}</p>
+      {ws.starts_at || ws.ends_at ? <p class="muted">{t('ws.time', { start: formatTime(ws.starts_at), end: formatTime(ws.ends_at) })}</p> : null}
       {ws.join_code ? <p>{t('ws.joinCode')}: <strong class="join-code">{ws.join_code}</strong></p> : null}
       <h2>{t('ws.exercises')}</h2>
       <ul class="exercise-grid">
