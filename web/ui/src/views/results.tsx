@@ -158,7 +158,7 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
         </div>
       ) : null}
       {result.kind !== 'custom' && tests.length ? (
-        <TestRows tests={tests} samples={result.kind === 'run' ? samples : undefined} limits={limits} />
+        <TestRows tests={tests} samples={samples} limits={limits} />
       ) : null}
     </div>
   );
