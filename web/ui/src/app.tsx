@@ -88,7 +88,15 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [, setLangTick] = useState(0);
 
+  const [online, setOnline] = useState(() => navigator.onLine !== false);
   useEffect(() => onLangChange(() => setLangTick((n) => n + 1)), []);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+  }, []);
   useEffect(() => {
     setUnauthorizedHandler(() => setMe(null));
     api.me().then((m) => { setMe(m); if (m.language) setLang(m.language); }, () => setMe(null));
@@ -149,6 +157,7 @@ export function App() {
   return (
     <>
       <Header me={me} path={path} onLogout={onLogout} />
+      {!online ? <p class="offline-banner" role="status">{t('app.offline')}</p> : null}
       <main id="main" class={wide ? 'main wide' : 'main'}>{view}</main>
     </>
   );

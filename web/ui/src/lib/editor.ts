@@ -84,7 +84,7 @@ export function createEditor(
         ]),
         indentUnit.of('    '),
         syntaxHighlighting(highlight),
-        language.of(languageExtension(opts.language)),
+        language.of([]),
         labels.of(attrs(opts.label)),
         errorLinesField,
         theme,
@@ -92,9 +92,17 @@ export function createEditor(
       ],
     }),
   });
+  // Highlighting arrives when the language's chunk has loaded; the last choice wins.
+  let wanted = opts.language;
+  const applyLanguage = (id: string) => {
+    wanted = id;
+    languageExtension(id).then((ext) => { if (wanted === id && !destroyed) view.dispatch({ effects: language.reconfigure(ext) }); });
+  };
+  let destroyed = false;
+  applyLanguage(opts.language);
   return {
     view,
-    setLanguage(id) { view.dispatch({ effects: language.reconfigure(languageExtension(id)) }); },
+    setLanguage(id) { applyLanguage(id); },
     setText(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: setErrorLines.of([]) });
     },
@@ -106,6 +114,6 @@ export function createEditor(
       view.focus();
     },
     markLines(lines) { view.dispatch({ effects: setErrorLines.of(lines) }); },
-    destroy() { view.destroy(); },
+    destroy() { destroyed = true; view.destroy(); },
   };
 }

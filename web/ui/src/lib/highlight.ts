@@ -5,11 +5,16 @@ import { languageParser } from './languages';
 
 export interface Token { text: string; cls: string }
 
-export function highlightLines(source: string, language: string): Token[][] {
+export function plainLines(source: string): Token[][] {
+  const code = source.endsWith('\n') ? source.slice(0, -1) : source;
+  return code.split('\n').map((l) => [{ text: l, cls: '' }]);
+}
+
+export async function highlightLines(source: string, language: string): Promise<Token[][]> {
   // A final newline does not make an extra empty line to comment on.
   const code = source.endsWith('\n') ? source.slice(0, -1) : source;
   const lines: Token[][] = [[]];
-  const parser = languageParser(language);
+  const parser = await languageParser(language);
   if (!parser) return code.split('\n').map((l) => [{ text: l, cls: '' }]);
   try {
     highlightCode(code, parser.parse(code), classHighlighter,

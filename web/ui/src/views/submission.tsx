@@ -1,9 +1,9 @@
 // One submission: its verdict and tests, the code with line numbers, and
 // line comments — a trainer comments on any line; the candidate answers.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, type Comment, type Me, type Submission } from '../lib/api';
 import { formatTime, t } from '../i18n';
-import { highlightLines } from '../lib/highlight';
+import { highlightLines, plainLines, type Token } from '../lib/highlight';
 import { languageName } from '../lib/languages';
 import { ErrorNote, Icon, Link, Loading, PageHeading, Verdict, useAsync } from '../components';
 import { CompileOutput, TestRows } from './results';
@@ -48,7 +48,12 @@ function Thread({ comments }: { comments: Comment[] }) {
 function CodeWithComments({ sub, me, comments, onAdd }: {
   sub: Submission; me: Me; comments: Comment[]; onAdd: (line: number, text: string) => Promise<void>;
 }) {
-  const lines = useMemo(() => highlightLines(sub.source ?? '', sub.language), [sub.source, sub.language]);
+  const [lines, setLines] = useState<Token[][]>(() => plainLines(sub.source ?? ''));
+  useEffect(() => {
+    let live = true;
+    highlightLines(sub.source ?? '', sub.language).then((l) => { if (live) setLines(l); });
+    return () => { live = false; };
+  }, [sub.source, sub.language]);
   const [editing, setEditing] = useState<number | null>(null);
   const canStart = me.role === 'trainer' || me.role === 'admin';
   const canAnswer = canStart || sub.user === undefined || sub.user === me.username;
