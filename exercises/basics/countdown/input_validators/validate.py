@@ -1,0 +1,7 @@
+# One integer in [1, 1000] on its own line.
+import re
+import sys
+
+data = sys.stdin.read()
+ok = re.fullmatch(r"[1-9][0-9]{0,3}\n", data) and int(data) <= 1000
+sys.exit(42 if ok else 43)

@@ -1,0 +1,4 @@
+total = 0
+for character in input().strip():
+    total += int(character)
+print(total)

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Writes this exercise's test data: data/sample and data/secret.
+
+The answers (.ans) are what the accepted Python solution prints, so run this again
+after changing the cases or the solution:  python3 generators/gen.py
+"""
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTION = ROOT / "submissions" / "accepted" / "largest.py"
+SEED = 5
+random.seed(SEED)
+
+
+def case(name, text):
+    """Writes data/NAME.in and its answer data/NAME.ans."""
+    path = ROOT / "data" / f"{name}.in"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    answer = subprocess.run([sys.executable, str(SOLUTION)], input=text, text=True,
+                            capture_output=True, check=True).stdout
+    path.with_suffix(".ans").write_text(answer)
+
+
+shutil.rmtree(ROOT / "data", ignore_errors=True)
+
+case("sample/1", "8200 12050 9400\n")
+tests = ["1 2 3", "3 2 1", "2 3 1", "5 5 5", "9 10 8", "0 0 1", "1000000 999999 0",
+         "700 80 9", "4 4 2"]
+for i, line in enumerate(tests, 1):
+    case(f"secret/{i:02d}", line + "\n")

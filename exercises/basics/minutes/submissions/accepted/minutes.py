@@ -1,0 +1,2 @@
+minutes = int(input())
+print(f"{minutes // 60} h {minutes % 60} min")

@@ -1,0 +1,7 @@
+# One integer in [1, 10^12] on its own line.
+import re
+import sys
+
+data = sys.stdin.read()
+ok = re.fullmatch(r"[1-9][0-9]{0,12}\n", data) and int(data) <= 10**12
+sys.exit(42 if ok else 43)

@@ -1,0 +1,15 @@
+// Tries every divisor up to n: right, but 999999999989 takes far too long.
+#include <iostream>
+
+int main() {
+  long long n;
+  std::cin >> n;
+  bool prime = n > 1;
+  for (long long d = 2; d < n; ++d) {
+    if (n % d == 0) {
+      prime = false;
+      break;
+    }
+  }
+  std::cout << (prime ? "yes" : "no") << "\n";
+}

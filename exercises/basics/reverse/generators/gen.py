@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Writes this exercise's test data: data/sample and data/secret.
+
+The answers (.ans) are what the accepted Python solution prints, so run this again
+after changing the cases or the solution:  python3 generators/gen.py
+"""
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTION = ROOT / "submissions" / "accepted" / "backwards.py"
+SEED = 9
+random.seed(SEED)
+
+
+def case(name, text):
+    """Writes data/NAME.in and its answer data/NAME.ans."""
+    path = ROOT / "data" / f"{name}.in"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    answer = subprocess.run([sys.executable, str(SOLUTION)], input=text, text=True,
+                            capture_output=True, check=True).stdout
+    path.with_suffix(".ans").write_text(answer)
+
+
+shutil.rmtree(ROOT / "data", ignore_errors=True)
+# Capital letters matter here: compare the output case-sensitively.
+for part in ("sample", "secret"):
+    (ROOT / "data" / part).mkdir(parents=True)
+    (ROOT / "data" / part / "test_group.yaml").write_text("output_validator_args: [case_sensitive]\n")
+
+case("sample/1", "Koodikoe\n")
+words = ["a", "ab", "saippuakauppias", "Helsinki", "OULU", "xYz",
+         "".join(random.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                 for _ in range(100))]
+for i, word in enumerate(words, 1):
+    case(f"secret/{i:02d}", word + "\n")

@@ -1,0 +1,7 @@
+# One integer in [0, 120] on its own line.
+import re
+import sys
+
+data = sys.stdin.read()
+ok = re.fullmatch(r"(0|[1-9][0-9]{0,2})\n", data) and int(data) <= 120
+sys.exit(42 if ok else 43)

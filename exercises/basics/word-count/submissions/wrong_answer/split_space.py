@@ -1,0 +1,5 @@
+# split(" ") makes empty words between repeated spaces.
+words = input().split(" ")
+longest = max(words, key=len)
+print(len(words))
+print(longest)
