@@ -22,9 +22,13 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
                    const std::vector<Submission>& submissions, const std::vector<HelpRequest>& help,
                    int64_t now) {
   // Submissions come oldest first; per person and exercise keep the count and the latest.
+  // Only work done since joining counts: the room is about this session.
+  std::map<int64_t, int64_t> joined_at;
+  for (const auto& member : members) joined_at[member.user_id] = member.joined_at;
   std::map<int64_t, std::map<std::string, Attempts>> by_user;
   std::map<int64_t, const Submission*> latest_of_user;
   for (const auto& submission : submissions) {
+    if (submission.created_at < joined_at[submission.user_id]) continue;
     Attempts& attempts = by_user[submission.user_id][submission.exercise];
     if (attempts.count++ == 0) attempts.first_at = submission.created_at;
     attempts.last = &submission;
@@ -109,9 +113,13 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
 json BuildScoreboard(const Workshop& workshop, const std::vector<Member>& members,
                      const std::vector<Submission>& submissions) {
   (void)workshop;
+  std::map<int64_t, int64_t> joined_at;
+  for (const auto& member : members) joined_at[member.user_id] = member.joined_at;
   std::map<int64_t, std::map<std::string, std::pair<bool, double>>> best;
   for (const auto& submission : submissions) {
-    if (submission.status != "done") continue;
+    if (submission.status != "done" || submission.created_at < joined_at[submission.user_id]) {
+      continue;
+    }
     auto& entry = best[submission.user_id][submission.exercise];
     entry.first = entry.first || submission.verdict == "accepted";
     entry.second = std::max(entry.second, submission.score);

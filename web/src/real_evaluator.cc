@@ -1,10 +1,12 @@
 // The judge-helper's real evaluator: judge::PackageJudge in this single-threaded process.
 #include <stdlib.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "evaluator.h"
 #include "judge/languages.h"
+#include "judge/package.h"
 #include "judge/package_judge.h"
 #include "koodikoe/files.h"
 
@@ -63,14 +65,52 @@ json TestJson(const judge::TestResult& test) {
           {"feedback", test.feedback}};
 }
 
+// A run on the candidate's own input is judged as a one-test package made for it: the same
+// limits, the input as its only sample, and an output validator that accepts anything and
+// hands the program's output back as the test's feedback (there is no answer to compare).
+const char kEchoValidator[] = R"py(import os, sys
+output = sys.stdin.buffer.read(60000)
+with open(os.path.join(sys.argv[3], "judgemessage.txt"), "wb") as f:
+    f.write(output)
+sys.exit(42)
+)py";
+
+Result<std::string> MakeCustomInputPackage(const std::string& scratch, const JudgeJob& job) {
+  judge::ReadOptions options;
+  options.with_submissions = false;
+  auto original = judge::ReadPackage(job.package_dir, options);
+  if (!original) return tl::unexpected(original.error());
+  if (original->koodikoe.kind != "batch" || original->interactive) {
+    return Fail(ErrorCode::kUnsupported,
+                "this exercise is not a plain input/output one, so it cannot be run on your "
+                "own input; run it on the examples instead");
+  }
+  std::string dir = scratch + "/custom";
+  std::string yaml = "name: custom input\nvalidation: custom\nlimits:\n  memory: " +
+                     std::to_string(original->limits.memory_mib) +
+                     "\n  output: " + std::to_string(original->limits.output_mib) + "\n";
+  std::error_code ec;
+  for (const char* sub : {"/data/sample", "/data/secret", "/output_validators/echo"}) {
+    std::filesystem::create_directories(dir + sub, ec);
+    if (ec) return Fail(ErrorCode::kSystem, "creating " + dir + sub + ": " + ec.message());
+  }
+  double time_limit = original->limits.time_limit.value_or(2.0);
+  for (const auto& [path, text] : std::vector<std::pair<std::string, std::string>>{
+           {"/problem.yaml", yaml},
+           {"/.timelimit", std::to_string(time_limit) + "\n"},
+           {"/data/sample/custom.in", *job.input},
+           {"/data/sample/custom.ans", ""},
+           {"/output_validators/echo/echo.py", kEchoValidator}}) {
+    if (auto written = koodikoe::WriteFile(dir + path, text); !written) {
+      return tl::unexpected(written.error());
+    }
+  }
+  return dir;
+}
+
 }  // namespace
 
 Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitProgress& emit) {
-  if (job.input) {
-    return Fail(ErrorCode::kUnsupported,
-                "running a program on your own input is not available on this server yet; "
-                "run it on the examples instead");
-  }
   // One judge for the life of the helper: its sandbox slots and compile cache are reused.
   static std::unique_ptr<judge::PackageJudge> package_judge;
   if (!package_judge) {
@@ -90,6 +130,11 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
   }
   judge::EvaluateRequest request;
   request.package_dir = job.package_dir;
+  if (job.input) {
+    auto custom = MakeCustomInputPackage(scratch->path(), job);
+    if (!custom) return tl::unexpected(custom.error());
+    request.package_dir = *custom;
+  }
   request.source_path = source_path;
   request.language = job.language;
   request.samples_only = job.samples_only;
@@ -100,6 +145,12 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
   if (!report) return tl::unexpected(report.error());
   json out = json::parse(judge::ReportJson(*report), nullptr, false);
   if (out.is_discarded()) return Fail(ErrorCode::kInternal, "the judge's report is not JSON");
+  if (job.input) {
+    // No answer exists: "accepted" only says the program ran within the limits; what counts
+    // is what it printed.
+    const json& tests = out["tests"];
+    out["output"] = tests.empty() ? "" : tests[0].value("feedback", "");
+  }
   return out;
 }
 

@@ -1,0 +1,80 @@
+// The whole path with the real judge: server -> judge-helper -> judge -> sandbox, on the
+// hello package of tests/packages.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "server_fixture.h"
+
+namespace web_test {
+namespace {
+
+std::string PackageFile(const std::string& relative) {
+  std::ifstream file(std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello/" + relative);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+class RealJudgeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = ServerProcess::Start(dir_.path() + "/real.db",
+                                   {"--demo", "--workers", "1", "--exercises",
+                                    std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"},
+                                   dir_.path() + "/server.log");
+    ASSERT_NE(server_, nullptr) << "see " << dir_.path() << "/server.log";
+    api_ = std::make_unique<Api>(*server_);
+    ASSERT_EQ(api_->Login("aino", "aino-demo").status, 200);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(RealJudgeTest, CorrectAndCrashingSolutionsGetTheirVerdictsLive) {
+  std::string source = PackageFile("submissions/accepted/hello.py");
+  ASSERT_FALSE(source.empty());
+  Reply submitted = api_->Post("/api/v1/submissions",
+                               {{"exercise", "hello"}, {"language", "python"}, {"source", source}});
+  ASSERT_EQ(submitted.status, 202) << submitted.body.dump();
+  auto events = api_->Events(submitted.body["id"], 120);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().first, "done");
+  const json& done = events.back().second;
+  EXPECT_EQ(done["verdict"], "accepted") << done.dump();
+  EXPECT_FALSE(done["tests"].empty());
+  EXPECT_GE(events.size(), 2u) << "progress before the verdict";
+
+  Reply crash = api_->Post("/api/v1/submissions",
+                           {{"exercise", "hello"},
+                            {"language", "python"},
+                            {"source", PackageFile("submissions/run_time_error/crash.py")}});
+  ASSERT_EQ(crash.status, 202);
+  json crashed = api_->WaitDone(crash.body["id"], 120);
+  EXPECT_EQ(crashed["verdict"], "run_time_error") << crashed.dump();
+}
+
+TEST_F(RealJudgeTest, RunsOnSamplesAndOnOwnInput) {
+  std::string source = PackageFile("submissions/accepted/hello.py");
+  Reply run = api_->Post("/api/v1/runs",
+                         {{"exercise", "hello"}, {"language", "python"}, {"source", source}});
+  ASSERT_EQ(run.status, 202);
+  json samples = api_->WaitDone(run.body["id"], 120);
+  EXPECT_EQ(samples["verdict"], "accepted") << samples.dump();
+  for (const auto& test : samples["tests"]) EXPECT_EQ(test["group"], "sample");
+
+  Reply echo = api_->Post("/api/v1/runs", {{"exercise", "hello"},
+                                           {"language", "python"},
+                                           {"source", "print(input()[::-1])"},
+                                           {"input", "abc\n"}});
+  ASSERT_EQ(echo.status, 202);
+  json output = api_->WaitDone(echo.body["id"], 120);
+  EXPECT_NE(output.value("output", "").find("cba"), std::string::npos) << output.dump();
+  EXPECT_TRUE(api_->Get("/api/v1/submissions").body.empty());
+}
+
+}  // namespace
+}  // namespace web_test
