@@ -69,6 +69,7 @@ class Evaluator {
   std::string cache_dir_;
   std::string work_dir_;
   std::unique_ptr<Builder> builder_;
+  std::string scenario_client_;                                  // JudgeConfig::scenario_client
   std::map<std::string, std::vector<BuiltProgram>> validators_;  // by package dir
 };
 

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "koodikoe/files.h"
+#include "scenario.h"
 #include "yaml_util.h"
 
 namespace judge {
@@ -68,7 +69,10 @@ class Reader {
   Result<void> CollectFiles(const std::string& path, const std::string& display,
                             const std::string& prefix, std::vector<std::string>& files);
   Result<void> ReadValidators();
+  Result<void> ReadSimulators();
   Result<void> ReadIncludes();
+  Result<void> ReadGraders();
+  Result<void> ReadScenarios();
   Result<void> ReadStatements();
 
   Result<void> ReadData();
@@ -421,9 +425,13 @@ Result<void> Reader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node) {
       return tl::unexpected(YamlError(doc, entry.first, "unknown key koodikoe." + key));
     }
   }
-  if (keys.kind == "interactive") {
+  if (keys.kind == "interactive" || keys.kind == "iot") {
+    // iot: the simulator is an interactive validator that scores (0..1) what the program does.
     package_.interactive = true;
     package_.custom_output_validation = true;
+    if (keys.kind == "iot") package_.scoring = true;
+  } else if (keys.kind == "service") {
+    package_.scoring = true;  // each scenario is worth its points
   } else if (package_.interactive && keys.kind == "batch") {
     keys.kind = "interactive";
   }
@@ -489,8 +497,32 @@ Result<ProgramSource> Reader::ReadProgram(const Entry& entry) {
   return program;
 }
 
+Result<void> Reader::ReadSimulators() {
+  bool is_dir = false;
+  if (!Exists("simulators", &is_dir) || !is_dir) {
+    return PackageFail("simulators", "missing; an iot exercise needs its device simulator there");
+  }
+  auto entries = List(dir_ + "/simulators", "simulators");
+  if (!entries) return tl::unexpected(entries.error());
+  if (entries->size() != 1) {
+    return PackageFail("simulators", "must hold exactly one simulator (a file or a directory)");
+  }
+  auto program = ReadProgram(entries->front());
+  if (!program) return tl::unexpected(program.error());
+  package_.output_validators.push_back(std::move(*program));
+  return {};
+}
+
 Result<void> Reader::ReadValidators() {
   bool is_dir = false;
+  if (package_.koodikoe.kind == "iot") {
+    if (Exists("output_validators") || Exists("output_validator")) {
+      return PackageFail("output_validators",
+                         "an iot exercise is scored by its simulator in simulators/; remove the "
+                         "output validator");
+    }
+    if (auto ok = ReadSimulators(); !ok) return ok;
+  }
   if (Exists("output_validators", &is_dir) && is_dir) {
     auto entries = List(dir_ + "/output_validators", "output_validators");
     if (!entries) return tl::unexpected(entries.error());
@@ -547,6 +579,93 @@ Result<void> Reader::ReadIncludes() {
       continue;
     }
     package_.include_dirs[CanonicalLanguage(entry.name)] = entry.path;
+  }
+  return {};
+}
+
+Result<void> Reader::ReadGraders() {
+  bool is_dir = false;
+  if (!Exists("graders", &is_dir) || !is_dir) {
+    return PackageFail("graders",
+                       "missing; a grader exercise keeps its harness in graders/<language>/");
+  }
+  auto entries = List(dir_ + "/graders", "graders");
+  if (!entries) return tl::unexpected(entries.error());
+  std::vector<std::string> languages;
+  for (const Entry& entry : *entries) {
+    if (!entry.is_dir) {
+      return PackageFail(entry.display,
+                         "graders/ holds one directory per language (c/, cpp/) and default/");
+    }
+    std::string language = CanonicalLanguage(entry.name);
+    // The harness replaces include/ for its language: it provides main.
+    package_.include_dirs[language] = entry.path;
+    if (language != "default") languages.push_back(language);
+  }
+  if (languages.empty()) {
+    return PackageFail("graders", "has no harness: add graders/c/ or graders/cpp/");
+  }
+  if (package_.languages.empty()) {
+    package_.languages = languages;  // only languages with a harness can be judged
+  } else {
+    for (const std::string& language : package_.languages) {
+      if (std::find(languages.begin(), languages.end(), language) == languages.end()) {
+        return PackageFail("problem.yaml",
+                           "allows " + language + " but graders/ has no harness for it");
+      }
+    }
+  }
+  return {};
+}
+
+Result<void> Reader::ReadScenarios() {
+  bool is_dir = false;
+  if (!Exists("scenarios", &is_dir) || !is_dir) {
+    return PackageFail("scenarios", "missing; a service exercise keeps its scenarios/*.yaml there");
+  }
+  auto resolved = ResolveInside(dir_ + "/scenarios", "scenarios");
+  if (!resolved) return tl::unexpected(resolved.error());
+  auto entries = List(*resolved, "scenarios");
+  if (!entries) return tl::unexpected(entries.error());
+  package_.scenarios_dir = *resolved;
+  TestGroup group;
+  group.name = "scenarios";
+  group.dir = *resolved;
+  group.settings.break_on_reject = false;  // every scenario is scored on its own
+  group.settings.aggregation = Aggregation::kSum;
+  double total = 0;
+  for (const Entry& entry : *entries) {
+    if (entry.is_dir || !(EndsWith(entry.name, ".yaml") || EndsWith(entry.name, ".yml"))) {
+      package_.warnings.push_back(entry.display + ": not a scenario (*.yaml); ignored");
+      continue;
+    }
+    if (entry.path.substr(0, entry.path.rfind('/')) != *resolved) {
+      return PackageFail(entry.display,
+                         "must be a file of scenarios/ itself, not a link elsewhere");
+    }
+    auto scenario = LoadScenario(entry.path, entry.display);
+    if (!scenario) return tl::unexpected(scenario.error());
+    TestCase test;
+    std::string stem = entry.name.substr(0, entry.name.rfind('.'));
+    test.name = "scenarios/" + stem;
+    test.group = group.name;
+    test.input_path = entry.path;
+    test.answer_path = "/dev/null";
+    test.points = scenario->points;
+    test.description = scenario->name;
+    total += scenario->points;
+    group.cases.push_back(static_cast<int>(package_.cases.size()));
+    package_.cases.push_back(std::move(test));
+  }
+  if (group.cases.empty()) {
+    return PackageFail("scenarios", "has no scenarios; add NAME.yaml files");
+  }
+  group.settings.max_score = total;
+  package_.root.name = "";
+  package_.root.groups.push_back(std::move(group));
+  if (Exists("data")) {
+    package_.warnings.push_back(
+        "data/: a service exercise is judged by scenarios/; data/ is unused");
   }
   return {};
 }
@@ -769,6 +888,11 @@ Result<void> Reader::ReadCase(const Entry& input, const std::vector<Entry>& sibl
           auto text = AsString(*doc, value, key);
           if (!text) return tl::unexpected(text.error());
           (key == "hint" ? test.hint : test.description) = *text;
+        } else if (key == "points") {
+          auto points = AsDouble(*doc, value, key);
+          if (!points) return tl::unexpected(points.error());
+          if (!(*points >= 0)) return tl::unexpected(YamlError(*doc, value, "points must be >= 0"));
+          test.points = *points;
         } else if (key == "input_visualizer_args" || key == "output_visualizer_args") {
         } else {
           return tl::unexpected(YamlError(*doc, entry.first, "unknown key '" + key + "'"));
@@ -1120,8 +1244,15 @@ Result<void> Reader::Read(const ReadOptions& options) {
   if (auto ok = ReadTimeLimitFile(); !ok) return ok;
   if (auto ok = ReadValidators(); !ok) return ok;
   if (auto ok = ReadIncludes(); !ok) return ok;
+  if (package_.koodikoe.kind == "grader") {
+    if (auto ok = ReadGraders(); !ok) return ok;
+  }
   if (auto ok = ReadStatements(); !ok) return ok;
-  if (auto ok = ReadData(); !ok) return ok;
+  if (package_.koodikoe.kind == "service") {
+    if (auto ok = ReadScenarios(); !ok) return ok;
+  } else if (auto ok = ReadData(); !ok) {
+    return ok;
+  }
   if (options.with_submissions) {
     if (auto ok = ReadSubmissions(); !ok) return ok;
   }
@@ -1159,34 +1290,6 @@ std::string Package::DisplayName() const {
 
 const TestGroup* Package::FindGroup(const std::string& name) const {
   return FindGroupIn(root, name);
-}
-
-std::vector<std::string> SplitFlags(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote = 0;
-  for (char c : text) {
-    if (quote != 0) {
-      if (c == quote) {
-        quote = 0;
-      } else {
-        word += c;
-      }
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-      in_word = true;
-    } else if (isspace(static_cast<unsigned char>(c))) {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (in_word) words.push_back(word);
-  return words;
 }
 
 Result<Package> ReadPackage(const std::string& dir, const ReadOptions& options) {

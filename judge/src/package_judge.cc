@@ -16,6 +16,7 @@
 #include "fs_util.h"
 #include "koodikoe/files.h"
 #include "scoring.h"
+#include "service_run.h"
 #include "time_limit.h"
 
 namespace judge {
@@ -169,8 +170,10 @@ Result<std::unique_ptr<Evaluator>> Evaluator::Create(const JudgeConfig& config) 
   std::string cache_dir = config.cache_dir.empty() ? DefaultCacheDir() : config.cache_dir;
   if (auto ok = MakeDirs(cache_dir); !ok) return tl::unexpected(ok.error());
   std::string work_dir = config.work_dir.empty() ? DefaultWorkDir() : config.work_dir;
-  return std::unique_ptr<Evaluator>(new Evaluator(std::move(*sandbox), std::move(*languages),
-                                                  std::move(cache_dir), std::move(work_dir)));
+  auto evaluator = std::unique_ptr<Evaluator>(new Evaluator(
+      std::move(*sandbox), std::move(*languages), std::move(cache_dir), std::move(work_dir)));
+  evaluator->scenario_client_ = config.scenario_client;
+  return evaluator;
 }
 
 ValidatorStyle Evaluator::StyleOf(const Package& package) const {
@@ -264,6 +267,11 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
   context.submission = &*built;
   context.style = StyleOf(package);
   context.time_limit = time_limit;
+  if (package.koodikoe.kind == "service") {
+    auto client = ScenarioClientPath(scenario_client_);
+    if (!client) return tl::unexpected(client.error());
+    context.scenario_client = *client;
+  }
   if (context.style != ValidatorStyle::kDefault) {
     std::string error;
     auto validators = Validators(package, error);
@@ -307,13 +315,14 @@ Result<std::vector<CaseOutcome>> Evaluator::RunTests(const Package& package,
                                                      const EvaluationOptions& options,
                                                      const ProgressFn& progress) {
   std::vector<CaseOutcome> outcomes(package.cases.size());
-  const int boxes_per_test = package.interactive ? 2 : 1;
+  const bool service = package.koodikoe.kind == "service";
+  const int boxes_per_test = package.interactive || service ? 2 : 1;
   int max_boxes = options.jobs > 0 ? options.jobs : sandbox_.slots();
   max_boxes = std::max(std::min(max_boxes, sandbox_.slots()), boxes_per_test);
   StopPolicy policy(package, options.run_all_tests);
 
   struct Active {
-    std::unique_ptr<TestRun> run;
+    std::unique_ptr<CaseRun> run;
     std::vector<int> boxes;  // box ids of the current step
     int pending = 0;         // boxes of the step not yet finished
   };
@@ -331,6 +340,9 @@ Result<std::vector<CaseOutcome>> Evaluator::RunTests(const Package& package,
     Active& entry = active[index];
     entry.boxes.clear();
     for (size_t member = 0; member < specs.size(); ++member) {
+      if (int host = entry.run->NetworkHost(member); host >= 0) {
+        specs[member].join_network_of = entry.boxes[static_cast<size_t>(host)];
+      }
       auto id = sandbox_.Start(specs[member]);
       if (!id) {
         for (int started : entry.boxes) sandbox_.Kill(started);
@@ -413,8 +425,12 @@ Result<std::vector<CaseOutcome>> Evaluator::RunTests(const Package& package,
            running_boxes + boxes_per_test <= max_boxes) {
       int index = selected[next++];
       if (cancelled.count(index)) continue;
-      active[index].run =
-          std::make_unique<TestRun>(context, package.cases[static_cast<size_t>(index)], index);
+      const TestCase& test = package.cases[static_cast<size_t>(index)];
+      if (service) {
+        active[index].run = std::make_unique<ServiceRun>(context, test, index);
+      } else {
+        active[index].run = std::make_unique<TestRun>(context, test, index);
+      }
       if (auto ok = advance(index); !ok) return tl::unexpected(ok.error());
     }
     report_in_order();

@@ -40,27 +40,30 @@ double Aggregate(Aggregation mode, const std::vector<double>& values) {
   return 0;
 }
 
-LegacyNode ScoreLegacyGroup(const TestGroup& group, bool is_root,
+LegacyNode ScoreLegacyGroup(const Package& package, const TestGroup& group, bool is_root,
                             std::vector<CaseOutcome>& outcomes) {
   const GroupSettings& settings = group.settings;
   std::vector<LegacyNode> children;
   for (int index : group.cases) {
     CaseOutcome& outcome = outcomes[static_cast<size_t>(index)];
+    const std::optional<double>& points = package.cases[static_cast<size_t>(index)].points;
     LegacyNode node;
     node.ran = outcome.ran;
-    node.max_score = settings.accept_score;
+    node.max_score = points.value_or(settings.accept_score);
     if (outcome.ran) {
       node.verdict = outcome.result.verdict;
-      node.score = node.verdict == Verdict::kAccepted
-                       ? outcome.score_file.value_or(settings.accept_score)
-                       : settings.reject_score;
+      // A multiplier (an iot simulator's 0..1) scales what the test is worth.
+      double full =
+          outcome.score_multiplier ? *outcome.score_multiplier * node.max_score : node.max_score;
+      node.score = node.verdict == Verdict::kAccepted ? outcome.score_file.value_or(full)
+                                                      : (points ? 0 : settings.reject_score);
       outcome.result.score = node.score;
     }
     children.push_back(node);
   }
   for (const TestGroup& child : group.groups) {
     if (is_root && settings.ignore_sample && child.name == "sample") continue;
-    children.push_back(ScoreLegacyGroup(child, false, outcomes));
+    children.push_back(ScoreLegacyGroup(package, child, false, outcomes));
   }
 
   LegacyNode result;
@@ -116,9 +119,12 @@ class ModernScorer {
       if (settings.aggregation == Aggregation::kSum && max_score && !group.cases.empty()) {
         case_max = *max_score / static_cast<double>(group.cases.size());
       }
-      for (int index : group.cases)
-        scores.push_back(
-            Case(outcomes_[static_cast<size_t>(index)], case_max, settings.aggregation));
+      for (int index : group.cases) {
+        // Points of their own (service scenarios, per-case yaml) replace the even split.
+        const std::optional<double>& points = package_.cases[static_cast<size_t>(index)].points;
+        scores.push_back(Case(outcomes_[static_cast<size_t>(index)], points ? points : case_max,
+                              settings.aggregation));
+      }
     }
     double score = 0;
     if (settings.aggregation == Aggregation::kPassFail) {
@@ -243,13 +249,14 @@ ScoreSummary ScoreOutcomes(const Package& package, std::vector<CaseOutcome>& out
     return summary;
   }
   if (package.version == FormatVersion::kLegacy) {
-    LegacyNode root = ScoreLegacyGroup(package.root, /*is_root=*/true, outcomes);
+    LegacyNode root = ScoreLegacyGroup(package, package.root, /*is_root=*/true, outcomes);
     if (summary.verdict != Verdict::kJudgingError) summary.verdict = root.verdict;
     summary.score = root.score;
     summary.max_score = root.max_score;
     return summary;
   }
-  const TestGroup* secret = package.FindGroup("secret");
+  const TestGroup* secret =
+      package.FindGroup(package.koodikoe.kind == "service" ? "scenarios" : "secret");
   if (secret == nullptr) {
     summary.max_score = 0;
     return summary;

@@ -299,6 +299,14 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
   if (ExitedWith(outcome, kKattisAccept)) {
     std::string score = ReadBeneath(feedback_dir_, "score.txt", 4096);
     std::string multiplier = ReadBeneath(feedback_dir_, "score_multiplier.txt", 4096);
+    if (context_.package->koodikoe.kind == "iot") {
+      // An iot simulator scores the run from 0 to 1: the share of the test's points.
+      if (score.empty()) {
+        return Finish(Verdict::kJudgingError, "the simulator accepted but wrote no score.txt");
+      }
+      multiplier = score;
+      score.clear();
+    }
     if (!score.empty()) {
       outcome_.score_file = ParseScore(score);
       if (!outcome_.score_file) {

@@ -26,7 +26,8 @@ struct RunContext {
   std::vector<const BuiltProgram*> validators;  // custom output validators, compiled
   ValidatorStyle style = ValidatorStyle::kDefault;
   double time_limit = 1;
-  std::string work_dir;  // host directory for this evaluation's per-test directories
+  std::string work_dir;         // host directory for this evaluation's per-test directories
+  std::string scenario_client;  // host path of koodikoe-scenario-client (`service` kind)
 };
 
 // A test's result with what scoring and package checks need beyond the contract's fields.
@@ -38,22 +39,39 @@ struct CaseOutcome {
   std::string judge_message;               // judgemessage.txt / checker message, untrimmed
 };
 
-class TestRun {
+// What the scheduler drives: one test as a sequence of steps, each a set of boxes started
+// together.
+class CaseRun {
+ public:
+  virtual ~CaseRun() = default;
+  // The boxes to start now, all together. Empty when the test is finished.
+  virtual Result<std::vector<runner::RunSpec>> NextStep() = 0;
+  // After the boxes of a step were started (e.g. drops the judge's copies of pipe ends).
+  virtual void Started() = 0;
+  // A box of the current step finished (called in the order they finish). Returns true when
+  // the step's other boxes should be killed.
+  virtual bool OnBoxFinished(int member, const runner::Outcome& outcome) = 0;
+  // The member of the current step whose network namespace `member` joins; -1 = its own.
+  // A joined box is started after the box it joins.
+  virtual int NetworkHost(size_t /*member*/) const { return -1; }
+  virtual bool finished() const = 0;
+  virtual CaseOutcome TakeOutcome() = 0;
+};
+
+// Batch, interactive (iot too: its simulator is an interactive validator) and multi-pass
+// tests.
+class TestRun : public CaseRun {
  public:
   TestRun(const RunContext& context, const TestCase& test, int index);
-  ~TestRun();
+  ~TestRun() override;
   TestRun(const TestRun&) = delete;
   TestRun& operator=(const TestRun&) = delete;
 
-  // The boxes to start now, all together. Empty when the test is finished.
-  Result<std::vector<runner::RunSpec>> NextStep();
-  // After the boxes of a step were started: drops the judge's copies of pipe ends.
-  void Started();
-  // A box of the current step finished (called in the order they finish). Returns true when
-  // the step's other boxes should be killed.
-  bool OnBoxFinished(int member, const runner::Outcome& outcome);
-  bool finished() const { return finished_; }
-  CaseOutcome TakeOutcome();
+  Result<std::vector<runner::RunSpec>> NextStep() override;
+  void Started() override;
+  bool OnBoxFinished(int member, const runner::Outcome& outcome) override;
+  bool finished() const override { return finished_; }
+  CaseOutcome TakeOutcome() override;
 
  private:
   enum class Stage { kStart, kSubmission, kValidator, kInteractive, kDone };

@@ -107,4 +107,34 @@ Result<std::vector<std::string>> AsStringList(const YamlDoc& doc, const YAML::No
   return items;
 }
 
+// Declared in judge/package.h; here so that the scenario client can use the YAML helpers
+// without the package reader.
+std::vector<std::string> SplitFlags(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (char c : text) {
+    if (quote != 0) {
+      if (c == quote) {
+        quote = 0;
+      } else {
+        word += c;
+      }
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+      in_word = true;
+    } else if (isspace(static_cast<unsigned char>(c))) {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
 }  // namespace judge

@@ -73,6 +73,9 @@ struct TestCase {
   std::string description;
   bool full_feedback = false;
   bool is_sample = false;
+  // What the test is worth when it is not split from its group's max_score: the points of a
+  // `service` scenario (input_path is then the scenario file and answer_path is empty).
+  std::optional<double> points;
 };
 
 struct TestGroup {
@@ -158,7 +161,9 @@ struct Package {
   TestGroup root;               // "data": children sample and secret
   std::vector<ProgramSource> output_validators;
   std::vector<ProgramSource> input_validators;
-  std::map<std::string, std::string> include_dirs;  // language id or "default" -> dir
+  // Language id or "default" -> dir: include/, or graders/ for the `grader` kind.
+  std::map<std::string, std::string> include_dirs;
+  std::string scenarios_dir;  // `service` kind: scenarios/, one test per *.yaml
   std::vector<SubmissionEntry> submissions;
   std::map<std::string, std::string> statements;  // "en" -> path (md, tex or pdf)
   std::vector<std::string> warnings;  // what a package author should fix, but can be judged

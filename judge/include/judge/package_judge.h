@@ -15,6 +15,8 @@ struct JudgeConfig {
   std::string work_dir;            // per-evaluation scratch; "" = $TMPDIR or /tmp
   int slots = 0;                   // sandbox boxes at once; 0 = the number of cores, at least 2
   bool allow_weak_limits = false;  // run where cgroups cannot be used
+  // The program that plays `service` scenarios; "" = found as ScenarioClientPath says.
+  std::string scenario_client;
 };
 
 class Evaluator;

@@ -1,0 +1,318 @@
+#include "service_run.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "fs_util.h"
+#include "koodikoe/files.h"
+#include "koodikoe/unique_fd.h"
+
+namespace judge {
+
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+
+namespace {
+
+constexpr const char* kClientName = "koodikoe-scenario-client";
+constexpr const char* kClientInside = "/judge/koodikoe-scenario-client";
+constexpr const char* kScenariosInside = "/scenarios";
+constexpr size_t kFeedbackBytes = 1500;
+constexpr size_t kLogTailBytes = 400;
+
+std::string DirOf(const std::string& path) { return path.substr(0, path.rfind('/')); }
+
+bool IsExecutable(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+// The last `max_bytes` of a file the judge wrote, from a line start where possible.
+std::string Tail(const std::string& path, size_t max_bytes) {
+  koodikoe::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  struct stat st;
+  if (!fd.ok() || ::fstat(fd.fd(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+  off_t start = st.st_size > static_cast<off_t>(max_bytes) ? st.st_size - max_bytes : 0;
+  std::string text(static_cast<size_t>(st.st_size - start), '\0');
+  ssize_t n = ::pread(fd.fd(), text.data(), text.size(), start);
+  text.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  if (start > 0) {
+    size_t newline = text.find('\n');
+    if (newline != std::string::npos && newline + 1 < text.size()) text = text.substr(newline + 1);
+    text = "..." + text;
+  }
+  while (!text.empty() && isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  return text;
+}
+
+std::string DescribeEnd(const runner::Outcome& outcome) {
+  if (outcome.signal != 0) {
+    const char* name = ::sigabbrev_np(outcome.signal);
+    return std::string("killed by signal ") +
+           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
+  }
+  return "exit code " + std::to_string(outcome.exit_code);
+}
+
+std::string Seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", seconds);
+  return text;
+}
+
+}  // namespace
+
+Result<std::string> ScenarioClientPath(const std::string& configured) {
+  std::vector<std::string> candidates;
+  if (!configured.empty()) candidates.push_back(configured);
+  if (const char* env = std::getenv("KOODIKOE_SCENARIO_CLIENT"); env && *env) {
+    candidates.push_back(env);
+  }
+  char self[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    std::string dir = DirOf(std::string(self, static_cast<size_t>(n)));
+    candidates.push_back(dir + "/" + kClientName);
+    candidates.push_back(dir + "/../libexec/koodikoe/" + kClientName);
+  }
+#ifdef KOODIKOE_SCENARIO_CLIENT_BUILD_PATH
+  candidates.push_back(KOODIKOE_SCENARIO_CLIENT_BUILD_PATH);
+#endif
+  for (const std::string& candidate : candidates) {
+    char resolved[PATH_MAX];
+    if (::realpath(candidate.c_str(), resolved) != nullptr && IsExecutable(resolved)) {
+      return std::string(resolved);
+    }
+    if (&candidate == &candidates.front() && !configured.empty()) break;
+  }
+  return Fail(ErrorCode::kNotFound,
+              std::string("cannot judge a service exercise: ") + kClientName +
+                  " was not found next to this program or in ../libexec/koodikoe; install it "
+                  "there or set KOODIKOE_SCENARIO_CLIENT to its path");
+}
+
+ServiceRun::ServiceRun(const RunContext& context, const TestCase& test, int index)
+    : context_(context), test_(test), index_(index) {
+  outcome_.result.name = test.name;
+  outcome_.result.group = test.group;
+}
+
+ServiceRun::~ServiceRun() {
+  if (!dir_.empty() && std::getenv("KOODIKOE_KEEP_WORK") == nullptr) {
+    (void)koodikoe::RemoveTree(dir_);
+  }
+}
+
+Result<void> ServiceRun::Prepare() {
+  auto scenario = LoadScenario(test_.input_path, test_.name + ".yaml");
+  if (!scenario) return tl::unexpected(scenario.error());
+  scenario_ = std::move(*scenario);
+  dir_ = context_.work_dir + "/t" + std::to_string(index_);
+  service_dir_ = dir_ + "/service";
+  client_dir_ = dir_ + "/client";
+  out_dir_ = dir_ + "/out";
+  for (const std::string& dir : {dir_, service_dir_, client_dir_, out_dir_}) {
+    if (auto ok = MakeDirs(dir); !ok) return ok;
+    ::chmod(dir.c_str(), 0755);
+  }
+  return {};
+}
+
+double ServiceRun::SegmentSeconds() const {
+  // Generous: a segment may hold every step; the client stops at its own timeouts first.
+  return scenario_->WorstCaseSeconds() + 5;
+}
+
+runner::RunSpec ServiceRun::ServiceSpec() const {
+  const BuiltProgram& program = *context_.submission;
+  const Limits& limits = context_.package->limits;
+  runner::RunSpec spec;
+  spec.argv = program.RunArgv(limits.memory_mib);
+  spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8",
+              "PORT=" + std::to_string(kServicePort)};
+  spec.env.insert(spec.env.end(), program.language.env.begin(), program.language.env.end());
+  spec.box_dir = service_dir_;
+  spec.binds.push_back({program.dir, kProgramMount, false});
+  // A namespace of its own with only lo up: the service reaches nothing outside, not even the
+  // host's 127.0.0.1.
+  spec.network = runner::Network::kLoopback;
+  spec.limits.cpu_seconds = context_.time_limit;
+  spec.limits.wall_seconds = SegmentSeconds() + 5;
+  spec.limits.memory_bytes = (limits.memory_mib + program.language.memory_extra_mib) << 20;
+  spec.limits.stack_bytes = limits.memory_mib << 20;
+  spec.limits.max_processes = std::max(program.language.processes, 64);
+  spec.limits.output_bytes = limits.output_mib << 20;
+  spec.limits.file_size_bytes = 64u << 20;
+  spec.stdin_stream = runner::NullStream{};
+  std::string stem = out_dir_ + "/service." + std::to_string(segment_);
+  spec.stdout_stream = runner::FilePath{stem + ".stdout"};
+  spec.stderr_stream = runner::FilePath{stem + ".stderr"};
+  return spec;
+}
+
+runner::RunSpec ServiceRun::ClientSpec() const {
+  runner::RunSpec spec;
+  std::string file = test_.input_path.substr(test_.input_path.rfind('/') + 1);
+  spec.argv = {kClientInside, std::string(kScenariosInside) + "/" + file,
+               std::to_string(kServicePort), "/box/state.json", "/box/result.json"};
+  spec.env = {"PATH=/usr/bin:/bin", "LANG=C.UTF-8"};
+  spec.box_dir = client_dir_;
+  spec.binds.push_back({context_.scenario_client, kClientInside, false});
+  spec.binds.push_back({context_.package->scenarios_dir, kScenariosInside, false});
+  spec.limits.cpu_seconds = SegmentSeconds();
+  spec.limits.wall_seconds = SegmentSeconds();
+  spec.limits.memory_bytes = 512u << 20;
+  spec.limits.max_processes = kMaxConcurrency + 16;
+  spec.limits.output_bytes = 64u << 10;
+  spec.stdin_stream = runner::NullStream{};
+  spec.stdout_stream = runner::Capture{};
+  spec.stderr_stream = runner::Capture{};
+  return spec;
+}
+
+Result<std::vector<runner::RunSpec>> ServiceRun::NextStep() {
+  if (finished_) return std::vector<runner::RunSpec>{};
+  if (running_) {
+    running_ = false;
+    AfterSegment();
+    if (finished_) return std::vector<runner::RunSpec>{};
+    ++segment_;  // a restart
+  } else if (dir_.empty()) {
+    if (auto ok = Prepare(); !ok) {
+      Finish(Verdict::kJudgingError, ok.error().Describe());
+      return std::vector<runner::RunSpec>{};
+    }
+  }
+  // The next segment may run as other box users: they must be able to use what the last
+  // one left (the service's files, the client's state).
+  OpenUpTree(service_dir_, /*writable=*/true);
+  OpenUpTree(client_dir_, /*writable=*/true);
+  koodikoe::UniqueFd client_dir(::open(client_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (client_dir.ok()) ::unlinkat(client_dir.fd(), "result.json", 0);
+  service_.reset();
+  client_.reset();
+  service_ended_first_ = false;
+  running_ = true;
+  return std::vector<runner::RunSpec>{ServiceSpec(), ClientSpec()};
+}
+
+bool ServiceRun::OnBoxFinished(int member, const runner::Outcome& outcome) {
+  bool first = !service_ && !client_;
+  if (member == 0) {
+    service_ = outcome;
+    service_ended_first_ = first;
+    // A service that ends before the scenario does has failed; the client would only wait.
+    return first;
+  }
+  client_ = outcome;
+  return first;  // the scenario is over: stop the service
+}
+
+std::string ServiceRun::ServiceLog() const {
+  std::string stem = out_dir_ + "/service." + std::to_string(segment_);
+  std::string log = Tail(stem + ".stderr", kLogTailBytes);
+  if (log.empty()) log = Tail(stem + ".stdout", kLogTailBytes);
+  return log.empty() ? "" : "\nthe service wrote: " + log;
+}
+
+void ServiceRun::AfterServiceEnded(const std::string& step_label) {
+  const runner::Outcome& service = *service_;
+  std::string during = step_label.empty() ? "" : " during " + step_label;
+  switch (service.status) {
+    case runner::Status::kTimeLimit:
+      return Finish(Verdict::kTimeLimit,
+                    service.limit == "wall"
+                        ? "the service ran longer than " + Seconds(SegmentSeconds() + 5) + during
+                        : "the service used more than " + Seconds(context_.time_limit) +
+                              " of CPU time" + during + ServiceLog());
+    case runner::Status::kMemoryLimit:
+      return Finish(Verdict::kMemoryLimit, "the service used more than " +
+                                               std::to_string(context_.package->limits.memory_mib) +
+                                               " MiB of memory" + during);
+    case runner::Status::kOutputLimit:
+      return Finish(Verdict::kOutputLimit, "the service wrote more than " +
+                                               std::to_string(context_.package->limits.output_mib) +
+                                               " MiB to stdout and stderr" + during);
+    case runner::Status::kSecurityViolation:
+      return Finish(Verdict::kRunTimeError,
+                    "the service made a forbidden system call" + during + ServiceLog());
+    case runner::Status::kInternalError:
+      return Finish(Verdict::kJudgingError, "the sandbox failed: " + service.message);
+    case runner::Status::kOk:
+    case runner::Status::kRuntimeError:
+      break;
+  }
+  Finish(Verdict::kRunTimeError,
+         "the service stopped (" + DescribeEnd(service) + ")" + during +
+             "; a service must keep running until the scenario ends, in the foreground" +
+             ServiceLog());
+}
+
+void ServiceRun::AfterSegment() {
+  const runner::Outcome& service = *service_;
+  const runner::Outcome& client = *client_;
+  outcome_.result.cpu_ms += service.cpu_ms;
+  outcome_.result.wall_ms += service.wall_ms;
+  outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, service.memory_kib);
+
+  auto result = nlohmann::json::parse(ReadBeneath(client_dir_, "result.json", 64 << 10), nullptr,
+                                      /*allow_exceptions=*/false);
+  if (!result.is_object()) result = nlohmann::json::object();
+  const std::string status = result.value("status", "");
+  const std::string label = result.value("label", "");
+
+  if (service_ended_first_ && status != "pass") return AfterServiceEnded(label);
+  if (status.empty() || status == "running") {
+    if (client.status == runner::Status::kTimeLimit) {
+      return Finish(Verdict::kTimeLimit,
+                    "the scenario took longer than " + Seconds(SegmentSeconds()) + ServiceLog());
+    }
+    std::string errors = client.stderr_data.substr(0, 300);
+    return Finish(Verdict::kJudgingError,
+                  "the scenario client failed (" + std::string(runner::StatusWord(client.status)) +
+                      ", " + DescribeEnd(client) + ")" + (errors.empty() ? "" : ": " + errors));
+  }
+  if (status == "pass") {
+    return Finish(Verdict::kAccepted,
+                  std::to_string(result.value("steps_passed", 0)) + " steps passed");
+  }
+  if (status == "restart") {
+    if (segment_ >= kMaxRestarts) {
+      return Finish(Verdict::kJudgingError, "too many restarts in the scenario");
+    }
+    return;  // NextStep starts the next segment
+  }
+  if (status == "no_listen") {
+    return Finish(Verdict::kTimeLimit, result.value("message", "") +
+                                           "; does the service listen on $PORT?" + ServiceLog());
+  }
+  const std::string kind = result.value("kind", "");
+  std::string feedback = label + ": " + result.value("message", "") +
+                         "\nsent: " + result.value("sent", "") +
+                         "\ngot: " + result.value("got", "");
+  if (kind == "mismatch") return Finish(Verdict::kWrongAnswer, feedback + ServiceLog());
+  if (kind == "timeout") return Finish(Verdict::kTimeLimit, feedback + ServiceLog());
+  if (kind == "too_large") return Finish(Verdict::kOutputLimit, feedback);
+  if (kind == "scenario") return Finish(Verdict::kJudgingError, "package error: " + feedback);
+  Finish(Verdict::kRunTimeError, feedback + ServiceLog());
+}
+
+void ServiceRun::Finish(Verdict verdict, std::string feedback) {
+  if (feedback.size() > kFeedbackBytes) feedback = feedback.substr(0, kFeedbackBytes) + "...";
+  outcome_.result.verdict = verdict;
+  outcome_.result.feedback = std::move(feedback);
+  outcome_.judge_message = outcome_.result.feedback;
+  outcome_.ran = true;
+  finished_ = true;
+}
+
+CaseOutcome ServiceRun::TakeOutcome() { return std::move(outcome_); }
+
+}  // namespace judge
