@@ -14,6 +14,7 @@
 #include "web/auth.h"
 #include "web/catalog.h"
 #include "web/events.h"
+#include "web/imports.h"
 #include "web/judge_queue.h"
 #include "web/metrics.h"
 #include "web/server.h"
@@ -31,6 +32,7 @@ struct Services {
   EventHub& events;
   Metrics& metrics;
   LoginRateLimiter& login_limiter;
+  ExerciseImports& imports;
   const ServerOptions& options;
 };
 
@@ -99,6 +101,7 @@ json EncodeMe(const User& user);
 ApiResult<ApiReply> ListExercises(Services&, const ApiRequest&);
 ApiResult<ApiReply> GetExercise(Services&, const ApiRequest&);
 ApiResult<ApiReply> ImportExercise(Services&, const ApiRequest&);
+ApiResult<ApiReply> GetImportCheck(Services&, const ApiRequest&);
 ApiResult<ApiReply> ListLanguages(Services&, const ApiRequest&);
 ApiResult<ApiReply> GetProgress(Services&, const ApiRequest&);
 

@@ -25,6 +25,7 @@ constexpr const char* kServeUsage = R"(usage: koodikoe serve [options]
   --exercises DIR     a package, a directory of packages or of tracks (repeatable)
   --workers N         judge helper processes (default: the number of cores)
   --demo              demo accounts, the bundled exercises and a demo workshop
+  --data DIR          imported packages (default: koodikoe-data next to the database)
   --ui DIR            the built browser UI (default: web/ui/dist of the source tree)
   --secure-cookies    mark cookies Secure (automatic behind a proxy sending
                       X-Forwarded-Proto: https)
@@ -86,16 +87,27 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
       (arg == "--port"      ? options.port
        : arg == "--workers" ? options.workers
                             : options.job_timeout_seconds) = *number;
-    } else if (arg == "--db" || arg == "--exercises" || arg == "--ui" || arg == "--bind") {
+    } else if (arg == "--db" || arg == "--exercises" || arg == "--ui" || arg == "--bind" ||
+               arg == "--data") {
       if (!(text = value())) return tl::unexpected(text.error());
       if (arg == "--db") options.db = *text;
       if (arg == "--exercises") options.exercise_dirs.push_back(*text);
       if (arg == "--ui") options.ui_dir = *text;
       if (arg == "--bind") options.bind_address = *text;
+      if (arg == "--data") options.data_dir = *text;
     } else {
       return koodikoe::Fail(ErrorCode::kInvalidArgument, "unknown option '" + arg + "'");
     }
   }
+  if (options.data_dir.empty()) {
+    // Next to an SQLite file by default, so one directory holds a whole installation.
+    std::string db_path = options.db.rfind("sqlite:", 0) == 0 ? options.db.substr(7) : "";
+    std::filesystem::path base =
+        db_path.empty() ? std::filesystem::path(".") : std::filesystem::path(db_path).parent_path();
+    options.data_dir = (base.empty() ? std::filesystem::path(".") : base) / "koodikoe-data";
+  }
+  std::error_code ec;
+  options.data_dir = std::filesystem::absolute(options.data_dir, ec).lexically_normal().string();
   if (options.workers == 0) {
     options.workers = std::max(1u, std::thread::hardware_concurrency());
   }
@@ -231,6 +243,17 @@ int ServeCommand(int argc, char** argv) {
 
   Catalog catalog;
   std::vector<std::string> dirs = options.exercise_dirs;
+  ExerciseImports imports(options.data_dir + "/imported", SelfExecutable());
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(imports.root(), ec);
+    if (ec) {
+      std::cerr << "koodikoe serve: cannot create " << imports.root() << ": " << ec.message()
+                << " (choose another place with --data)\n";
+      return 1;
+    }
+  }
+  dirs.push_back(imports.root());
   if (options.demo) {
     for (const auto& dir : DemoExerciseDirs()) dirs.push_back(dir);
   }
@@ -266,7 +289,7 @@ int ServeCommand(int argc, char** argv) {
         return std::unique_ptr<JudgeClient>(std::move(*helper));
       },
       options.workers);
-  Services services{**storage, catalog, queue, events, metrics, limiter, options};
+  Services services{**storage, catalog, queue, events, metrics, limiter, imports, options};
 
   httplib::Server server;
   // SSE streams hold a thread each while a submission is judged: many more threads than

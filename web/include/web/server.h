@@ -16,6 +16,7 @@ struct ServerOptions {
   int workers = 0;  // judge helpers; 0 = the number of cores
   bool demo = false;
   std::string ui_dir;       // "" = the build's web/ui/dist
+  std::string data_dir;     // imported packages; "" = koodikoe-data next to the database
   bool fake_judge = false;  // tests of the web layer only: scripted verdicts, built-in exercises
   bool secure_cookies = false;        // also implied per request by X-Forwarded-Proto: https
   int job_timeout_seconds = 600;      // a helper silent for this long on one job is replaced
