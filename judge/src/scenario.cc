@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <regex>
 #include <set>
 
 #include "yaml_util.h"
@@ -82,6 +83,18 @@ Result<double> Seconds(const YamlDoc& doc, const YAML::Node& node, const std::st
   return value;
 }
 
+// A pattern is checked now unless captures are substituted into it later.
+Result<void> CheckRegex(const YamlDoc& doc, const YAML::Node& node, const std::string& pattern) {
+  if (pattern.find("${") != std::string::npos) return {};
+  try {
+    std::regex compiled(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error&) {
+    return tl::unexpected(
+        YamlError(doc, node, "'" + pattern + "' is not a valid regular expression"));
+  }
+  return {};
+}
+
 Result<void> ReadExpect(const YamlDoc& doc, const YAML::Node& node, ScenarioExpect& expect) {
   if (auto ok = RequireMap(doc, node, "expect"); !ok) return ok;
   for (const auto& entry : node) {
@@ -98,10 +111,16 @@ Result<void> ReadExpect(const YamlDoc& doc, const YAML::Node& node, ScenarioExpe
     } else if (key == "headers") {
       auto headers = StringMap(doc, value, "expect.headers");
       if (!headers) return tl::unexpected(headers.error());
+      for (const auto& [name, pattern] : *headers) {
+        if (auto ok = CheckRegex(doc, value, pattern); !ok) return ok;
+      }
       expect.headers = *headers;
     } else if (key == "body" || key == "body_regex") {
       auto text = AsString(doc, value, "expect." + key);
       if (!text) return tl::unexpected(text.error());
+      if (key == "body_regex") {
+        if (auto ok = CheckRegex(doc, value, *text); !ok) return ok;
+      }
       (key == "body" ? expect.body : expect.body_regex) = *text;
     } else if (key == "json") {
       auto json = ToJson(doc, value, 0);
