@@ -1,0 +1,56 @@
+// Products in an array; filter, count, then slice out the page.
+const http = require('http');
+
+const products = [];
+
+function send(res, status, value) {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body)});
+  res.end(body);
+}
+
+// A whole number from low to high, the default when the parameter is missing, or null when bad.
+function number(params, key, fallback, low, high) {
+  if (!params.has(key)) return fallback;
+  const text = params.get(key);
+  if (!/^(0|[1-9][0-9]{0,9})$/.test(text)) return null;
+  const value = Number(text);
+  return value >= low && value <= high ? value : null;
+}
+
+http.createServer((req, res) => {
+  let text = '';
+  req.on('data', (chunk) => (text += chunk));
+  req.on('end', () => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname !== '/products') return send(res, 404, {error: 'not found'});
+    if (req.method === 'POST') {
+      let value = null;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        value = null;
+      }
+      if (!value || typeof value.name !== 'string' || typeof value.category !== 'string' ||
+          !Number.isInteger(value.price) || value.price < 0) {
+        return send(res, 400, {error: 'name, category and a price in cents are needed'});
+      }
+      const product = {id: products.length + 1, name: value.name, category: value.category, price: value.price};
+      products.push(product);
+      return send(res, 201, product);
+    }
+    const params = url.searchParams;
+    const page = number(params, 'page', 1, 1, 1e9);
+    const perPage = number(params, 'per_page', 10, 1, 50);
+    const low = number(params, 'min_price', 0, 0, 1e9);
+    const high = number(params, 'max_price', Infinity, 0, 1e9);
+    if ([page, perPage, low, high].includes(null)) return send(res, 400, {error: 'bad query parameter'});
+    const category = params.get('category');
+    const q = (params.get('q') || '').toLowerCase();
+    const found = products.filter((p) =>
+      (category === null || p.category === category) && p.price >= low && p.price <= high &&
+      p.name.toLowerCase().includes(q));
+    const items = found.slice((page - 1) * perPage, page * perPage);
+    send(res, 200, {items, page, per_page: perPage, total: found.length});
+  });
+}).listen(Number(process.env.PORT));
