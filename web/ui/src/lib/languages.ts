@@ -41,7 +41,12 @@ const cache = new Map<string, Promise<LanguageSupport | Language | null>>();
 function loadLanguage(id: string): Promise<LanguageSupport | Language | null> {
   const info = BY_ID.get(ALIASES[id] ?? id);
   if (!info) return Promise.resolve(null);
-  if (!cache.has(info.id)) cache.set(info.id, info.load().catch(() => { cache.delete(info.id); return null; }));
+  if (!cache.has(info.id)) {
+    // One retry: a chunk can fail to arrive over a shaky workshop Wi-Fi.
+    const once = () => info.load();
+    cache.set(info.id, once().catch(() => new Promise((r) => setTimeout(r, 1500)).then(once))
+      .catch(() => { cache.delete(info.id); return null; }));
+  }
   return cache.get(info.id)!;
 }
 
