@@ -231,6 +231,7 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
         << " style)\n";
   }
   CheckInputs(evaluator, *package, out, totals);
+  out << std::flush;
 
   double time_limit = 0;
   if (package->limits.time_limit) {
@@ -254,6 +255,8 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
       << "RESULT\n";
   int matched = 0, mismatched = 0, skipped = 0;
   for (const SubmissionEntry& submission : package->submissions) {
+    // Each finished row reaches a reader at once (the server shows the check's progress).
+    out << std::flush;
     const Expectation& expected = submission.expected;
     out << std::setw(44) << submission.relative << " ";
     auto language = evaluator.builder().Detect(submission.program, submission.language);

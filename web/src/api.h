@@ -14,7 +14,7 @@
 #include "web/auth.h"
 #include "web/catalog.h"
 #include "web/events.h"
-#include "web/imports.h"
+#include "web/exercise_store.h"
 #include "web/judge_queue.h"
 #include "web/metrics.h"
 #include "web/server.h"
@@ -32,7 +32,7 @@ struct Services {
   EventHub& events;
   Metrics& metrics;
   LoginRateLimiter& login_limiter;
-  ExerciseImports& imports;
+  ExerciseStore& store;
   const ServerOptions& options;
 };
 
@@ -100,10 +100,37 @@ json EncodeMe(const User& user);
 // Exercises and progress.
 ApiResult<ApiReply> ListExercises(Services&, const ApiRequest&);
 ApiResult<ApiReply> GetExercise(Services&, const ApiRequest&);
-ApiResult<ApiReply> ImportExercise(Services&, const ApiRequest&);
-ApiResult<ApiReply> GetImportCheck(Services&, const ApiRequest&);
 ApiResult<ApiReply> ListLanguages(Services&, const ApiRequest&);
 ApiResult<ApiReply> GetProgress(Services&, const ApiRequest&);
+
+// Trainers' exercise tools (handlers_authoring.cc).
+ApiResult<ApiReply> ImportExercise(Services&, const ApiRequest&);
+void ExportExercise(Services&, const ApiRequest&, httplib::Response&);
+ApiResult<ApiReply> GetExerciseCheck(Services&, const ApiRequest&);
+ApiResult<ApiReply> RecheckExercise(Services&, const ApiRequest&);
+void ExerciseCheckEvents(Services&, const ApiRequest&, httplib::Response&);
+ApiResult<ApiReply> GetExerciseSource(Services&, const ApiRequest&);
+ApiResult<ApiReply> SaveExerciseSource(Services&, const ApiRequest&);
+ApiResult<ApiReply> CreateExercise(Services&, const ApiRequest&);
+ApiResult<ApiReply> CopyExercise(Services&, const ApiRequest&);
+ApiResult<ApiReply> UploadTests(Services&, const ApiRequest&);
+ApiResult<ApiReply> ListVersions(Services&, const ApiRequest&);
+ApiResult<ApiReply> RejudgeExercise(Services&, const ApiRequest&);
+ApiResult<ApiReply> RejudgeProgress(Services&, const ApiRequest&);
+ApiResult<ApiReply> PublishToWorkshop(Services&, const ApiRequest&);
+// A kConflict fault if the exercise may not be put in a workshop (its newest version has not
+// passed its check); bundled exercises always may.
+ApiResult<void> PublishRefusal(Services&, const std::string& exercise);
+
+// Analytics (analytics.cc): JSON, or CSV with ?format=csv.
+void ExerciseAnalytics(Services&, const ApiRequest&, httplib::Response&);
+void WorkshopAnalytics(Services&, const ApiRequest&, httplib::Response&);
+json BuildExerciseAnalytics(const std::string& exercise,
+                            const std::vector<Submission>& submissions);
+std::string ExerciseAnalyticsCsv(const std::vector<Submission>& submissions);
+json BuildWorkshopAnalytics(const Workshop& workshop, const std::vector<Member>& members,
+                            const std::vector<Submission>& submissions, int64_t now);
+std::string WorkshopAnalyticsCsv(const json& analytics);
 
 // Submissions, runs, comments.
 ApiResult<ApiReply> CreateSubmission(Services&, const ApiRequest&);

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <tuple>
 
+#include "web/exercise_store.h"
+
 namespace web {
 
 namespace fs = std::filesystem;
@@ -43,6 +45,21 @@ std::vector<std::shared_ptr<const Exercise>> Catalog::All() const {
 size_t Catalog::size() const {
   std::lock_guard lock(mutex_);
   return by_id_.size();
+}
+
+void Catalog::PutVersion(const std::string& id, const std::string& hash, const std::string& dir) {
+  std::lock_guard lock(mutex_);
+  versions_[{id, hash}] = dir;
+}
+
+std::string Catalog::PackageDirFor(const std::string& id, const std::string& hash) const {
+  std::lock_guard lock(mutex_);
+  if (!hash.empty()) {
+    auto it = versions_.find({id, hash});
+    if (it != versions_.end()) return it->second;
+  }
+  auto current = by_id_.find(id);
+  return current == by_id_.end() ? "" : current->second->package_dir;
 }
 
 namespace {
@@ -86,6 +103,10 @@ std::vector<std::string> LoadExercises(const std::vector<std::string>& roots, Ca
         warnings.push_back(dir + ": " + exercise.error().Describe());
         continue;
       }
+      if (auto hash = ContentHash(dir); hash) {
+        exercise->content_hash = *hash;
+        catalog.PutVersion(exercise->id, *hash, exercise->package_dir);
+      }
       if (auto existing = catalog.Find(exercise->id); existing) {
         warnings.push_back(dir + ": the id '" + exercise->id + "' is already used by " +
                            existing->package_dir + "; this one replaces it");
@@ -109,6 +130,7 @@ void AddFakeExercises(Catalog& catalog) {
   hello.hints = {{"en", "Use print."}, {"fi", "Käytä print-funktiota."}};
   hello.samples = {{"sample/1", "", "Hello, world!\n"}};
   hello.package_dir = "/nonexistent/fake/hello";
+  hello.content_hash = "fake-hello-1";
   catalog.Put(hello);
 
   Exercise sum;
@@ -122,6 +144,7 @@ void AddFakeExercises(Catalog& catalog) {
                     {"fi", "Lue kaksi kokonaislukua ja tulosta niiden summa."}};
   sum.samples = {{"sample/1", "1 2\n", "3\n"}, {"sample/2", "5 7\n", "12\n"}};
   sum.package_dir = "/nonexistent/fake/sum";
+  sum.content_hash = "fake-sum-1";
   catalog.Put(sum);
 }
 

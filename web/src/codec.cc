@@ -83,7 +83,8 @@ json EncodeSubmission(const Submission& s, bool with_source) {
               {"score", Number(s.score)},
               {"max_score", Number(s.max_score)},
               {"created_at", IsoTime(s.created_at)},
-              {"kind", s.kind}};
+              {"kind", s.kind},
+              {"exercise_version", s.exercise_version}};
   if (!with_source) return out;
   out["source"] = s.source;
   out["compile"] = {{"status", ""}, {"output", ""}};

@@ -2,7 +2,6 @@
 #include <set>
 
 #include "api.h"
-#include "koodikoe/files.h"
 
 namespace web {
 
@@ -44,7 +43,9 @@ ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request)
                           {"kind", exercise->kind},
                           {"languages", exercise->languages},
                           {"skills", exercise->skills},
-                          {"status", Status(*results, exercise->id)}});
+                          {"status", Status(*results, exercise->id)},
+                          {"stored", exercise->stored},
+                          {"version", exercise->version}});
   }
   return reply;
 }
@@ -125,55 +126,6 @@ ApiResult<ApiReply> GetProgress(Services& services, const ApiRequest& request) {
                 {"by_tier", by_tier},
                 {"by_skill", by_skill},
                 {"by_track", by_track}};
-  return reply;
-}
-
-ApiResult<ApiReply> ImportExercise(Services& services, const ApiRequest& request) {
-  if (request.http.body.empty()) {
-    return Reject(Fault::kInvalid, "empty_upload",
-                  "Send the package as a .zip file in the request body.");
-  }
-  auto exercise = services.imports.Import(request.http.body);
-  if (!exercise) {
-    if (exercise.error().code == ErrorCode::kInvalidArgument) {
-      return Reject(Fault::kInvalid, "invalid_package",
-                    "The package cannot be used: " + exercise.error().context);
-    }
-    return InternalFailure(exercise.error());
-  }
-  auto existing = services.catalog.Find(exercise->id);
-  if (existing && !services.imports.IsImported(existing->package_dir)) {
-    (void)koodikoe::RemoveTree(exercise->package_dir);
-    return Reject(Fault::kConflict, "exercise_exists",
-                  "A bundled exercise already has the id '" + exercise->id +
-                      "'. Rename the package's folder and upload it again.");
-  }
-  std::string id = exercise->id;
-  std::string dir = exercise->package_dir;
-  size_t samples = exercise->samples.size();
-  services.catalog.Put(std::move(*exercise));
-  services.imports.StartCheck(id, dir);
-  ApiReply reply;
-  reply.body = {{"id", id},
-                {"replaced", existing != nullptr},
-                {"check",
-                 {{"status", "running"},
-                  {"samples", samples},
-                  {"follow", "/api/v1/exercises/" + id + "/check"}}}};
-  return reply;
-}
-
-ApiResult<ApiReply> GetImportCheck(Services& services, const ApiRequest& request) {
-  const std::string& id = request.params.at("id");
-  ImportCheck check = services.imports.CheckOf(id);
-  if (check.status == "none") {
-    return Reject(Fault::kNotFound, "no_check",
-                  "No check has run for '" + id +
-                      "' since the server started. Import the "
-                      "package again to check it.");
-  }
-  ApiReply reply;
-  reply.body = {{"id", id}, {"status", check.status}, {"output", check.output}};
   return reply;
 }
 

@@ -60,6 +60,7 @@ ApiResult<ApiReply> Enqueue(Services& services, const ApiRequest& request, const
   submission.kind = kind;
   submission.input = std::move(input);
   submission.created_at = UnixNow();
+  submission.exercise_version = decoded->exercise->content_hash;
   // Stored (committed) first, then the workers are woken: a crash in between loses nothing.
   auto id = Check(services.storage.AddSubmission(submission));
   if (!id) return tl::unexpected(id.error());

@@ -157,6 +157,11 @@ ApiResult<ApiReply> CreateWorkshop(Services& services, const ApiRequest& request
   if (title->empty()) return Reject(Fault::kInvalid, "empty_title", "Give the workshop a title.");
   auto exercises = DecodeExerciseList(services, request.body);
   if (!exercises) return tl::unexpected(exercises.error());
+  for (const auto& exercise : *exercises) {
+    if (auto refused = PublishRefusal(services, exercise); !refused) {
+      return tl::unexpected(refused.error());
+    }
+  }
   auto starts_at = OptionalString(request.body, "starts_at", 64);
   if (!starts_at) return tl::unexpected(starts_at.error());
   auto ends_at = OptionalString(request.body, "ends_at", 64);

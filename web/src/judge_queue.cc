@@ -102,7 +102,8 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
   }
   JudgeJob job;
   job.id = submission.id;
-  job.package_dir = exercise->package_dir;
+  // The version the submission was made on (or rejudged on), while the server has it.
+  job.package_dir = catalog_.PackageDirFor(submission.exercise, submission.exercise_version);
   job.source = submission.source;
   job.language = submission.language;
   job.samples_only = submission.kind == "run";

@@ -1,5 +1,6 @@
 // Stand-ins for a build without the judge module: the server then runs only with the fake
 // evaluator of the unit tests.
+#include "authoring.h"
 #include "evaluator.h"
 #include "web/catalog.h"
 
@@ -21,6 +22,15 @@ Result<Exercise> LoadExercise(const std::string& package_dir) {
 
 Result<nlohmann::json> EvaluateReal(const JudgeJob&, int, const EmitProgress&) {
   return Fail(ErrorCode::kUnsupported, "this build has no judge module");
+}
+
+Result<nlohmann::json> PackageForm(const std::string& package_dir) {
+  return Fail(ErrorCode::kUnsupported, package_dir + ": this build has no judge module");
+}
+
+Result<void> ApplyForm(const std::string&, const nlohmann::json&, bool) {
+  return Fail(ErrorCode::kUnsupported,
+              "this build has no judge module, so packages cannot be edited");
 }
 
 }  // namespace web

@@ -243,17 +243,16 @@ int ServeCommand(int argc, char** argv) {
 
   Catalog catalog;
   std::vector<std::string> dirs = options.exercise_dirs;
-  ExerciseImports imports(options.data_dir + "/imported", SelfExecutable());
+  ExerciseStore store(options.data_dir + "/exercises", SelfExecutable());
   {
     std::error_code ec;
-    std::filesystem::create_directories(imports.root(), ec);
+    std::filesystem::create_directories(store.root(), ec);
     if (ec) {
-      std::cerr << "koodikoe serve: cannot create " << imports.root() << ": " << ec.message()
+      std::cerr << "koodikoe serve: cannot create " << store.root() << ": " << ec.message()
                 << " (choose another place with --data)\n";
       return 1;
     }
   }
-  dirs.push_back(imports.root());
   if (options.demo) {
     for (const auto& dir : DemoExerciseDirs()) dirs.push_back(dir);
   }
@@ -264,6 +263,8 @@ int ServeCommand(int argc, char** argv) {
     return 1;
   }
   for (const auto& warning : LoadExercises(dirs, catalog)) LogWarning("exercises: " + warning);
+  // Imported and authored exercises, newest versions (a stored id replaces a bundled one).
+  for (const auto& warning : store.Load(catalog)) LogWarning("stored exercises: " + warning);
 
   if (options.demo) {
     if (auto seeded = SeedDemo(**storage, catalog); !seeded) {
@@ -289,7 +290,7 @@ int ServeCommand(int argc, char** argv) {
         return std::unique_ptr<JudgeClient>(std::move(*helper));
       },
       options.workers);
-  Services services{**storage, catalog, queue, events, metrics, limiter, imports, options};
+  Services services{**storage, catalog, queue, events, metrics, limiter, store, options};
 
   httplib::Server server;
   // SSE streams hold a thread each while a submission is judged: many more threads than

@@ -90,6 +90,11 @@ CREATE TABLE comments(
   created_at INTEGER NOT NULL);
 CREATE INDEX comments_by_submission ON comments(submission_id, id);
 )sql",
+    // 2: the version (content hash) of the exercise a submission is judged on.
+    R"sql(
+ALTER TABLE submissions ADD COLUMN exercise_version TEXT NOT NULL DEFAULT '';
+CREATE INDEX submissions_by_exercise ON submissions(exercise, id);
+)sql",
 };
 
 // A prepared statement; finalized on destruction.
@@ -151,7 +156,7 @@ class Statement {
 const char* const kSubmissionColumns =
     "s.id, s.user_id, u.username, s.exercise, s.language, s.kind, s.input, s.status, "
     "s.verdict, s.score, s.max_score, s.created_at, s.started_at, s.finished_at, s.attempts, "
-    "s.judged_count";
+    "s.judged_count, s.exercise_version";
 
 Submission ReadSubmission(const Statement& row) {
   Submission s;
@@ -171,6 +176,7 @@ Submission ReadSubmission(const Statement& row) {
   s.finished_at = row.Int(13);
   s.attempts = static_cast<int>(row.Int(14));
   s.judged_count = static_cast<int>(row.Int(15));
+  s.exercise_version = row.Text(16);
   return s;
 }
 
@@ -297,9 +303,9 @@ class SqliteStorage final : public Storage {
     std::lock_guard lock(mutex_);
     Statement st(db_,
                  "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
-                 "status, created_at) VALUES(?,?,?,?,?,?,'queued',?)");
+                 "status, created_at, exercise_version) VALUES(?,?,?,?,?,?,'queued',?,?)");
     st.Bind(1, s.user_id).Bind(2, s.exercise).Bind(3, s.language).Bind(4, s.source);
-    st.Bind(5, s.kind).Bind(6, s.input).Bind(7, s.created_at);
+    st.Bind(5, s.kind).Bind(6, s.input).Bind(7, s.created_at).Bind(8, s.exercise_version);
     if (auto done = Run(st, "add submission"); !done) return tl::unexpected(done.error());
     return sqlite3_last_insert_rowid(db_);
   }
@@ -316,8 +322,8 @@ class SqliteStorage final : public Storage {
       return std::optional<Submission>();
     }
     Submission s = ReadSubmission(st);
-    s.source = st.Text(16);
-    s.report_json = st.Text(17);
+    s.source = st.Text(17);
+    s.report_json = st.Text(18);
     return s;
   }
 
@@ -344,7 +350,7 @@ class SqliteStorage final : public Storage {
       return std::optional<Submission>();
     }
     Submission s = ReadSubmission(pick);
-    s.source = pick.Text(16);
+    s.source = pick.Text(17);
     Statement claim(db_,
                     "UPDATE submissions SET status = 'judging', started_at = ?, attempts = "
                     "attempts + 1 WHERE id = ? AND status = 'queued'");
@@ -426,7 +432,7 @@ class SqliteStorage final : public Storage {
     std::vector<Submission> list;
     while (st.Step()) {
       list.push_back(ReadSubmission(st));
-      list.back().report_json = st.Text(16);
+      list.back().report_json = st.Text(17);
     }
     if (st.failed()) return DbError("workshop submissions");
     return list;
@@ -571,6 +577,63 @@ class SqliteStorage final : public Storage {
     Statement exists(db_, "SELECT 1 FROM help_requests WHERE workshop_id = ? AND id = ?");
     exists.Bind(1, workshop_id).Bind(2, id);
     return exists.Step();
+  }
+
+  Result<std::vector<int64_t>> RejudgeSubmissions(const std::string& exercise,
+                                                  std::optional<int64_t> only,
+                                                  const std::string& version) override {
+    std::lock_guard lock(mutex_);
+    if (auto begun = Exec("BEGIN IMMEDIATE"); !begun) return tl::unexpected(begun.error());
+    Statement pick(db_,
+                   "SELECT id FROM submissions WHERE exercise = ? AND kind = 'submission' AND "
+                   "status = 'done' AND (? = 0 OR id = ?) ORDER BY id");
+    int64_t id = only.value_or(0);
+    pick.Bind(1, exercise).Bind(2, only ? 1 : 0).Bind(3, id);
+    std::vector<int64_t> ids;
+    while (pick.Step()) ids.push_back(pick.Int(0));
+    if (pick.failed()) {
+      (void)Exec("ROLLBACK");
+      return DbError("pick submissions to rejudge");
+    }
+    for (int64_t each : ids) {
+      Statement st(db_,
+                   "UPDATE submissions SET status = 'queued', exercise_version = ?, attempts = 0 "
+                   "WHERE id = ? AND status = 'done'");
+      st.Bind(1, version).Bind(2, each);
+      if (auto done = Run(st, "rejudge submission"); !done) {
+        (void)Exec("ROLLBACK");
+        return tl::unexpected(done.error());
+      }
+    }
+    if (auto committed = Exec("COMMIT"); !committed) return tl::unexpected(committed.error());
+    return ids;
+  }
+
+  Result<bool> AddWorkshopExercise(int64_t workshop_id, const std::string& exercise) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT OR IGNORE INTO workshop_exercises(workshop_id, position, exercise) "
+                 "SELECT ?, coalesce(max(position), -1) + 1, ? FROM workshop_exercises "
+                 "WHERE workshop_id = ?");
+    st.Bind(1, workshop_id).Bind(2, exercise).Bind(3, workshop_id);
+    if (auto done = Run(st, "add workshop exercise"); !done) return tl::unexpected(done.error());
+    return sqlite3_changes(db_) == 1;
+  }
+
+  Result<std::vector<Submission>> ExerciseSubmissions(const std::string& exercise) override {
+    std::lock_guard lock(mutex_);
+    std::string sql = std::string("SELECT ") + kSubmissionColumns +
+                      ", s.report FROM submissions s JOIN users u ON u.id = s.user_id "
+                      "WHERE s.exercise = ? AND s.kind = 'submission' ORDER BY s.id";
+    Statement st(db_, sql.c_str());
+    st.Bind(1, exercise);
+    std::vector<Submission> list;
+    while (st.Step()) {
+      list.push_back(ReadSubmission(st));
+      list.back().report_json = st.Text(17);
+    }
+    if (st.failed()) return DbError("exercise submissions");
+    return list;
   }
 
   Result<int64_t> AddComment(const Comment& c) override {

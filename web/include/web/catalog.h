@@ -34,7 +34,10 @@ struct Exercise {
   std::map<std::string, std::string> statements;  // "en" -> Markdown
   std::map<std::string, std::string> hints;       // "en" -> Markdown; empty if none
   std::vector<Sample> samples;
-  std::string package_dir;  // absolute host path
+  std::string package_dir;   // absolute host path
+  std::string content_hash;  // of every file of the package (ContentHash); judged-on version
+  int version = 0;           // stored exercises: the version number; 0 for bundled ones
+  bool stored = false;       // imported or authored on this server (editable, versioned)
 
   // The title in `language`, else English, else any, else the id.
   std::string Title(const std::string& language = "en") const;
@@ -50,9 +53,16 @@ class Catalog {
   std::vector<std::shared_ptr<const Exercise>> All() const;  // by track, tier, id
   size_t size() const;
 
+  // Every version known of an exercise: content hash -> package directory, so submissions
+  // made on an older version are judged on it.
+  void PutVersion(const std::string& id, const std::string& hash, const std::string& dir);
+  // The package of that version of `id`; the current one if `hash` is "" or unknown.
+  std::string PackageDirFor(const std::string& id, const std::string& hash) const;
+
  private:
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const Exercise>> by_id_;
+  std::map<std::pair<std::string, std::string>, std::string> versions_;
 };
 
 // Directories with a problem.yaml at most `max_depth` levels below `root` (a package itself,

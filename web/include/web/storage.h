@@ -56,8 +56,9 @@ struct Submission {
   int64_t created_at = 0;
   int64_t started_at = 0;
   int64_t finished_at = 0;
-  int attempts = 0;      // how many times judging started
-  int judged_count = 0;  // how many times a verdict was recorded (must end as exactly 1)
+  int attempts = 0;              // how many times judging started
+  int judged_count = 0;          // how many times a verdict was recorded (must end as exactly 1)
+  std::string exercise_version;  // content hash of the exercise version it is judged on
 };
 
 struct Workshop {
@@ -180,6 +181,17 @@ class Storage {
   virtual Result<std::vector<HelpRequest>> HelpRequests(int64_t workshop_id) = 0;
   // False if there is no such request in that workshop.
   virtual Result<bool> AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) = 0;
+
+  // Trainers' tools. Queues the done submissions of `exercise` (only `only` if given) again,
+  // to be judged on `version`; returns their ids.
+  virtual Result<std::vector<int64_t>> RejudgeSubmissions(const std::string& exercise,
+                                                          std::optional<int64_t> only,
+                                                          const std::string& version) = 0;
+  // Appends an exercise to a workshop; false if it is there already.
+  virtual Result<bool> AddWorkshopExercise(int64_t workshop_id, const std::string& exercise) = 0;
+  // Every submission (kind "submission", with its report, without source) on an exercise,
+  // oldest first: the exercise's analytics.
+  virtual Result<std::vector<Submission>> ExerciseSubmissions(const std::string& exercise) = 0;
 
   virtual Result<int64_t> AddComment(const Comment& comment) = 0;
   virtual Result<std::vector<Comment>> Comments(int64_t submission_id) = 0;

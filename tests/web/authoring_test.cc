@@ -1,0 +1,322 @@
+// Trainers' exercise tools against a real server and the real judge: import, export and the
+// round trip, refused uploads that change nothing, authoring and the check of every version,
+// publishing only what passed, versions kept by submissions, rejudging, analytics.
+#include <archive.h>
+#include <archive_entry.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "server_fixture.h"
+#include "web/exercise_store.h"
+
+namespace web_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Zip(const std::map<std::string, std::string>& files,
+                const std::map<std::string, std::string>& symlinks = {}) {
+  std::string out;
+  struct archive* writer = archive_write_new();
+  archive_write_set_format_zip(writer);
+  auto append = [](struct archive*, void* data, const void* buffer, size_t size) -> la_ssize_t {
+    static_cast<std::string*>(data)->append(static_cast<const char*>(buffer), size);
+    return static_cast<la_ssize_t>(size);
+  };
+  archive_write_open2(writer, &out, nullptr, append, nullptr, nullptr);
+  for (const auto& [name, content] : files) {
+    struct archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, name.c_str());
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_perm(entry, 0644);
+    archive_entry_set_size(entry, static_cast<la_int64_t>(content.size()));
+    archive_write_header(writer, entry);
+    archive_write_data(writer, content.data(), content.size());
+    archive_entry_free(entry);
+  }
+  for (const auto& [name, target] : symlinks) {
+    struct archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, name.c_str());
+    archive_entry_set_filetype(entry, AE_IFLNK);
+    archive_entry_set_symlink(entry, target.c_str());
+    archive_write_header(writer, entry);
+    archive_entry_free(entry);
+  }
+  archive_write_close(writer);
+  archive_write_free(writer);
+  return out;
+}
+
+const std::map<std::string, std::string> kDoubler = {
+    {"doubler/problem.yaml",
+     "name:\n  en: Doubler\n  fi: Tuplaaja\nkoodikoe:\n  tier: 1\n  track: basics\n"},
+    {"doubler/.timelimit", "2\n"},
+    {"doubler/problem_statement/problem.en.md", "Print twice the number."},
+    {"doubler/problem_statement/problem.fi.md", "Tulosta luku kaksinkertaisena."},
+    {"doubler/data/sample/1.in", "2\n"},
+    {"doubler/data/sample/1.ans", "4\n"},
+    {"doubler/data/secret/1.in", "21\n"},
+    {"doubler/data/secret/1.ans", "42\n"},
+    {"doubler/data/secret/2.in", "-5\n"},
+    {"doubler/data/secret/2.ans", "-10\n"},
+    {"doubler/submissions/accepted/double.py", "print(2 * int(input()))\n"},
+    {"doubler/submissions/wrong_answer/same.py", "print(int(input()))\n"},
+};
+
+class AuthoringTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = ServerProcess::Start(dir_.path() + "/authoring.db", {"--demo", "--workers", "1"},
+                                   dir_.path() + "/server.log");
+    ASSERT_NE(server_, nullptr);
+    trainer_ = std::make_unique<Api>(*server_);
+    ASSERT_EQ(trainer_->Login("mikko", "mikko-demo").status, 200);
+  }
+
+  std::string VersionDir(const std::string& id, int number) {
+    return dir_.path() + "/koodikoe-data/exercises/" + id + "/" + std::to_string(number) + "/" + id;
+  }
+
+  // Polls the check of `id` until it is no longer running.
+  json WaitForCheck(const std::string& id) {
+    json check;
+    for (int i = 0; i < 1800; ++i) {
+      check = trainer_->Get("/api/v1/exercises/" + id + "/check").body;
+      if (check.value("status", "") != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return check;
+  }
+
+  std::string Download(const std::string& path, int* status = nullptr) {
+    auto client = server_->Client();
+    auto result = client->Get(path, {{"Authorization", "Bearer " + trainer_->token()}});
+    if (status) *status = result ? result->status : 0;
+    return result ? result->body : "";
+  }
+
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<Api> trainer_;
+};
+
+TEST_F(AuthoringTest, ExportThenImportGivesTheSamePackage) {
+  Reply imported = trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip");
+  ASSERT_EQ(imported.status, 200) << imported.body.dump();
+  EXPECT_EQ(imported.body["version"], 1);
+  int status = 0;
+  std::string zip = Download("/api/v1/exercises/doubler/export", &status);
+  ASSERT_EQ(status, 200);
+  ASSERT_GT(zip.size(), 100u);
+  Reply again = trainer_->PostRaw("/api/v1/exercises/import", zip, "application/zip");
+  ASSERT_EQ(again.status, 200) << again.body.dump();
+  EXPECT_EQ(again.body["version"], 2);
+  EXPECT_EQ(again.body["hash"], imported.body["hash"]) << "the same content, the same hash";
+  auto first = web::FileHashes(VersionDir("doubler", 1));
+  auto second = web::FileHashes(VersionDir("doubler", 2));
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->size(), kDoubler.size());
+  EXPECT_EQ(*first, *second);
+  EXPECT_EQ(Download("/api/v1/exercises/doubler/export"), zip) << "export is deterministic";
+  // A bundled exercise exports too, and reads back as the same files.
+  std::string bundled = Download("/api/v1/exercises/hello/export", &status);
+  ASSERT_EQ(status, 200);
+  TempDir unpacked;
+  ASSERT_TRUE(web::UnpackZip(bundled, unpacked.path()));
+  EXPECT_EQ(*web::FileHashes(unpacked.path() + "/hello"),
+            *web::FileHashes(std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"));
+}
+
+TEST_F(AuthoringTest, RefusedUploadsNameTheEntryAndChangeNothing) {
+  ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
+            200);
+  struct Case {
+    const char* what;
+    std::string zip;
+    const char* expected;
+  };
+  auto with = [](const std::string& name, const std::string& content) {
+    auto files = kDoubler;
+    files[name] = content;
+    return Zip(files);
+  };
+  std::vector<Case> cases = {
+      {"traversal", with("doubler/../../../evil.txt", "x"), "'doubler/../../../evil.txt'"},
+      {"absolute", with("/tmp/evil.txt", "x"), "'/tmp/evil.txt': an absolute path"},
+      {"symlink", Zip(kDoubler, {{"doubler/data/secret/3.in", "/etc/shadow"}}), "symbolic link"},
+      {"latin-1 statement",
+       with("doubler/problem_statement/problem.fi.md", "Tulosta kaksinkertaisena \xE4"),
+       "'doubler/problem_statement/problem.fi.md': not UTF-8"},
+      {"latin-1 yaml", with("doubler/problem.yaml", "name: Tupl\xE4\xE4j\xE4\n"),
+       "'doubler/problem.yaml': not UTF-8"},
+      {"bad yaml", with("doubler/problem.yaml", "name: [unclosed\n"), "problem.yaml"},
+      {"not a zip", "PK but not really", "not a .zip"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    Reply reply = trainer_->PostRaw("/api/v1/exercises/import", c.zip, "application/zip");
+    EXPECT_EQ(reply.status, 400) << reply.body.dump();
+    EXPECT_EQ(reply.body["error"], "invalid_package");
+    EXPECT_NE(reply.body["message"].get<std::string>().find(c.expected), std::string::npos)
+        << reply.body["message"];
+  }
+  Reply versions = trainer_->Get("/api/v1/exercises/doubler/versions");
+  ASSERT_EQ(versions.status, 200);
+  EXPECT_EQ(versions.body["versions"].size(), 1u) << versions.body.dump();
+  EXPECT_EQ(trainer_->Get("/api/v1/exercises/doubler").body["statement"]["fi"],
+            "Tulosta luku kaksinkertaisena.");
+  EXPECT_FALSE(fs::exists("/tmp/evil.txt"));
+  EXPECT_TRUE(fs::is_empty(dir_.path() + "/koodikoe-data/exercises/.incoming"));
+}
+
+TEST_F(AuthoringTest, AuthoredExerciseIsCheckedAndOnlyAPassingOneIsPublished) {
+  json form = {
+      {"id", "tripler"},
+      {"titles", {{"fi", "Kolminkertaistaja"}, {"en", "Tripler"}}},
+      {"statement", {{"fi", "Tulosta luku kolminkertaisena."}, {"en", "Print three times n."}}},
+      {"kind", "batch"},
+      {"tier", 1},
+      {"track", "basics"},
+      {"skills", {"arithmetic"}},
+      {"time_limit", 1},
+      {"memory_limit_mib", 256},
+      {"checker", {{"type", "default"}, {"float_tolerance", nullptr}}},
+      {"files",
+       {{"data/sample/1.in", "2\n"},
+        {"data/sample/1.ans", "6\n"},
+        {"data/secret/1.in", "7\n"},
+        {"data/secret/1.ans", "21\n"},
+        {"submissions/accepted/triple.py", "print(3 * int(input()))\n"},
+        {"submissions/wrong_answer/double.py", "print(2 * int(input()))\n"}}}};
+  Reply created = trainer_->Post("/api/v1/exercises", form);
+  ASSERT_EQ(created.status, 200) << created.body.dump();
+  EXPECT_EQ(created.body["version"], 1);
+  json check = WaitForCheck("tripler");
+  EXPECT_EQ(check["status"], "passed") << check.dump();
+  EXPECT_EQ(check["done"], check["total"]);
+  EXPECT_EQ(check["total"], 3) << "input validation and two submissions";
+
+  Reply source = trainer_->Get("/api/v1/exercises/tripler/source");
+  ASSERT_EQ(source.status, 200);
+  EXPECT_EQ(source.body["titles"]["fi"], "Kolminkertaistaja");
+  EXPECT_EQ(source.body["statement"]["fi"], "Tulosta luku kolminkertaisena.");
+  EXPECT_EQ(source.body["tier"], 1);
+  EXPECT_EQ(source.body["time_limit"], 1);
+  EXPECT_EQ(source.body["editable"], true);
+
+  Reply workshop =
+      trainer_->Post("/api/v1/workshops", {{"title", "Tiistai"}, {"exercises", {"hello"}}});
+  ASSERT_EQ(workshop.status, 200);
+  std::string workshop_path = "/api/v1/workshops/" + std::to_string(workshop.body["id"].get<int>());
+  Reply published = trainer_->Post(workshop_path + "/exercises", {{"exercise", "tripler"}});
+  EXPECT_EQ(published.status, 200) << published.body.dump();
+  EXPECT_EQ(published.body["added"], true);
+
+  // A broken edit: the accepted solution is now wrong. It is stored (as version 2), fails its
+  // check, and cannot be published.
+  Reply edited =
+      trainer_->Put("/api/v1/exercises/tripler/source",
+                    {{"base_version", 1},
+                     {"statement", {{"fi", "Tulosta luku kolme kertaa."}}},
+                     {"files", {{"submissions/accepted/triple.py", "print(4 * int(input()))\n"}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body.dump();
+  EXPECT_EQ(edited.body["version"], 2);
+  Reply stale = trainer_->Put("/api/v1/exercises/tripler/source",
+                              {{"base_version", 1}, {"statement", {{"fi", "x"}}}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.body["error"], "stale_version");
+  check = WaitForCheck("tripler");
+  EXPECT_EQ(check["status"], "failed");
+  EXPECT_NE(check["output"].get<std::string>().find("MISMATCH"), std::string::npos) << check.dump();
+  Reply refused = trainer_->Post("/api/v1/workshops",
+                                 {{"title", "Keskiviikko"}, {"exercises", {"hello", "tripler"}}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.body["error"], "not_validated");
+  EXPECT_NE(refused.body["message"].get<std::string>().find("failed the check"), std::string::npos);
+  EXPECT_EQ(trainer_->Post(workshop_path + "/exercises", {{"exercise", "tripler"}}).status, 409);
+  // The first version is unchanged on disk.
+  EXPECT_EQ(trainer_->Get("/api/v1/exercises/tripler/versions").body["versions"].size(), 2u);
+
+  // Bundled exercises are read-only, but can be copied and then edited.
+  EXPECT_EQ(trainer_->Put("/api/v1/exercises/hello/source", {{"statement", {{"fi", "x"}}}}).status,
+            409);
+  Reply copied = trainer_->Post("/api/v1/exercises/hello/copy", {{"new_id", "hello-copy"}});
+  EXPECT_EQ(copied.status, 200) << copied.body.dump();
+  Api candidate(*server_);
+  ASSERT_EQ(candidate.Login("aino", "aino-demo").status, 200);
+  EXPECT_EQ(candidate.Get("/api/v1/exercises/tripler/source").status, 403);
+  EXPECT_EQ(candidate.Post("/api/v1/exercises", form).status, 403);
+}
+
+TEST_F(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
+  ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
+            200);
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
+  Api candidate(*server_);
+  ASSERT_EQ(candidate.Login("aino", "aino-demo").status, 200);
+  Reply submitted = candidate.Post(
+      "/api/v1/submissions",
+      {{"exercise", "doubler"}, {"language", "python"}, {"source", "print(2 * int(input()))\n"}});
+  ASSERT_EQ(submitted.status, 202);
+  int64_t id = submitted.body["id"];
+  json first = candidate.WaitDone(id, 120);
+  EXPECT_EQ(first["verdict"], "accepted");
+  std::string v1 = first["exercise_version"];
+  EXPECT_EQ(v1.size(), 64u);
+  // A failing one, for the analytics.
+  Reply wrong = candidate.Post(
+      "/api/v1/submissions",
+      {{"exercise", "doubler"}, {"language", "python"}, {"source", "print(int(input()) + 2)\n"}});
+  ASSERT_EQ(wrong.status, 202);
+  EXPECT_EQ(candidate.WaitDone(wrong.body["id"], 120)["verdict"], "wrong_answer");
+
+  // Version 2 changes an answer: the old submission keeps version 1 and its verdict.
+  Reply edited =
+      trainer_->Put("/api/v1/exercises/doubler/source",
+                    {{"files", {{"data/secret/3.in", "0\n"}, {"data/secret/3.ans", "1\n"}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body.dump();
+  std::string v2 = edited.body["hash"];
+  EXPECT_NE(v1, v2);
+  json kept = candidate.Get("/api/v1/submissions/" + std::to_string(id)).body;
+  EXPECT_EQ(kept["exercise_version"], v1);
+  EXPECT_EQ(kept["verdict"], "accepted");
+
+  // Rejudging one submission is one action; it is then judged on version 2.
+  Reply rejudge = trainer_->Post("/api/v1/exercises/doubler/rejudge", {{"submission", id}});
+  ASSERT_EQ(rejudge.status, 200) << rejudge.body.dump();
+  EXPECT_EQ(rejudge.body["queued"], 1);
+  json again = candidate.WaitDone(id, 120);
+  EXPECT_EQ(again["exercise_version"], v2);
+  EXPECT_EQ(again["verdict"], "wrong_answer");
+  // The whole exercise, with progress.
+  Reply all = trainer_->Post("/api/v1/exercises/doubler/rejudge", json::object());
+  ASSERT_EQ(all.status, 200);
+  EXPECT_EQ(all.body["queued"], 2);
+  json progress;
+  for (int i = 0; i < 1200; ++i) {
+    progress = trainer_->Get("/api/v1/exercises/doubler/rejudge").body;
+    if (progress["pending"] == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(progress["total"], 2);
+  EXPECT_EQ(progress["on_current_version"], 2);
+
+  Reply analytics = trainer_->Get("/api/v1/exercises/doubler/analytics");
+  ASSERT_EQ(analytics.status, 200);
+  EXPECT_EQ(analytics.body["attempts"], 2);
+  EXPECT_EQ(analytics.body["acceptance_rate"], 0);
+  EXPECT_EQ(analytics.body["languages"][0]["language"], "python");
+  ASSERT_FALSE(analytics.body["failing_tests"].empty());
+  EXPECT_EQ(analytics.body["failing_tests"][0]["verdict"], "wrong_answer");
+  int status = 0;
+  std::string csv = Download("/api/v1/exercises/doubler/analytics?format=csv", &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(csv.rfind("submission,created_at,language,verdict", 0), 0u) << csv;
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3);
+}
+
+}  // namespace
+}  // namespace web_test
