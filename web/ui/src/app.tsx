@@ -27,6 +27,10 @@ function lazyView<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
 
 const ExerciseView = lazyView(() => import('./views/exercise').then((m) => m.ExerciseView));
 const SubmissionView = lazyView(() => import('./views/submission').then((m) => m.SubmissionView));
+const AuthorListView = lazyView(() => import('./views/author').then((m) => m.AuthorListView));
+const AuthorEditView = lazyView(() => import('./views/author').then((m) => m.AuthorEditView));
+const ExerciseAnalyticsView = lazyView(() => import('./views/analytics').then((m) => m.ExerciseAnalyticsView));
+const WorkshopAnalyticsView = lazyView(() => import('./views/analytics').then((m) => m.WorkshopAnalyticsView));
 
 export function LanguageSwitch({ me }: { me: Me | null }) {
   const current = lang();
@@ -57,6 +61,7 @@ function Header({ me, path, onLogout }: { me: Me | null; path: string; onLogout:
             {item('/', t('nav.exercises'), path === '/' || path.startsWith('/exercises'))}
             {me.role === 'candidate' ? item('/progress', t('nav.progress'), path === '/progress') : null}
             {item('/workshops', t('nav.workshops'), path.startsWith('/workshops'))}
+            {isTrainer ? item('/author', t('nav.author'), path.startsWith('/author')) : null}
             {!isTrainer ? item('/join', t('nav.join'), path === '/join') : null}
           </ul>
         </nav>
@@ -145,6 +150,16 @@ export function App() {
     view = <WorkshopsView me={me} />;
   } else if (path === '/workshops/new') {
     view = <CreateWorkshopView />;
+  } else if (path === '/author' && (me.role === 'trainer' || me.role === 'admin')) {
+    view = <AuthorListView />;
+    wide = true;
+  } else if ((m = match('/author/:id/analytics', path))) {
+    view = <ExerciseAnalyticsView key={m.id} id={m.id} />;
+  } else if ((m = match('/author/:id', path))) {
+    view = <AuthorEditView key={m.id} id={m.id} />;
+    wide = true;
+  } else if ((m = match('/workshops/:id/analytics', path))) {
+    view = <WorkshopAnalyticsView key={m.id} id={m.id} />;
   } else if ((m = match('/workshops/:id/live', path))) {
     view = <LiveView key={m.id} id={m.id} />;
     wide = true;

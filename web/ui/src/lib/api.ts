@@ -163,6 +163,109 @@ export const api = {
     request<Comment | { id: string | number }>('POST', `/api/v1/submissions/${enc(String(sid))}/comments`, { line, text }),
 };
 
+export interface CheckState {
+  id?: string; version?: number; status: 'none' | 'running' | 'passed' | 'failed' | 'bundled';
+  done: number; total: number; output: string; finished_at?: string | null;
+}
+export interface Checker { type: 'default' | 'custom'; case_sensitive?: boolean; space_change_sensitive?: boolean; float_tolerance?: number | null }
+export interface PackageFile { path: string; size: number; text?: string }
+export interface ExerciseSource {
+  id: string; version: number; hash: string; editable: boolean; format: string;
+  titles: Partial<Record<Lang, string>>; statement: Partial<Record<Lang, string>>;
+  kind: string; tier: number; track: string; skills: string[];
+  time_limit: number | null; memory_limit_mib: number; checker: Checker; files: PackageFile[];
+}
+export interface SourceEdit {
+  base_version?: number; titles?: Partial<Record<Lang, string>>; statement?: Partial<Record<Lang, string>>;
+  kind?: string; tier?: number; track?: string; skills?: string[]; time_limit?: number | null; memory_limit_mib?: number;
+  checker?: Checker; files?: Record<string, string | null>;
+}
+export interface SavedVersion { id: string; version: number; hash: string; replaced?: boolean; check: { status: string }; files_added?: number }
+export interface VersionInfo { number: number; hash: string; author?: string; origin: string; created_at?: string; check: { status: string }; submissions: number }
+export interface Versions { id: string; current: number; current_hash: string; versions: VersionInfo[] }
+export interface RejudgeProgress { exercise: string; total: number; pending: number; on_current_version: number }
+export interface ExerciseStats {
+  exercise: string; attempts: number; people: number; solved_by: number; accepted: number; acceptance_rate: number;
+  median_minutes_to_solve: number | null; verdicts: Record<string, number>;
+  failing_tests: { test: string; verdict: string; failures: number }[];
+  languages: { language: string; submissions: number }[];
+}
+export interface WorkshopStats {
+  workshop: number; title: string; participants: number; exercises: number;
+  per_exercise: { exercise: string; solved_by: number; tried_by: number }[];
+  timeline: { at: string; solved: number; people_with_a_solve: number; people_started: number }[];
+}
+
+async function upload<T>(path: string, file: Blob): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/zip' };
+  const token = cookie('kk_csrf') || csrfToken;
+  if (token) headers['X-CSRF-Token'] = token;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, 'network', String(e));
+  }
+  const text = await res.text();
+  let data: unknown;
+  try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
+  if (!res.ok) {
+    const err = (data ?? {}) as { error?: string; message?: string };
+    if (res.status === 401) onUnauthorized();
+    throw new ApiError(res.status, err.error ?? `http_${res.status}`, err.message ?? '');
+  }
+  return data as T;
+}
+
+export const authoring = {
+  importZip: (file: Blob) => upload<SavedVersion>('/api/v1/exercises/import', file),
+  uploadTests: (id: string, group: string, file: Blob) =>
+    upload<SavedVersion>(`/api/v1/exercises/${enc(id)}/tests?group=${enc(group)}`, file),
+  source: (id: string) => request<ExerciseSource>('GET', `/api/v1/exercises/${enc(id)}/source`),
+  save: (id: string, edit: SourceEdit) => request<SavedVersion>('PUT', `/api/v1/exercises/${enc(id)}/source`, edit),
+  create: (form: SourceEdit & { id: string }) => request<SavedVersion>('POST', '/api/v1/exercises', form),
+  copy: (id: string, newId: string) => request<SavedVersion>('POST', `/api/v1/exercises/${enc(id)}/copy`, { new_id: newId }),
+  check: (id: string) => request<CheckState>('GET', `/api/v1/exercises/${enc(id)}/check`),
+  recheck: (id: string) => request<CheckState>('POST', `/api/v1/exercises/${enc(id)}/check`),
+  versions: (id: string) => request<Versions>('GET', `/api/v1/exercises/${enc(id)}/versions`),
+  rejudge: (id: string, submission?: number) =>
+    request<{ queued: number }>('POST', `/api/v1/exercises/${enc(id)}/rejudge`, submission ? { submission } : {}),
+  rejudgeProgress: (id: string) => request<RejudgeProgress>('GET', `/api/v1/exercises/${enc(id)}/rejudge`),
+  publish: (workshop: string | number, exercise: string) =>
+    request<{ added: boolean }>('POST', `/api/v1/workshops/${enc(String(workshop))}/exercises`, { exercise }),
+  stats: (id: string) => request<ExerciseStats>('GET', `/api/v1/exercises/${enc(id)}/analytics`),
+  workshopStats: (id: string | number) => request<WorkshopStats>('GET', `/api/v1/workshops/${enc(String(id))}/analytics`),
+  exportUrl: (id: string) => `/api/v1/exercises/${enc(id)}/export`,
+};
+
+/** Follows the check of an exercise's newest version: SSE, with polling if the stream breaks. */
+export function followCheck(id: string, onUpdate: (c: CheckState) => void): () => void {
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let source: EventSource | null = null;
+  const poll = async () => {
+    if (closed) return;
+    try {
+      const c = await authoring.check(id);
+      onUpdate(c);
+      if (c.status === 'running') timer = setTimeout(poll, 800);
+    } catch { timer = setTimeout(poll, 2000); }
+  };
+  if (typeof EventSource === 'undefined') poll();
+  else {
+    source = new EventSource(`/api/v1/exercises/${enc(id)}/check/events`);
+    source.addEventListener('progress', (ev) => {
+      try { onUpdate({ output: '', ...JSON.parse((ev as MessageEvent).data) }); } catch { /* skipped */ }
+    });
+    source.addEventListener('done', (ev) => {
+      source?.close();
+      try { onUpdate(JSON.parse((ev as MessageEvent).data)); } catch { poll(); }
+    });
+    source.onerror = () => { if (closed) return; source?.close(); source = null; poll(); };
+  }
+  return () => { closed = true; source?.close(); clearTimeout(timer); };
+}
+
 export function exerciseId(e: WorkshopExercise): string { return typeof e === 'string' ? e : e.id; }
 
 /**

@@ -96,6 +96,7 @@ export function WorkshopView({ id, me }: { id: string; me: Me }) {
       <div class="page-head">
         <PageHeading title={ws.title}>{ws.title}</PageHeading>
         {isTrainerRole(me) ? <Link href={`/workshops/${encodeURIComponent(id)}/live`} class="btn btn-primary">{t('ws.liveView')}</Link> : null}
+        {isTrainerRole(me) ? <Link href={`/workshops/${encodeURIComponent(id)}/analytics`} class="btn">{t('ws.analytics')}</Link> : null}
       </div>
       {ws.starts_at || ws.ends_at ? <p class="muted">{t('ws.time', { start: formatTime(ws.starts_at), end: formatTime(ws.ends_at) })}</p> : null}
       {ws.join_code ? <p>{t('ws.joinCode')}: <strong class="join-code">{ws.join_code}</strong></p> : null}

@@ -1,0 +1,134 @@
+// A trainer imports a package zip, edits its Finnish statement with the live preview, sees
+// the server's check pass (with progress) and publishes the exercise to a workshop; a broken
+// package's import shows what is wrong with it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE, checkA11y, launch, login, newPage, screenshot, unique } from '../lib/app.mjs';
+
+let browser;
+let work;
+before(async () => {
+  browser = await launch();
+  work = mkdtempSync(join(tmpdir(), 'koodikoe-author-'));
+});
+after(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A .zip of `files` (name -> Buffer or string), made with Python's zipfile. */
+function makeZip(name, files) {
+  const spec = join(work, `${name}.json`);
+  writeFileSync(spec, JSON.stringify(Object.fromEntries(
+    Object.entries(files).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))));
+  const zip = join(work, `${name}.zip`);
+  execFileSync('python3', ['-c', `
+import base64, json, sys, zipfile
+files = json.load(open(sys.argv[1]))
+with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as z:
+    for path, data in files.items():
+        z.writestr(path, base64.b64decode(data))
+`, spec, zip]);
+  return zip;
+}
+
+function doubler(id, statementFi = 'Tulosta luku kaksinkertaisena.') {
+  return {
+    [`${id}/problem.yaml`]: `name:\n  en: Doubler ${id}\n  fi: Tuplaaja ${id}\nkoodikoe:\n  tier: 1\n  track: basics\n`,
+    [`${id}/.timelimit`]: '2\n',
+    [`${id}/problem_statement/problem.en.md`]: 'Print twice the number.\n',
+    [`${id}/problem_statement/problem.fi.md`]: statementFi,
+    [`${id}/data/sample/1.in`]: '2\n',
+    [`${id}/data/sample/1.ans`]: '4\n',
+    [`${id}/data/secret/1.in`]: '21\n',
+    [`${id}/data/secret/1.ans`]: '42\n',
+    [`${id}/submissions/accepted/double.py`]: 'print(2 * int(input()))\n',
+    [`${id}/submissions/wrong_answer/same.py`]: 'print(int(input()))\n',
+  };
+}
+
+test('trainer imports a package, edits the Finnish statement, sees the check pass and publishes it', async () => {
+  const id = `tuplaaja-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+  const zip = makeZip(id, doubler(id));
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  await page.getByRole('link', { name: 'Authoring' }).click();
+  await page.waitForURL(/\/author$/);
+  await page.waitForSelector('table.table tbody tr');
+  await checkA11y(page, 'author-list');
+  await page.setInputFiles('#import-file', zip);
+  await screenshot(page, 'author-1-import');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForURL(new RegExp(`/author/${id}$`));
+
+  // The import's check runs on the server and passes.
+  const panel = page.getByTestId('check-panel');
+  await page.waitForSelector('[data-testid=check-panel][data-status=passed]', { timeout: 180000 });
+  assert.match(await panel.textContent(), /Check passed/);
+  await checkA11y(page, 'author-edit');
+
+  // Edit the Finnish statement; the preview follows as you type.
+  await page.getByRole('tab', { name: 'Suomi' }).click();
+  const text = `# Tuplaaja\n\nLue kokonaisluku ja tulosta se **kaksinkertaisena**. (${id})`;
+  await page.fill('#statement-input', text);
+  await page.waitForFunction(() => document.querySelector('[data-testid=statement-preview] strong')?.textContent === 'kaksinkertaisena');
+  await screenshot(page, 'author-2-edit');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.getByText('Saved as version 2').waitFor();
+  // The new version is checked again, with progress, and passes.
+  await page.waitForSelector('[data-testid=check-panel][data-status=passed]', { timeout: 180000 });
+  await screenshot(page, 'author-3-checked');
+
+  // Publish to the demo workshop.
+  await page.selectOption('#publish-ws', { label: 'Maanantain työpaja' });
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Published to the workshop.').waitFor();
+  await screenshot(page, 'author-4-published');
+
+  // What a candidate reads is the new statement, and the workshop has the exercise.
+  const served = await page.evaluate(async (exercise) => {
+    const e = await (await fetch(`/api/v1/exercises/${exercise}`)).json();
+    const ws = await (await fetch('/api/v1/workshops')).json();
+    return { statement: e.statement.fi, inWorkshop: ws.some((w) => (w.exercises ?? []).some((x) => (x.id ?? x) === exercise)) };
+  }, id);
+  assert.equal(served.statement, text);
+  assert.equal(served.inWorkshop, true);
+
+  // Analytics of the exercise and of the room (tables, SVG chart, CSV links).
+  await page.getByRole('link', { name: 'Analytics' }).first().click();
+  await page.waitForSelector('[data-testid=exercise-stats]');
+  assert.match(await page.textContent('[data-testid=exercise-stats]'), /Submissions\s*0/);
+  await checkA11y(page, 'author-analytics');
+  const demo = await page.evaluate(async () => (await (await fetch('/api/v1/workshops')).json()).find((w) => w.title === 'Maanantain työpaja').id);
+  await page.goto(`${BASE}/workshops/${demo}/analytics`);
+  await page.getByText('Solved per exercise').waitFor();
+  assert.equal(await page.locator(`a[href$="/author/${id}/analytics"]`).count(), 1);
+  await screenshot(page, 'author-6-room');
+  await page.close();
+});
+
+test('a broken package import shows its errors and adds nothing', async () => {
+  const id = `rikki-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+  // The Finnish statement saved in Latin-1: "ä" is the single byte 0xE4.
+  const files = doubler(id, Buffer.from('Tulosta luku kaksinkertaisena: 2 \xe4 4\n', 'latin1'));
+  const zip = makeZip(id, files);
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  await page.goto(`${BASE}/author`);
+  await page.setInputFiles('#import-file', zip);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const error = page.getByTestId('import-error');
+  await error.waitFor();
+  const message = await error.textContent();
+  assert.match(message, new RegExp(`${id}/problem_statement/problem\\.fi\\.md`));
+  assert.match(message, /not UTF-8/);
+  assert.match(page.url(), /\/author$/);
+  await screenshot(page, 'author-5-broken');
+  const status = await page.evaluate(async (exercise) => (await fetch(`/api/v1/exercises/${exercise}`)).status, id);
+  assert.equal(status, 404);
+  await page.close();
+});
