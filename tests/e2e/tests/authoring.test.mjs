@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BASE, checkA11y, launch, login, newPage, screenshot, unique } from '../lib/app.mjs';
 
 let browser;
@@ -130,5 +130,23 @@ test('a broken package import shows its errors and adds nothing', async () => {
   await screenshot(page, 'author-5-broken');
   const status = await page.evaluate(async (exercise) => (await fetch(`/api/v1/exercises/${exercise}`)).status, id);
   assert.equal(status, 404);
+  await page.close();
+});
+
+test('a package folder picked in the browser imports as well', async () => {
+  const id = `kansio-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+  const root = join(work, 'folder');
+  for (const [path, content] of Object.entries(doubler(id))) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  await page.goto(`${BASE}/author`);
+  await page.setInputFiles('#import-folder', join(root, id));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForURL(new RegExp(`/author/${id}$`));
+  const served = await page.evaluate(async (exercise) => (await (await fetch(`/api/v1/exercises/${exercise}`)).json()).samples, id);
+  assert.deepEqual(served.map((s) => s.output), ['4\n']);
   await page.close();
 });

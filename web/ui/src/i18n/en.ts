@@ -220,6 +220,7 @@ export const en = {
   'author.intro': "Import a problem package, write a new exercise or edit one. Every save is checked on the server before it can go to a workshop.",
   'author.import': "Import a package",
   'author.importHelp': "A Kattis / ICPC problem package as a .zip (problem.yaml at the top or in one folder).",
+  'author.orFolder': "or a package folder",
   'author.zipFile': "Package (.zip)",
   'author.importButton': "Import",
   'author.pickZip': "Choose a .zip file first.",

@@ -222,6 +222,7 @@ export const fi: Record<keyof typeof en, string> = {
   'author.intro': "Tuo tehtäväpaketti, kirjoita uusi tehtävä tai muokkaa vanhaa. Palvelin tarkistaa jokaisen tallennuksen ennen kuin sen voi julkaista työpajaan.",
   'author.import': "Tuo paketti",
   'author.importHelp': "Kattis- tai ICPC-tehtäväpaketti .zip-tiedostona (problem.yaml ylimmässä tai yhdessä kansiossa).",
+  'author.orFolder': "tai paketin kansio",
   'author.zipFile': "Paketti (.zip)",
   'author.importButton': "Tuo",
   'author.pickZip': "Valitse ensin .zip-tiedosto.",

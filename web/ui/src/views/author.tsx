@@ -11,6 +11,7 @@ import { navigate } from '../lib/router';
 import { ErrorNote, Icon, Link, Loading, PageHeading, ProgressBar, errorMessage, useAsync } from '../components';
 import { renderMarkdown } from '../lib/markdown';
 import { exerciseTitle } from './catalogue';
+import { zipFolder } from '../lib/zip';
 
 const KINDS = ['batch', 'interactive', 'grader', 'service', 'iot'];
 const SOLUTION_FOLDERS = ['accepted', 'wrong_answer', 'time_limit_exceeded', 'run_time_error', 'memory_limit_exceeded'];
@@ -19,6 +20,7 @@ const SOLUTION_FOLDERS = ['accepted', 'wrong_answer', 'time_limit_exceeded', 'ru
 export function AuthorListView() {
   const list = useAsync<(ExerciseSummary & { stored?: boolean; version?: number })[]>(() => api.exercises(), []);
   const [file, setFile] = useState<File | null>(null);
+  const [folder, setFolder] = useState<File[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [newId, setNewId] = useState('');
@@ -26,10 +28,10 @@ export function AuthorListView() {
 
   const doImport = async (e: Event) => {
     e.preventDefault();
-    if (!file) return setError(t('author.pickZip'));
+    if (!file && !folder?.length) return setError(t('author.pickZip'));
     setBusy(true); setError(null);
     try {
-      const saved = await authoring.importZip(file);
+      const saved = await authoring.importZip(folder?.length ? await zipFolder(folder) : file!);
       navigate(`/author/${encodeURIComponent(saved.id)}`);
     } catch (err) { setError(err); setBusy(false); }
   };
@@ -60,7 +62,10 @@ export function AuthorListView() {
           <p class="muted small">{t('author.importHelp')}</p>
           <label for="import-file">{t('author.zipFile')}</label>
           <input id="import-file" type="file" accept=".zip,application/zip"
-            onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+            onChange={(e) => { setFile((e.target as HTMLInputElement).files?.[0] ?? null); setFolder(null); }} />
+          <label for="import-folder">{t('author.orFolder')}</label>
+          <input id="import-folder" type="file" multiple {...{ webkitdirectory: true }}
+            onChange={(e) => { const f = (e.target as HTMLInputElement).files; setFolder(f ? Array.from(f) : null); }} />
           <button type="submit" class="btn btn-primary" disabled={busy}>{t('author.importButton')}</button>
         </form>
         <form class="form card" onSubmit={doCreate} aria-labelledby="new-h">
