@@ -150,3 +150,32 @@ test('a package folder picked in the browser imports as well', async () => {
   assert.deepEqual(served.map((s) => s.output), ['4\n']);
   await page.close();
 });
+
+test('a trainer judges one submission again on the newest version with one click', async () => {
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  const id = await page.evaluate(async () => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('kk_csrf='))?.slice(8) ?? '';
+    const res = await fetch('/api/v1/submissions', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
+      body: JSON.stringify({ exercise: 'hello', language: 'python', source: 'print("Hello, world!")\n' }),
+    });
+    return (await res.json()).id;
+  });
+  await page.goto(`${BASE}/submissions/${id}`);
+  await page.getByText(/Judged on exercise version [0-9a-f]{8}/).waitFor({ timeout: 90000 });
+  const button = page.getByRole('button', { name: 'Judge again on the newest version' });
+  await page.waitForFunction(() => {
+    const b = [...document.querySelectorAll('.rejudge button')][0];
+    return b && !b.disabled;
+  }, null, { timeout: 90000 });
+  const before = await page.evaluate(async (sid) => (await (await fetch(`/api/v1/submissions/${sid}`)).json()).verdict, id);
+  await button.click();
+  await page.getByText('Judging again…').waitFor();
+  await button.waitFor({ timeout: 90000 });
+  const judged = await page.evaluate(async (sid) => (await (await fetch(`/api/v1/submissions/${sid}`)).json()), id);
+  assert.equal(judged.status, 'done');
+  assert.equal(judged.verdict, before);
+  assert.match(judged.exercise_version, /^[0-9a-f]{64}$/);
+  await page.close();
+});

@@ -215,6 +215,9 @@ export const en = {
   'live.submissionNumber': 'Submission number',
 
   // Trainers: authoring, versions, analytics.
+  'sub.version': "Judged on exercise version {hash}",
+  'sub.rejudge': "Judge again on the newest version",
+  'sub.rejudging': "Judging again…",
   'nav.author': "Authoring",
   'author.title': "Exercises: import and authoring",
   'author.intro': "Import a problem package, write a new exercise or edit one. Every save is checked on the server before it can go to a workshop.",

@@ -217,6 +217,9 @@ export const fi: Record<keyof typeof en, string> = {
   'live.submissionNumber': 'Lähetyksen numero',
 
   // Trainers: authoring, versions, analytics.
+  'sub.version': "Arvioitu tehtävän versiolla {hash}",
+  'sub.rejudge': "Arvioi uudelleen uusimmalla versiolla",
+  'sub.rejudging': "Arvioidaan uudelleen…",
   'nav.author': "Tehtävien laadinta",
   'author.title': "Tehtävät: tuonti ja laadinta",
   'author.intro': "Tuo tehtäväpaketti, kirjoita uusi tehtävä tai muokkaa vanhaa. Palvelin tarkistaa jokaisen tallennuksen ennen kuin sen voi julkaista työpajaan.",

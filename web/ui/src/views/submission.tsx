@@ -6,6 +6,7 @@ import { formatTime, t } from '../i18n';
 import { highlightLines, plainLines, type Token } from '../lib/highlight';
 import { languageName } from '../lib/languages';
 import { ErrorNote, Icon, Link, Loading, PageHeading, Verdict, useAsync } from '../components';
+import { RejudgeControl } from './rejudge';
 import { CompileOutput, TestRows } from './results';
 
 function CommentForm({ line, label, onSend, onCancel }: { line: number; label: string; onSend: (text: string) => Promise<void>; onCancel: () => void }) {
@@ -113,6 +114,7 @@ export function SubmissionView({ id, me }: { id: string; me: Me }) {
         <div><dt>{t('hist.result')}</dt><dd><Verdict verdict={s.status === 'done' ? s.verdict : s.status} /></dd></div>
         {s.max_score ? <div><dt>{t('hist.score')}</dt><dd>{s.score ?? 0} / {s.max_score}</dd></div> : null}
       </dl>
+      {isTrainer && s.kind !== 'run' ? <RejudgeControl sub={s} onDone={sub.reload} /> : null}
       <div class="submission-layout">
         <section aria-labelledby="code-h" class="submission-code">
           <h2 id="code-h">{t('sub.code')}</h2>
