@@ -318,5 +318,60 @@ TEST_F(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3);
 }
 
+TEST_F(AuthoringTest, ExerciseSetsAreClonedAndEdited) {
+  Reply sets = trainer_->Get("/api/v1/exercise-sets");
+  ASSERT_EQ(sets.status, 200);
+  json basics;
+  for (const auto& set : sets.body) {
+    if (set["id"] == "track-basics") basics = set;
+  }
+  ASSERT_TRUE(basics.is_object()) << sets.body.dump();
+  EXPECT_EQ(basics["editable"], false);
+  ASSERT_GE(basics["items"].size(), 2u);
+  int previous = 0;
+  for (const auto& item : basics["items"]) {  // a track is ordered by tier
+    EXPECT_GE(item["tier"].get<int>(), previous);
+    previous = item["tier"];
+  }
+  EXPECT_EQ(trainer_->Put("/api/v1/exercise-sets/track-basics", {{"title", "x"}}).status, 409);
+
+  Reply copy = trainer_->Post("/api/v1/exercise-sets/track-basics/copy",
+                              {{"new_id", "monday"}, {"title", "Maanantai"}});
+  ASSERT_EQ(copy.status, 200) << copy.body.dump();
+  EXPECT_EQ(copy.body["editable"], true);
+  EXPECT_EQ(copy.body["items"], basics["items"]);
+  EXPECT_EQ(
+      trainer_->Post("/api/v1/exercise-sets/track-basics/copy", {{"new_id", "monday"}}).status,
+      409);
+
+  std::string first = basics["items"][0]["exercise"];
+  std::string second = basics["items"][1]["exercise"];
+  Reply edited =
+      trainer_->Put("/api/v1/exercise-sets/monday",
+                    {{"items", {{{"exercise", second}, {"tier", 3}}, {{"exercise", first}}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body.dump();
+  Reply got = trainer_->Get("/api/v1/exercise-sets/monday");
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.body["title"], "Maanantai");
+  ASSERT_EQ(got.body["items"].size(), 2u);
+  EXPECT_EQ(got.body["items"][0]["exercise"], second);
+  EXPECT_EQ(got.body["items"][0]["tier"], 3);
+  EXPECT_EQ(got.body["items"][1]["exercise"], first);
+  EXPECT_EQ(got.body["items"][1]["tier"], basics["items"][0]["tier"]) << "the exercise's own tier";
+
+  Reply unknown = trainer_->Put("/api/v1/exercise-sets/monday",
+                                {{"items", {{{"exercise", "no-such-exercise"}}}}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body["message"].get<std::string>().find("no-such-exercise"), std::string::npos);
+  Reply bad_tier = trainer_->Put("/api/v1/exercise-sets/monday",
+                                 {{"items", {{{"exercise", first}, {"tier", 9}}}}});
+  EXPECT_EQ(bad_tier.status, 400);
+  EXPECT_EQ(trainer_->Get("/api/v1/exercise-sets/monday").body["items"].size(), 2u)
+      << "a refused edit changes nothing";
+  Api candidate(*server_);
+  ASSERT_EQ(candidate.Login("aino", "aino-demo").status, 200);
+  EXPECT_EQ(candidate.Get("/api/v1/exercise-sets").status, 403);
+}
+
 }  // namespace
 }  // namespace web_test

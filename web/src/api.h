@@ -14,6 +14,7 @@
 #include "web/auth.h"
 #include "web/catalog.h"
 #include "web/events.h"
+#include "web/exercise_sets.h"
 #include "web/exercise_store.h"
 #include "web/judge_queue.h"
 #include "web/metrics.h"
@@ -33,6 +34,7 @@ struct Services {
   Metrics& metrics;
   LoginRateLimiter& login_limiter;
   ExerciseStore& store;
+  ExerciseSets& sets;
   const ServerOptions& options;
 };
 
@@ -121,6 +123,13 @@ ApiResult<ApiReply> PublishToWorkshop(Services&, const ApiRequest&);
 // A kConflict fault if the exercise may not be put in a workshop (its newest version has not
 // passed its check); bundled exercises always may.
 ApiResult<void> PublishRefusal(Services&, const std::string& exercise);
+
+// Exercise sets (handlers_sets.cc).
+ApiResult<ApiReply> ListSets(Services&, const ApiRequest&);
+ApiResult<ApiReply> GetSet(Services&, const ApiRequest&);
+ApiResult<ApiReply> CreateSet(Services&, const ApiRequest&);
+ApiResult<ApiReply> UpdateSet(Services&, const ApiRequest&);
+ApiResult<ApiReply> CopySet(Services&, const ApiRequest&);
 
 // Analytics (analytics.cc): JSON, or CSV with ?format=csv.
 void ExerciseAnalytics(Services&, const ApiRequest&, httplib::Response&);

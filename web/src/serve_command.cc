@@ -290,7 +290,8 @@ int ServeCommand(int argc, char** argv) {
         return std::unique_ptr<JudgeClient>(std::move(*helper));
       },
       options.workers);
-  Services services{**storage, catalog, queue, events, metrics, limiter, store, options};
+  ExerciseSets sets(options.data_dir + "/sets");
+  Services services{**storage, catalog, queue, events, metrics, limiter, store, sets, options};
 
   httplib::Server server;
   // SSE streams hold a thread each while a submission is judged: many more threads than

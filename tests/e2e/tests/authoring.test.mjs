@@ -179,3 +179,62 @@ test('a trainer judges one submission again on the newest version with one click
   assert.match(judged.exercise_version, /^[0-9a-f]{64}$/);
   await page.close();
 });
+
+test('a trainer clones a track into an exercise set, reorders it and starts a workshop from it', async () => {
+  const setId = `maanantai-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  await page.goto(`${BASE}/author/sets`);
+  await page.selectOption('#copy-from', 'track-basics');
+  await page.fill('#copy-id', setId);
+  await page.fill('#copy-title', `Monday ${setId}`);
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.waitForSelector('.set-items li');
+  const before = await page.locator('.set-items li code').allTextContents();
+  assert.ok(before.length >= 2);
+  await page.getByRole('button', { name: `Move ${before[1]} up` }).click();
+  await page.selectOption('#tier-0', '3');
+  await page.getByRole('button', { name: 'Save the set' }).click();
+  await page.getByText('The set is saved.').waitFor();
+  await checkA11y(page, 'sets');
+  const saved = await page.evaluate(async (id) => (await (await fetch(`/api/v1/exercise-sets/${id}`)).json()), setId);
+  assert.deepEqual(saved.items.slice(0, 2).map((i) => i.exercise), [before[1], before[0]]);
+  assert.equal(saved.items[0].tier, 3);
+
+  await page.goto(`${BASE}/workshops/new`);
+  await page.fill('#ws-title', `From a set ${setId}`);
+  await page.selectOption('#ws-set', setId);
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.waitForURL(/\/workshops\/[^/]+\/live$/);
+  const wsId = page.url().split('/').slice(-2)[0];
+  const ws = await page.evaluate(async (id) => (await (await fetch(`/api/v1/workshops/${id}`)).json()), wsId);
+  assert.deepEqual(ws.exercises.map((x) => x.id ?? x), saved.items.map((i) => i.exercise));
+  await page.close();
+});
+
+test('a trainer writes a new exercise in the browser: a starter that passes the check, then a wrong solution added', async () => {
+  const id = `uusi-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  await page.goto(`${BASE}/author`);
+  await page.fill('#new-id', id);
+  await page.fill('#new-title', 'Tuplaa');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.waitForURL(new RegExp(`/author/${id}$`));
+  await page.waitForSelector('[data-testid=check-panel][data-status=passed]', { timeout: 180000 });
+  // A solution that prints the input back must be rejected; saying so makes a new version.
+  await page.selectOption('#sol-folder', 'wrong_answer');
+  await page.fill('#sol-name', 'echo.py');
+  await page.fill('#sol-text', 'print(input())\n');
+  await page.getByRole('button', { name: 'Add the solution' }).click();
+  await page.selectOption('#tier', '2');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.getByText('Saved as version 2').waitFor();
+  await page.waitForSelector('[data-testid=check-panel][data-status=passed]', { timeout: 180000 });
+  const check = await page.evaluate(async (e) => (await (await fetch(`/api/v1/exercises/${e}/check`)).json()), id);
+  assert.match(check.output, /wrong_answer\/echo\.py.*ok/);
+  assert.match(check.output, /input validator validate\.py: 2\/2 inputs valid/);
+  const ex = await page.evaluate(async (e) => (await (await fetch(`/api/v1/exercises/${e}`)).json()), id);
+  assert.equal(ex.tier, 2);
+  await page.close();
+});

@@ -29,6 +29,7 @@ const ExerciseView = lazyView(() => import('./views/exercise').then((m) => m.Exe
 const SubmissionView = lazyView(() => import('./views/submission').then((m) => m.SubmissionView));
 const AuthorListView = lazyView(() => import('./views/author').then((m) => m.AuthorListView));
 const AuthorEditView = lazyView(() => import('./views/author').then((m) => m.AuthorEditView));
+const SetsView = lazyView(() => import('./views/sets').then((m) => m.SetsView));
 const ExerciseAnalyticsView = lazyView(() => import('./views/analytics').then((m) => m.ExerciseAnalyticsView));
 const WorkshopAnalyticsView = lazyView(() => import('./views/analytics').then((m) => m.WorkshopAnalyticsView));
 
@@ -153,6 +154,8 @@ export function App() {
   } else if (path === '/author' && (me.role === 'trainer' || me.role === 'admin')) {
     view = <AuthorListView />;
     wide = true;
+  } else if (path === '/author/sets') {
+    view = <SetsView />;
   } else if ((m = match('/author/:id/analytics', path))) {
     view = <ExerciseAnalyticsView key={m.id} id={m.id} />;
   } else if ((m = match('/author/:id', path))) {

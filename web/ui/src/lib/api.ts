@@ -217,7 +217,16 @@ async function upload<T>(path: string, file: Blob): Promise<T> {
   return data as T;
 }
 
+export interface SetItem { exercise: string; tier: number; title?: string; available?: boolean }
+export interface ExerciseSet { id: string; title: string; description?: string; author?: string; editable: boolean; items: SetItem[] }
+
 export const authoring = {
+  sets: () => request<ExerciseSet[]>('GET', '/api/v1/exercise-sets'),
+  set: (id: string) => request<ExerciseSet>('GET', `/api/v1/exercise-sets/${enc(id)}`),
+  saveSet: (id: string, patch: { title?: string; description?: string; items?: SetItem[] }) =>
+    request<ExerciseSet>('PUT', `/api/v1/exercise-sets/${enc(id)}`, patch),
+  copySet: (id: string, newId: string, title?: string) =>
+    request<ExerciseSet>('POST', `/api/v1/exercise-sets/${enc(id)}/copy`, title ? { new_id: newId, title } : { new_id: newId }),
   importZip: (file: Blob) => upload<SavedVersion>('/api/v1/exercises/import', file),
   uploadTests: (id: string, group: string, file: Blob) =>
     upload<SavedVersion>(`/api/v1/exercises/${enc(id)}/tests?group=${enc(group)}`, file),

@@ -16,6 +16,20 @@ import { zipFolder } from '../lib/zip';
 const KINDS = ['batch', 'interactive', 'grader', 'service', 'iot'];
 const SOLUTION_FOLDERS = ['accepted', 'wrong_answer', 'time_limit_exceeded', 'run_time_error', 'memory_limit_exceeded'];
 
+/** A new exercise starts as a small working example (double a number) for the trainer to change. */
+const STARTER_FILES: Record<string, string> = {
+  'data/sample/1.in': '2\n',
+  'data/sample/1.ans': '4\n',
+  'data/secret/1.in': '21\n',
+  'data/secret/1.ans': '42\n',
+  'submissions/accepted/solution.py': 'print(2 * int(input()))\n',
+  'submissions/wrong_answer/same.py': 'print(int(input()))\n',
+  'input_validators/validate.py':
+    '# Exit 42 if the input is valid, 43 if not. Change this to describe your input exactly.\n'
+    + 'import re, sys\n'
+    + 'sys.exit(42 if re.fullmatch(r"(-?\\d+\\n)+", sys.stdin.read()) else 43)\n',
+};
+
 /** The list of exercises with import and "new exercise". */
 export function AuthorListView() {
   const list = useAsync<(ExerciseSummary & { stored?: boolean; version?: number })[]>(() => api.exercises(), []);
@@ -46,7 +60,7 @@ export function AuthorListView() {
       await authoring.create({
         id, titles: { fi: title, en: title }, statement: { fi: `# ${title}\n`, en: `# ${title}\n` },
         kind: 'batch', tier: 1, track: 'basics', skills: [], time_limit: 1, memory_limit_mib: 256,
-        checker: { type: 'default' },
+        checker: { type: 'default' }, files: STARTER_FILES,
       });
       navigate(`/author/${encodeURIComponent(id)}`);
     } catch (err) { setError(err); setBusy(false); }
@@ -54,7 +68,10 @@ export function AuthorListView() {
 
   return (
     <div class="page">
-      <PageHeading title={t('author.title')}>{t('author.title')}</PageHeading>
+      <div class="page-head">
+        <PageHeading title={t('author.title')}>{t('author.title')}</PageHeading>
+        <Link class="btn btn-small" href="/author/sets">{t('sets.link')}</Link>
+      </div>
       <p class="muted">{t('author.intro')}</p>
       <div class="two-col">
         <form class="form card" onSubmit={doImport} aria-labelledby="import-h">
@@ -199,6 +216,40 @@ function VersionsPanel({ id, reloadKey }: { id: string; reloadKey: number }) {
 }
 
 function fileText(f: File): Promise<string> { return f.text(); }
+
+/** Any other file of the package (input validators, graders, include files...), as text. */
+function OtherFiles({ files, editable, onChange }: { files: { path: string; size: number; text?: string }[]; editable: boolean; onChange: (path: string, text: string | null) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const [newPath, setNewPath] = useState('');
+  const start = (path: string, text: string) => { setOpen(path); setDraft(text); };
+  return (
+    <section class="card" aria-labelledby="other-h">
+      <h2 id="other-h">{t('author.otherFiles')}</h2>
+      <ul class="plain">{files.map((f) => (
+        <li key={f.path}>
+          <code>{f.path}</code> <span class="muted small">{f.size} B</span>{' '}
+          {editable && f.text !== undefined ? <button type="button" class="btn btn-small btn-quiet" onClick={() => start(f.path, f.text ?? '')}>{t('author.editFile')}</button> : null}
+          {editable ? <button type="button" class="btn btn-small btn-quiet" onClick={() => onChange(f.path, null)}>{t('author.remove')}</button> : null}
+        </li>
+      ))}</ul>
+      {editable ? (
+        <div class="row">
+          <label for="new-path" class="sr-only">{t('author.newFile')}</label>
+          <input id="new-path" placeholder="input_validators/validate.py" value={newPath} onInput={(e) => setNewPath((e.target as HTMLInputElement).value)} />
+          <button type="button" class="btn btn-small" onClick={() => { if (newPath.trim()) start(newPath.trim(), ''); setNewPath(''); }}>{t('author.newFile')}</button>
+        </div>
+      ) : null}
+      {open ? (
+        <div>
+          <label for="file-text">{open}</label>
+          <textarea id="file-text" rows={10} class="code" value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
+          <button type="button" class="btn btn-small" onClick={() => { onChange(open, draft); setOpen(null); }}>{t('author.keepFile')}</button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
 
 /** Edits an exercise; every save is a new version that the server checks. */
 export function AuthorEditView({ id }: { id: string }) {
@@ -448,6 +499,9 @@ export function AuthorEditView({ id }: { id: string }) {
               </div>
             ) : null}
           </section>
+          <OtherFiles files={[...allFiles.values()].filter((f) => !f.path.startsWith('data/') && !f.path.startsWith('submissions/')
+            && f.path !== 'problem.yaml' && !/^(problem_)?statement\//.test(f.path))}
+            editable={editable} onChange={(path, text) => setFiles({ ...files, [path]: text })} />
         </div>
 
         <aside>

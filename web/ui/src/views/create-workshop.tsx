@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { api, type ExerciseSummary } from '../lib/api';
+import { api, authoring, type ExerciseSet, type ExerciseSummary } from '../lib/api';
 import { t } from '../i18n';
 import { navigate } from '../lib/router';
 import { ErrorNote, Loading, PageHeading, useAsync } from '../components';
@@ -13,6 +13,7 @@ function localInput(d: Date): string {
 
 export function CreateWorkshopView() {
   const list = useAsync<ExerciseSummary[]>(() => api.exercises(), []);
+  const sets = useAsync<ExerciseSet[]>(() => authoring.sets().catch(() => [] as ExerciseSet[]), []);
   const [title, setTitle] = useState('');
   const [starts, setStarts] = useState(() => { const d = new Date(); d.setSeconds(0, 0); return localInput(d); });
   const [ends, setEnds] = useState(() => { const d = new Date(Date.now() + 3 * 3600e3); d.setSeconds(0, 0); return localInput(d); });
@@ -61,6 +62,18 @@ export function CreateWorkshopView() {
           </div>
         </div>
         <label class="check"><input type="checkbox" checked={scoreboard} onChange={(e) => setScoreboard((e.target as HTMLInputElement).checked)} /> {t('create.scoreboard')}</label>
+        {sets.data?.length ? (
+          <>
+            <label for="ws-set">{t('create.fromSet')}</label>
+            <select id="ws-set" onChange={(e) => {
+              const set = sets.data?.find((s) => s.id === (e.target as HTMLSelectElement).value);
+              if (set) setPicked(set.items.map((i) => i.exercise));
+            }}>
+              <option value="">{t('create.noSet')}</option>
+              {sets.data.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            </select>
+          </>
+        ) : null}
         <fieldset class="picker">
           <legend>{t('create.pick')} <span class="muted small" aria-live="polite">({t('create.picked', { count: picked.length })})</span></legend>
           <label for="ws-filter" class="sr-only">{t('create.search')}</label>
