@@ -1,26 +1,37 @@
-// The HTTP API against a real `koodikoe serve` (fake evaluator, demo accounts) on a temporary
-// SQLite file.
+// The HTTP API against a real `koodikoe serve` (fake evaluator, demo accounts), once on a
+// temporary SQLite file and once on a database of a private PostgreSQL server.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <thread>
 
+#include "pg_fixture.h"
 #include "server_fixture.h"
 
 namespace web_test {
 namespace {
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public ::testing::TestWithParam<StoreKind> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    server_ = ServerProcess::Start(dir_->path() + "/api.db", {"--fake-judge", "--demo"},
-                                   dir_->path() + "/server.log")
-                  .release();
-    ASSERT_NE(server_, nullptr) << "the server did not start; see its log";
-  }
+  static void SetUpTestSuite() { dir_ = new TempDir(); }
   static void TearDownTestSuite() {
-    delete server_;
+    for (auto& [kind, server] : servers_) delete server;
+    servers_.clear();
     delete dir_;
+  }
+  // One server per store for the whole suite, started by its first test.
+  void SetUp() override {
+    ServerProcess*& server = servers_[GetParam()];
+    if (!server) {
+      std::string name = GetParam() == StoreKind::kSqlite ? "api-sqlite" : "api-postgres";
+      std::string db = NewStoreUrl(GetParam(), dir_->path(), name);
+      ASSERT_FALSE(db.empty());
+      server =
+          ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_->path() + "/" + name + ".log")
+              .release();
+    }
+    ASSERT_NE(server, nullptr) << "the server did not start; see its log in " << dir_->path();
+    server_ = server;
   }
 
   // A client logged in with a bearer token.
@@ -32,11 +43,12 @@ class ApiTest : public ::testing::Test {
   }
 
   static TempDir* dir_;
-  static ServerProcess* server_;
+  static std::map<StoreKind, ServerProcess*> servers_;
+  ServerProcess* server_ = nullptr;
 };
 
 TempDir* ApiTest::dir_ = nullptr;
-ServerProcess* ApiTest::server_ = nullptr;
+std::map<StoreKind, ServerProcess*> ApiTest::servers_;
 
 bool IsApiError(const Reply& reply) {
   return reply.body.is_object() && reply.body.contains("error") && reply.body.contains("message") &&
@@ -50,7 +62,7 @@ std::string SetCookie(const Reply& reply, const std::string& name) {
   return "";
 }
 
-TEST_F(ApiTest, LoginSetsCookiesAndReturnsToken) {
+TEST_P(ApiTest, LoginSetsCookiesAndReturnsToken) {
   Api api(*server_);
   Reply login = api.Login("aino", "aino-demo");
   ASSERT_EQ(login.status, 200);
@@ -72,7 +84,7 @@ TEST_F(ApiTest, LoginSetsCookiesAndReturnsToken) {
   EXPECT_EQ(me.body["language"], "fi");
 }
 
-TEST_F(ApiTest, WrongPasswordIsRefusedWithAMessage) {
+TEST_P(ApiTest, WrongPasswordIsRefusedWithAMessage) {
   Api api(*server_);
   Reply login = api.Login("yusuf", "not-the-password");
   EXPECT_EQ(login.status, 401);
@@ -81,7 +93,7 @@ TEST_F(ApiTest, WrongPasswordIsRefusedWithAMessage) {
   EXPECT_EQ(api.Login("nobody-here", "whatever1").status, 401);
 }
 
-TEST_F(ApiTest, LoginIsRateLimitedPerUsername) {
+TEST_P(ApiTest, LoginIsRateLimitedPerUsername) {
   Api api(*server_);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(api.Login("ghost", "wrong-password").status, 401);
   Reply limited = api.Login("ghost", "wrong-password");
@@ -93,7 +105,7 @@ TEST_F(ApiTest, LoginIsRateLimitedPerUsername) {
   EXPECT_EQ(Api(*server_).Login("yusuf", "yusuf-demo").status, 200) << "others are not blocked";
 }
 
-TEST_F(ApiTest, EverythingButLoginNeedsASession) {
+TEST_P(ApiTest, EverythingButLoginNeedsASession) {
   Api api(*server_);
   Reply reply = api.Get("/api/v1/exercises");
   EXPECT_EQ(reply.status, 401);
@@ -101,7 +113,7 @@ TEST_F(ApiTest, EverythingButLoginNeedsASession) {
   EXPECT_EQ(api.Post("/api/v1/submissions", {{"exercise", "sum"}}).status, 401);
 }
 
-TEST_F(ApiTest, CookieWritesNeedTheCsrfHeader) {
+TEST_P(ApiTest, CookieWritesNeedTheCsrfHeader) {
   Api without(*server_);
   ASSERT_EQ(without.Login("aino", "aino-demo").status, 200);
   without.UseCookies(/*send_csrf=*/false);
@@ -117,7 +129,7 @@ TEST_F(ApiTest, CookieWritesNeedTheCsrfHeader) {
   EXPECT_EQ(accepted.status, 200) << accepted.body.dump();
 }
 
-TEST_F(ApiTest, LanguagePreferenceIsStored) {
+TEST_P(ApiTest, LanguagePreferenceIsStored) {
   Api api = As("yusuf");
   Reply put = api.Put("/api/v1/me", {{"language", "en"}, {"nickname", "Yusuf K"}});
   ASSERT_EQ(put.status, 200);
@@ -129,7 +141,7 @@ TEST_F(ApiTest, LanguagePreferenceIsStored) {
   EXPECT_TRUE(IsApiError(bad));
 }
 
-TEST_F(ApiTest, RolesAreEnforced) {
+TEST_P(ApiTest, RolesAreEnforced) {
   Api candidate = As("aino");
   Reply workshop = candidate.Post("/api/v1/workshops", {{"title", "x"}, {"exercises", {"sum"}}});
   EXPECT_EQ(workshop.status, 403);
@@ -154,13 +166,13 @@ TEST_F(ApiTest, RolesAreEnforced) {
   EXPECT_EQ(ville.Login("ville", "ville-pass").status, 200);
 }
 
-TEST_F(ApiTest, LogoutEndsTheSession) {
+TEST_P(ApiTest, LogoutEndsTheSession) {
   Api api = As("yusuf");
   EXPECT_EQ(api.Delete("/api/v1/session").status, 200);
   EXPECT_EQ(api.Get("/api/v1/me").status, 401);
 }
 
-TEST_F(ApiTest, ExercisesShowStatementsAndSamplesButNoHiddenData) {
+TEST_P(ApiTest, ExercisesShowStatementsAndSamplesButNoHiddenData) {
   Api api = As("aino");
   Reply list = api.Get("/api/v1/exercises");
   ASSERT_EQ(list.status, 200);
@@ -183,7 +195,7 @@ TEST_F(ApiTest, ExercisesShowStatementsAndSamplesButNoHiddenData) {
   EXPECT_EQ(api.Get("/api/v1/exercises/no-such-thing").status, 404);
 }
 
-TEST_F(ApiTest, SubmissionIsJudgedWithLiveProgress) {
+TEST_P(ApiTest, SubmissionIsJudgedWithLiveProgress) {
   Api api = As("yusuf");
   Reply submitted =
       api.Post("/api/v1/submissions",
@@ -226,7 +238,7 @@ TEST_F(ApiTest, SubmissionIsJudgedWithLiveProgress) {
   EXPECT_EQ(late[0].first, "done");
 }
 
-TEST_F(ApiTest, WrongAnswerAndCompileErrorAreReported) {
+TEST_P(ApiTest, WrongAnswerAndCompileErrorAreReported) {
   Api api = As("aino");
   Reply wrong = api.Post("/api/v1/submissions",
                          {{"exercise", "sum"}, {"language", "cpp"}, {"source", "WRONG"}});
@@ -242,7 +254,7 @@ TEST_F(ApiTest, WrongAnswerAndCompileErrorAreReported) {
   EXPECT_NE(compiled["compile"]["output"].get<std::string>().find("main.cc:1"), std::string::npos);
 }
 
-TEST_F(ApiTest, RunsAreNotRecorded) {
+TEST_P(ApiTest, RunsAreNotRecorded) {
   Api api = As("admin");
   Reply run = api.Post("/api/v1/runs",
                        {{"exercise", "sum"}, {"language", "python"}, {"source", "print(3)"}});
@@ -261,7 +273,7 @@ TEST_F(ApiTest, RunsAreNotRecorded) {
   EXPECT_TRUE(api.Get("/api/v1/progress").body["attempted"].empty());
 }
 
-TEST_F(ApiTest, BadSubmissionsGetClearErrors) {
+TEST_P(ApiTest, BadSubmissionsGetClearErrors) {
   Api api = As("aino");
   std::string big(300 * 1024, 'x');
   Reply large = api.Post("/api/v1/submissions",
@@ -287,7 +299,7 @@ TEST_F(ApiTest, BadSubmissionsGetClearErrors) {
   EXPECT_TRUE(IsApiError(wrong_type));
 }
 
-TEST_F(ApiTest, FiftyMegabyteBodyIs413WithJson) {
+TEST_P(ApiTest, FiftyMegabyteBodyIs413WithJson) {
   Api api = As("aino");
   std::string huge(50u << 20, ' ');
   Reply reply = api.PostRaw("/api/v1/submissions", huge, "application/json");
@@ -295,7 +307,7 @@ TEST_F(ApiTest, FiftyMegabyteBodyIs413WithJson) {
   EXPECT_TRUE(IsApiError(reply)) << reply.body.dump();
 }
 
-TEST_F(ApiTest, OthersCannotSeeASubmission) {
+TEST_P(ApiTest, OthersCannotSeeASubmission) {
   Api aino = As("aino");
   Reply submitted = aino.Post(
       "/api/v1/submissions", {{"exercise", "sum"}, {"language", "python"}, {"source", "print(3)"}});
@@ -310,7 +322,7 @@ TEST_F(ApiTest, OthersCannotSeeASubmission) {
   EXPECT_EQ(As("admin").Get(path).status, 200);
 }
 
-TEST_F(ApiTest, WorkshopFromJoiningToLiveView) {
+TEST_P(ApiTest, WorkshopFromJoiningToLiveView) {
   Api trainer = As("mikko");
   Reply created = trainer.Post("/api/v1/workshops", {{"title", "Tiistai"},
                                                      {"exercises", {"hello", "sum"}},
@@ -401,14 +413,14 @@ TEST_F(ApiTest, WorkshopFromJoiningToLiveView) {
   EXPECT_TRUE(listed);
 }
 
-TEST_F(ApiTest, DemoWorkshopHasItsJoinCode) {
+TEST_P(ApiTest, DemoWorkshopHasItsJoinCode) {
   Api api = As("aino");
   Reply joined = api.Post("/api/v1/workshops/join", {{"code", "DEMO42"}, {"nickname", "Aino"}});
   ASSERT_EQ(joined.status, 200) << joined.body.dump();
   EXPECT_EQ(joined.body["title"], "Maanantain työpaja");
 }
 
-TEST_F(ApiTest, ScoreboardCanBeOff) {
+TEST_P(ApiTest, ScoreboardCanBeOff) {
   Api trainer = As("mikko");
   Reply created = trainer.Post("/api/v1/workshops", {{"title", "Private"}, {"exercises", {"sum"}}});
   ASSERT_EQ(created.status, 200);
@@ -421,7 +433,7 @@ TEST_F(ApiTest, ScoreboardCanBeOff) {
   EXPECT_EQ(unknown.body["error"], "unknown_exercise");
 }
 
-TEST_F(ApiTest, HealthMetricsAndFallbacks) {
+TEST_P(ApiTest, HealthMetricsAndFallbacks) {
   Api api(*server_);
   Reply health = api.Get("/healthz");
   EXPECT_EQ(health.status, 200);
@@ -444,6 +456,8 @@ TEST_F(ApiTest, HealthMetricsAndFallbacks) {
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.get<std::string>().find("<html"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 TEST(UserCommandTest, AddsAUserWithThePasswordFromStdin) {
   TempDir dir;

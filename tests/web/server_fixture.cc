@@ -44,8 +44,11 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const std::string& db_path,
                                                     const std::vector<std::string>& extra,
                                                     const std::string& log_path) {
   int port = FreePort();
-  std::vector<std::string> args = {KOODIKOE_BINARY, "serve",     "--port", std::to_string(port),
-                                   "--bind",        "127.0.0.1", "--db",   "sqlite:" + db_path};
+  // A --db value as it is, or a path to an SQLite file.
+  bool is_url = db_path.rfind("sqlite:", 0) == 0 || db_path.find("://") != std::string::npos;
+  std::vector<std::string> args = {
+      KOODIKOE_BINARY, "serve",     "--port", std::to_string(port),
+      "--bind",        "127.0.0.1", "--db",   is_url ? db_path : "sqlite:" + db_path};
   args.insert(args.end(), extra.begin(), extra.end());
   pid_t pid = ::fork();
   if (pid == 0) {

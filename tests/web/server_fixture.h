@@ -1,4 +1,4 @@
-// Starting a real `koodikoe serve` on a temporary SQLite file, and talking to it.
+// Starting a real `koodikoe serve` on a temporary store, and talking to it.
 #pragma once
 
 #include <httplib.h>
@@ -28,7 +28,8 @@ int FreePort();
 
 class ServerProcess {
  public:
-  // Starts `koodikoe serve --port P --db sqlite:DB extra...` and waits until /healthz is 200.
+  // Starts `koodikoe serve --port P --db DB extra...` and waits until /healthz is 200.
+  // `db_path` is a --db value (sqlite:PATH, postgresql://...) or a path to an SQLite file.
   // Output goes to `log_path`.
   static std::unique_ptr<ServerProcess> Start(const std::string& db_path,
                                               const std::vector<std::string>& extra,

@@ -22,6 +22,47 @@ JudgeQueue::~JudgeQueue() { Stop(); }
 
 void JudgeQueue::Start() {
   for (int i = 0; i < worker_count_; ++i) threads_.emplace_back([this, i] { WorkerLoop(i); });
+  threads_.emplace_back([this] { HeartbeatLoop(); });
+  if (storage_.NotifiesQueued()) threads_.emplace_back([this] { ListenLoop(); });
+}
+
+void JudgeQueue::ListenLoop() {
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    auto queued = storage_.WaitForQueued(500);
+    if (!queued) {
+      LogError("waiting for queued jobs: " + queued.error().Describe());
+      Idle(std::chrono::seconds(2));
+    } else if (*queued) {
+      Wake();
+    }
+  }
+}
+
+void JudgeQueue::HeartbeatLoop() {
+  const auto period = std::chrono::seconds(kLeaseSeconds) / 3;
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    heartbeat_stop_.wait_for(lock, period, [&] { return stopping_; });
+    if (stopping_) break;
+    std::map<int64_t, int> jobs = judging_;
+    lock.unlock();
+    for (const auto& [id, attempt] : jobs) {
+      auto renewed = storage_.RenewLease(id, attempt, UnixNow());
+      if (!renewed) {
+        LogError("submission=" + std::to_string(id) + " " + renewed.error().Describe());
+      } else if (!*renewed) {
+        // Finished meanwhile, or the lease ended (a stall longer than the lease) and another
+        // worker took it: whoever records first gives the verdict.
+        LogWarning("submission=" + std::to_string(id) + " attempt=" + std::to_string(attempt) +
+                   " lease not renewed");
+      }
+    }
+    lock.lock();
+  }
 }
 
 void JudgeQueue::Stop() {
@@ -30,6 +71,7 @@ void JudgeQueue::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  heartbeat_stop_.notify_all();
   for (auto& thread : threads_) thread.join();
   threads_.clear();
 }
@@ -77,7 +119,16 @@ void JudgeQueue::WorkerLoop(int index) {
       Idle(std::chrono::seconds(1));
       continue;
     }
-    if (!Process(*client, **job)) {
+    {
+      std::lock_guard lock(mutex_);
+      judging_[(*job)->id] = (*job)->attempts;
+    }
+    bool client_ok = Process(*client, **job);
+    {
+      std::lock_guard lock(mutex_);
+      judging_.erase((*job)->id);
+    }
+    if (!client_ok) {
       client.reset();
       --live_helpers_;
       metrics_.RecordHelperRestart();

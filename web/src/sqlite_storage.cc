@@ -95,6 +95,10 @@ CREATE INDEX comments_by_submission ON comments(submission_id, id);
 ALTER TABLE submissions ADD COLUMN exercise_version TEXT NOT NULL DEFAULT '';
 CREATE INDEX submissions_by_exercise ON submissions(exercise, id);
 )sql",
+    // 3: leases, for judging from many processes.
+    R"sql(
+ALTER TABLE submissions ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 // A prepared statement; finalized on destruction.
@@ -156,7 +160,9 @@ class Statement {
 const char* const kSubmissionColumns =
     "s.id, s.user_id, u.username, s.exercise, s.language, s.kind, s.input, s.status, "
     "s.verdict, s.score, s.max_score, s.created_at, s.started_at, s.finished_at, s.attempts, "
-    "s.judged_count, s.exercise_version";
+    "s.judged_count, s.exercise_version, s.lease_until";
+// Columns after kSubmissionColumns start here.
+constexpr int kAfterSubmission = 18;
 
 Submission ReadSubmission(const Statement& row) {
   Submission s;
@@ -177,6 +183,7 @@ Submission ReadSubmission(const Statement& row) {
   s.attempts = static_cast<int>(row.Int(14));
   s.judged_count = static_cast<int>(row.Int(15));
   s.exercise_version = row.Text(16);
+  s.lease_until = row.Int(17);
   return s;
 }
 
@@ -322,8 +329,8 @@ class SqliteStorage final : public Storage {
       return std::optional<Submission>();
     }
     Submission s = ReadSubmission(st);
-    s.source = st.Text(17);
-    s.report_json = st.Text(18);
+    s.source = st.Text(kAfterSubmission);
+    s.report_json = st.Text(kAfterSubmission + 1);
     return s;
   }
 
@@ -343,23 +350,36 @@ class SqliteStorage final : public Storage {
     std::lock_guard lock(mutex_);
     std::string sql = std::string("SELECT ") + kSubmissionColumns +
                       ", s.source FROM submissions s JOIN users u ON u.id = s.user_id "
-                      "WHERE s.status = 'queued' ORDER BY s.kind = 'run' DESC, s.id LIMIT 1";
+                      "WHERE s.status = 'queued' OR (s.status = 'judging' AND s.lease_until < ?) "
+                      "ORDER BY s.kind = 'run' DESC, s.id LIMIT 1";
     Statement pick(db_, sql.c_str());
+    pick.Bind(1, now);
     if (!pick.Step()) {
       if (pick.failed()) return DbError("pick queued submission");
       return std::optional<Submission>();
     }
     Submission s = ReadSubmission(pick);
-    s.source = pick.Text(17);
+    s.source = pick.Text(kAfterSubmission);
     Statement claim(db_,
                     "UPDATE submissions SET status = 'judging', started_at = ?, attempts = "
-                    "attempts + 1 WHERE id = ? AND status = 'queued'");
-    claim.Bind(1, now).Bind(2, s.id);
+                    "attempts + 1, lease_until = ? WHERE id = ? AND attempts = ?");
+    claim.Bind(1, now).Bind(2, now + kLeaseSeconds).Bind(3, s.id).Bind(4, s.attempts);
     if (auto done = Run(claim, "claim submission"); !done) return tl::unexpected(done.error());
     s.status = "judging";
     s.started_at = now;
     s.attempts += 1;
+    s.lease_until = now + kLeaseSeconds;
     return s;
+  }
+
+  Result<bool> RenewLease(int64_t id, int attempts, int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "UPDATE submissions SET lease_until = ? WHERE id = ? AND attempts = ? "
+                 "AND status = 'judging'");
+    st.Bind(1, now + kLeaseSeconds).Bind(2, id).Bind(3, attempts);
+    if (auto done = Run(st, "renew lease"); !done) return tl::unexpected(done.error());
+    return sqlite3_changes(db_) == 1;
   }
 
   Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
@@ -432,7 +452,7 @@ class SqliteStorage final : public Storage {
     std::vector<Submission> list;
     while (st.Step()) {
       list.push_back(ReadSubmission(st));
-      list.back().report_json = st.Text(17);
+      list.back().report_json = st.Text(kAfterSubmission);
     }
     if (st.failed()) return DbError("workshop submissions");
     return list;
@@ -630,7 +650,7 @@ class SqliteStorage final : public Storage {
     std::vector<Submission> list;
     while (st.Step()) {
       list.push_back(ReadSubmission(st));
-      list.back().report_json = st.Text(17);
+      list.back().report_json = st.Text(kAfterSubmission);
     }
     if (st.failed()) return DbError("exercise submissions");
     return list;
@@ -844,11 +864,12 @@ Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::string& path) {
   return std::unique_ptr<Storage>(std::move(storage));
 }
 
+bool IsPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
 Result<std::unique_ptr<Storage>> OpenStorage(const std::string& url) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return Fail(ErrorCode::kUnsupported,
-                "PostgreSQL storage is not available in this build yet; use --db sqlite:PATH");
-  }
+  if (IsPostgresUrl(url)) return OpenPostgresStorage(url);
   std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
   if (path.empty()) return Fail(ErrorCode::kInvalidArgument, "--db sqlite: needs a file path");
   return OpenSqliteStorage(path);

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -46,6 +47,11 @@ class JudgeQueue {
 
  private:
   void WorkerLoop(int index);
+  // Renews the leases of the jobs being judged (Storage::RenewLease) every kLeaseSeconds / 3,
+  // so that only the jobs of a dead process are taken again.
+  void HeartbeatLoop();
+  // Wakes an idle worker as soon as another process queues a job (Storage::WaitForQueued).
+  void ListenLoop();
   // Judges one claimed job; false if the client failed and must be replaced.
   bool Process(JudgeClient& client, const Submission& submission);
   void Finish(const Submission& submission, const JudgeOutcome& outcome, double seconds);
@@ -61,9 +67,11 @@ class JudgeQueue {
 
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::condition_variable heartbeat_stop_;
   uint64_t wake_generation_ = 0;
   bool stopping_ = false;
   std::atomic<int> live_helpers_{0};
+  std::map<int64_t, int> judging_;  // id -> attempt, of the jobs this queue is judging
   std::vector<std::thread> threads_;
 };
 

@@ -59,7 +59,12 @@ struct Submission {
   int attempts = 0;              // how many times judging started
   int judged_count = 0;          // how many times a verdict was recorded (must end as exactly 1)
   std::string exercise_version;  // content hash of the exercise version it is judged on
+  int64_t lease_until = 0;       // while judging: taken again by any worker after this (unix s)
 };
+
+// How long a claimed job stays with its worker without a heartbeat (RenewLease). A worker
+// renews every kLeaseSeconds / 3; one that died loses the job when the lease ends.
+inline constexpr int64_t kLeaseSeconds = 30;
 
 struct Workshop {
   int64_t id = 0;
@@ -140,9 +145,15 @@ class Storage {
   // The user's submissions (kind "submission"), newest first, without source and report.
   virtual Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
                                                           const std::string& exercise) = 0;
-  // Atomically takes the oldest queued job (runs first: a person is waiting at the screen)
-  // and marks it judging.
+  // Atomically takes the oldest queued job (runs first: a person is waiting at the screen),
+  // or a judging one whose lease ended before `now` (its worker died), marks it judging with
+  // a lease until now + kLeaseSeconds and counts the attempt. Any number of processes may
+  // claim concurrently; each job goes to one of them.
   virtual Result<std::optional<Submission>> ClaimNextQueued(int64_t now) = 0;
+  // Heartbeat: extends the lease of a job still judging in attempt `attempts` to
+  // now + kLeaseSeconds. False if the job is no longer this attempt's (finished, or its
+  // lease ended and another worker took it).
+  virtual Result<bool> RenewLease(int64_t id, int attempts, int64_t now) = 0;
   // Records the verdict if the job is still judging; false if it was not (then nothing
   // changes), so a verdict is recorded at most once.
   virtual Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
@@ -150,9 +161,19 @@ class Storage {
                                         int64_t now) = 0;
   // Back to the queue (its judge helper died).
   virtual Result<void> RequeueSubmission(int64_t id) = 0;
-  // At start: everything left "judging" by a previous server is queued again. Returns how many.
+  // At start: jobs left "judging" by a previous server are queued again. Returns how many.
+  // SQLite (one server judges everything): all of them. PostgreSQL (remote workers may be
+  // judging right now): only those whose lease has ended.
   virtual Result<int> RequeueInterrupted() = 0;
   virtual Result<int64_t> CountQueued() = 0;
+  // True if other processes' queued jobs can be awaited with WaitForQueued.
+  virtual bool NotifiesQueued() const { return false; }
+  // Blocks up to `timeout_ms` until some process sharing the database queues a job
+  // (PostgreSQL: LISTEN on a connection of its own); true if one did. One caller at a time.
+  virtual Result<bool> WaitForQueued(int timeout_ms) {
+    (void)timeout_ms;
+    return false;
+  }
   virtual Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) = 0;
   // Submissions (no source) of these users on these exercises, oldest first.
   virtual Result<std::vector<Submission>> SubmissionsFor(
@@ -200,11 +221,21 @@ class Storage {
 // Opens (creating if needed) an SQLite database in WAL mode and brings its schema up to date.
 Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::string& path);
 
-// Opens the store named by a --db value: "sqlite:PATH" or a bare path. postgresql:// URLs
-// are recognised and refused with a clear message until that store exists.
+// Connects to PostgreSQL (a libpq URL, "postgresql://user@host:port/db?host=/socket/dir"),
+// and brings the schema up to date (one migration at a time, under an advisory lock, so a
+// server and workers starting together do not race).
+Result<std::unique_ptr<Storage>> OpenPostgresStorage(const std::string& url);
+
+// Opens the store named by a --db value: "sqlite:PATH", a bare path, or a postgresql:// (or
+// postgres://) URL.
 Result<std::unique_ptr<Storage>> OpenStorage(const std::string& url);
 
-// The current schema version (the number of migrations).
+// True for postgresql:// and postgres:// URLs.
+bool IsPostgresUrl(const std::string& url);
+
+// The current schema version (the number of migrations). Both stores have the same
+// migrations, translated; PostgresSchemaVersion() must equal SchemaVersion().
 int SchemaVersion();
+int PostgresSchemaVersion();
 
 }  // namespace web
