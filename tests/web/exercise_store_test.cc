@@ -222,5 +222,23 @@ TEST(ExerciseStoreTest, VersionsAreCopiesAndOldOnesNeverChange) {
   EXPECT_FALSE(web::ExerciseStore::WriteInto(second->package_dir, "../x", "x"));
 }
 
+TEST(ExerciseStoreTest, ImportsOfEarlierServersBecomeVersionOne) {
+  TempDir dir;
+  std::string old_root = dir.path() + "/imported";
+  fs::create_directories(old_root);
+  fs::copy(Source("tests/packages/hello"), old_root + "/hello", fs::copy_options::recursive);
+  web::ExerciseStore store(dir.path() + "/store", "/bin/false");
+  EXPECT_TRUE(store.AdoptOldImports(old_root).empty());
+  auto versions = store.Versions("hello");
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_EQ(versions[0].origin, "import");
+  EXPECT_EQ(*web::FileHashes(versions[0].package_dir),
+            *web::FileHashes(Source("tests/packages/hello")));
+  EXPECT_FALSE(fs::exists(old_root));
+  EXPECT_TRUE(fs::exists(old_root + ".migrated/hello/problem.yaml"));
+  EXPECT_TRUE(store.AdoptOldImports(old_root).empty()) << "once only";
+  EXPECT_EQ(store.Versions("hello").size(), 1u);
+}
+
 }  // namespace
 }  // namespace web_test

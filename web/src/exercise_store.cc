@@ -603,6 +603,21 @@ Result<StoredVersion> ExerciseStore::ImportZip(const std::string& zip, const std
   return ImportFound(unpacked, author, /*copy=*/false);
 }
 
+std::vector<std::string> ExerciseStore::AdoptOldImports(const std::string& dir) {
+  std::vector<std::string> problems;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return problems;
+  for (const auto& package : FindPackageDirs(dir, 1)) {
+    std::string id = fs::path(package).filename().string();
+    if (IsStored(id)) continue;
+    auto adopted = ImportFound(package, "", /*copy=*/true);
+    if (!adopted) problems.push_back(package + ": " + adopted.error().Describe());
+  }
+  fs::rename(dir, dir + ".migrated", ec);
+  if (ec) problems.push_back("renaming " + dir + ": " + ec.message());
+  return problems;
+}
+
 Result<StoredVersion> ExerciseStore::ImportDirectory(const std::string& dir,
                                                      const std::string& author) {
   return ImportFound(dir, author, /*copy=*/true);

@@ -264,6 +264,9 @@ int ServeCommand(int argc, char** argv) {
   }
   for (const auto& warning : LoadExercises(dirs, catalog)) LogWarning("exercises: " + warning);
   // Imported and authored exercises, newest versions (a stored id replaces a bundled one).
+  for (const auto& problem : store.AdoptOldImports(options.data_dir + "/imported")) {
+    LogWarning("earlier imports: " + problem);
+  }
   for (const auto& warning : store.Load(catalog)) LogWarning("stored exercises: " + warning);
 
   if (options.demo) {

@@ -94,6 +94,11 @@ class ExerciseStore {
   // version registered there (old submissions are judged on theirs). Returns warnings.
   std::vector<std::string> Load(Catalog& catalog);
 
+  // Packages imported by earlier servers, one directory each in `dir` (DATA/imported/ID):
+  // each becomes version 1 here unless its id is stored already; then `dir` is renamed to
+  // DIR.migrated so this happens once. Returns a line per package that could not be taken.
+  std::vector<std::string> AdoptOldImports(const std::string& dir);
+
   // Unpacks `zip`, reads the one package inside and stores it as the next version of its id
   // (the package's folder name, or one made from its name). kInvalidArgument errors say what
   // is wrong with the archive or the package; nothing is stored then.
