@@ -1,6 +1,7 @@
-// Trainers' exercise tools against a real server and the real judge: import, export and the
-// round trip, refused uploads that change nothing, authoring and the check of every version,
-// publishing only what passed, versions kept by submissions, rejudging, analytics.
+// Trainers' exercise tools against a real server and the real judge (SQLite and PostgreSQL):
+// import, export and the round trip, refused uploads that change nothing, authoring and the check
+// of every version, publishing only what passed, versions kept by submissions, rejudging,
+// analytics.
 #include <archive.h>
 #include <archive_entry.h>
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <map>
 #include <thread>
 
+#include "pg_fixture.h"
 #include "server_fixture.h"
 #include "web/exercise_store.h"
 
@@ -66,11 +68,15 @@ const std::map<std::string, std::string> kDoubler = {
     {"doubler/submissions/wrong_answer/same.py", "print(int(input()))\n"},
 };
 
-class AuthoringTest : public ::testing::Test {
+// Each test on a fresh server, once with SQLite and once with PostgreSQL.
+class AuthoringTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
-    server_ = ServerProcess::Start(dir_.path() + "/authoring.db", {"--demo", "--workers", "1"},
-                                   dir_.path() + "/server.log");
+    std::string db = NewStoreUrl(GetParam(), dir_.path(), "authoring");
+    ASSERT_FALSE(db.empty());
+    server_ = ServerProcess::Start(
+        db, {"--demo", "--workers", "1", "--data", dir_.path() + "/koodikoe-data"},
+        dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr);
     trainer_ = std::make_unique<Api>(*server_);
     ASSERT_EQ(trainer_->Login("mikko", "mikko-demo").status, 200);
@@ -103,7 +109,7 @@ class AuthoringTest : public ::testing::Test {
   std::unique_ptr<Api> trainer_;
 };
 
-TEST_F(AuthoringTest, ExportThenImportGivesTheSamePackage) {
+TEST_P(AuthoringTest, ExportThenImportGivesTheSamePackage) {
   Reply imported = trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip");
   ASSERT_EQ(imported.status, 200) << imported.body.dump();
   EXPECT_EQ(imported.body["version"], 1);
@@ -121,6 +127,10 @@ TEST_F(AuthoringTest, ExportThenImportGivesTheSamePackage) {
   EXPECT_EQ(first->size(), kDoubler.size());
   EXPECT_EQ(*first, *second);
   EXPECT_EQ(Download("/api/v1/exercises/doubler/export"), zip) << "export is deterministic";
+  std::string hash = imported.body["hash"];
+  EXPECT_EQ(Download("/api/v1/exercises/doubler/export?version=" + hash), zip);
+  Download("/api/v1/exercises/doubler/export?version=0123", &status);
+  EXPECT_EQ(status, 404);
   // A bundled exercise exports too, and reads back as the same files.
   std::string bundled = Download("/api/v1/exercises/hello/export", &status);
   ASSERT_EQ(status, 200);
@@ -130,7 +140,7 @@ TEST_F(AuthoringTest, ExportThenImportGivesTheSamePackage) {
             *web::FileHashes(std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"));
 }
 
-TEST_F(AuthoringTest, RefusedUploadsNameTheEntryAndChangeNothing) {
+TEST_P(AuthoringTest, RefusedUploadsNameTheEntryAndChangeNothing) {
   ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
             200);
   struct Case {
@@ -172,7 +182,7 @@ TEST_F(AuthoringTest, RefusedUploadsNameTheEntryAndChangeNothing) {
   EXPECT_TRUE(fs::is_empty(dir_.path() + "/koodikoe-data/exercises/.incoming"));
 }
 
-TEST_F(AuthoringTest, AuthoredExerciseIsCheckedAndOnlyAPassingOneIsPublished) {
+TEST_P(AuthoringTest, AuthoredExerciseIsCheckedAndOnlyAPassingOneIsPublished) {
   json form = {
       {"id", "tripler"},
       {"titles", {{"fi", "Kolminkertaistaja"}, {"en", "Tripler"}}},
@@ -251,7 +261,7 @@ TEST_F(AuthoringTest, AuthoredExerciseIsCheckedAndOnlyAPassingOneIsPublished) {
   EXPECT_EQ(candidate.Post("/api/v1/exercises", form).status, 403);
 }
 
-TEST_F(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
+TEST_P(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
   ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
             200);
   ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
@@ -318,7 +328,7 @@ TEST_F(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3);
 }
 
-TEST_F(AuthoringTest, ExerciseSetsAreClonedAndEdited) {
+TEST_P(AuthoringTest, ExerciseSetsAreClonedAndEdited) {
   Reply sets = trainer_->Get("/api/v1/exercise-sets");
   ASSERT_EQ(sets.status, 200);
   json basics;
@@ -372,6 +382,8 @@ TEST_F(AuthoringTest, ExerciseSetsAreClonedAndEdited) {
   ASSERT_EQ(candidate.Login("aino", "aino-demo").status, 200);
   EXPECT_EQ(candidate.Get("/api/v1/exercise-sets").status, 403);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, AuthoringTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 }  // namespace
 }  // namespace web_test

@@ -140,7 +140,24 @@ void ExportExercise(Services& services, const ApiRequest& request, httplib::Resp
         "application/json");
     return;
   }
-  auto zip = ExportZip(exercise->package_dir);
+  // ?version=HASH: an older version still on this server (a judge worker elsewhere fetching
+  // the exact package a submission was made on).
+  std::string dir = exercise->package_dir;
+  std::string hash = exercise->content_hash;
+  if (request.http.has_param("version")) {
+    hash = request.http.get_param_value("version");
+    dir = hash == exercise->content_hash ? dir : services.catalog.PackageDirFor(exercise->id, hash);
+    if (dir == exercise->package_dir && hash != exercise->content_hash) {
+      res.status = 404;
+      res.set_content(
+          json{{"error", "unknown_version"},
+               {"message", "This server has no version " + hash + " of '" + exercise->id + "'."}}
+              .dump(),
+          "application/json");
+      return;
+    }
+  }
+  auto zip = ExportZip(dir);
   if (!zip) {
     LogError("export " + exercise->id + ": " + zip.error().Describe());
     res.status = 500;
@@ -154,6 +171,7 @@ void ExportExercise(Services& services, const ApiRequest& request, httplib::Resp
   std::string name =
       exercise->id + (exercise->version ? "-v" + std::to_string(exercise->version) : "");
   res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
+  res.set_header("X-Koodikoe-Content-Hash", hash);
   res.set_content(std::move(*zip), "application/zip");
 }
 
