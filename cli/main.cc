@@ -16,6 +16,7 @@ constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
   exercise check PACKAGE_DIR...       check packages: every submission gets its folder's verdict
   languages                           list the languages and their installed compilers
   serve [options]                     the web platform (koodikoe serve --help)
+  worker --db postgresql://... [options]   a judge on another machine (koodikoe worker --help)
   user add NAME --role ROLE [--db URL]   add an account; the password comes from stdin
 )";
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   if (command == "languages") return judge::LanguagesCommand(argc - 1, argv + 1);
   if (command == "serve") return web::ServeCommand(argc - 1, argv + 1);
   if (command == "user") return web::UserCommand(argc - 1, argv + 1);
+  if (command == "worker") return web::WorkerCommand(argc - 1, argv + 1);
   if (command == "judge-helper") return web::JudgeHelperCommand(argc - 1, argv + 1);
   std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
   return 2;

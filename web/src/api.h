@@ -108,6 +108,7 @@ ApiResult<ApiReply> GetProgress(Services&, const ApiRequest&);
 // Trainers' exercise tools (handlers_authoring.cc).
 ApiResult<ApiReply> ImportExercise(Services&, const ApiRequest&);
 void ExportExercise(Services&, const ApiRequest&, httplib::Response&);
+void GetPackage(Services&, const ApiRequest&, httplib::Response&);
 ApiResult<ApiReply> GetExerciseCheck(Services&, const ApiRequest&);
 ApiResult<ApiReply> RecheckExercise(Services&, const ApiRequest&);
 void ExerciseCheckEvents(Services&, const ApiRequest&, httplib::Response&);

@@ -62,6 +62,14 @@ std::string Catalog::PackageDirFor(const std::string& id, const std::string& has
   return current == by_id_.end() ? "" : current->second->package_dir;
 }
 
+std::string Catalog::PackageDirByHash(const std::string& hash) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [key, dir] : versions_) {
+    if (key.second == hash) return dir;
+  }
+  return "";
+}
+
 namespace {
 
 void FindPackages(const fs::path& dir, int depth_left, std::vector<std::string>& found) {

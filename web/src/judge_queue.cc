@@ -139,8 +139,33 @@ void JudgeQueue::WorkerLoop(int index) {
 
 bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
   auto started = std::chrono::steady_clock::now();
+  std::string package_dir;
+  if (package_source_) {
+    auto found = package_source_(submission);
+    if (!found && found.error().code != ErrorCode::kNotFound &&
+        found.error().code != ErrorCode::kInvalidArgument) {
+      LogError("submission=" + std::to_string(submission.id) +
+               " package not available yet: " + found.error().Describe());
+      if (auto requeued = storage_.RequeueSubmission(submission.id); !requeued) {
+        LogError("submission=" + std::to_string(submission.id) + " " + requeued.error().Describe());
+      }
+      Idle(std::chrono::seconds(2));
+      return true;
+    }
+    if (!found) {
+      json report = {{"verdict", "judging_error"},
+                     {"score", 0},
+                     {"max_score", 0},
+                     {"compile", {{"status", "skipped"}, {"output", ""}}},
+                     {"tests", json::array()},
+                     {"message", found.error().Describe()}};
+      Finish(submission, {"judging_error", 0, 0, report.dump()}, 0);
+      return true;
+    }
+    package_dir = *found;
+  }
   auto exercise = catalog_.Find(submission.exercise);
-  if (!exercise) {
+  if (!exercise && package_dir.empty()) {
     json report = {
         {"verdict", "judging_error"},
         {"score", 0},
@@ -154,7 +179,9 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
   JudgeJob job;
   job.id = submission.id;
   // The version the submission was made on (or rejudged on), while the server has it.
-  job.package_dir = catalog_.PackageDirFor(submission.exercise, submission.exercise_version);
+  job.package_dir = !package_dir.empty()
+                        ? package_dir
+                        : catalog_.PackageDirFor(submission.exercise, submission.exercise_version);
   job.source = submission.source;
   job.language = submission.language;
   job.samples_only = submission.kind == "run";

@@ -91,7 +91,7 @@ void Health(Services& services, const ApiRequest&, httplib::Response& res) {
     body["message"] = "The database does not answer: " + storage.error().Describe();
     return ReplyJson(res, 503, body);
   }
-  if (helpers == 0) {
+  if (helpers == 0 && services.queue.workers() > 0) {
     body["status"] = "unavailable";
     body["error"] = "judge_down";
     body["message"] = "No judge helper is running; submissions wait in the queue.";
@@ -339,6 +339,10 @@ const std::vector<Route>& Table() {
       {"GET", "/api/v1/workshops/{id}/scoreboard", Access::kUser, 200, GetScoreboard, nullptr,
        "The scoreboard by nickname, when the workshop has one", "",
        R"([{"nickname":"Aino","solved":2,"score":2}])"},
+      {"GET", "/api/v1/packages/{hash}", Access::kPublic, 200, nullptr, GetPackage,
+       "For `koodikoe worker`s, with \"Authorization: Bearer WORKER_TOKEN\": the package "
+       "of the exercise version with this content hash, as a .zip",
+       "", "", 64 * 1024, "application/zip"},
       {"GET", "/api/v1/openapi.json", Access::kPublic, 200, nullptr, OpenApi,
        "This description of the API", "", ""},
       {"GET", "/healthz", Access::kPublic, 200, nullptr, Health,

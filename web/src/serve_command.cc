@@ -4,8 +4,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -23,7 +25,11 @@ constexpr const char* kServeUsage = R"(usage: koodikoe serve [options]
   --bind ADDRESS      address to listen on (default 0.0.0.0)
   --db URL            sqlite:PATH (default sqlite:koodikoe.db) or postgresql://...
   --exercises DIR     a package, a directory of packages or of tracks (repeatable)
-  --workers N         judge helper processes (default: the number of cores)
+  --workers N         judge helper processes (default: the number of cores); 0 judges
+                      nothing here: `koodikoe worker`s on other machines do (PostgreSQL)
+  --worker-token-file FILE
+                      the token remote workers fetch exercise packages with (else the
+                      KOODIKOE_WORKER_TOKEN environment variable; unset: no remote workers)
   --demo              demo accounts, the bundled exercises and a demo workshop
   --data DIR          imported packages (default: koodikoe-data next to the database)
   --ui DIR            the built browser UI (default: web/ui/dist of the source tree)
@@ -81,12 +87,19 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
     } else if (arg == "--port" || arg == "--workers" || arg == "--job-timeout") {
       if (!(text = value())) return tl::unexpected(text.error());
       auto number = arg == "--port"      ? ParseCount(arg, *text, 0, 65535)
-                    : arg == "--workers" ? ParseCount(arg, *text, 1, 256)
+                    : arg == "--workers" ? ParseCount(arg, *text, 0, 256)
                                          : ParseCount(arg, *text, 1, 86400);
       if (!number) return tl::unexpected(number.error());
       (arg == "--port"      ? options.port
        : arg == "--workers" ? options.workers
                             : options.job_timeout_seconds) = *number;
+    } else if (arg == "--worker-token-file") {
+      if (!(text = value())) return tl::unexpected(text.error());
+      std::ifstream in(*text);
+      if (!in || !std::getline(in, options.worker_token)) {
+        return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                              std::string("cannot read --worker-token-file ") + *text);
+      }
     } else if (arg == "--db" || arg == "--exercises" || arg == "--ui" || arg == "--bind" ||
                arg == "--data") {
       if (!(text = value())) return tl::unexpected(text.error());
@@ -108,8 +121,15 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
   }
   std::error_code ec;
   options.data_dir = std::filesystem::absolute(options.data_dir, ec).lexically_normal().string();
-  if (options.workers == 0) {
-    options.workers = std::max(1u, std::thread::hardware_concurrency());
+  if (options.workers < 0) {
+    options.workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  if (options.worker_token.empty()) {
+    if (const char* token = std::getenv("KOODIKOE_WORKER_TOKEN")) options.worker_token = token;
+  }
+  if (!options.worker_token.empty() && options.worker_token.size() < 16) {
+    return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                          "the worker token is too short: use at least 16 random characters");
   }
   return options;
 }
@@ -279,8 +299,9 @@ int ServeCommand(int argc, char** argv) {
   std::vector<std::string> helper_argv = {SelfExecutable(), "judge-helper"};
   if (options.fake_judge) helper_argv.push_back("--fake");
   helper_argv.push_back("--jobs");
-  helper_argv.push_back(std::to_string(
-      std::max(1u, std::thread::hardware_concurrency() / static_cast<unsigned>(options.workers))));
+  helper_argv.push_back(
+      std::to_string(std::max(1u, std::thread::hardware_concurrency() /
+                                      static_cast<unsigned>(std::max(1, options.workers)))));
   EventHub events;
   Metrics metrics;
   LoginRateLimiter limiter;

@@ -58,6 +58,8 @@ class Catalog {
   void PutVersion(const std::string& id, const std::string& hash, const std::string& dir);
   // The package of that version of `id`; the current one if `hash` is "" or unknown.
   std::string PackageDirFor(const std::string& id, const std::string& hash) const;
+  // The package of the version with this content hash, of any exercise; "" if unknown.
+  std::string PackageDirByHash(const std::string& hash) const;
 
  private:
   mutable std::mutex mutex_;

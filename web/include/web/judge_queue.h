@@ -34,6 +34,13 @@ class JudgeQueue {
   JudgeQueue(const JudgeQueue&) = delete;
   JudgeQueue& operator=(const JudgeQueue&) = delete;
 
+  // Where a job's package comes from, instead of the catalog: a remote worker fetches the
+  // submission's exercise version by content hash. An error of kNotFound or
+  // kInvalidArgument finishes the job as judging_error (the version cannot be had); any other
+  // error puts it back in the queue (e.g. the server is restarting). Set before Start().
+  using PackageSource = std::function<Result<std::string>(const Submission&)>;
+  void SetPackageSource(PackageSource source) { package_source_ = std::move(source); }
+
   void Start();
   // Stops taking jobs and waits for the workers; jobs being judged stay "judging" and are
   // queued again at the next start.
@@ -64,6 +71,7 @@ class JudgeQueue {
   Metrics& metrics_;
   const ClientFactory factory_;
   const int worker_count_;
+  PackageSource package_source_;
 
   std::mutex mutex_;
   std::condition_variable wake_;

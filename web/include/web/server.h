@@ -13,7 +13,7 @@ struct ServerOptions {
   std::string bind_address = "0.0.0.0";
   std::string db = "sqlite:koodikoe.db";
   std::vector<std::string> exercise_dirs;
-  int workers = 0;  // judge helpers; 0 = the number of cores
+  int workers = -1;  // judge helpers; -1 = the number of cores, 0 = none (remote workers judge)
   bool demo = false;
   std::string ui_dir;       // "" = the build's web/ui/dist
   std::string data_dir;     // imported packages; "" = koodikoe-data next to the database
@@ -21,9 +21,13 @@ struct ServerOptions {
   bool secure_cookies = false;        // also implied per request by X-Forwarded-Proto: https
   int job_timeout_seconds = 600;      // a helper silent for this long on one job is replaced
   size_t max_body_bytes = 32u << 20;  // anything larger gets 413 before a handler sees it
+  // Shared with `koodikoe worker`s (GET /api/v1/packages/{hash}); "" = no remote workers.
+  // From KOODIKOE_WORKER_TOKEN or --worker-token-file, never from the command line itself.
+  std::string worker_token;
 };
 
 int ServeCommand(int argc, char** argv);
 int UserCommand(int argc, char** argv);
+int WorkerCommand(int argc, char** argv);
 
 }  // namespace web
