@@ -391,7 +391,7 @@ ExerciseStore::ExerciseStore(std::string root, std::string koodikoe_binary, Uplo
 }
 
 ExerciseStore::~ExerciseStore() {
-  for (auto& thread : threads_) thread.join();
+  for (auto& check : threads_) check.thread.join();
 }
 
 Result<void> ExerciseStore::WriteInto(const std::string& package_dir, const std::string& relative,
@@ -754,7 +754,8 @@ void ExerciseStore::StartCheck(const StoredVersion& version) {
     set({"failed", "the check could not be started", 0, 1, UnixNow()});
     return;
   }
-  std::thread thread([set, key, pid, fd = read_end.Release()] {
+  auto finished = std::make_shared<std::atomic<bool>>(false);
+  std::thread thread([set, key, pid, finished, fd = read_end.Release()] {
     koodikoe::UniqueFd input(fd);
     VersionCheck check{"running", "", 0, 1, 0};
     char buffer[4096];
@@ -773,9 +774,19 @@ void ExerciseStore::StartCheck(const StoredVersion& version) {
     check.done = check.total;
     check.finished_at = UnixNow();
     set(check);
+    finished->store(true);
   });
   std::lock_guard lock(mutex_);
-  threads_.push_back(std::move(thread));
+  // Threads of finished checks are joined here, so they do not pile up on a long-running server.
+  for (auto it = threads_.begin(); it != threads_.end();) {
+    if (it->finished->load()) {
+      it->thread.join();
+      it = threads_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  threads_.push_back({std::move(thread), std::move(finished)});
 }
 
 VersionCheck ExerciseStore::CheckOf(const std::string& id) {

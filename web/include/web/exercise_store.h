@@ -11,10 +11,12 @@
 // itself never runs sandboxes), with progress for the browser.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -152,7 +154,11 @@ class ExerciseStore {
   std::condition_variable check_changed_;
   uint64_t check_generation_ = 0;
   std::map<std::string, VersionCheck> checks_;  // id -> check of its newest version
-  std::vector<std::thread> threads_;
+  struct CheckThread {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> finished;
+  };
+  std::vector<CheckThread> threads_;
 };
 
 }  // namespace web
