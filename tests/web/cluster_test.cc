@@ -151,6 +151,19 @@ TEST_F(ClusterTest, PackagesAreServedToWorkersByContentHashOnly) {
   EXPECT_EQ(done.value("status", ""), "done") << done.dump();
   EXPECT_EQ(done.value("verdict", ""), "accepted");
   EXPECT_TRUE(fs::exists(dir_.path() + "/cache1/" + hash + "/hello/problem.yaml"));
+
+  // Judged on another process, followed live on the server: progress, then the verdict.
+  Reply slow = api.Post(
+      "/api/v1/submissions",
+      {{"exercise", "hello"}, {"language", "python"}, {"source", "SLEEP_MS=700\n# followed"}});
+  ASSERT_EQ(slow.status, 202);
+  auto events = api.Events(slow.body["id"], 60);
+  int progress = 0;
+  for (const auto& [name, data] : events) progress += name == "progress";
+  EXPECT_GE(progress, 2) << "progress events of the remote worker";
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().first, "done");
+  EXPECT_EQ(events.back().second.value("verdict", ""), "accepted");
 }
 
 TEST_F(ClusterTest, ThreeWorkersKill9OneEverySubmissionJudgedOnce) {

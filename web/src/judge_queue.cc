@@ -189,7 +189,9 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
   auto outcome = client.Judge(job, [&](const JudgeProgress& step) {
     json data = {{"done", step.done}, {"total", step.total}};
     data["test"] = step.test_json.empty() ? json(nullptr) : json::parse(step.test_json);
-    events_.Publish(submission.id, data.dump());
+    std::string text = data.dump();
+    if (relay_events_) (void)storage_.PublishEvent(submission.id, text);
+    events_.Publish(submission.id, std::move(text));
   });
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -230,6 +232,7 @@ void JudgeQueue::Finish(const Submission& submission, const JudgeOutcome& outcom
     LogInfo("submission=" + std::to_string(submission.id) + " kind=" + submission.kind +
             " verdict=" + outcome.verdict + " seconds=" + std::to_string(seconds));
   }
+  if (relay_events_) (void)storage_.PublishEvent(submission.id, "");
   events_.Finish(submission.id);
 }
 

@@ -113,6 +113,8 @@ constexpr const char* kUniqueViolation = "23505";
 
 // The channel AddSubmission notifies, for workers waiting with LISTEN.
 constexpr const char* kQueueChannel = "koodikoe_queue";
+// Judging progress from workers, for the server's event streams: "ID JSON", or "ID" when done.
+constexpr const char* kEventChannel = "koodikoe_events";
 
 // A parameter in text format; nullopt is SQL NULL.
 using Param = std::optional<std::string>;
@@ -237,7 +239,10 @@ std::string TextArray(const std::vector<std::string>& values) {
 
 std::string IntArray(const std::vector<int64_t>& values) {
   std::string text = "{";
-  for (size_t i = 0; i < values.size(); ++i) text += (i ? "," : "") + std::to_string(values[i]);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) text += ',';
+    text += std::to_string(values[i]);
+  }
   return text + "}";
 }
 
@@ -575,36 +580,31 @@ class PostgresStorage final : public Storage {
 
   Result<bool> WaitForQueued(int timeout_ms) override {
     std::lock_guard lock(listen_mutex_);
-    if (listener_ && PQstatus(listener_->get()) != CONNECTION_OK) listener_.reset();
-    if (!listener_) {
-      auto opened = Connect(url_);
-      if (!opened) return tl::unexpected(opened.error());
-      auto listening = (*opened)->Exec(std::string("LISTEN ") + kQueueChannel);
-      if (!listening.ok()) return DbError("listen", listening);
-      listener_ = std::move(*opened);
+    auto payloads = Listen(queue_listener_, kQueueChannel, timeout_ms);
+    if (!payloads) return tl::unexpected(payloads.error());
+    return !payloads->empty();
+  }
+
+  Result<void> PublishEvent(int64_t id, const std::string& data) override {
+    std::string payload = std::to_string(id) + (data.empty() ? "" : " " + data);
+    // NOTIFY payloads stop at 8000 bytes; a long progress event (a test's feedback) is left
+    // out: the stored verdict has all of it.
+    if (payload.size() > 7900) return {};
+    return Command("publish event", std::string("SELECT pg_notify('") + kEventChannel + "', $1)",
+                   {P(payload)});
+  }
+
+  Result<std::vector<std::pair<int64_t, std::string>>> WaitForEvents(int timeout_ms) override {
+    std::lock_guard lock(events_mutex_);
+    auto payloads = Listen(events_listener_, kEventChannel, timeout_ms);
+    if (!payloads) return tl::unexpected(payloads.error());
+    std::vector<std::pair<int64_t, std::string>> events;
+    for (const auto& payload : *payloads) {
+      size_t space = payload.find(' ');
+      events.emplace_back(std::strtoll(payload.c_str(), nullptr, 10),
+                          space == std::string::npos ? "" : payload.substr(space + 1));
     }
-    PGconn* conn = listener_->get();
-    auto take_notifications = [&] {
-      bool any = false;
-      while (PGnotify* notify = PQnotifies(conn)) {
-        any = true;
-        PQfreemem(notify);
-      }
-      return any;
-    };
-    if (PQconsumeInput(conn) == 0) {
-      listener_.reset();
-      return Fail(ErrorCode::kSystem, "postgresql listen: connection lost");
-    }
-    if (take_notifications()) return true;
-    pollfd fd{PQsocket(conn), POLLIN, 0};
-    int ready = ::poll(&fd, 1, timeout_ms);
-    if (ready <= 0) return false;
-    if (PQconsumeInput(conn) == 0) {
-      listener_.reset();
-      return Fail(ErrorCode::kSystem, "postgresql listen: connection lost");
-    }
-    return take_notifications();
+    return events;
   }
 
   Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) override {
@@ -860,6 +860,42 @@ class PostgresStorage final : public Storage {
   }
 
  private:
+  // Waits up to `timeout_ms` for notifications on `channel`, on a connection of its own
+  // (opened and LISTENing on first use, reopened if lost); their payloads.
+  Result<std::vector<std::string>> Listen(std::unique_ptr<PgConnection>& listener,
+                                          const char* channel, int timeout_ms) {
+    if (listener && PQstatus(listener->get()) != CONNECTION_OK) listener.reset();
+    if (!listener) {
+      auto opened = Connect(url_);
+      if (!opened) return tl::unexpected(opened.error());
+      auto listening = (*opened)->Exec(std::string("LISTEN ") + channel);
+      if (!listening.ok()) return DbError("listen", listening);
+      listener = std::move(*opened);
+    }
+    PGconn* conn = listener->get();
+    std::vector<std::string> payloads;
+    auto take = [&] {
+      while (PGnotify* notify = PQnotifies(conn)) {
+        payloads.emplace_back(notify->extra ? notify->extra : "");
+        PQfreemem(notify);
+      }
+    };
+    if (PQconsumeInput(conn) == 0) {
+      listener.reset();
+      return Fail(ErrorCode::kSystem, "postgresql listen: connection lost");
+    }
+    take();
+    if (!payloads.empty()) return payloads;
+    pollfd fd{PQsocket(conn), POLLIN, 0};
+    if (::poll(&fd, 1, timeout_ms) <= 0) return payloads;
+    if (PQconsumeInput(conn) == 0) {
+      listener.reset();
+      return Fail(ErrorCode::kSystem, "postgresql listen: connection lost");
+    }
+    take();
+    return payloads;
+  }
+
   static tl::unexpected<Error> DbError(const std::string& what, const PgResult& result) {
     return Fail(ErrorCode::kSystem, "postgresql " + what + ": " + result.Message());
   }
@@ -934,7 +970,9 @@ class PostgresStorage final : public Storage {
 
   const std::string url_;
   std::mutex listen_mutex_;
-  std::unique_ptr<PgConnection> listener_;  // LISTENs on kQueueChannel
+  std::unique_ptr<PgConnection> queue_listener_;  // LISTENs on kQueueChannel
+  std::mutex events_mutex_;
+  std::unique_ptr<PgConnection> events_listener_;  // LISTENs on kEventChannel
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<PgConnection>> idle_;

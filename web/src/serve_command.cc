@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -151,11 +152,21 @@ std::vector<std::string> DemoExerciseDirs() {
   return dirs;
 }
 
+// postgresql://user:SECRET@host/db -> postgresql://user:***@host/db, for the log.
+std::string WithoutPassword(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 void PrintBanner(const ServerOptions& options, const Catalog& catalog) {
   std::string host = options.bind_address == "0.0.0.0" ? "localhost" : options.bind_address;
   std::cout << "koodikoe is running at http://" << host << ":" << options.port << "/\n"
             << "  " << catalog.size() << " exercises, " << options.workers
-            << " judge workers, database " << options.db << "\n";
+            << " judge workers, database " << WithoutPassword(options.db) << "\n";
   if (options.demo) {
     std::cout << "Demo accounts (username / password):\n";
     for (const auto& account : kDemoAccounts) {
@@ -339,10 +350,31 @@ int ServeCommand(int argc, char** argv) {
     return 1;
   }
   queue.Start();
+  // Progress of jobs judged by `koodikoe worker`s, for the event streams.
+  std::atomic<bool> relaying{(*storage)->NotifiesQueued()};
+  std::thread relay([&] {
+    while (relaying) {
+      auto got = (*storage)->WaitForEvents(500);
+      if (!got) {
+        LogError("worker events: " + got.error().Describe());
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        continue;
+      }
+      for (auto& [id, data] : *got) {
+        if (data.empty()) {
+          events.Finish(id);
+        } else {
+          events.Publish(id, std::move(data));
+        }
+      }
+    }
+  });
   std::thread stopper = WaitForStopSignal(server, events);
   PrintBanner(options, catalog);
   server.listen_after_bind();
   queue.Stop();
+  relaying = false;
+  relay.join();
   // The stop thread is still in sigwait if the server ended for another reason.
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();

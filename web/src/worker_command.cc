@@ -173,7 +173,7 @@ int WorkerCommand(int argc, char** argv) {
   helper_argv.push_back("--jobs");
   // Each job's helper runs its tests on its share of the cores.
   helper_argv.push_back(std::to_string(std::max(1, options.cores / options.jobs)));
-  EventHub events;  // progress stays here; the server reads verdicts from the database
+  EventHub events;  // unread here: progress goes to the server through the database
   Metrics metrics;
   JudgeQueue queue(
       **storage, catalog, events, metrics,
@@ -196,6 +196,7 @@ int WorkerCommand(int argc, char** argv) {
                        s.exercise_version + "')"
                  : "this worker has no --server to fetch exercise '" + s.exercise + "' from");
   });
+  queue.RelayEvents();
   queue.Start();
   std::cout << "koodikoe worker: judging " << options.jobs << " at a time"
             << (options.server.empty() ? "" : ", packages from " + options.server) << "\n"

@@ -40,6 +40,9 @@ class JudgeQueue {
   // error puts it back in the queue (e.g. the server is restarting). Set before Start().
   using PackageSource = std::function<Result<std::string>(const Submission&)>;
   void SetPackageSource(PackageSource source) { package_source_ = std::move(source); }
+  // Also publishes progress and "done" through Storage::PublishEvent, for the event streams
+  // of a server in another process. Set before Start().
+  void RelayEvents() { relay_events_ = true; }
 
   void Start();
   // Stops taking jobs and waits for the workers; jobs being judged stay "judging" and are
@@ -72,6 +75,7 @@ class JudgeQueue {
   const ClientFactory factory_;
   const int worker_count_;
   PackageSource package_source_;
+  bool relay_events_ = false;
 
   std::mutex mutex_;
   std::condition_variable wake_;

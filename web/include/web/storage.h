@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "koodikoe/result.h"
@@ -173,6 +174,20 @@ class Storage {
   virtual Result<bool> WaitForQueued(int timeout_ms) {
     (void)timeout_ms;
     return false;
+  }
+  // Judging progress of a job, for the event streams of a server in another process
+  // (PostgreSQL NOTIFY): `data` is a progress event's JSON, "" when the verdict is stored.
+  // Stores without notifications ignore it.
+  virtual Result<void> PublishEvent(int64_t id, const std::string& data) {
+    (void)id;
+    (void)data;
+    return {};
+  }
+  // Blocks up to `timeout_ms` for events other processes published; (id, data) pairs as
+  // PublishEvent got them. One caller at a time.
+  virtual Result<std::vector<std::pair<int64_t, std::string>>> WaitForEvents(int timeout_ms) {
+    (void)timeout_ms;
+    return std::vector<std::pair<int64_t, std::string>>();
   }
   virtual Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) = 0;
   // Submissions (no source) of these users on these exercises, oldest first.
