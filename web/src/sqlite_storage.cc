@@ -99,6 +99,68 @@ CREATE INDEX submissions_by_exercise ON submissions(exercise, id);
     R"sql(
 ALTER TABLE submissions ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 4: candidate evidence and consent: profiles, reflections, shares, who has seen them,
+    // company shortlists.
+    R"sql(
+CREATE TABLE profiles(
+  user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  intro TEXT NOT NULL DEFAULT '',
+  intro_language TEXT NOT NULL DEFAULT 'fi',
+  hidden_exercises TEXT NOT NULL DEFAULT '',
+  confirmed_skills TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL);
+CREATE TABLE reflections(
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  exercise TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY(user_id, exercise));
+CREATE TABLE shares(
+  id INTEGER PRIMARY KEY,
+  candidate_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  company_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+  link_nonce TEXT NOT NULL DEFAULT '',
+  label TEXT NOT NULL DEFAULT '',
+  contact TEXT NOT NULL DEFAULT '',
+  contact_message TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX shares_by_candidate ON shares(candidate_id, id);
+CREATE INDEX shares_by_company ON shares(company_id, id);
+CREATE TABLE share_views(
+  id INTEGER PRIMARY KEY,
+  share_id INTEGER NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  viewer_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  what TEXT NOT NULL,
+  viewed_at INTEGER NOT NULL);
+CREATE INDEX share_views_by_share ON share_views(share_id, id);
+CREATE TABLE shortlist(
+  company_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  share_id INTEGER NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  note TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY(company_id, share_id));
+)sql",
+    // 5: coding trials.
+    R"sql(
+CREATE TABLE trials(
+  id INTEGER PRIMARY KEY,
+  owner_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  invite_code TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL);
+CREATE INDEX trials_by_owner ON trials(owner_id, id);
+CREATE TABLE trial_exercises(
+  trial_id INTEGER NOT NULL REFERENCES trials(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  exercise TEXT NOT NULL,
+  PRIMARY KEY(trial_id, exercise));
+CREATE TABLE trial_participants(
+  trial_id INTEGER NOT NULL REFERENCES trials(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  opened_at INTEGER NOT NULL,
+  PRIMARY KEY(trial_id, user_id));
+)sql",
 };
 
 // A prepared statement; finalized on destruction.
@@ -205,6 +267,47 @@ std::string Placeholders(size_t count) {
   return text;
 }
 
+std::string JoinLines(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : "\n") + item;
+  return text;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) items.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return items;
+}
+
+const char* const kShareColumns =
+    "s.id, s.candidate_id, c.username, c.nickname, coalesce(s.company_id, 0), "
+    "coalesce(k.username, ''), s.link_nonce, s.label, s.contact, s.contact_message, "
+    "s.created_at, s.revoked_at FROM shares s JOIN users c ON c.id = s.candidate_id "
+    "LEFT JOIN users k ON k.id = s.company_id";
+
+Share ReadShare(const Statement& row) {
+  Share s;
+  s.id = row.Int(0);
+  s.candidate_id = row.Int(1);
+  s.candidate_username = row.Text(2);
+  s.candidate_nickname = row.Text(3);
+  s.company_id = row.Int(4);
+  s.company_username = row.Text(5);
+  s.link_nonce = row.Text(6);
+  s.label = row.Text(7);
+  s.contact = row.Text(8);
+  s.contact_message = row.Text(9);
+  s.created_at = row.Int(10);
+  s.revoked_at = row.Int(11);
+  return s;
+}
+
 class SqliteStorage final : public Storage {
  public:
   explicit SqliteStorage(sqlite3* db) : db_(db) {}
@@ -270,6 +373,18 @@ class SqliteStorage final : public Storage {
     st.Bind(1, user.password_hash).Bind(2, std::string(RoleName(user.role)));
     st.Bind(3, user.language).Bind(4, user.nickname).Bind(5, user.id);
     return Run(st, "update user");
+  }
+
+  Result<std::vector<User>> ListUsersByRole(Role role) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT id, username, password_hash, role, language, nickname, created_at "
+                 "FROM users WHERE role = ? ORDER BY username");
+    st.Bind(1, std::string(RoleName(role)));
+    std::vector<User> list;
+    while (st.Step()) list.push_back(ReadUser(st));
+    if (st.failed()) return DbError("list users");
+    return list;
   }
 
   Result<void> AddSession(const Session& session) override {
@@ -684,6 +799,224 @@ class SqliteStorage final : public Storage {
     return list;
   }
 
+  Result<std::optional<Profile>> FindProfile(int64_t user_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT intro, intro_language, hidden_exercises, confirmed_skills, updated_at "
+                 "FROM profiles WHERE user_id = ?");
+    st.Bind(1, user_id);
+    if (!st.Step()) {
+      if (st.failed()) return DbError("find profile");
+      return std::optional<Profile>();
+    }
+    Profile p;
+    p.user_id = user_id;
+    p.intro = st.Text(0);
+    p.intro_language = st.Text(1);
+    p.hidden_exercises = SplitLines(st.Text(2));
+    p.confirmed_skills = SplitLines(st.Text(3));
+    p.updated_at = st.Int(4);
+    Statement refl(db_, "SELECT exercise, text FROM reflections WHERE user_id = ?");
+    refl.Bind(1, user_id);
+    while (refl.Step()) p.reflections[refl.Text(0)] = refl.Text(1);
+    if (refl.failed()) return DbError("reflections");
+    return p;
+  }
+
+  Result<void> PutProfile(const Profile& p) override {
+    std::lock_guard lock(mutex_);
+    if (auto begun = Exec("BEGIN IMMEDIATE"); !begun) return begun;
+    auto done = WriteProfile(p);
+    if (!done) {
+      Exec("ROLLBACK");
+      return done;
+    }
+    return Exec("COMMIT");
+  }
+
+  Result<int64_t> AddShare(const Share& s) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO shares(candidate_id, company_id, link_nonce, label, contact, "
+                 "contact_message, created_at, revoked_at) VALUES(?,?,?,?,?,?,?,?)");
+    st.Bind(1, s.candidate_id);
+    if (s.company_id > 0) {
+      st.Bind(2, s.company_id);
+    } else {
+      st.Bind(2, std::optional<std::string>());
+    }
+    st.Bind(3, s.link_nonce).Bind(4, s.label).Bind(5, s.contact).Bind(6, s.contact_message);
+    st.Bind(7, s.created_at).Bind(8, s.revoked_at);
+    if (auto done = Run(st, "add share"); !done) return tl::unexpected(done.error());
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  Result<std::optional<Share>> FindShare(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, (std::string("SELECT ") + kShareColumns + " WHERE s.id = ?").c_str());
+    st.Bind(1, id);
+    auto list = Shares(st);
+    if (!list) return tl::unexpected(list.error());
+    if (list->empty()) return std::optional<Share>();
+    return std::move(list->front());
+  }
+
+  Result<std::vector<Share>> SharesOfCandidate(int64_t candidate_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, (std::string("SELECT ") + kShareColumns +
+                       " WHERE s.candidate_id = ? ORDER BY s.id DESC")
+                          .c_str());
+    st.Bind(1, candidate_id);
+    return Shares(st);
+  }
+
+  Result<std::vector<Share>> SharesForCompany(int64_t company_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, (std::string("SELECT ") + kShareColumns +
+                       " WHERE s.company_id = ? AND s.revoked_at = 0 ORDER BY s.id DESC")
+                          .c_str());
+    st.Bind(1, company_id);
+    return Shares(st);
+  }
+
+  Result<bool> RevokeShare(int64_t id, int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "UPDATE shares SET revoked_at = ? WHERE id = ? AND revoked_at = 0");
+    st.Bind(1, now).Bind(2, id);
+    if (auto done = Run(st, "revoke share"); !done) return tl::unexpected(done.error());
+    return sqlite3_changes(db_) > 0;
+  }
+
+  Result<void> SetShareContact(int64_t id, const std::string& contact,
+                               const std::string& message) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "UPDATE shares SET contact = ?, contact_message = ? WHERE id = ?");
+    st.Bind(1, contact).Bind(2, message).Bind(3, id);
+    return Run(st, "set share contact");
+  }
+
+  Result<void> AddShareView(const ShareView& v) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO share_views(share_id, viewer_id, what, viewed_at) VALUES(?,?,?,?)");
+    st.Bind(1, v.share_id);
+    if (v.viewer_id > 0) {
+      st.Bind(2, v.viewer_id);
+    } else {
+      st.Bind(2, std::optional<std::string>());
+    }
+    st.Bind(3, v.what).Bind(4, v.viewed_at);
+    return Run(st, "add share view");
+  }
+
+  Result<std::vector<ShareView>> ShareViewsOfCandidate(int64_t candidate_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT v.share_id, coalesce(v.viewer_id, 0), coalesce(u.username, ''), v.what, "
+                 "v.viewed_at FROM share_views v JOIN shares s ON s.id = v.share_id "
+                 "LEFT JOIN users u ON u.id = v.viewer_id WHERE s.candidate_id = ? "
+                 "ORDER BY v.id DESC LIMIT 500");
+    st.Bind(1, candidate_id);
+    std::vector<ShareView> list;
+    while (st.Step()) list.push_back({st.Int(0), st.Int(1), st.Text(2), st.Text(3), st.Int(4)});
+    if (st.failed()) return DbError("share views");
+    return list;
+  }
+
+  Result<void> PutShortlistEntry(const ShortlistEntry& e) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "INSERT INTO shortlist(company_id, share_id, note, updated_at) VALUES(?,?,?,?) "
+                 "ON CONFLICT(company_id, share_id) DO UPDATE SET note = excluded.note, "
+                 "updated_at = excluded.updated_at");
+    st.Bind(1, e.company_id).Bind(2, e.share_id).Bind(3, e.note).Bind(4, e.updated_at);
+    return Run(st, "put shortlist entry");
+  }
+
+  Result<void> RemoveShortlistEntry(int64_t company_id, int64_t share_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "DELETE FROM shortlist WHERE company_id = ? AND share_id = ?");
+    st.Bind(1, company_id).Bind(2, share_id);
+    return Run(st, "remove shortlist entry");
+  }
+
+  Result<std::vector<ShortlistEntry>> Shortlist(int64_t company_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT company_id, share_id, note, updated_at FROM shortlist "
+                 "WHERE company_id = ? ORDER BY updated_at DESC");
+    st.Bind(1, company_id);
+    std::vector<ShortlistEntry> list;
+    while (st.Step()) list.push_back({st.Int(0), st.Int(1), st.Text(2), st.Int(3)});
+    if (st.failed()) return DbError("shortlist");
+    return list;
+  }
+
+  Result<int64_t> AddTrial(const Trial& t) override {
+    std::lock_guard lock(mutex_);
+    if (auto begun = Exec("BEGIN IMMEDIATE"); !begun) return tl::unexpected(begun.error());
+    auto id = InsertTrial(t);
+    if (!id) {
+      Exec("ROLLBACK");
+      return id;
+    }
+    if (auto done = Exec("COMMIT"); !done) return tl::unexpected(done.error());
+    return id;
+  }
+
+  Result<std::optional<Trial>> FindTrial(int64_t id) override {
+    std::lock_guard lock(mutex_);
+    return OneTrial("t.id = ?", [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<std::optional<Trial>> FindTrialByCode(const std::string& code) override {
+    std::lock_guard lock(mutex_);
+    return OneTrial("t.invite_code = ?", [&](Statement& st) { st.Bind(1, code); });
+  }
+
+  Result<std::vector<Trial>> TrialsOfOwner(int64_t owner_id) override {
+    std::lock_guard lock(mutex_);
+    return ManyTrials("t.owner_id = ?", [&](Statement& st) { st.Bind(1, owner_id); });
+  }
+
+  Result<int64_t> OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) override {
+    std::lock_guard lock(mutex_);
+    Statement add(db_,
+                  "INSERT OR IGNORE INTO trial_participants(trial_id, user_id, opened_at) "
+                  "VALUES(?,?,?)");
+    add.Bind(1, trial_id).Bind(2, user_id).Bind(3, now);
+    if (auto done = Run(add, "open trial"); !done) return tl::unexpected(done.error());
+    Statement st(db_,
+                 "SELECT opened_at FROM trial_participants WHERE trial_id = ? AND user_id = ?");
+    st.Bind(1, trial_id).Bind(2, user_id);
+    if (!st.Step()) return DbError("read trial window");
+    return st.Int(0);
+  }
+
+  Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_,
+                 "SELECT p.user_id, u.username, u.nickname, p.opened_at FROM trial_participants "
+                 "p JOIN users u ON u.id = p.user_id WHERE p.trial_id = ? ORDER BY p.opened_at");
+    st.Bind(1, trial_id);
+    std::vector<TrialParticipant> list;
+    while (st.Step()) list.push_back({st.Int(0), st.Text(1), st.Text(2), st.Int(3)});
+    if (st.failed()) return DbError("trial participants");
+    return list;
+  }
+
+  Result<bool> DeleteUser(int64_t user_id) override {
+    std::lock_guard lock(mutex_);
+    if (auto begun = Exec("BEGIN IMMEDIATE"); !begun) return tl::unexpected(begun.error());
+    auto deleted = DeleteUserLocked(user_id);
+    if (!deleted) {
+      Exec("ROLLBACK");
+      return deleted;
+    }
+    if (auto done = Exec("COMMIT"); !done) return tl::unexpected(done.error());
+    return deleted;
+  }
+
  private:
   tl::unexpected<Error> DbError(const std::string& what) const {
     return Fail(ErrorCode::kSystem, "sqlite " + what + ": " + sqlite3_errmsg(db_));
@@ -704,6 +1037,114 @@ class SqliteStorage final : public Storage {
     st.Step();
     if (st.failed()) return DbError(what);
     return {};
+  }
+
+  Result<void> WriteProfile(const Profile& p) {
+    Statement st(db_,
+                 "INSERT INTO profiles(user_id, intro, intro_language, hidden_exercises, "
+                 "confirmed_skills, updated_at) VALUES(?,?,?,?,?,?) ON CONFLICT(user_id) DO "
+                 "UPDATE SET intro = excluded.intro, intro_language = excluded.intro_language, "
+                 "hidden_exercises = excluded.hidden_exercises, "
+                 "confirmed_skills = excluded.confirmed_skills, updated_at = excluded.updated_at");
+    st.Bind(1, p.user_id).Bind(2, p.intro).Bind(3, p.intro_language);
+    st.Bind(4, JoinLines(p.hidden_exercises)).Bind(5, JoinLines(p.confirmed_skills));
+    st.Bind(6, p.updated_at);
+    if (auto done = Run(st, "put profile"); !done) return done;
+    Statement clear(db_, "DELETE FROM reflections WHERE user_id = ?");
+    clear.Bind(1, p.user_id);
+    if (auto done = Run(clear, "clear reflections"); !done) return done;
+    for (const auto& [exercise, text] : p.reflections) {
+      Statement add(db_, "INSERT INTO reflections(user_id, exercise, text) VALUES(?,?,?)");
+      add.Bind(1, p.user_id).Bind(2, exercise).Bind(3, text);
+      if (auto done = Run(add, "add reflection"); !done) return done;
+    }
+    return {};
+  }
+
+  Result<bool> DeleteUserLocked(int64_t user_id) {
+    // Rows that refer to the user without ON DELETE CASCADE go first, in dependency order;
+    // the tables of schema 2 cascade from users.
+    const char* const statements[] = {
+        "DELETE FROM comments WHERE user_id = ?1",
+        "DELETE FROM submissions WHERE user_id = ?1",
+        "DELETE FROM help_requests WHERE user_id = ?1",
+        "DELETE FROM workshop_members WHERE user_id = ?1",
+        "DELETE FROM workshops WHERE trainer_id = ?1",
+        "DELETE FROM sessions WHERE user_id = ?1",
+        "DELETE FROM users WHERE id = ?1",
+    };
+    for (const char* sql : statements) {
+      Statement st(db_, sql);
+      st.Bind(1, user_id);
+      if (auto done = Run(st, "delete user"); !done) return tl::unexpected(done.error());
+    }
+    return sqlite3_changes(db_) > 0;
+  }
+
+  Result<int64_t> InsertTrial(const Trial& t) {
+    Statement st(db_,
+                 "INSERT INTO trials(owner_id, title, minutes, invite_code, created_at) "
+                 "VALUES(?,?,?,?,?)");
+    st.Bind(1, t.owner_id).Bind(2, t.title).Bind(3, t.minutes).Bind(4, t.invite_code);
+    st.Bind(5, t.created_at);
+    if (auto done = Run(st, "add trial"); !done) return tl::unexpected(done.error());
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    int position = 0;
+    for (const auto& exercise : t.exercises) {
+      Statement add(db_,
+                    "INSERT OR IGNORE INTO trial_exercises(trial_id, position, exercise) "
+                    "VALUES(?,?,?)");
+      add.Bind(1, id).Bind(2, position++).Bind(3, exercise);
+      if (auto done = Run(add, "add trial exercise"); !done) return tl::unexpected(done.error());
+    }
+    return id;
+  }
+
+  template <class BindFn>
+  Result<std::vector<Trial>> ManyTrials(const std::string& where, BindFn bind) {
+    std::string sql =
+        "SELECT t.id, t.owner_id, u.username, t.title, t.minutes, t.invite_code, t.created_at "
+        "FROM trials t JOIN users u ON u.id = t.owner_id WHERE " +
+        where + " ORDER BY t.id DESC";
+    Statement st(db_, sql.c_str());
+    bind(st);
+    std::vector<Trial> list;
+    while (st.Step()) {
+      Trial t;
+      t.id = st.Int(0);
+      t.owner_id = st.Int(1);
+      t.owner_username = st.Text(2);
+      t.title = st.Text(3);
+      t.minutes = static_cast<int>(st.Int(4));
+      t.invite_code = st.Text(5);
+      t.created_at = st.Int(6);
+      list.push_back(std::move(t));
+    }
+    if (st.failed()) return DbError("find trials");
+    for (auto& t : list) {
+      Statement ex(db_,
+                   "SELECT exercise FROM trial_exercises WHERE trial_id = ? ORDER BY position");
+      ex.Bind(1, t.id);
+      while (ex.Step()) t.exercises.push_back(ex.Text(0));
+      if (ex.failed()) return DbError("trial exercises");
+    }
+    return list;
+  }
+
+  template <class BindFn>
+  Result<std::optional<Trial>> OneTrial(const std::string& where, BindFn bind) {
+    auto list = ManyTrials(where, bind);
+    if (!list) return tl::unexpected(list.error());
+    if (list->empty()) return std::optional<Trial>();
+    return std::move(list->front());
+  }
+
+  Result<std::vector<Share>> Shares(Statement& st) {
+    if (!st.ok()) return DbError("prepare shares");
+    std::vector<Share> list;
+    while (st.Step()) list.push_back(ReadShare(st));
+    if (st.failed()) return DbError("shares");
+    return list;
   }
 
   Result<std::optional<User>> OneUser(Statement& st) {

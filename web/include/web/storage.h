@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -120,6 +121,69 @@ struct ExerciseResult {
   int attempts = 0;
 };
 
+// What a candidate shows of their results (issue 7: evidence the candidate owns).
+struct Profile {
+  int64_t user_id = 0;
+  std::string intro;                               // a short introduction in the candidate's words
+  std::string intro_language = "fi";               // "fi" | "en"
+  std::vector<std::string> hidden_exercises;       // results the candidate chose not to show
+  std::vector<std::string> confirmed_skills;       // suggested skills the candidate confirmed
+  std::map<std::string, std::string> reflections;  // exercise -> how it was solved
+  int64_t updated_at = 0;
+};
+
+// Consent to see a candidate's evidence: given to one company account, or to whoever holds a
+// signed link. Revoking is immediate; the row stays so that "who has seen it" keeps its history.
+struct Share {
+  int64_t id = 0;
+  int64_t candidate_id = 0;
+  std::string candidate_username;  // filled in by reads
+  std::string candidate_nickname;  // filled in by reads
+  int64_t company_id = 0;          // 0 for a link share
+  std::string company_username;    // filled in by reads
+  std::string link_nonce;          // the signed link's nonce (link shares only)
+  std::string label;               // the candidate's own note ("CV, spring 2026")
+  std::string contact;             // "" | "requested" | "accepted" | "declined"
+  std::string contact_message;     // the company's request
+  int64_t created_at = 0;
+  int64_t revoked_at = 0;  // 0 while the share is in force
+};
+
+struct ShareView {
+  int64_t share_id = 0;
+  int64_t viewer_id = 0;        // 0 for someone holding the link without an account
+  std::string viewer_username;  // filled in by reads
+  std::string what;             // "report", "submission 42", ...
+  int64_t viewed_at = 0;
+};
+
+// A company's private shortlist: candidates by share, with a note only the company sees.
+struct ShortlistEntry {
+  int64_t company_id = 0;
+  int64_t share_id = 0;
+  std::string note;
+  int64_t updated_at = 0;
+};
+
+// A timed coding trial: exercises, a time limit per candidate, an unguessable invitation.
+struct Trial {
+  int64_t id = 0;
+  int64_t owner_id = 0;        // the company (or trainer) that runs it
+  std::string owner_username;  // filled in by reads
+  std::string title;
+  int minutes = 60;  // each candidate's window, from the moment they open the invitation
+  std::string invite_code;
+  std::vector<std::string> exercises;  // in the owner's order
+  int64_t created_at = 0;
+};
+
+struct TrialParticipant {
+  int64_t user_id = 0;
+  std::string username;
+  std::string nickname;
+  int64_t opened_at = 0;
+};
+
 class Storage {
  public:
   virtual ~Storage() = default;
@@ -132,6 +196,8 @@ class Storage {
   virtual Result<std::optional<User>> FindUserByName(const std::string& username) = 0;
   virtual Result<std::optional<User>> FindUser(int64_t id) = 0;
   virtual Result<void> UpdateUser(const User& user) = 0;  // language, nickname, password, role
+  // Accounts of one role (e.g. the partner companies a candidate may share with), by name.
+  virtual Result<std::vector<User>> ListUsersByRole(Role role) = 0;
 
   virtual Result<void> AddSession(const Session& session) = 0;
   // Only sessions that have not expired at `now`.
@@ -231,6 +297,40 @@ class Storage {
 
   virtual Result<int64_t> AddComment(const Comment& comment) = 0;
   virtual Result<std::vector<Comment>> Comments(int64_t submission_id) = 0;
+
+  // Candidate evidence and consent (profile, shares, views, shortlist, account deletion).
+  virtual Result<std::optional<Profile>> FindProfile(int64_t user_id) = 0;
+  // Replaces the whole profile, reflections included.
+  virtual Result<void> PutProfile(const Profile& profile) = 0;
+  virtual Result<int64_t> AddShare(const Share& share) = 0;
+  virtual Result<std::optional<Share>> FindShare(int64_t id) = 0;
+  // Newest first, revoked ones included.
+  virtual Result<std::vector<Share>> SharesOfCandidate(int64_t candidate_id) = 0;
+  // Only shares in force, newest first.
+  virtual Result<std::vector<Share>> SharesForCompany(int64_t company_id) = 0;
+  // False if there was no such share in force.
+  virtual Result<bool> RevokeShare(int64_t id, int64_t now) = 0;
+  virtual Result<void> SetShareContact(int64_t id, const std::string& contact,
+                                       const std::string& message) = 0;
+  virtual Result<void> AddShareView(const ShareView& view) = 0;
+  // Views of any of the candidate's shares, newest first.
+  virtual Result<std::vector<ShareView>> ShareViewsOfCandidate(int64_t candidate_id) = 0;
+  virtual Result<void> PutShortlistEntry(const ShortlistEntry& entry) = 0;
+  virtual Result<void> RemoveShortlistEntry(int64_t company_id, int64_t share_id) = 0;
+  virtual Result<std::vector<ShortlistEntry>> Shortlist(int64_t company_id) = 0;
+  // Coding trials.
+  virtual Result<int64_t> AddTrial(const Trial& trial) = 0;
+  virtual Result<std::optional<Trial>> FindTrial(int64_t id) = 0;
+  virtual Result<std::optional<Trial>> FindTrialByCode(const std::string& code) = 0;
+  virtual Result<std::vector<Trial>> TrialsOfOwner(int64_t owner_id) = 0;
+  // Starts the candidate's window at `now` the first time they open the trial; returns when
+  // it started.
+  virtual Result<int64_t> OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) = 0;
+  virtual Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) = 0;
+  // Deletes the account and everything that belongs to it: sessions, submissions and their
+  // comments, comments written, memberships, help requests, workshops run, profile, shares
+  // given and received, views, shortlists. False if there was no such user.
+  virtual Result<bool> DeleteUser(int64_t user_id) = 0;
 };
 
 // Opens (creating if needed) an SQLite database in WAL mode and brings its schema up to date.
