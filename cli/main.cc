@@ -18,6 +18,7 @@ constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
   serve [options]                     the web platform (koodikoe serve --help)
   worker --db postgresql://... [options]   a judge on another machine (koodikoe worker --help)
   user add NAME --role ROLE [--db URL]   add an account; the password comes from stdin
+  verify FILE [--issuer DID | --data DIR]   verify an Open Badges credential offline
 )";
 
 }  // namespace
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return web::ServeCommand(argc - 1, argv + 1);
   if (command == "user") return web::UserCommand(argc - 1, argv + 1);
   if (command == "worker") return web::WorkerCommand(argc - 1, argv + 1);
+  if (command == "verify") return web::VerifyCommand(argc - 1, argv + 1);
   if (command == "judge-helper") return web::JudgeHelperCommand(argc - 1, argv + 1);
   std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
   return 2;

@@ -29,5 +29,9 @@ struct ServerOptions {
 int ServeCommand(int argc, char** argv);
 int UserCommand(int argc, char** argv);
 int WorkerCommand(int argc, char** argv);
+// `koodikoe verify FILE [--issuer DID | --data DIR]`: checks an Open Badges credential offline.
+// Exit 0 when valid (and from the expected issuer, if one was named), 1 with the reason when
+// not, 2 for a usage error or an unreadable file.
+int VerifyCommand(int argc, char** argv);
 
 }  // namespace web
