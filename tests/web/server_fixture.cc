@@ -157,6 +157,10 @@ Reply Api::Put(const std::string& path, const json& body) {
 
 Reply Api::Delete(const std::string& path) { return Convert(client_->Delete(path, AuthHeaders())); }
 
+Reply Api::Delete(const std::string& path, const json& body) {
+  return Convert(client_->Delete(path, AuthHeaders(), body.dump(), "application/json"));
+}
+
 std::vector<std::pair<std::string, json>> Api::Events(int64_t submission_id, int timeout_seconds) {
   std::vector<std::pair<std::string, json>> events;
   std::string buffer;

@@ -70,6 +70,7 @@ class Api {
   Reply PostRaw(const std::string& path, const std::string& body, const std::string& type);
   Reply Put(const std::string& path, const json& body);
   Reply Delete(const std::string& path);
+  Reply Delete(const std::string& path, const json& body);
 
   // Reads the SSE stream of a submission until `event: done` (or timeout); returns the
   // events as (name, data) pairs.

@@ -25,6 +25,8 @@ namespace web {
 
 using nlohmann::json;
 
+class PlatformKey;  // web/credentials.h
+
 // Everything a handler may use; owned by the running server.
 struct Services {
   Storage& storage;
@@ -36,6 +38,7 @@ struct Services {
   ExerciseStore& store;
   ExerciseSets& sets;
   const ServerOptions& options;
+  const PlatformKey& key;  // signs credentials and share links
 };
 
 struct Caller {
@@ -173,10 +176,51 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
 json BuildScoreboard(const Workshop& workshop, const std::vector<Member>& members,
                      const std::vector<Submission>& submissions);
 
+// Candidate evidence (evidence.cc): skill profile, reflections, credentials, own data.
+ApiResult<ApiReply> GetProfile(Services&, const ApiRequest&);
+ApiResult<ApiReply> PutProfile(Services&, const ApiRequest&);
+ApiResult<ApiReply> PutReflection(Services&, const ApiRequest&);
+ApiResult<ApiReply> GetCredential(Services&, const ApiRequest&);
+ApiResult<ApiReply> VerifyCredentialRoute(Services&, const ApiRequest&);
+ApiResult<ApiReply> GetIssuer(Services&, const ApiRequest&);
+ApiResult<ApiReply> DeleteMe(Services&, const ApiRequest&);
+// Everything the platform holds about the user, as a zip (data.json and sources/).
+ApiResult<std::string> ExportArchive(Services&, const User& user);
+
+// Sharing with consent (handlers_sharing.cc).
+ApiResult<ApiReply> ListCompanies(Services&, const ApiRequest&);
+ApiResult<ApiReply> ListShares(Services&, const ApiRequest&);
+ApiResult<ApiReply> CreateShare(Services&, const ApiRequest&);
+ApiResult<ApiReply> RevokeShare(Services&, const ApiRequest&);
+ApiResult<ApiReply> AnswerContact(Services&, const ApiRequest&);
+ApiResult<ApiReply> ListShareViews(Services&, const ApiRequest&);
+ApiResult<ApiReply> GetSharedByLink(Services&, const ApiRequest&);
+ApiResult<ApiReply> CompanyCandidates(Services&, const ApiRequest&);
+ApiResult<ApiReply> CompanyCandidate(Services&, const ApiRequest&);
+ApiResult<ApiReply> RequestContact(Services&, const ApiRequest&);
+ApiResult<ApiReply> PutShortlist(Services&, const ApiRequest&);
+ApiResult<ApiReply> RemoveShortlist(Services&, const ApiRequest&);
+ApiResult<ApiReply> CompareCandidates(Services&, const ApiRequest&);
+
+// Coding trials (handlers_trials.cc).
+ApiResult<ApiReply> CreateTrial(Services&, const ApiRequest&);
+ApiResult<ApiReply> ListTrials(Services&, const ApiRequest&);
+ApiResult<ApiReply> OpenTrial(Services&, const ApiRequest&);
+ApiResult<ApiReply> GetTrialResults(Services&, const ApiRequest&);
+ApiResult<ApiReply> TrialSimilarity(Services&, const ApiRequest&);
+// The results as CSV: one row per candidate, one column per exercise.
+ApiResult<std::string> TrialCsv(Services&, const ApiRequest&);
+
+// Similar final submissions of an exercise (handlers_similarity.cc).
+ApiResult<ApiReply> ExerciseSimilarity(Services&, const ApiRequest&);
+
 // Sets up every route of the table, the UI fallback and the JSON error pages.
 void RegisterRoutes(httplib::Server& server, Services& services, const std::string& ui_dir);
 
 // Demo data for `serve --demo`: accounts and the demo workshop, if not there yet.
 Result<void> SeedDemo(Storage& storage, const Catalog& catalog);
+// Demo evidence: the demo candidate's attempts (queued for judging) and a share with the demo
+// company, once.
+Result<void> SeedDemoEvidence(Storage& storage, const Catalog& catalog);
 
 }  // namespace web

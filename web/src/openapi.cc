@@ -31,6 +31,8 @@ std::string AccessText(const std::string& access) {
   if (access == "public") return "No login needed.";
   if (access == "user") return "Needs a login (any role).";
   if (access == "trainer") return "Needs a trainer (or admin) login.";
+  if (access == "candidate") return "Needs a candidate login.";
+  if (access == "company") return "Needs a company login.";
   return "Needs an admin login.";
 }
 

@@ -13,7 +13,9 @@ namespace web {
 
 namespace {
 
-enum class Access { kPublic, kUser, kTrainer, kAdmin };
+// kCandidate and kCompany are exactly that role: an admin is neither a candidate with evidence
+// nor a company that candidates consent to.
+enum class Access { kPublic, kUser, kTrainer, kAdmin, kCandidate, kCompany };
 
 using RawHandler = void (*)(Services&, const ApiRequest&, httplib::Response&);
 
@@ -172,6 +174,25 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
         }
         return true;
       });
+}
+
+// Everything about the caller in one zip: data.json and the source of every submission.
+void ExportMe(Services& services, const ApiRequest& request, httplib::Response& res) {
+  auto archive = ExportArchive(services, request.user());
+  if (!archive) return ReplyError(res, archive.error());
+  res.status = 200;
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"koodikoe-" + request.user().username + ".zip\"");
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(*archive, "application/zip");
+}
+
+void TrialResultsCsv(Services& services, const ApiRequest& request, httplib::Response& res) {
+  auto csv = TrialCsv(services, request);
+  if (!csv) return ReplyError(res, csv.error());
+  res.status = 200;
+  res.set_header("Content-Disposition", "attachment; filename=\"trial-results.csv\"");
+  res.set_content(*csv, "text/csv; charset=utf-8");
 }
 
 // ---- The table ----
@@ -343,6 +364,109 @@ const std::vector<Route>& Table() {
        "For `koodikoe worker`s, with \"Authorization: Bearer WORKER_TOKEN\": the package "
        "of the exercise version with this content hash, as a .zip",
        "", "", 64 * 1024, "application/zip"},
+      {"GET", "/api/v1/profile", Access::kCandidate, 200, GetProfile, nullptr,
+       "The caller's skill profile from verified results: every result (shown or hidden), "
+       "reflections, suggested and confirmed skills",
+       "",
+       R"({"intro":"…","intro_language":"fi","hidden_exercises":[],"confirmed_skills":["loops"],"suggested_skills":[{"skill":"loops","exercises":2,"confirmed":true}],"solved":2,"results":[{"exercise":"hello","track":"basics","tier":1,"skills":["output"],"solved":true,"solved_at":"…","languages":["python"],"attempts":2,"best_score":3,"max_score":3,"minutes_spent":6,"reflection":"…","shown":true}]})"},
+      {"PUT", "/api/v1/profile", Access::kCandidate, 200, PutProfile, nullptr,
+       "Change the introduction, which results are hidden, and which suggested skills are "
+       "confirmed",
+       R"({"intro":"…","intro_language":"en","hidden_exercises":["sum"],"confirmed_skills":["loops"]})",
+       R"({"intro":"…","results":[]})"},
+      {"PUT", "/api/v1/profile/reflections/{exercise}", Access::kCandidate, 200, PutReflection,
+       nullptr, "The candidate's own words on a solved exercise (empty text removes it)",
+       R"({"text":"I first sorted the list, then …"})",
+       R"({"exercise":"hello","reflection":"I first sorted the list, then …"})"},
+      {"GET", "/api/v1/credentials/issuer", Access::kPublic, 200, GetIssuer, nullptr,
+       "This platform's credential issuer: its did:key", "",
+       R"({"id":"did:key:z6Mk…","name":"koodikoe","cryptosuite":"eddsa-jcs-2022"})"},
+      {"POST", "/api/v1/credentials/verify", Access::kPublic, 200, VerifyCredentialRoute, nullptr,
+       "Verify an Open Badges 3.0 credential (the credential itself as the body)",
+       R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"proof":{}})",
+       R"({"valid":true,"reason":"","issuer":"did:key:z6Mk…","issued_here":true})"},
+      {"GET", "/api/v1/credentials/{exercise}", Access::kUser, 200, GetCredential, nullptr,
+       "An Open Badges 3.0 credential for the caller's accepted solution, signed by the platform",
+       "",
+       R"({"type":["VerifiableCredential","OpenBadgeCredential"],"issuer":{"id":"did:key:z6Mk…"},"credentialSubject":{},"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-jcs-2022"}})"},
+      {"GET", "/api/v1/companies", Access::kCandidate, 200, ListCompanies, nullptr,
+       "Partner company accounts a candidate can share with", "",
+       R"([{"username":"sari","name":"Sari"}])"},
+      {"GET", "/api/v1/shares", Access::kCandidate, 200, ListShares, nullptr,
+       "The caller's shares, revoked ones included", "",
+       R"([{"id":1,"kind":"company","company":"sari","label":"","contact":"requested","active":true,"created_at":"…","revoked_at":""},{"id":2,"kind":"link","link":"/shared/2.…","active":true}])"},
+      {"POST", "/api/v1/shares", Access::kCandidate, 200, CreateShare, nullptr,
+       "Share the profile with a company account, or (no \"company\") create a signed link",
+       R"({"company":"sari","label":"optional"})", R"({"id":1,"kind":"company","active":true})"},
+      {"GET", "/api/v1/shares/views", Access::kCandidate, 200, ListShareViews, nullptr,
+       "Who has seen the caller's shared evidence, newest first", "",
+       R"([{"share":1,"via":"sari","viewer":"sari","what":"report","viewed_at":"…"}])"},
+      {"DELETE", "/api/v1/shares/{id}", Access::kCandidate, 200, RevokeShare, nullptr,
+       "Revoke a share: from now on the company or the link sees nothing", "",
+       R"({"id":1,"active":false})"},
+      {"POST", "/api/v1/shares/{id}/contact", Access::kCandidate, 200, AnswerContact, nullptr,
+       "Answer a company's contact request; accepting shows the company your name",
+       R"({"accept":true})", R"({"id":1,"contact":"accepted"})"},
+      {"GET", "/api/v1/shared/{token}", Access::kPublic, 200, GetSharedByLink, nullptr,
+       "The report behind a signed share link, while the candidate has not revoked it", "",
+       R"({"share":2,"alias":"Candidate 2","name":"Yusuf","exercises":[]})"},
+      {"GET", "/api/v1/company/candidates", Access::kCompany, 200, CompanyCandidates, nullptr,
+       "Candidates who shared with the caller's company: anonymised cards until contact is "
+       "accepted",
+       "",
+       R"([{"share":1,"alias":"Candidate 1","name":null,"contact":"","solved":3,"skills":["loops"],"shortlisted":false,"note":""}])"},
+      {"GET", "/api/v1/company/candidates/{share}", Access::kCompany, 200, CompanyCandidate,
+       nullptr,
+       "A shared candidate's report: per exercise the score by test group, final code, "
+       "timeline of attempts, time spent; the skill profile",
+       "",
+       R"({"share":1,"alias":"Candidate 1","name":null,"exercises":[{"exercise":"hello","final":{"source":"…","groups":[{"group":"secret","passed":2,"total":2,"score":2}]},"timeline":[],"minutes_spent":6}]})"},
+      {"POST", "/api/v1/company/candidates/{share}/contact", Access::kCompany, 200, RequestContact,
+       nullptr, "Ask a shared candidate for contact (they decide)",
+       R"({"message":"We would like to meet you."})", R"({"share":1,"contact":"requested"})"},
+      {"PUT", "/api/v1/company/shortlist/{share}", Access::kCompany, 200, PutShortlist, nullptr,
+       "Shortlist a shared candidate with a private note", R"({"note":"Strong in graphs"})",
+       R"({"share":1,"shortlisted":true,"note":"Strong in graphs"})"},
+      {"DELETE", "/api/v1/company/shortlist/{share}", Access::kCompany, 200, RemoveShortlist,
+       nullptr, "Take a candidate off the shortlist", "", R"({"share":1,"shortlisted":false})"},
+      {"GET", "/api/v1/company/compare", Access::kCompany, 200, CompareCandidates, nullptr,
+       "Several shared candidates side by side (?shares=1,2,3)", "",
+       R"({"candidates":[{"share":1,"alias":"Candidate 1"}],"exercises":[{"exercise":"hello","results":{"1":{"score":3,"max_score":3,"attempts":2}}}]})"},
+      {"GET", "/api/v1/exercises/{id}/similarity", Access::kTrainer, 200, ExerciseSimilarity,
+       nullptr,
+       "Pairs of final submissions of the trainer's candidates that are suspiciously alike, "
+       "with the matching line ranges",
+       "",
+       R"({"exercise":"hello","compared":12,"pairs":[{"score":92,"a":{"submission":4,"username":"aino","source":"…"},"b":{"submission":9},"regions":[{"a":[1,8],"b":[3,10]}]}]})"},
+      {"POST", "/api/v1/trials", Access::kUser, 200, CreateTrial, nullptr,
+       "Build a timed coding trial from exercises (a company or a trainer); returns its "
+       "invitation link",
+       R"({"title":"Backend trial","exercises":["hello","sum"],"minutes":60})",
+       R"({"id":1,"title":"Backend trial","minutes":60,"exercises":["hello","sum"],"code":"…","invite":"/trials/open/…"})"},
+      {"GET", "/api/v1/trials", Access::kUser, 200, ListTrials, nullptr,
+       "The trials the caller runs (companies and trainers)", "",
+       R"([{"id":1,"title":"Backend trial","minutes":60,"invite":"/trials/open/…"}])"},
+      {"POST", "/api/v1/trials/open", Access::kCandidate, 200, OpenTrial, nullptr,
+       "Open a trial invitation: the candidate's window starts now (or already did); the "
+       "trial's owner will see the results with the candidate's name",
+       R"({"code":"…"})",
+       R"({"id":1,"title":"Backend trial","exercises":["hello"],"opened_at":"…","ends_at":"…","seconds_left":3600})"},
+      {"GET", "/api/v1/trials/{id}/results", Access::kUser, 200, GetTrialResults, nullptr,
+       "Results per candidate inside their own window, and the score distribution per exercise "
+       "(the trial's owner)",
+       "",
+       R"({"id":1,"columns":[{"id":"hello","title":"Hello"}],"candidates":[{"name":"Aino","total":3,"exercises":{"hello":{"score":3,"max_score":3,"attempts":1}}}],"distribution":{"hello":[1.0]}})"},
+      {"GET", "/api/v1/trials/{id}/results.csv", Access::kUser, 200, nullptr, TrialResultsCsv,
+       "The results as CSV (the trial's owner)", "", "", 64 * 1024, "text/csv"},
+      {"GET", "/api/v1/trials/{id}/similarity", Access::kUser, 200, TrialSimilarity, nullptr,
+       "Suspiciously similar solutions among the trial's candidates (the trial's owner)", "",
+       R"({"trial":1,"pairs":[]})"},
+      {"GET", "/api/v1/me/export", Access::kUser, 200, nullptr, ExportMe,
+       "Download everything the platform holds about you: a zip of data.json and your sources", "",
+       "", 64 * 1024, "application/zip"},
+      {"DELETE", "/api/v1/me", Access::kUser, 200, DeleteMe, nullptr,
+       "Delete your account and everything in it (needs your password)", R"({"password":"…"})",
+       R"({"deleted":true})"},
       {"GET", "/api/v1/openapi.json", Access::kPublic, 200, nullptr, OpenApi,
        "This description of the API", "", ""},
       {"GET", "/healthz", Access::kPublic, 200, nullptr, Health,
@@ -364,6 +488,10 @@ const char* AccessName(Access access) {
       return "trainer";
     case Access::kAdmin:
       return "admin";
+    case Access::kCandidate:
+      return "candidate";
+    case Access::kCompany:
+      return "company";
   }
   return "user";
 }
@@ -449,6 +577,14 @@ std::optional<ApiError> CheckAccess(const Route& route, const ApiRequest& reques
   }
   if (route.access == Access::kAdmin && role != Role::kAdmin) {
     return ApiError{Fault::kForbidden, "admin_only", "Only an administrator can do this.", 0};
+  }
+  if (route.access == Access::kCandidate && role != Role::kCandidate) {
+    return ApiError{Fault::kForbidden, "candidate_only",
+                    "Only a candidate has a skill profile and shares it.", 0};
+  }
+  if (route.access == Access::kCompany && role != Role::kCompany) {
+    return ApiError{Fault::kForbidden, "company_only",
+                    "Only a company account sees the candidates who shared with it.", 0};
   }
   return std::nullopt;
 }

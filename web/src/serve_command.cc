@@ -16,6 +16,7 @@
 #include "log.h"
 #include "static_files.h"
 #include "time_util.h"
+#include "web/credentials.h"
 
 namespace web {
 
@@ -227,6 +228,7 @@ Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
     }
     if (account.role == Role::kTrainer) trainer_id = id;
   }
+  if (auto evidence = SeedDemoEvidence(storage, catalog); !evidence) return evidence;
   auto workshop = storage.FindWorkshopByCode(kDemoJoinCode);
   if (!workshop) return tl::unexpected(workshop.error());
   if (*workshop) return {};
@@ -326,7 +328,14 @@ int ServeCommand(int argc, char** argv) {
       },
       options.workers);
   ExerciseSets sets(options.data_dir + "/sets");
-  Services services{**storage, catalog, queue, events, metrics, limiter, store, sets, options};
+  auto key = PlatformKey::LoadOrCreate(options.data_dir);
+  if (!key) {
+    std::cerr << "koodikoe serve: the platform's signing key: " << key.error().Describe()
+              << " (choose another place with --data)\n";
+    return 1;
+  }
+  Services services{**storage, catalog, queue, events, metrics, limiter, store, sets, options,
+                    *key};
 
   httplib::Server server;
   // SSE streams hold a thread each while a submission is judged: many more threads than

@@ -11,7 +11,7 @@ namespace web {
 struct RouteDoc {
   std::string method;  // "GET", "POST", "PUT", "DELETE"
   std::string path;    // "/api/v1/submissions/{id}"
-  std::string access;  // "public" | "user" | "trainer" | "admin"
+  std::string access;  // "public" | "user" | "trainer" | "admin" | "candidate" | "company"
   int status = 200;    // on success
   std::string summary;
   std::string request_example;   // JSON text, "" if the route takes no JSON body

@@ -1,0 +1,118 @@
+// Coding trials against a real server (fake judge, demo accounts): a company builds a trial,
+// candidates open the invitation (each window starts then), results per candidate count only
+// what was sent inside the window, CSV export, and who may see what.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "server_fixture.h"
+
+namespace web_test {
+namespace {
+
+class TrialsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    server_ = ServerProcess::Start(dir_->path() + "/trials.db", {"--fake-judge", "--demo"},
+                                   dir_->path() + "/server.log")
+                  .release();
+    ASSERT_NE(server_, nullptr);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  Api As(const std::string& username) {
+    Api api(*server_);
+    EXPECT_EQ(api.Login(username, username + "-demo").status, 200);
+    return api;
+  }
+  static TempDir* dir_;
+  static ServerProcess* server_;
+};
+
+TempDir* TrialsTest::dir_ = nullptr;
+ServerProcess* TrialsTest::server_ = nullptr;
+
+void Submit(Api& api, const std::string& exercise, const std::string& source) {
+  Reply sent = api.Post("/api/v1/submissions",
+                        {{"exercise", exercise}, {"language", "python"}, {"source", source}});
+  ASSERT_EQ(sent.status, 202) << sent.body.dump();
+  api.WaitDone(sent.body["id"].get<int64_t>(), 30);
+}
+
+TEST_F(TrialsTest, CompanyBuildsATrialAndSeesResultsPerCandidate) {
+  Api sari = As("sari");
+  Api aino = As("aino");
+  EXPECT_EQ(aino.Post("/api/v1/trials", {{"title", "x"}, {"exercises", {"hello"}}, {"minutes", 30}})
+                .status,
+            403)
+      << "a candidate does not build trials";
+  EXPECT_EQ(sari.Post("/api/v1/trials", {{"title", "x"}, {"exercises", {"nope"}}, {"minutes", 30}})
+                .status,
+            400);
+  // Sent before the trial: must not count.
+  Submit(aino, "hello", "print('Hello, world!')  # before\n");
+
+  Reply trial =
+      sari.Post("/api/v1/trials",
+                {{"title", "Backend trial"}, {"exercises", {"hello", "sum"}}, {"minutes", 30}});
+  ASSERT_EQ(trial.status, 200) << trial.body.dump();
+  std::string code = trial.body["code"];
+  std::string id = std::to_string(trial.body["id"].get<int64_t>());
+  EXPECT_EQ(trial.body["invite"], "/trials/open/" + code);
+  ASSERT_EQ(sari.Get("/api/v1/trials").body.size(), 1u);
+
+  Reply results = sari.Get("/api/v1/trials/" + id + "/results");
+  ASSERT_EQ(results.status, 200);
+  EXPECT_TRUE(results.body["candidates"].empty()) << "nobody has opened it";
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  Reply opened = aino.Post("/api/v1/trials/open", {{"code", code}});
+  ASSERT_EQ(opened.status, 200) << opened.body.dump();
+  EXPECT_EQ(opened.body["exercises"], json::array({"hello", "sum"}));
+  EXPECT_GT(opened.body["seconds_left"].get<int>(), 30 * 60 - 10);
+  std::string started = opened.body["opened_at"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  Reply again = aino.Post("/api/v1/trials/open", {{"code", code}});
+  EXPECT_EQ(again.body["opened_at"], started) << "the window starts once";
+  EXPECT_EQ(aino.Post("/api/v1/trials/open", {{"code", "wrong"}}).status, 404);
+  EXPECT_EQ(sari.Post("/api/v1/trials/open", {{"code", code}}).status, 403);
+
+  results = sari.Get("/api/v1/trials/" + id + "/results");
+  ASSERT_EQ(results.body["candidates"].size(), 1u);
+  EXPECT_EQ(results.body["candidates"][0]["total"], 0) << "the earlier submission is outside";
+
+  Submit(aino, "hello", "print('Hello, world!')  # in the trial\n");
+  Submit(aino, "sum", "print(3)  # WRONG\n");
+  results = sari.Get("/api/v1/trials/" + id + "/results");
+  const json& row = results.body["candidates"][0];
+  EXPECT_EQ(row["username"], "aino");
+  EXPECT_EQ(row["exercises"]["hello"]["score"], 3);
+  EXPECT_EQ(row["exercises"]["hello"]["verdict"], "accepted");
+  EXPECT_EQ(row["exercises"]["sum"]["verdict"], "wrong_answer");
+  EXPECT_EQ(row["total"], 5);
+  ASSERT_EQ(results.body["distribution"]["hello"].size(), 1u);
+
+  Reply csv = sari.Get("/api/v1/trials/" + id + "/results.csv");
+  ASSERT_EQ(csv.status, 200);
+  ASSERT_TRUE(csv.body.is_string());
+  std::string text = csv.body.get<std::string>();
+  EXPECT_EQ(text.rfind("candidate,username,opened_at,ends_at,hello,sum,total\r\n", 0), 0u) << text;
+  EXPECT_NE(text.find(",aino,"), std::string::npos) << text;
+  EXPECT_NE(text.find(",3,2,5\r\n"), std::string::npos) << text;
+
+  // Nobody else sees the trial's results.
+  Api mikko = As("mikko");
+  EXPECT_EQ(mikko.Get("/api/v1/trials/" + id + "/results").status, 404);
+  EXPECT_EQ(aino.Get("/api/v1/trials/" + id + "/results").status, 404);
+  EXPECT_EQ(aino.Get("/api/v1/trials/" + id + "/results.csv").status, 404);
+  Reply similar = sari.Get("/api/v1/trials/" + id + "/similarity");
+  ASSERT_EQ(similar.status, 200);
+  EXPECT_TRUE(similar.body["pairs"].empty());
+}
+
+}  // namespace
+}  // namespace web_test
