@@ -32,6 +32,18 @@ const AuthorEditView = lazyView(() => import('./views/author').then((m) => m.Aut
 const SetsView = lazyView(() => import('./views/sets').then((m) => m.SetsView));
 const ExerciseAnalyticsView = lazyView(() => import('./views/analytics').then((m) => m.ExerciseAnalyticsView));
 const WorkshopAnalyticsView = lazyView(() => import('./views/analytics').then((m) => m.WorkshopAnalyticsView));
+const CandidateView = lazyView(() => import('./views/company').then((m) => m.CandidateView));
+const CompanyView = lazyView(() => import('./views/company').then((m) => m.CompanyView));
+const CompareView = lazyView(() => import('./views/company').then((m) => m.CompareView));
+const SharedLinkView = lazyView(() => import('./views/public').then((m) => m.SharedLinkView));
+const VerifyView = lazyView(() => import('./views/public').then((m) => m.VerifyView));
+const SimilarityView = lazyView(() => import('./views/similarity').then((m) => m.SimilarityView));
+const TrialsView = lazyView(() => import('./views/trials').then((m) => m.TrialsView));
+const TrialResultsView = lazyView(() => import('./views/trials').then((m) => m.TrialResultsView));
+const OpenTrialView = lazyView(() => import('./views/trials').then((m) => m.OpenTrialView));
+const TrialSimilarityView = lazyView(() => import('./views/similarity').then((m) => m.TrialSimilarityView));
+const ProfileView = lazyView(() => import('./views/evidence').then((m) => m.ProfileView));
+const SharingView = lazyView(() => import('./views/evidence').then((m) => m.SharingView));
 
 export function LanguageSwitch({ me }: { me: Me | null }) {
   const current = lang();
@@ -61,6 +73,10 @@ function Header({ me, path, onLogout }: { me: Me | null; path: string; onLogout:
           <ul>
             {item('/', t('nav.exercises'), path === '/' || path.startsWith('/exercises'))}
             {me.role === 'candidate' ? item('/progress', t('nav.progress'), path === '/progress') : null}
+            {me.role === 'candidate' ? item('/profile', t('nav.profile'), path === '/profile') : null}
+            {me.role === 'candidate' ? item('/sharing', t('nav.sharing'), path === '/sharing') : null}
+            {me.role === 'company' ? item('/company', t('nav.candidates'), path.startsWith('/company')) : null}
+            {me.role !== 'candidate' ? item('/trials', t('nav.trials'), path.startsWith('/trials')) : null}
             {item('/workshops', t('nav.workshops'), path.startsWith('/workshops'))}
             {isTrainer ? item('/author', t('nav.author'), path.startsWith('/author')) : null}
             {!isTrainer ? item('/join', t('nav.join'), path === '/join') : null}
@@ -132,7 +148,12 @@ export function App() {
   let view;
   let wide = false;
   let m: Record<string, string> | null;
-  if (!me) {
+  if ((m = match('/shared/:token', path))) {
+    // Open to anyone holding the link, logged in or not.
+    view = <SharedLinkView key={m.token} token={m.token} />;
+  } else if (path === '/verify') {
+    view = <VerifyView />;
+  } else if (!me) {
     view = <LoginView onLogin={onLogin} />;
   } else if (path === '/login') {
     view = <CatalogueView me={me} />;
@@ -143,8 +164,28 @@ export function App() {
     wide = true;
   } else if ((m = match('/submissions/:id', path))) {
     view = <SubmissionView key={m.id} id={m.id} me={me} />;
+  } else if ((m = match('/exercises/:id/similarity', path))) {
+    view = <SimilarityView key={m.id} id={m.id} />;
   } else if (path === '/progress') {
     view = <ProgressView />;
+  } else if (path === '/trials') {
+    view = <TrialsView />;
+  } else if ((m = match('/trials/open/:code', path))) {
+    view = <OpenTrialView key={m.code} code={m.code} />;
+  } else if ((m = match('/trials/:id/similarity', path))) {
+    view = <TrialSimilarityView key={m.id} id={m.id} />;
+  } else if ((m = match('/trials/:id', path))) {
+    view = <TrialResultsView key={m.id} id={m.id} />;
+  } else if (path === '/profile') {
+    view = <ProfileView />;
+  } else if (path === '/sharing') {
+    view = <SharingView />;
+  } else if (path === '/company') {
+    view = <CompanyView />;
+  } else if (path === '/company/compare') {
+    view = <CompareView shares={loc.query.get('shares') ?? ''} />;
+  } else if ((m = match('/company/candidates/:share', path))) {
+    view = <CandidateView key={m.share} share={m.share} />;
   } else if (path === '/join') {
     view = <JoinView me={me} />;
   } else if (path === '/workshops') {

@@ -69,6 +69,54 @@ export interface Live { participants: Participant[]; heatmap: HeatCell[]; help: 
 export interface Comment { id: string | number; line: number; author: string; role?: string; text: string; created_at?: string }
 export interface ScoreRow { nickname: string; solved: number; score: number }
 
+export interface ProfileResult {
+  exercise: string; title: string; titles?: Partial<Record<Lang, string>>; track: string; tier: number; skills: string[];
+  solved: boolean; solved_at: string; first_attempt_at: string; languages: string[]; attempts: number;
+  best_score: number; max_score: number; minutes_spent: number; reflection: string; shown?: boolean; final_submission?: number;
+}
+export interface Profile {
+  username: string; nickname: string; intro: string; intro_language: Lang; hidden_exercises: string[]; confirmed_skills: string[];
+  suggested_skills: { skill: string; exercises: number; confirmed: boolean }[]; solved: number; results: ProfileResult[];
+}
+export interface Share {
+  id: number; kind: 'company' | 'link'; company: string | null; label: string; contact: '' | 'requested' | 'accepted' | 'declined';
+  contact_message: string; created_at: string; revoked_at: string; active: boolean; link?: string;
+}
+export interface ShareView { share: number; via: string; viewer: string | null; what: string; viewed_at: string }
+export interface GroupScore { group: string; passed: number; total: number; score: number }
+export interface ReportExercise extends ProfileResult {
+  timeline: { id: number; at: string; language: string; verdict: string; score: number; max_score: number }[];
+  final?: { id: number; language: string; verdict: string; score: number; max_score: number; created_at: string; source: string; groups: GroupScore[]; tests: TestResult[] };
+}
+export interface CandidateReport {
+  share: number; alias: string; name: string | null; contact: string; intro: string; intro_language: Lang; skills: string[]; solved: number;
+  by_track: Record<string, Count>; by_tier: Record<string, Count>; solved_by_track_tier: Record<string, Record<string, number>>;
+  exercises: ReportExercise[]; shortlisted?: boolean; note?: string;
+}
+export interface CandidateCard {
+  share: number; alias: string; name: string | null; contact: string; shared_at: string; solved: number; skills: string[];
+  by_track: Record<string, Count>; shortlisted: boolean; note: string;
+}
+export interface Comparison {
+  candidates: { share: number; alias: string; name: string | null; solved: number }[];
+  exercises: { exercise: string; title: string; titles?: Partial<Record<Lang, string>>; track: string; tier: number;
+    results: Record<string, { score: number; max_score: number; attempts: number; minutes_spent: number; languages: string[]; solved_at: string }> }[];
+}
+export interface Trial { id: number; title: string; minutes: number; exercises: string[]; owner: string; created_at: string; code?: string; invite: string }
+export interface TrialResults extends Trial {
+  columns: { id: string; title: string }[];
+  candidates: { username: string; name: string; opened_at: string; ends_at: string; finished: boolean; total: number;
+    exercises: Record<string, { score: number; max_score: number; verdict: string | null; attempts: number; submission?: number }> }[];
+  distribution: Record<string, number[]>;
+}
+export interface VerifyResult { valid: boolean; reason: string; issuer: string; issued_here: boolean; achievement?: { name?: string; description?: string }; valid_from?: string }
+export interface SimilarPair {
+  score: number; shared_fingerprints: number;
+  a: { submission: number; username: string; nickname: string; language: string; source: string };
+  b: { submission: number; username: string; nickname: string; language: string; source: string };
+  regions: { a: [number, number]; b: [number, number] }[];
+}
+
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string) { super(message); }
 }
@@ -161,6 +209,31 @@ export const api = {
   comments: (sid: string | number) => request<Comment[]>('GET', `/api/v1/submissions/${enc(String(sid))}/comments`),
   addComment: (sid: string | number, line: number, text: string) =>
     request<Comment | { id: string | number }>('POST', `/api/v1/submissions/${enc(String(sid))}/comments`, { line, text }),
+  profile: () => request<Profile>('GET', '/api/v1/profile'),
+  updateProfile: (patch: { intro?: string; intro_language?: Lang; hidden_exercises?: string[]; confirmed_skills?: string[] }) =>
+    request<Profile>('PUT', '/api/v1/profile', patch),
+  reflect: (exercise: string, text: string) => request<{ reflection: string }>('PUT', `/api/v1/profile/reflections/${enc(exercise)}`, { text }),
+  companies: () => request<{ username: string; name: string }[]>('GET', '/api/v1/companies'),
+  shares: () => request<Share[]>('GET', '/api/v1/shares'),
+  share: (body: { company?: string; label?: string }) => request<Share>('POST', '/api/v1/shares', body),
+  revokeShare: (id: number) => request<void>('DELETE', `/api/v1/shares/${id}`),
+  answerContact: (id: number, accept: boolean) => request<void>('POST', `/api/v1/shares/${id}/contact`, { accept }),
+  shareViews: () => request<ShareView[]>('GET', '/api/v1/shares/views'),
+  sharedByLink: (token: string) => request<CandidateReport>('GET', `/api/v1/shared/${enc(token)}`),
+  candidates: () => request<CandidateCard[]>('GET', '/api/v1/company/candidates'),
+  candidate: (share: number | string) => request<CandidateReport>('GET', `/api/v1/company/candidates/${enc(String(share))}`),
+  requestContact: (share: number, message: string) => request<void>('POST', `/api/v1/company/candidates/${share}/contact`, { message }),
+  shortlist: (share: number, note: string) => request<void>('PUT', `/api/v1/company/shortlist/${share}`, { note }),
+  unshortlist: (share: number) => request<void>('DELETE', `/api/v1/company/shortlist/${share}`),
+  compare: (shares: (number | string)[]) => request<Comparison>('GET', `/api/v1/company/compare?shares=${shares.map(String).map(enc).join(',')}`),
+  verifyCredential: (credential: unknown) => request<VerifyResult>('POST', '/api/v1/credentials/verify', credential),
+  similarity: (exercise: string) => request<{ exercise: string; compared: number; pairs: SimilarPair[] }>('GET', `/api/v1/exercises/${enc(exercise)}/similarity`),
+  trials: () => request<Trial[]>('GET', '/api/v1/trials'),
+  createTrial: (body: { title: string; exercises: string[]; minutes: number }) => request<Trial>('POST', '/api/v1/trials', body),
+  openTrial: (code: string) => request<Trial & { opened_at: string; ends_at: string; seconds_left: number; titles: Record<string, string> }>('POST', '/api/v1/trials/open', { code }),
+  trialResults: (id: string) => request<TrialResults>('GET', `/api/v1/trials/${enc(id)}/results`),
+  trialSimilarity: (id: string) => request<{ trial: number; pairs: (SimilarPair & { exercise: string })[] }>('GET', `/api/v1/trials/${enc(id)}/similarity`),
+  deleteAccount: (password: string) => request<void>('DELETE', '/api/v1/me', { password }),
 };
 
 export interface CheckState {

@@ -314,7 +314,8 @@ export function ExerciseView({ id, me, workshopId }: { id: string; me: Me; works
   return (
     <div class="exercise-layout">
       <section class="statement-pane" aria-labelledby="exercise-title">
-        <p class="crumbs small"><Link href={workshopId ? `/workshops/${encodeURIComponent(workshopId)}` : '/'}>{workshopId ? t('nav.workshops') : t('nav.exercises')}</Link> · {e.track} · {t('cat.tier', { tier: e.tier })}</p>
+        <p class="crumbs small"><Link href={workshopId ? `/workshops/${encodeURIComponent(workshopId)}` : '/'}>{workshopId ? t('nav.workshops') : t('nav.exercises')}</Link> · {e.track} · {t('cat.tier', { tier: e.tier })}
+          {me.role === 'trainer' || me.role === 'admin' ? <> · <Link href={`/exercises/${encodeURIComponent(e.id)}/similarity`}>{t('sim.link')}</Link></> : null}</p>
         <div id="exercise-title"><PageHeading title={exerciseTitle(e)}>{exerciseTitle(e)}</PageHeading></div>
         <Statement ex={e} />
       </section>

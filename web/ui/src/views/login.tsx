@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrf, type Lang, type Me } from '../lib/api';
 import { lang, onLangChosen, t } from '../i18n';
 import { navigate } from '../lib/router';
-import { errorMessage, PageHeading } from '../components';
+import { errorMessage, Link, PageHeading } from '../components';
 
 export function LoginView({ onLogin }: { onLogin: (me: Me, chosenLang: Lang | null) => void }) {
   const [username, setUsername] = useState('');
@@ -52,6 +52,7 @@ export function LoginView({ onLogin }: { onLogin: (me: Me, chosenLang: Lang | nu
           {error ? <p class="form-error" role="alert">{error}</p> : null}
           <button type="submit" class="btn btn-primary" disabled={busy || !username || !password}>{t('login.submit')}</button>
         </form>
+        <p class="small"><Link href="/verify">{t('pub.verifyTitle')}</Link></p>
       </div>
     </div>
   );
