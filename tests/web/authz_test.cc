@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "pg_fixture.h"
 #include "server_fixture.h"
 #include "web/routes.h"
 
@@ -27,11 +28,12 @@ struct Caller {
   bool may_see_hidden_feedback = false;
 };
 
-class AuthzTest : public ::testing::Test {
+class AuthzTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
-    server_ = ServerProcess::Start(dir_.path() + "/authz.db", {"--fake-judge", "--demo"},
-                                   dir_.path() + "/server.log");
+    std::string db = NewStoreUrl(GetParam(), dir_.path(), "authz");
+    ASSERT_FALSE(db.empty());
+    server_ = ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr);
   }
 
@@ -56,7 +58,7 @@ bool Gated(const std::string& access, const std::string& role) {
   return false;
 }
 
-TEST_F(AuthzTest, EveryRouteWithEveryRole) {
+TEST_P(AuthzTest, EveryRouteWithEveryRole) {
   std::vector<Caller> callers = {
       {"", "", "", false, false},
       {"ville", "candidate", "ville-password", false, false},
@@ -187,6 +189,8 @@ TEST_F(AuthzTest, EveryRouteWithEveryRole) {
   EXPECT_EQ(report.status, 200);
   EXPECT_NE(report.body.dump().find(kSecret), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, AuthzTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 }  // namespace
 }  // namespace web_test

@@ -2,6 +2,7 @@
 // revocation, views, shortlists, and deleting an account with everything in it.
 #include <gtest/gtest.h>
 
+#include "pg_fixture.h"
 #include "server_fixture.h"
 #include "web/storage.h"
 
@@ -10,11 +11,18 @@ namespace {
 
 using web::Storage;
 
-std::unique_ptr<Storage> Open(const std::string& path) {
-  auto storage = web::OpenSqliteStorage(path);
-  EXPECT_TRUE(storage) << storage.error().Describe();
-  return storage ? std::move(*storage) : nullptr;
-}
+// Every test runs against the SQLite and the PostgreSQL store.
+class EvidenceStorageTest : public ::testing::TestWithParam<StoreKind> {
+ protected:
+  std::unique_ptr<Storage> Fresh(const std::string& name) {
+    std::string url = NewStoreUrl(GetParam(), dir_.path(), name);
+    if (url.empty()) return nullptr;
+    auto storage = web::OpenStorage(url);
+    EXPECT_TRUE(storage) << storage.error().Describe();
+    return storage ? std::move(*storage) : nullptr;
+  }
+  TempDir dir_;
+};
 
 int64_t AddUser(Storage& storage, const std::string& name, web::Role role) {
   web::User user;
@@ -25,9 +33,9 @@ int64_t AddUser(Storage& storage, const std::string& name, web::Role role) {
   return storage.AddUser(user).value();
 }
 
-TEST(EvidenceStorageTest, ProfileRoundTripReplacesReflections) {
-  TempDir dir;
-  auto storage = Open(dir.path() + "/p.db");
+TEST_P(EvidenceStorageTest, ProfileRoundTripReplacesReflections) {
+  auto storage = Fresh("evidence-p");
+  ASSERT_TRUE(storage);
   int64_t aino = AddUser(*storage, "aino", web::Role::kCandidate);
   EXPECT_FALSE(storage->FindProfile(aino).value());
   web::Profile profile;
@@ -53,9 +61,9 @@ TEST(EvidenceStorageTest, ProfileRoundTripReplacesReflections) {
   EXPECT_TRUE(read->hidden_exercises.empty());
 }
 
-TEST(EvidenceStorageTest, SharesRevokeViewsAndShortlist) {
-  TempDir dir;
-  auto storage = Open(dir.path() + "/s.db");
+TEST_P(EvidenceStorageTest, SharesRevokeViewsAndShortlist) {
+  auto storage = Fresh("evidence-s");
+  ASSERT_TRUE(storage);
   int64_t aino = AddUser(*storage, "aino", web::Role::kCandidate);
   int64_t sari = AddUser(*storage, "sari", web::Role::kCompany);
   web::Share share;
@@ -102,9 +110,9 @@ TEST(EvidenceStorageTest, SharesRevokeViewsAndShortlist) {
   EXPECT_EQ(storage->ListUsersByRole(web::Role::kCompany).value().size(), 1u);
 }
 
-TEST(EvidenceStorageTest, DeletingAnAccountDeletesEverythingInIt) {
-  TempDir dir;
-  auto storage = Open(dir.path() + "/d.db");
+TEST_P(EvidenceStorageTest, DeletingAnAccountDeletesEverythingInIt) {
+  auto storage = Fresh("evidence-d");
+  ASSERT_TRUE(storage);
   int64_t aino = AddUser(*storage, "aino", web::Role::kCandidate);
   int64_t mikko = AddUser(*storage, "mikko", web::Role::kTrainer);
   int64_t sari = AddUser(*storage, "sari", web::Role::kCompany);
@@ -158,6 +166,8 @@ TEST(EvidenceStorageTest, DeletingAnAccountDeletesEverythingInIt) {
   EXPECT_FALSE(storage->FindWorkshop(wid).value());
   EXPECT_TRUE(storage->FindUser(sari).value());
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, EvidenceStorageTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 }  // namespace
 }  // namespace web_test

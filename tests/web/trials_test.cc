@@ -4,25 +4,36 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
+#include "pg_fixture.h"
 #include "server_fixture.h"
 
 namespace web_test {
 namespace {
 
-class TrialsTest : public ::testing::Test {
+class TrialsTest : public ::testing::TestWithParam<StoreKind> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    server_ = ServerProcess::Start(dir_->path() + "/trials.db", {"--fake-judge", "--demo"},
-                                   dir_->path() + "/server.log")
-                  .release();
-    ASSERT_NE(server_, nullptr);
-  }
+  static void SetUpTestSuite() { dir_ = new TempDir(); }
   static void TearDownTestSuite() {
-    delete server_;
+    for (auto& [kind, server] : servers_) delete server;
+    servers_.clear();
     delete dir_;
+  }
+  // One server per store for the whole suite, started by its first test.
+  void SetUp() override {
+    ServerProcess*& server = servers_[GetParam()];
+    if (!server) {
+      std::string name = GetParam() == StoreKind::kSqlite ? "trials-sqlite" : "trials-postgres";
+      std::string db = NewStoreUrl(GetParam(), dir_->path(), name);
+      ASSERT_FALSE(db.empty());
+      server =
+          ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_->path() + "/" + name + ".log")
+              .release();
+    }
+    ASSERT_NE(server, nullptr) << "the server did not start; see its log in " << dir_->path();
+    server_ = server;
   }
   Api As(const std::string& username) {
     Api api(*server_);
@@ -30,11 +41,12 @@ class TrialsTest : public ::testing::Test {
     return api;
   }
   static TempDir* dir_;
-  static ServerProcess* server_;
+  static std::map<StoreKind, ServerProcess*> servers_;
+  ServerProcess* server_ = nullptr;
 };
 
 TempDir* TrialsTest::dir_ = nullptr;
-ServerProcess* TrialsTest::server_ = nullptr;
+std::map<StoreKind, ServerProcess*> TrialsTest::servers_;
 
 void Submit(Api& api, const std::string& exercise, const std::string& source) {
   Reply sent = api.Post("/api/v1/submissions",
@@ -43,7 +55,7 @@ void Submit(Api& api, const std::string& exercise, const std::string& source) {
   api.WaitDone(sent.body["id"].get<int64_t>(), 30);
 }
 
-TEST_F(TrialsTest, CompanyBuildsATrialAndSeesResultsPerCandidate) {
+TEST_P(TrialsTest, CompanyBuildsATrialAndSeesResultsPerCandidate) {
   Api sari = As("sari");
   Api aino = As("aino");
   EXPECT_EQ(aino.Post("/api/v1/trials", {{"title", "x"}, {"exercises", {"hello"}}, {"minutes", 30}})
@@ -113,6 +125,8 @@ TEST_F(TrialsTest, CompanyBuildsATrialAndSeesResultsPerCandidate) {
   ASSERT_EQ(similar.status, 200);
   EXPECT_TRUE(similar.body["pairs"].empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, TrialsTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 }  // namespace
 }  // namespace web_test
