@@ -350,10 +350,11 @@ void TestRun::AfterInteraction() {
   // A validator that rejects before the submission ends decides: the submission's later
   // crash or timeout is only a consequence.
   bool validator_first = validator_finished_first_;
-  if (validator_first && !(killed_submission_ && submission.signal == SIGKILL)) {
-    // The submission ended on its own, perhaps in the same instant: reaping order is not
-    // proof, so compare the clocks. The validator was started first, by about a millisecond.
-    validator_first = !(submission.wall_ms + 1 < validator.wall_ms);
+  bool judge_killed_submission = killed_submission_ && submission.signal == SIGKILL;
+  if (!judge_killed_submission && submission.program_ended_ns && validator.program_ended_ns) {
+    // Both ended on their own, perhaps close together: the order in which the boxes were
+    // reaped is not proof, the moments their programs ended are.
+    validator_first = validator.program_ended_ns <= submission.program_ended_ns;
   }
   if (validator_first && ExitedWith(validator, kKattisReject)) {
     AfterValidator(validator);

@@ -81,7 +81,7 @@ const char* StepName(Step step) {
 namespace {
 
 [[noreturn]] void ReportAndExit(const ChildPlan& plan, Step step, int error) {
-  ChildReport report{ChildReport::kSetupFailed, step, error, 0};
+  ChildReport report{ChildReport::kSetupFailed, step, error, 0, 0};
   (void)!::write(plan.report_fd, &report, sizeof report);
   ::_exit(127);
 }
@@ -358,7 +358,10 @@ int ProgramEntry(void* plan) { ProgramMain(*static_cast<const ChildPlan*>(plan))
     int status = 0;
     pid_t pid = ::waitpid(-1, &status, __WALL);
     if (pid == program) {
-      ChildReport report{ChildReport::kProgramEnded, Step::kNone, 0, status};
+      timespec now{};
+      ::clock_gettime(CLOCK_MONOTONIC, &now);
+      ChildReport report{ChildReport::kProgramEnded, Step::kNone, 0, status,
+                         int64_t{now.tv_sec} * 1000000000 + now.tv_nsec};
       (void)!::write(plan.report_fd, &report, sizeof report);
       ::_exit(0);
     }

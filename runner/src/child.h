@@ -50,6 +50,7 @@ struct ChildReport {
   Step step;
   int32_t error;        // errno of the failed step
   int32_t wait_status;  // of the program, with kProgramEnded
+  int64_t ended_ns;     // CLOCK_MONOTONIC when init reaped the program, with kProgramEnded
 };
 
 // One entry of the new root, applied in order below the root mount point.

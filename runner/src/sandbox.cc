@@ -197,10 +197,10 @@ Result<void> Sandbox::Impl::Prepare() {
 }
 
 Result<void> Sandbox::Impl::LeaseNumber(Slot& slot) {
-  // Start at a pid-dependent place so concurrent processes rarely contend for the same lock.
-  int first = static_cast<int>(::getpid() % kHostSlots);
-  for (int i = 0; i < kHostSlots; ++i) {
-    int number = (first + i) % kHostSlots;
+  // Lowest free number first: the numbers in use stay few, and with them the per-slot state
+  // kept between runs (pinned network namespaces, cgroups). Each pinned namespace is a mount
+  // that every later box would copy into its own mount namespace and tear down again.
+  for (int number = 0; number < kHostSlots; ++number) {
     std::string path = state_dir + "/locks/box-" + std::to_string(number);
     UniqueFd lock(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!lock.ok()) return FailErrno("open lock " + path);
@@ -635,7 +635,10 @@ void Sandbox::Impl::Classify(Box& box, const CgroupUsage& usage,
       }
       return;
     }
-    if (report.kind == ChildReport::kProgramEnded) status = report.wait_status;
+    if (report.kind == ChildReport::kProgramEnded) {
+      status = report.wait_status;
+      out.program_ended_ns = report.ended_ns;
+    }
   }
   if (status >= 0 && WIFEXITED(status)) out.exit_code = WEXITSTATUS(status);
   if (status >= 0 && WIFSIGNALED(status)) out.signal = WTERMSIG(status);

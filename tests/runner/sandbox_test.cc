@@ -235,7 +235,12 @@ TEST_F(SandboxTest, PipesConnectTwoBoxes) {
   auto read_out = sandbox_->Wait(*second);
   ASSERT_TRUE(read_out);
   EXPECT_EQ(read_out->stdout_data, "through the pipe\n");
-  ASSERT_TRUE(sandbox_->Wait(*first));
+  auto write_out = sandbox_->Wait(*first);
+  ASSERT_TRUE(write_out);
+  // Reaped in the other order, the end times still say the writer ended first: the reader
+  // could only see end of file after it.
+  EXPECT_GT(write_out->program_ended_ns, 0);
+  EXPECT_LE(write_out->program_ended_ns, read_out->program_ended_ns);
 }
 
 TEST(OutcomeJsonTest, HasTheContractFields) {

@@ -90,6 +90,9 @@ struct Outcome {
   int64_t cpu_ms = 0;
   int64_t wall_ms = 0;
   int64_t memory_kib = 0;   // peak
+  // CLOCK_MONOTONIC (steady_clock) nanoseconds when the program ended, 0 if unknown. Orders
+  // boxes that end close together better than the order in which they are reaped.
+  int64_t program_ended_ns = 0;
   std::string limit;        // "cpu" | "wall" for kTimeLimit, else ""
   std::string message;      // what a person should know (weaker limits, setup failure)
   std::string stdout_data;  // with Capture
