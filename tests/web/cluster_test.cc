@@ -32,13 +32,16 @@ struct Row {
   std::string version;
 };
 
-std::vector<Row> ReadRows(const std::string& url) {
+// The submissions from first_id on: the demo data holds earlier ones of its own.
+std::vector<Row> ReadRows(const std::string& url, int64_t first_id) {
   std::vector<Row> rows;
   PGconn* conn = PQconnectdb(url.c_str());
   if (PQstatus(conn) == CONNECTION_OK) {
-    PGresult* r = PQexec(conn,
-                         "SELECT id, status, judged_count, attempts, exercise_version "
-                         "FROM submissions ORDER BY id");
+    std::string query =
+        "SELECT id, status, judged_count, attempts, exercise_version FROM submissions "
+        "WHERE id >= " +
+        std::to_string(first_id) + " ORDER BY id";
+    PGresult* r = PQexec(conn, query.c_str());
     for (int i = 0; PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); ++i) {
       rows.push_back({std::atoll(PQgetvalue(r, i, 0)), PQgetvalue(r, i, 1),
                       std::atoi(PQgetvalue(r, i, 2)), std::atoi(PQgetvalue(r, i, 3)),
@@ -125,7 +128,7 @@ TEST_F(ClusterTest, PackagesAreServedToWorkersByContentHashOnly) {
   Reply sent = api.Post("/api/v1/submissions",
                         {{"exercise", "hello"}, {"language", "python"}, {"source", "print(1)"}});
   ASSERT_EQ(sent.status, 202) << sent.body.dump();
-  auto rows = ReadRows(url_);
+  auto rows = ReadRows(url_, sent.body["id"].get<int64_t>());
   ASSERT_EQ(rows.size(), 1u);
   std::string hash = rows[0].version;
   ASSERT_EQ(hash.size(), 64u) << "the submission names its exercise version: " << hash;
@@ -186,7 +189,7 @@ TEST_F(ClusterTest, ThreeWorkersKill9OneEverySubmissionJudgedOnce) {
   for (;;) {
     int done = 0;
     int judging = 0;
-    for (const auto& row : ReadRows(url_)) {
+    for (const auto& row : ReadRows(url_, ids.front())) {
       done += row.status == "done";
       judging += row.status == "judging";
     }
@@ -202,7 +205,7 @@ TEST_F(ClusterTest, ThreeWorkersKill9OneEverySubmissionJudgedOnce) {
     EXPECT_EQ(submission.value("status", ""), "done") << id;
     EXPECT_EQ(submission.value("verdict", ""), "accepted") << id;
   }
-  auto rows = ReadRows(url_);
+  auto rows = ReadRows(url_, ids.front());
   ASSERT_EQ(rows.size(), ids.size());
   int judged_again = 0;
   for (const auto& row : rows) {
