@@ -1,12 +1,18 @@
 // koodikoe: one command, a subcommand per part of the platform.
+//
+// This binary holds the runner and the judge only. The web platform's commands live in
+// koodikoe-web next to it and are reached through exec: its libraries (TLS, PostgreSQL,
+// archives) take tens of milliseconds to load, which `koodikoe run` must not pay.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
 #include "judge/commands.h"
 #include "runner/run_command.h"
-#include "web/judge_client.h"
-#include "web/server.h"
 
 namespace {
 
@@ -21,6 +27,25 @@ constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
   verify FILE [--issuer DID | --data DIR]   verify an Open Badges credential offline
 )";
 
+bool IsWebCommand(const std::string& command) {
+  for (const char* web : {"serve", "user", "worker", "verify", "judge-helper"}) {
+    if (command == web) return true;
+  }
+  return false;
+}
+
+// Replaces this process with koodikoe-web from the directory of this executable.
+int ExecWeb(char** argv) {
+  std::error_code error;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  std::string web = (error ? std::filesystem::path(argv[0]) : self).parent_path() / "koodikoe-web";
+  ::execv(web.c_str(), argv);
+  std::cerr << "koodikoe: cannot start " << web << ": " << std::strerror(errno)
+            << "\n(koodikoe-web is built and installed next to koodikoe; rebuild with "
+               "scripts/build)\n";
+  return 127;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -33,11 +58,7 @@ int main(int argc, char** argv) {
   if (command == "judge") return judge::JudgeCommand(argc - 1, argv + 1);
   if (command == "exercise") return judge::ExerciseCommand(argc - 1, argv + 1);
   if (command == "languages") return judge::LanguagesCommand(argc - 1, argv + 1);
-  if (command == "serve") return web::ServeCommand(argc - 1, argv + 1);
-  if (command == "user") return web::UserCommand(argc - 1, argv + 1);
-  if (command == "worker") return web::WorkerCommand(argc - 1, argv + 1);
-  if (command == "verify") return web::VerifyCommand(argc - 1, argv + 1);
-  if (command == "judge-helper") return web::JudgeHelperCommand(argc - 1, argv + 1);
+  if (IsWebCommand(command)) return ExecWeb(argv);
   std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }

@@ -108,8 +108,9 @@ def main():
           "the build stage configures build/ as the tests do")
     check(re.search(r"cmake --build build --target koodikoe\b", dockerfile),
           "the build stage builds the koodikoe target")
-    check("COPY --from=build /opt/koodikoe/build/cli/koodikoe build/cli/koodikoe" in dockerfile,
-          "the runtime stage copies the built build/cli/koodikoe")
+    for binary in ("koodikoe", "koodikoe-web"):
+        check(f"COPY --from=build /opt/koodikoe/build/cli/{binary} build/cli/{binary}\n"
+              in dockerfile, f"the runtime stage copies the built build/cli/{binary}")
     entry = re.search(r'^ENTRYPOINT\s+(\[.*\])', dockerfile, re.M)
     if check(entry, "the Dockerfile has an ENTRYPOINT"):
         check("/opt/koodikoe/build/cli/koodikoe" in yaml.safe_load(entry.group(1)),
@@ -132,12 +133,15 @@ def main():
                     check(package in packages,
                           f"the runtime image lacks {package} ({tool}) for {language['id']}")
 
-    needed = subprocess.run(["readelf", "-d", args.koodikoe], capture_output=True, text=True)
-    for lib in re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", needed.stdout):
-        package = library_package(args.koodikoe, lib)
-        if check(package, f"no Debian package owns {lib}, which koodikoe needs"):
-            check(package in packages or package in BASE_PACKAGES,
-                  f"the runtime image lacks {package} ({lib})")
+    # koodikoe execs koodikoe-web, built next to it, for the web commands.
+    for binary in (args.koodikoe, str(Path(args.koodikoe).parent / "koodikoe-web")):
+        needed = subprocess.run(["readelf", "-d", binary], capture_output=True, text=True)
+        check(needed.returncode == 0, f"cannot read {binary}")
+        for lib in re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", needed.stdout):
+            package = library_package(binary, lib)
+            if check(package, f"no Debian package owns {lib}, which {binary} needs"):
+                check(package in packages or package in BASE_PACKAGES,
+                      f"the runtime image lacks {package} ({lib})")
 
     # compose
     compose = yaml.safe_load((containers / "compose.yaml").read_text())
