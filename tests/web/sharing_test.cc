@@ -14,6 +14,7 @@
 
 #include "pg_fixture.h"
 #include "server_fixture.h"
+#include "web/storage.h"
 
 namespace web_test {
 namespace {
@@ -33,6 +34,7 @@ class SharingTest : public ::testing::TestWithParam<StoreKind> {
       std::string name = GetParam() == StoreKind::kSqlite ? "sharing-sqlite" : "sharing-postgres";
       std::string db = NewStoreUrl(GetParam(), dir_->path(), name);
       ASSERT_FALSE(db.empty());
+      urls_[GetParam()] = db;
       server =
           ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_->path() + "/" + name + ".log")
               .release();
@@ -69,11 +71,13 @@ class SharingTest : public ::testing::TestWithParam<StoreKind> {
 
   static TempDir* dir_;
   static std::map<StoreKind, ServerProcess*> servers_;
+  static std::map<StoreKind, std::string> urls_;
   ServerProcess* server_ = nullptr;
 };
 
 TempDir* SharingTest::dir_ = nullptr;
 std::map<StoreKind, ServerProcess*> SharingTest::servers_;
+std::map<StoreKind, std::string> SharingTest::urls_;
 
 json WaitForSolved(Api& company, int64_t share, int solved) {
   json report;
@@ -364,6 +368,35 @@ TEST_P(SharingTest, DownloadEverythingThenDeleteTheAccount) {
   EXPECT_EQ(again.Login("vilja", "vilja-password").status, 401);
   EXPECT_EQ(sari.Get("/api/v1/company/candidates/" + std::to_string(share)).status, 404);
   EXPECT_EQ(sari.Get("/api/v1/company/candidates").body.dump().find("VILJA"), std::string::npos);
+}
+
+TEST_P(SharingTest, DownloadHoldsEverySubmissionNotOnlyTheNewestPage) {
+  Api many = NewCandidate("moni", "MONI_MARKER");
+  // Written straight into the server's store: posting 600 through the API would test the
+  // queue, not the download.
+  auto storage = web::OpenStorage(urls_[GetParam()]);
+  ASSERT_TRUE(storage) << storage.error().Describe();
+  auto account = (*storage)->FindUserByName("moni");
+  ASSERT_TRUE(account && *account);
+  const int64_t user = (*account)->id;
+  const int extra = web::Storage::kSubmissionPage + 100;
+  for (int i = 0; i < extra; ++i) {
+    web::Submission submission;
+    submission.user_id = user;
+    submission.exercise = "sum";
+    submission.language = "python";
+    submission.source = "print(" + std::to_string(i) + ")  # MONI_MARKER\n";
+    submission.created_at = 1;
+    ASSERT_TRUE((*storage)->AddSubmission(submission));
+  }
+  Reply zip = many.Get("/api/v1/me/export");
+  ASSERT_EQ(zip.status, 200);
+  auto files = UnzipAll(zip.body.get<std::string>());
+  json data = json::parse(files["koodikoe-moni/data.json"]);
+  EXPECT_EQ(data["submissions"].size(), static_cast<size_t>(extra + 2));
+  int sources = 0;
+  for (const auto& [name, content] : files) sources += name.find("/sources/") != std::string::npos;
+  EXPECT_EQ(sources, extra + 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, SharingTest, ::testing::ValuesIn(AllStores()), StoreName);

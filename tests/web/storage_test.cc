@@ -107,9 +107,29 @@ TEST_P(StorageTest, ClaimFinishAndRequeue) {
   EXPECT_EQ(done->status, "done");
   EXPECT_EQ(done->judged_count, 1);
   EXPECT_EQ(done->report_json, "{}");
-  EXPECT_EQ(storage->ListSubmissions(user, "").value().size(), 1u) << "runs are not listed";
-  EXPECT_EQ(storage->ListSubmissions(user, "sum").value().size(), 1u);
-  EXPECT_EQ(storage->ListSubmissions(user, "other").value().size(), 0u);
+  EXPECT_EQ(storage->ListSubmissions(user, "", 0).value().size(), 1u) << "runs are not listed";
+  EXPECT_EQ(storage->ListSubmissions(user, "sum", 0).value().size(), 1u);
+  EXPECT_EQ(storage->ListSubmissions(user, "other", 0).value().size(), 0u);
+}
+
+TEST_P(StorageTest, SubmissionsArePagedNewestFirst) {
+  auto storage = Fresh("paged");
+  ASSERT_TRUE(storage);
+  int64_t user = AddCandidate(*storage, "aino");
+  const int total = Storage::kSubmissionPage + 3;
+  std::vector<int64_t> ids;
+  for (int i = 0; i < total; ++i) ids.push_back(Queue(*storage, user, "submission"));
+  Queue(*storage, AddCandidate(*storage, "veeti"), "submission");  // someone else's
+
+  auto first = storage->ListSubmissions(user, "", 0).value();
+  ASSERT_EQ(first.size(), static_cast<size_t>(Storage::kSubmissionPage));
+  EXPECT_EQ(first.front().id, ids.back()) << "newest first";
+  auto second = storage->ListSubmissions(user, "", first.back().id).value();
+  ASSERT_EQ(second.size(), 3u);
+  EXPECT_EQ(second.front().id, ids[2]);
+  EXPECT_EQ(second.back().id, ids[0]);
+  EXPECT_TRUE(storage->ListSubmissions(user, "", ids[0]).value().empty());
+  EXPECT_EQ(storage->ListSubmissions(user, "sum", ids[1]).value().size(), 1u);
 }
 
 TEST_P(StorageTest, RequeueInterruptedAtStart) {

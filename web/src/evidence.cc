@@ -168,13 +168,27 @@ class ZipWriter {
 
 std::string Alias(const Share& share) { return "Candidate " + std::to_string(share.id); }
 
+// Every submission of the user, newest first, page by page: a profile and a data export must
+// not stop at the newest page.
+ApiResult<std::vector<Submission>> AllSubmissions(Services& services, int64_t user_id) {
+  std::vector<Submission> all;
+  for (int64_t older_than = 0;;) {
+    auto page = Check(services.storage.ListSubmissions(user_id, "", older_than));
+    if (!page) return tl::unexpected(page.error());
+    if (page->empty()) return all;
+    older_than = page->back().id;
+    all.insert(all.end(), std::make_move_iterator(page->begin()),
+               std::make_move_iterator(page->end()));
+  }
+}
+
 ApiResult<Evidence> CollectEvidence(Services& services, int64_t user_id) {
   auto user = Check(services.storage.FindUser(user_id));
   if (!user) return tl::unexpected(user.error());
   if (!*user) return Reject(Fault::kNotFound, "unknown_user", "There is no such account.");
   auto profile = Check(services.storage.FindProfile(user_id));
   if (!profile) return tl::unexpected(profile.error());
-  auto submissions = Check(services.storage.ListSubmissions(user_id, ""));
+  auto submissions = AllSubmissions(services, user_id);
   if (!submissions) return tl::unexpected(submissions.error());
   Evidence evidence;
   evidence.user = std::move(**user);
@@ -489,7 +503,7 @@ ApiResult<ApiReply> GetIssuer(Services& services, const ApiRequest&) {
 ApiResult<std::string> ExportArchive(Services& services, const User& user) {
   auto evidence = CollectEvidence(services, user.id);
   if (!evidence) return tl::unexpected(evidence.error());
-  auto list = Check(services.storage.ListSubmissions(user.id, ""));
+  auto list = AllSubmissions(services, user.id);
   if (!list) return tl::unexpected(list.error());
   auto shares = Check(services.storage.SharesOfCandidate(user.id));
   if (!shares) return tl::unexpected(shares.error());

@@ -91,7 +91,7 @@ ApiResult<ApiReply> CreateRun(Services& services, const ApiRequest& request) {
 ApiResult<ApiReply> ListSubmissions(Services& services, const ApiRequest& request) {
   std::string exercise =
       request.http.has_param("exercise") ? request.http.get_param_value("exercise") : std::string();
-  auto list = Check(services.storage.ListSubmissions(request.user().id, exercise));
+  auto list = Check(services.storage.ListSubmissions(request.user().id, exercise, 0));
   if (!list) return tl::unexpected(list.error());
   ApiReply reply;
   reply.body = json::array();

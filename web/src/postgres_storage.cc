@@ -603,14 +603,16 @@ class PostgresStorage final : public Storage {
     return s;
   }
 
-  Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
-                                                  const std::string& exercise) override {
-    auto r = Query("list submissions",
-                   std::string("SELECT ") + kSubmissionColumns +
-                       " FROM submissions s JOIN users u ON u.id = s.user_id "
-                       "WHERE s.user_id = $1 AND s.kind = 'submission' AND ($2 = '' OR "
-                       "s.exercise = $2) ORDER BY s.id DESC LIMIT 500",
-                   {P(user_id), P(exercise)});
+  Result<std::vector<Submission>> ListSubmissions(int64_t user_id, const std::string& exercise,
+                                                  int64_t older_than) override {
+    auto r = Query(
+        "list submissions",
+        std::string("SELECT ") + kSubmissionColumns +
+            " FROM submissions s JOIN users u ON u.id = s.user_id "
+            "WHERE s.user_id = $1 AND s.kind = 'submission' AND ($2 = '' OR "
+            "s.exercise = $2) AND ($3::bigint = 0 OR s.id < $3::bigint) ORDER BY s.id DESC LIMIT " +
+            std::to_string(kSubmissionPage),
+        {P(user_id), P(exercise), P(older_than)});
     if (!r) return tl::unexpected(r.error());
     std::vector<Submission> list;
     for (int i = 0; i < r->rows(); ++i) list.push_back(ReadSubmission(*r, i));

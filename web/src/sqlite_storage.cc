@@ -449,15 +449,16 @@ class SqliteStorage final : public Storage {
     return s;
   }
 
-  Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
-                                                  const std::string& exercise) override {
+  Result<std::vector<Submission>> ListSubmissions(int64_t user_id, const std::string& exercise,
+                                                  int64_t older_than) override {
     std::lock_guard lock(mutex_);
     std::string sql = std::string("SELECT ") + kSubmissionColumns +
                       " FROM submissions s JOIN users u ON u.id = s.user_id "
                       "WHERE s.user_id = ? AND s.kind = 'submission' AND (? = '' OR s.exercise "
-                      "= ?) ORDER BY s.id DESC LIMIT 500";
+                      "= ?) AND (? = 0 OR s.id < ?) ORDER BY s.id DESC LIMIT " +
+                      std::to_string(kSubmissionPage);
     Statement st(db_, sql.c_str());
-    st.Bind(1, user_id).Bind(2, exercise).Bind(3, exercise);
+    st.Bind(1, user_id).Bind(2, exercise).Bind(3, exercise).Bind(4, older_than).Bind(5, older_than);
     return Submissions(st);
   }
 

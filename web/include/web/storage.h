@@ -209,9 +209,12 @@ class Storage {
   // submission survives a crash.
   virtual Result<int64_t> AddSubmission(const Submission& submission) = 0;
   virtual Result<std::optional<Submission>> FindSubmission(int64_t id) = 0;
-  // The user's submissions (kind "submission"), newest first, without source and report.
+  // A page of the user's submissions (kind "submission"), newest first, without source and
+  // report: at most kSubmissionPage, only ids below `older_than` unless it is 0.
+  static constexpr int kSubmissionPage = 500;
   virtual Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
-                                                          const std::string& exercise) = 0;
+                                                          const std::string& exercise,
+                                                          int64_t older_than) = 0;
   // Atomically takes the oldest queued job (runs first: a person is waiting at the screen),
   // or a judging one whose lease ended before `now` (its worker died), marks it judging with
   // a lease until now + kLeaseSeconds and counts the attempt. Any number of processes may
