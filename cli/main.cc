@@ -11,8 +11,7 @@
 #include <iostream>
 #include <string>
 
-#include "judge/commands.h"
-#include "runner/run_command.h"
+#include "core_commands.h"
 
 namespace {
 
@@ -54,10 +53,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? 2 : 0;
   }
   std::string command = argv[1];
-  if (command == "run") return runner::RunCommand(argc - 1, argv + 1);
-  if (command == "judge") return judge::JudgeCommand(argc - 1, argv + 1);
-  if (command == "exercise") return judge::ExerciseCommand(argc - 1, argv + 1);
-  if (command == "languages") return judge::LanguagesCommand(argc - 1, argv + 1);
+  if (auto code = cli::RunCoreCommand(argc, argv)) return *code;
   if (IsWebCommand(command)) return ExecWeb(argv);
   std::cerr << "koodikoe: unknown command '" << command << "'\n\n" << kUsage;
   return 2;

@@ -1,18 +1,20 @@
-// koodikoe-web: the web platform's commands, started by `koodikoe serve|user|worker|verify`.
+// koodikoe-web: the web platform's commands, started by `koodikoe serve|user|worker|verify`,
+// and the runner's and judge's commands too, for the processes the platform starts itself.
 #include <iostream>
 #include <string>
 
+#include "core_commands.h"
 #include "web/judge_client.h"
 #include "web/server.h"
 
 int main(int argc, char** argv) {
+  if (auto code = cli::RunCoreCommand(argc, argv)) return *code;
   std::string command = argc >= 2 ? argv[1] : "";
   if (command == "serve") return web::ServeCommand(argc - 1, argv + 1);
   if (command == "user") return web::UserCommand(argc - 1, argv + 1);
   if (command == "worker") return web::WorkerCommand(argc - 1, argv + 1);
   if (command == "verify") return web::VerifyCommand(argc - 1, argv + 1);
   if (command == "judge-helper") return web::JudgeHelperCommand(argc - 1, argv + 1);
-  std::cerr << "koodikoe-web: unknown command '" << command
-            << "' (the web commands: serve, user, worker, verify; see koodikoe --help)\n";
+  std::cerr << "koodikoe-web: unknown command '" << command << "' (see koodikoe --help)\n";
   return 2;
 }

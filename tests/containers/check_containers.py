@@ -200,7 +200,7 @@ def main():
         metrics = [m for m in hpa["spec"]["metrics"]
                    if m.get("object", {}).get("metric", {}).get("name") == "koodikoe_queue_depth"]
         check(metrics, "the HPA scales on koodikoe_queue_depth")
-        binary = Path(args.koodikoe).read_bytes()
+        binary = (Path(args.koodikoe).parent / "koodikoe-web").read_bytes()
         check(b"koodikoe_queue_depth" in binary,
               "the tested binary exports koodikoe_queue_depth on /metrics")
 
