@@ -294,10 +294,16 @@ std::optional<StepFailure> PlayStep(const Scenario& scenario, const ScenarioStep
   return std::nullopt;
 }
 
+// Written aside and renamed into place: the judge may stop this client at any moment (the
+// service died) and must then read the last whole result, never a truncated one.
 bool WriteJson(const std::string& path, const Json& json) {
-  std::ofstream out(path, std::ios::trunc);
-  out << json.dump() << "\n";
-  return static_cast<bool>(out);
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::trunc);
+    out << json.dump() << "\n";
+    if (!out.flush()) return false;
+  }
+  return std::rename(partial.c_str(), path.c_str()) == 0;
 }
 
 int Run(const std::string& scenario_path, int port, const std::string& state_path,

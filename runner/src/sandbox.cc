@@ -655,7 +655,8 @@ void Sandbox::Impl::Classify(Box& box, const CgroupUsage& usage,
   } else if (box.killed == KillReason::kWall) {
     out.status = Status::kTimeLimit;
     out.limit = "wall";
-  } else if (box.killed == KillReason::kCaller) {
+  } else if (box.killed == KillReason::kCaller && status < 0) {
+    // Only a program the stop cut short: one that had already ended keeps its own status.
     out.status = Status::kRuntimeError;
     add_message("stopped by the caller");
   } else if (usage.oom_kills > 0) {

@@ -243,6 +243,36 @@ TEST_F(SandboxTest, PipesConnectTwoBoxes) {
   EXPECT_LE(write_out->program_ended_ns, read_out->program_ended_ns);
 }
 
+// A judge stops a box once the other side of an interaction is done: a program that had
+// already ended by itself keeps its own status, and only one still running was cut short.
+TEST_F(SandboxTest, StoppingAnEndedProgramKeepsItsOwnStatus) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe2(pipe_fds, O_CLOEXEC), 0);
+  koodikoe::UniqueFd read_end(pipe_fds[0]);
+  RunSpec spec = Spec({"/bin/echo", "done"});
+  spec.stdout_stream = Descriptor{pipe_fds[1]};
+  auto ended = sandbox_->Start(spec);
+  ::close(pipe_fds[1]);
+  ASSERT_TRUE(ended) << ended.error().Describe();
+  char buffer[64];
+  while (::read(read_end.fd(), buffer, sizeof buffer) > 0) {
+  }
+  ::usleep(300000);  // end of file came as the program exited; let its init report it
+  sandbox_->Kill(*ended);
+  auto kept = sandbox_->Wait(*ended);
+  ASSERT_TRUE(kept) << kept.error().Describe();
+  EXPECT_EQ(kept->status, Status::kOk) << kept->message;
+  EXPECT_EQ(kept->exit_code, 0);
+
+  auto running = sandbox_->Start(Spec({"/bin/sleep", "30"}));
+  ASSERT_TRUE(running) << running.error().Describe();
+  sandbox_->Kill(*running);
+  auto stopped = sandbox_->Wait(*running);
+  ASSERT_TRUE(stopped) << stopped.error().Describe();
+  EXPECT_EQ(stopped->status, Status::kRuntimeError);
+  EXPECT_NE(stopped->message.find("stopped by the caller"), std::string::npos);
+}
+
 TEST(OutcomeJsonTest, HasTheContractFields) {
   Outcome outcome;
   outcome.status = Status::kTimeLimit;
