@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <iomanip>
 #include <set>
 
 #include "fs_util.h"
@@ -16,6 +15,15 @@ namespace judge {
 namespace {
 
 constexpr int kInputValid = 42;
+
+// Columns of the submissions table.
+constexpr size_t kSubmissionWidth = 44, kLanguageWidth = 10, kExpectedWidth = 30, kGotWidth = 22,
+                 kScoreWidth = 14, kTimeWidth = 8;
+
+// A left-aligned cell, always followed by at least one space however long its text.
+std::string Cell(const std::string& text, size_t width) {
+  return text + std::string(text.size() < width ? width - text.size() : 1, ' ');
+}
 
 // The 2025-09 per-test codes of submissions.yaml.
 std::string TestCode(Verdict verdict) {
@@ -250,23 +258,22 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
     for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
   }
 
-  out << std::left << std::setw(44) << "SUBMISSION" << std::setw(11) << "LANGUAGE" << std::setw(22)
-      << "EXPECTED" << std::setw(22) << "GOT" << std::setw(10) << "SCORE" << std::setw(8) << "TIME"
-      << "RESULT\n";
+  out << Cell("SUBMISSION", kSubmissionWidth) << Cell("LANGUAGE", kLanguageWidth)
+      << Cell("EXPECTED", kExpectedWidth) << Cell("GOT", kGotWidth) << Cell("SCORE", kScoreWidth)
+      << Cell("TIME", kTimeWidth) << "RESULT\n";
   int matched = 0, mismatched = 0, skipped = 0;
   for (const SubmissionEntry& submission : package->submissions) {
     // Each finished row reaches a reader at once (the server shows the check's progress).
     out << std::flush;
     const Expectation& expected = submission.expected;
-    out << std::setw(44) << submission.relative << " ";
+    out << Cell(submission.relative, kSubmissionWidth);
     auto language = evaluator.builder().Detect(submission.program, submission.language);
     if (!language) {
-      out << std::setw(11) << "?"
-          << "skipped: " << language.error().Describe() << "\n";
+      out << Cell("?", kLanguageWidth) << "skipped: " << language.error().Describe() << "\n";
       ++skipped;
       continue;
     }
-    out << std::setw(11) << (*language)->id << std::setw(26) << ExpectedText(expected);
+    out << Cell((*language)->id, kLanguageWidth) << Cell(ExpectedText(expected), kExpectedWidth);
     if (!(*language)->installed) {
       out << "skipped: " << (*language)->id << " is not installed\n";
       ++skipped;
@@ -303,9 +310,9 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
     bool ok = MeetsExpectation(expected, *evaluation, why);
     char time_text[16];
     std::snprintf(time_text, sizeof time_text, "%.2fs", slowest / 1000.0);
-    out << std::setw(22) << VerdictWord(report.verdict) << std::setw(10)
-        << (Format(report.score) + "/" + Format(report.max_score)) << std::setw(8) << time_text
-        << (ok ? "ok" : "MISMATCH: " + why) << "\n";
+    out << Cell(VerdictWord(report.verdict), kGotWidth)
+        << Cell(Format(report.score) + "/" + Format(report.max_score), kScoreWidth)
+        << Cell(time_text, kTimeWidth) << (ok ? "ok" : "MISMATCH: " + why) << "\n";
     if (!ok || options.verbose) {
       if (!report.message.empty()) out << "    " << report.message << "\n";
       if (report.verdict == Verdict::kCompileError) {

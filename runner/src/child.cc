@@ -2,7 +2,6 @@
 #include "child.h"
 
 #include <fcntl.h>
-#include <grp.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/seccomp.h>
@@ -314,10 +313,13 @@ bool DropBoundingCapabilities(const ChildPlan&) {
 }
 
 // A uid/gid of its own per box: parallel boxes cannot signal or read each other.
+// Raw system calls: glibc's wrappers apply credentials to every thread of the process, and
+// this copy of the caller still holds the caller's list of threads, which exist only in
+// the caller. A thread the caller was just starting made the wrapper wait for it forever.
 bool SwitchToBoxUser(const ChildPlan& plan) {
-  if (!plan.user_namespace && ::setgroups(0, nullptr) != 0) return false;
-  if (::setresgid(plan.gid, plan.gid, plan.gid) != 0) return false;
-  if (::setresuid(plan.uid, plan.uid, plan.uid) != 0) return false;
+  if (!plan.user_namespace && ::syscall(SYS_setgroups, 0, nullptr) != 0) return false;
+  if (::syscall(SYS_setresgid, plan.gid, plan.gid, plan.gid) != 0) return false;
+  if (::syscall(SYS_setresuid, plan.uid, plan.uid, plan.uid) != 0) return false;
   // In a user namespace the creator keeps its capabilities across the switch: clear them.
   __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
   __user_cap_data_struct data[2] = {};

@@ -4,10 +4,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 #include "gtest/gtest.h"
 #include "koodikoe/files.h"
@@ -271,6 +273,28 @@ TEST_F(SandboxTest, StoppingAnEndedProgramKeepsItsOwnStatus) {
   ASSERT_TRUE(stopped) << stopped.error().Describe();
   EXPECT_EQ(stopped->status, Status::kRuntimeError);
   EXPECT_NE(stopped->message.find("stopped by the caller"), std::string::npos);
+}
+
+// The box is cloned from a caller that may be starting and ending threads of its own (a
+// judge's relays, a server's pool). The copy must never wait on a thread that exists only
+// in the caller: a box started while another thread was half created used to hang in
+// setresuid until its wall limit.
+TEST_F(SandboxTest, BoxesStartWhileTheCallerMakesThreads) {
+  std::atomic<bool> stop{false};
+  std::thread churn([&] {
+    while (!stop) std::thread([] {}).join();
+  });
+  int ok = 0;
+  for (int i = 0; i < 60; ++i) {
+    RunSpec spec = Spec({"/bin/true"});
+    spec.limits.wall_seconds = 3;
+    Outcome outcome = MustRun(spec);
+    EXPECT_EQ(outcome.status, Status::kOk) << "run " << i << ": " << outcome.message;
+    if (outcome.status == Status::kOk) ++ok;
+  }
+  stop = true;
+  churn.join();
+  EXPECT_EQ(ok, 60);
 }
 
 TEST(OutcomeJsonTest, HasTheContractFields) {

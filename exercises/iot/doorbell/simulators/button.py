@@ -28,7 +28,7 @@ def signal(rng, presses, glitch):
         level = 1 - level
         for _ in range(rng.randint(0, 4)):  # bounces: short runs of each value
             raw += [level] * rng.randint(1, HOLD - 1) + [1 - level] * rng.randint(1, HOLD - 1)
-        stable = [level] * rng.randint(HOLD + 2, 300)
+        stable = [level] * rng.randint(HOLD + 2, 40)
         for k in range(len(stable)):
             if rng.random() < glitch:
                 stable[k] = 1 - level
