@@ -227,7 +227,9 @@ TEST_F(SandboxTest, PipesConnectTwoBoxes) {
   ASSERT_EQ(::pipe2(pipe_fds, O_CLOEXEC), 0);
   RunSpec writer = Spec({"/bin/echo", "through the pipe"});
   writer.stdout_stream = Descriptor{pipe_fds[1]};
-  RunSpec reader = Spec({"/bin/cat"});
+  // The reader lingers after end of file, so its end is clearly the later one: under load the
+  // writer may still be on its way out (its pipe already closed) when a quick reader ends.
+  RunSpec reader = Spec({"/bin/sh", "-c", "cat; sleep 0.2"});
   reader.stdin_stream = Descriptor{pipe_fds[0]};
   auto first = sandbox_->Start(writer);
   auto second = sandbox_->Start(reader);
@@ -239,8 +241,8 @@ TEST_F(SandboxTest, PipesConnectTwoBoxes) {
   EXPECT_EQ(read_out->stdout_data, "through the pipe\n");
   auto write_out = sandbox_->Wait(*first);
   ASSERT_TRUE(write_out);
-  // Reaped in the other order, the end times still say the writer ended first: the reader
-  // could only see end of file after it.
+  // Reaped in the other order, the end times still say the writer ended first: they are
+  // taken by each box's init as its program ends, not when the caller reaps the box.
   EXPECT_GT(write_out->program_ended_ns, 0);
   EXPECT_LE(write_out->program_ended_ns, read_out->program_ended_ns);
 }
