@@ -341,21 +341,30 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
                                      (errors.empty() ? "" : ": " + FirstLine(errors)));
 }
 
+bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
+                         bool reaped_validator_first, bool judge_killed) {
+  if (judge_killed) return reaped_validator_first;
+  // Killed by SIGPIPE: it wrote to the validator after the validator had closed its end. This
+  // is proof whatever the clocks say (under load an ending program can be preempted after
+  // closing its pipes, so the other side may be seen to end first).
+  if (submission.signal == SIGPIPE) return true;
+  // Both ended on their own: the order in which the boxes were reaped is not proof, the
+  // moments their programs ended are.
+  if (submission.program_ended_ns && validator.program_ended_ns) {
+    return validator.program_ended_ns <= submission.program_ended_ns;
+  }
+  return reaped_validator_first;
+}
+
 void TestRun::AfterInteraction() {
   const runner::Outcome& submission = *submission_outcome_;
   const runner::Outcome& validator = *validator_outcome_;
   outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, submission.cpu_ms);
   outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, submission.wall_ms);
   outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
-  // A validator that rejects before the submission ends decides: the submission's later
-  // crash or timeout is only a consequence.
-  bool validator_first = validator_finished_first_;
   bool judge_killed_submission = killed_submission_ && submission.signal == SIGKILL;
-  if (!judge_killed_submission && submission.program_ended_ns && validator.program_ended_ns) {
-    // Both ended on their own, perhaps close together: the order in which the boxes were
-    // reaped is not proof, the moments their programs ended are.
-    validator_first = validator.program_ended_ns <= submission.program_ended_ns;
-  }
+  bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_,
+                                             judge_killed_submission);
   if (validator_first && ExitedWith(validator, kKattisReject)) {
     AfterValidator(validator);
     return;

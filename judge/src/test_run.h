@@ -58,6 +58,13 @@ class CaseRun {
   virtual CaseOutcome TakeOutcome() = 0;
 };
 
+// Interactive tests: whether the validator was done before the submission ended. Its wrong
+// answer then decides, and the submission's crash or timeout is only a consequence of the
+// hang-up. `reaped_validator_first` is the order the boxes finished in; `judge_killed` says
+// the judge stopped the submission because the validator had rejected.
+bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
+                         bool reaped_validator_first, bool judge_killed);
+
 // Batch, interactive (iot too: its simulator is an interactive validator) and multi-pass
 // tests.
 class TestRun : public CaseRun {
