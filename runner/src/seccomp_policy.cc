@@ -97,6 +97,19 @@ koodikoe::Result<void> Check(int rc, const std::string& what) {
   return {};
 }
 
+// The kernel reads these arguments as `int` (socket's family, ioctl's request, clone's flags
+// through lower_32_bits): whatever a caller puts in the upper 32 bits of the register is
+// ignored. A rule must therefore look at the low 32 bits only, or `(1UL << 32) | AF_VSOCK`
+// slips past it. libseccomp 2.5's SCMP_A0_32 only truncates the value compared with and
+// still compares all 64 bits of the argument, so the mask is explicit.
+scmp_arg_cmp IntArgIs(unsigned int arg, uint32_t value) {
+  return scmp_arg_cmp{arg, SCMP_CMP_MASKED_EQ, 0xffffffffu, value};
+}
+// Every bit of `bits` set in the int argument, whatever else is set (clone flags).
+scmp_arg_cmp IntArgHas(unsigned int arg, uint32_t bits) {
+  return scmp_arg_cmp{arg, SCMP_CMP_MASKED_EQ, bits, bits};
+}
+
 koodikoe::Result<void> AddRules(scmp_filter_ctx ctx) {
   const uint32_t kill = SCMP_ACT_KILL_PROCESS;
   for (const char* name : kKilledCalls) {
@@ -105,11 +118,10 @@ koodikoe::Result<void> AddRules(scmp_filter_ctx ctx) {
     if (auto ok = Check(seccomp_rule_add(ctx, kill, nr, 0), name); !ok) return ok;
   }
   // New namespaces through clone: a user namespace would give back what the rules above deny.
-  for (uint64_t flag : {CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWIPC,
+  for (uint32_t flag : {CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWIPC,
                         CLONE_NEWUTS, CLONE_NEWCGROUP, CLONE_NEWTIME}) {
-    auto ok = Check(
-        seccomp_rule_add(ctx, kill, SCMP_SYS(clone), 1, SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag)),
-        "clone flags");
+    auto ok =
+        Check(seccomp_rule_add(ctx, kill, SCMP_SYS(clone), 1, IntArgHas(0, flag)), "clone flags");
     if (!ok) return ok;
   }
   // clone3 passes its flags in memory, out of a filter's reach: make libc fall back to clone.
@@ -119,17 +131,14 @@ koodikoe::Result<void> AddRules(scmp_filter_ctx ctx) {
   }
   // vsock reaches the hypervisor and is not network-namespaced; AF_ALG is kernel crypto
   // attack surface no judged program needs.
-  for (scmp_datum_t family : {AF_VSOCK, AF_ALG}) {
-    auto ok = Check(seccomp_rule_add(ctx, kill, SCMP_SYS(socket), 1, SCMP_A0(SCMP_CMP_EQ, family)),
+  for (uint32_t family : {AF_VSOCK, AF_ALG}) {
+    auto ok = Check(seccomp_rule_add(ctx, kill, SCMP_SYS(socket), 1, IntArgIs(0, family)),
                     "socket family");
     if (!ok) return ok;
   }
-  // Terminal injection (TIOCSTI) and console control; the kernel truncates the command to
-  // 32 bits, so compare only those.
-  for (unsigned long request : {TIOCSTI, TIOCLINUX}) {
-    auto ok = Check(seccomp_rule_add(ctx, kill, SCMP_SYS(ioctl), 1,
-                                     SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, request)),
-                    "ioctl");
+  // Terminal injection (TIOCSTI) and console control.
+  for (uint32_t request : {TIOCSTI, TIOCLINUX}) {
+    auto ok = Check(seccomp_rule_add(ctx, kill, SCMP_SYS(ioctl), 1, IntArgIs(1, request)), "ioctl");
     if (!ok) return ok;
   }
   return {};

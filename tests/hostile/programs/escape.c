@@ -18,6 +18,13 @@
 #ifndef AF_VSOCK
 #define AF_VSOCK 40
 #endif
+#ifndef AF_ALG
+#define AF_ALG 38
+#endif
+
+// The kernel reads int arguments from the low 32 bits of the register: garbage above them
+// must not get a call past a rule that looks at all 64.
+#define HIGH_BITS (1UL << 32)
 
 static long Int80Getpid(void) {
   long result;
@@ -84,6 +91,15 @@ int main(int argc, char** argv) {
     result = syscall(SYS_add_key, "user", "box", "secret", 6, -3);
   } else if (!strcmp(what, "vsock")) {
     result = socket(AF_VSOCK, SOCK_STREAM, 0);
+  } else if (!strcmp(what, "vsock_high_bits")) {
+    result = syscall(SYS_socket, HIGH_BITS | AF_VSOCK, SOCK_STREAM, 0);
+  } else if (!strcmp(what, "alg")) {
+    result = socket(AF_ALG, SOCK_SEQPACKET, 0);
+  } else if (!strcmp(what, "alg_high_bits")) {
+    result = syscall(SYS_socket, 0xffffffff00000000UL | AF_ALG, SOCK_SEQPACKET, 0);
+  } else if (!strcmp(what, "clone_newuser_high_bits")) {
+    result = syscall(SYS_clone, HIGH_BITS | CLONE_NEWUSER | SIGCHLD, 0, 0, 0, 0);
+    if (result == 0) _exit(0);
   } else if (!strcmp(what, "io_uring")) {
     char params[120] = {0};
     result = syscall(SYS_io_uring_setup, 4, params);
