@@ -1,15 +1,17 @@
 #include "koodikoe/files.h"
 
 #include <fcntl.h>
-#include <ftw.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+
+#include "koodikoe/tree_walk.h"
 
 namespace koodikoe {
 
@@ -66,17 +68,25 @@ Result<UniqueFd> OpenBeneath(int dir_fd, const std::string& relative, int flags,
   return UniqueFd(static_cast<int>(fd));
 }
 
-namespace {
-int RemoveEntry(const char* path, const struct stat*, int, struct FTW*) {
-  return ::remove(path) == 0 || errno == ENOENT ? 0 : -1;
-}
-}  // namespace
-
 Result<void> RemoveTree(const std::string& path) {
-  // FTW_PHYS: never follow a symlink the sandboxed program may have planted.
-  if (::nftw(path.c_str(), RemoveEntry, 32, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) != 0 &&
-      errno != ENOENT) {
-    return FailErrno("remove " + path);
+  std::string trimmed = path;
+  while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+  auto slash = trimmed.rfind('/');
+  std::string parent =
+      slash == std::string::npos ? "." : trimmed.substr(0, std::max<size_t>(slash, 1));
+  std::string name = slash == std::string::npos ? trimmed : trimmed.substr(slash + 1);
+  UniqueFd parent_fd(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!parent_fd.ok()) {
+    if (errno == ENOENT) return {};
+    return FailErrno("remove " + path + ": open " + parent);
+  }
+  // Fd-relative below the parent: no path is built, so no depth or PATH_MAX limit applies, and
+  // no symlink the sandboxed program may have planted is followed.
+  auto removed = RemoveTreeAt(parent_fd.fd(), name);
+  if (!removed) {
+    Error error = removed.error();
+    error.context = "remove " + path + ": " + error.context;
+    return tl::unexpected(error);
   }
   return {};
 }

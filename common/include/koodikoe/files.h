@@ -23,7 +23,8 @@ Result<void> WriteAll(int fd, const char* data, size_t size);
 // a sandboxed program could have touched.
 Result<UniqueFd> OpenBeneath(int dir_fd, const std::string& relative, int flags, int mode = 0);
 
-// Removes a directory tree without following symlinks.
+// Removes a file or a directory tree without following symlinks or entering other mounts,
+// fd-relative (no depth or PATH_MAX limit; see tree_walk.h). A missing path is no error.
 Result<void> RemoveTree(const std::string& path);
 
 // "256M", "1G", "4096", "64k" -> bytes.
