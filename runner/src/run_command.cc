@@ -10,6 +10,7 @@
 #include <iostream>
 #include <string>
 
+#include "box_streams.h"
 #include "koodikoe/files.h"
 #include "runner/sandbox.h"
 
@@ -23,7 +24,9 @@ constexpr const char* kUsage = R"(usage: koodikoe run [options] -- PROGRAM [ARG.
   --processes N      tasks limit (default 64)
   --output SIZE      cap on stdout + stderr bytes (default 64M)
   --fsize SIZE       largest file written (default 64M)
-  --stdin FILE  --stdout FILE  --stderr FILE
+  --disk SIZE        what /box and /tmp may hold together (default 256M)
+  --stdin FILE       a regular file (default /dev/null)
+  --stdout FILE  --stderr FILE   regular files (default: passed through, counted)
   --env K=V          (repeatable; the environment starts empty)
   --box DIR          host directory mounted read-write at /box, the working directory
   --bind HOST[:INSIDE][:rw]   extra read-only (or read-write) mount (repeatable)
@@ -105,6 +108,8 @@ Result<Options> Parse(int argc, char** argv) {
       parsed = size(limits.output_bytes);
     else if (arg == "--fsize")
       parsed = size(limits.file_size_bytes);
+    else if (arg == "--disk")
+      parsed = size(limits.disk_bytes);
     else if (arg == "--processes") {
       char* end = nullptr;
       long n = std::strtol(value.c_str(), &end, 10);
@@ -142,16 +147,7 @@ Result<Options> Parse(int argc, char** argv) {
   }
   for (; i < argc; ++i) options.spec.argv.push_back(argv[i]);
   if (options.spec.argv.empty()) return invalid("no program given (put it after --)");
-  options.spec.stdin_stream = std::holds_alternative<FilePath>(options.spec.stdin_stream)
-                                  ? options.spec.stdin_stream
-                                  : Stream(Inherit{});
-  return options;
-}
-
-std::string NormalPath(const std::string& path) {
-  auto normal = std::filesystem::absolute(path).lexically_normal().string();
-  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
-  return normal;
+  return options;  // without --stdin, stdin stays /dev/null: never the caller's terminal
 }
 
 // The result is written after the run, and the caller may name it inside --box, where the

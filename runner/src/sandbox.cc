@@ -20,6 +20,7 @@
 #include <filesystem>
 
 #include "box_files.h"
+#include "box_streams.h"
 #include "cgroup.h"
 #include "child.h"
 #include "koodikoe/files.h"
@@ -92,17 +93,6 @@ Result<void> MakeDirs(const std::string& path, mode_t mode) {
   if (error) return Fail(ErrorCode::kSystem, "create " + path + ": " + error.message());
   ::chmod(path.c_str(), mode);
   return {};
-}
-
-std::string NormalPath(const std::string& path) {
-  auto normal = std::filesystem::path(path).lexically_normal().string();
-  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
-  return normal;
-}
-
-bool IsBelow(const std::string& path, const std::string& dir) {
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
-         path[dir.size()] == '/';
 }
 
 // argv[0] without a slash is looked up in the box's /usr/bin and /bin (the same files as the
@@ -234,8 +224,7 @@ std::vector<LayoutEntry> Sandbox::Impl::Layout(const RunSpec& spec, const Box& b
   AddUserFiles(layout, root_dir, uid);
   AddTmp(layout, root_dir, spec.limits.tmp_bytes);
   if (box.box_dir.ok()) {
-    AddBoxBind(layout, root_dir, NormalPath(std::filesystem::absolute(spec.box_dir).string()),
-               box.box_dir.fd());
+    AddBoxBind(layout, root_dir, NormalPath(spec.box_dir), box.box_dir.fd());
   } else {
     layout.push_back({LayoutEntry::kDir, root_dir + "/box", "", false, true, 0});
   }
@@ -247,6 +236,8 @@ std::vector<std::pair<int, rlimit>> Sandbox::Impl::Rlimits(const Limits& limits)
   auto both = [](uint64_t value) { return rlimit{value, value}; };
   std::vector<std::pair<int, rlimit>> result = {
       {RLIMIT_CORE, both(0)},
+      // Locked pages escape reclaim and are the caller's to give (8 MiB by default).
+      {RLIMIT_MEMLOCK, both(0)},
       {RLIMIT_FSIZE, both(limits.file_size_bytes ? limits.file_size_bytes : RLIM_INFINITY)},
       {RLIMIT_NOFILE, both(static_cast<uint64_t>(std::max(limits.open_files, 4)))},
   };
@@ -271,19 +262,14 @@ Result<int> Sandbox::Impl::OpenInput(const Stream& stream, const Box& box,
                                      std::vector<UniqueFd>& child_ends) {
   UniqueFd fd;
   if (std::holds_alternative<Inherit>(stream)) {
+    if (auto ok = RefuseTerminal(0, "stdin"); !ok) return tl::unexpected(ok.error());
     fd = UniqueFd(::fcntl(0, F_DUPFD_CLOEXEC, 3));
   } else if (const auto* file = std::get_if<FilePath>(&stream)) {
-    std::string path = NormalPath(std::filesystem::absolute(file->path).string());
-    if (box.box_dir.ok() && IsBelow(path, box_path)) {
-      auto opened =
-          koodikoe::OpenBeneath(box.box_dir.fd(), path.substr(box_path.size() + 1), O_RDONLY);
-      if (!opened) return tl::unexpected(opened.error());
-      fd = std::move(*opened);
-    } else {
-      fd = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-      if (!fd.ok()) return FailErrno("open stdin " + path);
-    }
+    auto opened = OpenStreamFile(file->path, box.box_dir.fd(), box_path, false, "stdin");
+    if (!opened) return tl::unexpected(opened.error());
+    fd = std::move(*opened);
   } else if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
+    if (auto ok = RefuseTerminal(descriptor->fd, "stdin"); !ok) return tl::unexpected(ok.error());
     return descriptor->fd;
   } else {
     fd = UniqueFd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
@@ -296,28 +282,25 @@ Result<int> Sandbox::Impl::OpenInput(const Stream& stream, const Box& box,
 Result<int> Sandbox::Impl::OpenOutput(const Stream& stream, Box& box, int which,
                                       const std::string& box_path,
                                       std::vector<UniqueFd>& child_ends) {
-  if (const auto* descriptor = std::get_if<Descriptor>(&stream)) return descriptor->fd;
+  const char* name = which == 0 ? "stdout" : "stderr";
+  if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
+    if (auto ok = RefuseTerminal(descriptor->fd, name); !ok) return tl::unexpected(ok.error());
+    return descriptor->fd;
+  }
   if (std::holds_alternative<NullStream>(stream)) {
     child_ends.emplace_back(::open("/dev/null", O_WRONLY | O_CLOEXEC));
     if (!child_ends.back().ok()) return FailErrno("open /dev/null");
     return child_ends.back().fd();
   }
+  // Everything else goes through a pipe we relay and count: the program never holds the
+  // destination (a terminal, or a file it could grow past the cap).
   Relay& relay = box.relays[which];
   if (std::holds_alternative<Capture>(stream)) {
     relay.captured = which == 0 ? &box.outcome.stdout_data : &box.outcome.stderr_data;
   } else if (const auto* file = std::get_if<FilePath>(&stream)) {
-    std::string path = NormalPath(std::filesystem::absolute(file->path).string());
-    const int flags = O_WRONLY | O_CREAT | O_TRUNC;
-    if (box.box_dir.ok() && IsBelow(path, box_path)) {
-      auto opened =
-          koodikoe::OpenBeneath(box.box_dir.fd(), path.substr(box_path.size() + 1), flags, 0644);
-      if (!opened) return tl::unexpected(opened.error());
-      relay.owned_destination = std::move(*opened);
-    } else {
-      relay.owned_destination =
-          UniqueFd(::open(path.c_str(), flags | O_CLOEXEC | O_NOFOLLOW, 0644));
-      if (!relay.owned_destination.ok()) return FailErrno("open output " + path);
-    }
+    auto opened = OpenStreamFile(file->path, box.box_dir.fd(), box_path, true, name);
+    if (!opened) return tl::unexpected(opened.error());
+    relay.owned_destination = std::move(*opened);
     relay.destination = relay.owned_destination.fd();
   } else {
     relay.destination = which == 0 ? 1 : 2;
@@ -331,8 +314,7 @@ Result<int> Sandbox::Impl::OpenOutput(const Stream& stream, Box& box, int which,
 
 Result<void> Sandbox::Impl::OpenStreams(const RunSpec& spec, Box& box, ChildPlan& plan,
                                         std::vector<UniqueFd>& child_ends) {
-  std::string box_path =
-      spec.box_dir.empty() ? "" : NormalPath(std::filesystem::absolute(spec.box_dir).string());
+  std::string box_path = spec.box_dir.empty() ? "" : NormalPath(spec.box_dir);
   auto in = OpenInput(spec.stdin_stream, box, box_path, child_ends);
   if (!in) return tl::unexpected(in.error());
   auto out = OpenOutput(spec.stdout_stream, box, 0, box_path, child_ends);
@@ -648,6 +630,7 @@ void Sandbox::Impl::Classify(Box& box, const CgroupUsage& usage,
   const bool over_cpu = box.limits.cpu_seconds > 0 && cpu_seconds > box.limits.cpu_seconds;
   if (box.killed == KillReason::kOutput) {
     out.status = Status::kOutputLimit;
+    out.limit = "output";
     add_message("output exceeded " + std::to_string(box.limits.output_bytes) + " bytes");
   } else if (box.killed == KillReason::kCpu || over_cpu || out.signal == SIGXCPU) {
     out.status = Status::kTimeLimit;

@@ -175,7 +175,7 @@ std::vector<Case> Cases() {
        {"output_flood", "1"},
        [](RunSpec& spec) { spec.limits.output_bytes = kMiB; },
        Status::kOutputLimit,
-       "",
+       "output",
        [](const Outcome& outcome, const std::string&) {
          EXPECT_EQ(outcome.stdout_data.size(), kMiB) << "the cap was not applied exactly";
          EXPECT_LT(outcome.wall_ms, 5000);
@@ -184,7 +184,7 @@ std::vector<Case> Cases() {
        {"output_flood", "2"},
        [](RunSpec& spec) { spec.limits.output_bytes = kMiB; },
        Status::kOutputLimit,
-       "",
+       "output",
        [](const Outcome& outcome, const std::string&) {
          EXPECT_EQ(outcome.stderr_data.size(), kMiB);
        }},
@@ -266,6 +266,15 @@ std::vector<Case> Cases() {
          EXPECT_FALSE(koodikoe::ReadFile(box_dir + "/dummy").has_value());
        }},
       {"kill_everything", {"kill_all"}, Nothing, Status::kOk, "", Says("still alive")},
+      {"memlock",
+       {"memlock"},
+       Nothing,
+       Status::kOk,
+       "",
+       [](const Outcome& outcome, const std::string&) {
+         EXPECT_NE(outcome.stdout_data.find("RLIMIT_MEMLOCK 0\n"), std::string::npos);
+         EXPECT_NE(outcome.stdout_data.find("blocked: mlock ("), std::string::npos);
+       }},
       {"proc_mem_of_init", {"proc_mem"}, Nothing, Status::kOk, "", NoCheck},
       {"zombies", {"zombies", "1000"}, Nothing, Status::kOk, "", Says("zombies made")},
       {"hardlink_host_files", {"hardlink"}, Nothing, Status::kOk, "", NoCheck},

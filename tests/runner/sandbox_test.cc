@@ -85,7 +85,7 @@ TEST_F(SandboxTest, StatusWords) {
        small_memory,
        Status::kMemoryLimit,
        ""},
-      {"output flood", {"/usr/bin/yes"}, small_output, Status::kOutputLimit, ""},
+      {"output flood", {"/usr/bin/yes"}, small_output, Status::kOutputLimit, "output"},
   };
   for (const auto& c : cases) {
     RunSpec spec = Spec(c.argv);

@@ -30,8 +30,13 @@ struct Limits {
   uint64_t output_bytes = 64u << 20;     // stdout + stderr relayed or captured
   uint64_t file_size_bytes = 64u << 20;  // largest file the program may write
   int open_files = 256;
-  uint64_t stack_bytes = 0;        // 0 = same as memory_bytes (unlimited if that is 0)
-  uint64_t tmp_bytes = 64u << 20;  // size of the private /tmp
+  uint64_t stack_bytes = 0;  // 0 = same as memory_bytes (unlimited if that is 0)
+  // What /box and /tmp may hold together (the box's own tmpfs, charged to its memory); when
+  // full, the outcome is kOutputLimit with limit "disk". 0 = bounded by memory_bytes alone.
+  uint64_t disk_bytes = 256u << 20;
+  // Size of /tmp where the box has no disk of its own (a user namespace without privilege,
+  // where /box is the host directory itself); elsewhere /tmp shares disk_bytes with /box.
+  uint64_t tmp_bytes = 64u << 20;
 };
 
 enum class Network { kNone, kLoopback };
@@ -43,9 +48,12 @@ struct Bind {
 };
 
 // Where a standard stream of the program comes from or goes to.
-struct Inherit {};     // the caller's own stream (stdout/stderr still count against the cap)
+// The box never gets a terminal: Inherit and Descriptor refuse one (Sandbox::Run fails).
+struct Inherit {};     // the caller's own stream (stdout/stderr are relayed and counted)
 struct NullStream {};  // /dev/null
-struct FilePath {      // a host file; opened without following symlinks below the box
+// A host file: a regular file (or /dev/null), never a fifo, device or socket; opened without
+// following symlinks below the box and without blocking, else never through a final link.
+struct FilePath {
   std::string path;
 };
 struct Capture {};   // into Outcome::stdout_data / stderr_data (stdout/stderr only)
@@ -89,11 +97,12 @@ struct Outcome {
   int signal = 0;     // fatal signal, 0 if the program exited
   int64_t cpu_ms = 0;
   int64_t wall_ms = 0;
-  int64_t memory_kib = 0;   // peak
+  int64_t memory_kib = 0;  // peak
   // CLOCK_MONOTONIC (steady_clock) nanoseconds when the program ended, 0 if unknown. Orders
   // boxes that end close together better than the order in which they are reaped.
   int64_t program_ended_ns = 0;
-  std::string limit;        // "cpu" | "wall" for kTimeLimit, else ""
+  // "cpu" | "wall" for kTimeLimit; "output" | "disk" for kOutputLimit; else ""
+  std::string limit;
   std::string message;      // what a person should know (weaker limits, setup failure)
   std::string stdout_data;  // with Capture
   std::string stderr_data;
