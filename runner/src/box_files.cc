@@ -1,13 +1,14 @@
 #include "box_files.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
 #include <filesystem>
 
+#include "box_disk.h"
 #include "koodikoe/files.h"
+#include "koodikoe/tree_walk.h"
 
 namespace runner {
 namespace {
@@ -113,6 +114,24 @@ void AddTmp(std::vector<LayoutEntry>& layout, const std::string& root, uint64_t 
                     "size=" + size + ",nr_inodes=65536,mode=1777", false, true, MS_NODEV});
 }
 
+void AddBoxDisk(std::vector<LayoutEntry>& layout, const std::string& root, int disk_fd,
+                const std::string& source, int dir_fd) {
+  LayoutEntry disk{LayoutEntry::kAttach, root + "/.disk", "", true, true, 0};
+  disk.mount_fd = disk_fd;
+  layout.push_back(disk);
+  layout.push_back(BindOf(root + "/tmp", root + "/.disk/tmp", true, true, MS_NOSUID | MS_NODEV));
+  if (source.empty()) {
+    layout.push_back(Dir(root + "/box"));
+  } else {
+    LayoutEntry lower = BindOf(root + "/.lower", source, false, true, MS_NOSUID | MS_NODEV);
+    lower.same_as_fd = dir_fd;
+    layout.push_back(lower);
+    layout.push_back({LayoutEntry::kOverlay, root + "/box", kBoxOverlayOptions, true, true, 0});
+    layout.push_back({LayoutEntry::kDetach, root + "/.lower", "", false, true, 0});
+  }
+  layout.push_back({LayoutEntry::kDetach, root + "/.disk", "", false, true, 0});
+}
+
 void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
                 const std::string& source, int dir_fd) {
   LayoutEntry entry = BindOf(root + "/box", source, true, true, MS_NOSUID | MS_NODEV);
@@ -129,8 +148,9 @@ void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bi
   for (auto it = parents.rbegin(); it != parents.rend(); ++it) layout.push_back(Dir(root + *it));
   struct stat info {};
   bool is_dir = ::stat(bind.host.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-  layout.push_back(
-      BindOf(root + bind.inside, bind.host, bind.writable, is_dir, MS_NOSUID | MS_NODEV));
+  // Absolute: the child works from the new root, not from the caller's directory.
+  std::string host = std::filesystem::absolute(bind.host).string();
+  layout.push_back(BindOf(root + bind.inside, host, bind.writable, is_dir, MS_NOSUID | MS_NODEV));
 }
 
 koodikoe::Result<void> CheckBind(const Bind& bind) {
@@ -150,12 +170,12 @@ koodikoe::Result<void> CheckBind(const Bind& bind) {
   return {};
 }
 
-koodikoe::Result<UniqueFd> OpenBoxDir(const std::string& path, bool privileged, uid_t uid,
-                                      gid_t gid, struct stat& owner) {
+koodikoe::Result<UniqueFd> OpenBoxDir(const std::string& path, bool hand_over, uid_t uid, gid_t gid,
+                                      struct stat& owner) {
   UniqueFd dir(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (!dir.ok()) return FailErrno("open box directory " + path);
   if (::fstat(dir.fd(), &owner) != 0) return FailErrno("stat box directory " + path);
-  if (privileged) {
+  if (hand_over) {
     // Only the directory itself, through its fd: nothing inside is followed or changed.
     if (::fchown(dir.fd(), uid, gid) != 0) return FailErrno("hand " + path + " to the box user");
     if (::fchmod(dir.fd(), (owner.st_mode & 07777) | 0700) != 0) return FailErrno("chmod " + path);
@@ -165,40 +185,53 @@ koodikoe::Result<UniqueFd> OpenBoxDir(const std::string& path, bool privileged, 
 
 namespace {
 
-void RemoveSpecialFiles(int dir_fd, int depth) {
-  if (depth > 64) return;
-  int copy = ::openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // own offset
-  if (copy < 0) return;
-  DIR* dir = ::fdopendir(copy);
-  if (!dir) {
-    ::close(copy);
-    return;
-  }
-  while (dirent* entry = ::readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    struct stat info;
-    if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
-    if (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode) || S_ISCHR(info.st_mode) ||
-        S_ISBLK(info.st_mode)) {
-      ::unlinkat(dir_fd, name.c_str(), 0);
-    } else if (S_ISDIR(info.st_mode)) {
-      UniqueFd child(
-          ::openat(dir_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-      if (child.ok()) RemoveSpecialFiles(child.fd(), depth + 1);
+// What a program may have left in the host directory it wrote: anything but regular files and
+// directories goes; set-id bits go; everything is the owner's.
+class BoxSweep : public koodikoe::TreeVisitor {
+ public:
+  BoxSweep(const struct stat& owner, bool privileged) : owner_(owner), privileged_(privileged) {}
+
+  bool Visit(const koodikoe::WalkEntry& entry) override {
+    const mode_t mode = entry.info.st_mode;
+    if (!S_ISREG(mode) && !S_ISDIR(mode)) {
+      (void)::unlinkat(entry.dir_fd, entry.name.c_str(), 0);
+      return false;
     }
+    bool foreign = entry.info.st_uid != owner_.st_uid || entry.info.st_gid != owner_.st_gid;
+    if ((mode & (S_ISUID | S_ISGID)) || (privileged_ && foreign)) GiveBack(entry);
+    return S_ISDIR(mode);
   }
-  ::closedir(dir);
-}
+
+ private:
+  // Through an O_PATH fd checked to be the entry walked: never through a link put in its place.
+  void GiveBack(const koodikoe::WalkEntry& entry) {
+    UniqueFd fd(::openat(entry.dir_fd, entry.name.c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+    struct stat info;
+    if (!fd.ok() || ::fstat(fd.fd(), &info) != 0 || info.st_ino != entry.info.st_ino ||
+        (info.st_mode & S_IFMT) != (entry.info.st_mode & S_IFMT)) {
+      return;
+    }
+    if (privileged_) {
+      (void)!::fchownat(fd.fd(), "", owner_.st_uid, owner_.st_gid, AT_EMPTY_PATH);
+    }
+    std::string self = "/proc/self/fd/" + std::to_string(fd.fd());
+    (void)::chmod(self.c_str(), info.st_mode & 01777);  // set-id bits cleared
+  }
+
+  const struct stat owner_;
+  const bool privileged_;
+};
 
 }  // namespace
 
-void CleanBoxDir(int dir_fd, const struct stat& owner, bool privileged) {
-  RemoveSpecialFiles(dir_fd, 0);
+koodikoe::Result<void> CleanBoxDir(int dir_fd, const struct stat& owner, bool privileged) {
+  BoxSweep sweep(owner, privileged);
+  auto swept = koodikoe::WalkTree(dir_fd, -1, sweep);
   if (privileged) {
-    if (::fchown(dir_fd, owner.st_uid, owner.st_gid) != 0) return;
-    (void)::fchmod(dir_fd, owner.st_mode & 07777);
+    if (::fchown(dir_fd, owner.st_uid, owner.st_gid) != 0) return FailErrno("give the box back");
+    if (::fchmod(dir_fd, owner.st_mode & 07777) != 0) return FailErrno("give the box back");
   }
+  return swept;
 }
 
 }  // namespace runner

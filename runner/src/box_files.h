@@ -19,11 +19,18 @@ namespace runner {
 std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged);
 // /etc/passwd and /etc/group naming the box user.
 void AddUserFiles(std::vector<LayoutEntry>& layout, const std::string& root, uid_t uid);
-// A private, size-capped /tmp (also /dev/shm).
+// The box's own disk (box_disk.h, the detached tmpfs `disk_fd`) at /tmp and under /box: an
+// overlay whose lower layer is the caller's host directory `source` (the child checks that it
+// is the inode `dir_fd` holds open; "" = no box directory: /box is an empty read-only
+// directory). The disk and the lower layer are staged at /.disk and /.lower and detached once
+// mounted, so that no host path shows in the box's /proc/self/mountinfo.
+void AddBoxDisk(std::vector<LayoutEntry>& layout, const std::string& root, int disk_fd,
+                const std::string& source, int dir_fd);
+// Without a disk of its own (no privilege): a private, size-capped /tmp (also /dev/shm)...
 void AddTmp(std::vector<LayoutEntry>& layout, const std::string& root, uint64_t bytes);
-// /box, bound from the caller's host path; the child checks that the mounted directory is
-// the one `dir_fd` holds open. (A bind of /proc/self/fd/N cannot be used: that fd's mount
-// belongs to the caller's mount namespace, and bind refuses it with EINVAL.)
+// ...and /box bound straight from the caller's host path, checked to be `dir_fd`'s inode. (A
+// bind of /proc/self/fd/N cannot be used: that fd's mount belongs to the caller's mount
+// namespace, and bind refuses it with EINVAL.)
 void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
                 const std::string& source, int dir_fd);
 // An extra bind, with the directories leading to it.
@@ -31,12 +38,16 @@ void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bi
 // Refuses binds that would shadow the box's own mounts or create files inside /box.
 koodikoe::Result<void> CheckBind(const Bind& bind);
 
-// Opens the box directory without following a symlink and, when privileged, hands the
-// directory itself (never its contents) to the box user. `owner` keeps who had it.
-koodikoe::Result<koodikoe::UniqueFd> OpenBoxDir(const std::string& path, bool privileged, uid_t uid,
+// Opens the box directory without following a symlink and, with `hand_over` (a box without a
+// disk of its own, with privilege), hands the directory itself (never its contents) to the box
+// user. `owner` keeps who had it.
+koodikoe::Result<koodikoe::UniqueFd> OpenBoxDir(const std::string& path, bool hand_over, uid_t uid,
                                                 gid_t gid, struct stat& owner);
-// After a run: removes fifos, sockets and devices the program left anywhere in the box
-// (never following links) and gives the directory back to its owner.
-void CleanBoxDir(int dir_fd, const struct stat& owner, bool privileged);
+// After a run in a box without a disk of its own (the program wrote the host directory
+// itself): removes every entry that is neither a regular file nor a directory (links, fifos,
+// sockets, devices) at any depth, clears set-id bits, gives every file to the directory's
+// owner (with privilege) and the directory its owner and mode back. Fd-relative, never
+// following a link, with no depth or path length limit.
+koodikoe::Result<void> CleanBoxDir(int dir_fd, const struct stat& owner, bool privileged);
 
 }  // namespace runner

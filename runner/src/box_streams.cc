@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "box.h"
 #include "koodikoe/files.h"
 
 namespace runner {
@@ -90,6 +91,78 @@ koodikoe::Result<void> RefuseTerminal(int fd, const char* which) {
                     " is a terminal, which a box never gets: give a file, "
                     "a pipe or /dev/null");
   }
+  return {};
+}
+
+namespace {
+
+Result<int> OpenInput(const Stream& stream, const Box& box, const std::string& box_path,
+                      std::vector<UniqueFd>& child_ends) {
+  UniqueFd fd;
+  if (std::holds_alternative<Inherit>(stream)) {
+    if (auto ok = RefuseTerminal(0, "stdin"); !ok) return tl::unexpected(ok.error());
+    fd = UniqueFd(::fcntl(0, F_DUPFD_CLOEXEC, 3));
+  } else if (const auto* file = std::get_if<FilePath>(&stream)) {
+    auto opened = OpenStreamFile(file->path, box.box_dir.fd(), box_path, false, "stdin");
+    if (!opened) return tl::unexpected(opened.error());
+    fd = std::move(*opened);
+  } else if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
+    if (auto ok = RefuseTerminal(descriptor->fd, "stdin"); !ok) return tl::unexpected(ok.error());
+    return descriptor->fd;
+  } else {
+    fd = UniqueFd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+  }
+  if (!fd.ok()) return FailErrno("open stdin");
+  child_ends.push_back(std::move(fd));
+  return child_ends.back().fd();
+}
+
+Result<int> OpenOutput(const Stream& stream, Box& box, int which, const std::string& box_path,
+                       std::vector<UniqueFd>& child_ends) {
+  const char* name = which == 0 ? "stdout" : "stderr";
+  if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
+    if (auto ok = RefuseTerminal(descriptor->fd, name); !ok) return tl::unexpected(ok.error());
+    return descriptor->fd;
+  }
+  if (std::holds_alternative<NullStream>(stream)) {
+    child_ends.emplace_back(::open("/dev/null", O_WRONLY | O_CLOEXEC));
+    if (!child_ends.back().ok()) return FailErrno("open /dev/null");
+    return child_ends.back().fd();
+  }
+  // Everything else goes through a pipe we relay and count: the program never holds the
+  // destination (a terminal, or a file it could grow past the cap).
+  Relay& relay = box.relays[which];
+  if (std::holds_alternative<Capture>(stream)) {
+    relay.captured = which == 0 ? &box.outcome.stdout_data : &box.outcome.stderr_data;
+  } else if (const auto* file = std::get_if<FilePath>(&stream)) {
+    auto opened = OpenStreamFile(file->path, box.box_dir.fd(), box_path, true, name);
+    if (!opened) return tl::unexpected(opened.error());
+    relay.owned_destination = std::move(*opened);
+    relay.destination = relay.owned_destination.fd();
+  } else {
+    relay.destination = which == 0 ? 1 : 2;
+  }
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return FailErrno("pipe for output");
+  relay.source = UniqueFd(pipe_fds[0]);
+  child_ends.emplace_back(pipe_fds[1]);
+  return pipe_fds[1];
+}
+
+}  // namespace
+
+Result<void> OpenStreams(const RunSpec& spec, Box& box, ChildPlan& plan,
+                         std::vector<UniqueFd>& child_ends) {
+  std::string box_path = spec.box_dir.empty() ? "" : NormalPath(spec.box_dir);
+  auto in = OpenInput(spec.stdin_stream, box, box_path, child_ends);
+  if (!in) return tl::unexpected(in.error());
+  auto out = OpenOutput(spec.stdout_stream, box, 0, box_path, child_ends);
+  if (!out) return tl::unexpected(out.error());
+  auto err = OpenOutput(spec.stderr_stream, box, 1, box_path, child_ends);
+  if (!err) return tl::unexpected(err.error());
+  plan.stdin_fd = *in;
+  plan.stdout_fd = *out;
+  plan.stderr_fd = *err;
   return {};
 }
 

@@ -206,6 +206,25 @@ bool WriteLayoutFile(const LayoutEntry& entry) {
   return ok;
 }
 
+// A mount the parent made detached (the box's disk) joins the box's tree here.
+bool AttachMount(const LayoutEntry& entry) {
+  return (::mkdir(entry.target.c_str(), 0755) == 0 || errno == EEXIST) &&
+         ::move_mount(entry.mount_fd, "", AT_FDCWD, entry.target.c_str(),
+                      MOVE_MOUNT_F_EMPTY_PATH) == 0;
+}
+
+// Relative layer paths (the working directory is the new root): they are what the box's
+// /proc/self/mountinfo shows, and no host path may show there.
+bool MountOverlay(const LayoutEntry& entry) {
+  return (::mkdir(entry.target.c_str(), 0755) == 0 || errno == EEXIST) &&
+         ::mount("overlay", entry.target.c_str(), "overlay", MS_NOSUID | MS_NODEV | entry.flags,
+                 entry.source.c_str()) == 0;
+}
+
+bool DetachMount(const LayoutEntry& entry) {
+  return ::umount2(entry.target.c_str(), MNT_DETACH) == 0 && ::rmdir(entry.target.c_str()) == 0;
+}
+
 bool ApplyEntry(const LayoutEntry& entry) {
   switch (entry.kind) {
     case LayoutEntry::kDir:
@@ -223,6 +242,12 @@ bool ApplyEntry(const LayoutEntry& entry) {
     case LayoutEntry::kDevice:
       return ::mknod(entry.target.c_str(), S_IFCHR | 0666, entry.device) == 0 &&
              ::chmod(entry.target.c_str(), 0666) == 0;  // mknod applies the umask
+    case LayoutEntry::kAttach:
+      return AttachMount(entry);
+    case LayoutEntry::kOverlay:
+      return MountOverlay(entry);
+    case LayoutEntry::kDetach:
+      return DetachMount(entry);
     case LayoutEntry::kProc:
       // hidepid=2: the program sees only processes it could ptrace. Its init is a copy of
       // the caller, and /proc/1/cmdline would show the caller's command line to anyone.
@@ -236,6 +261,7 @@ bool ApplyEntry(const LayoutEntry& entry) {
 
 // Only /usr, /lib*, /bin, /sbin, a minimal /etc, four devices, /proc, /tmp and /box.
 bool BuildLayout(const ChildPlan& plan) {
+  if (::chdir(plan.root.c_str()) != 0) return false;  // relative overlay layers start here
   for (const auto& entry : plan.layout) {
     if (!ApplyEntry(entry)) return false;
   }

@@ -55,7 +55,21 @@ struct ChildReport {
 
 // One entry of the new root, applied in order below the root mount point.
 struct LayoutEntry {
-  enum Kind { kDir, kSymlink, kFile, kBind, kTmpfs, kProc, kDevice } kind;
+  // kAttach: move the detached mount `mount_fd` to target. kOverlay: an overlay at target
+  // with the options in source, paths relative to the root. kDetach: unmount target lazily
+  // (what was mounted on it stays in use where it was bound) and remove the mount point.
+  enum Kind {
+    kDir,
+    kSymlink,
+    kFile,
+    kBind,
+    kTmpfs,
+    kProc,
+    kDevice,
+    kAttach,
+    kOverlay,
+    kDetach
+  } kind;
   std::string target;  // absolute host path below the root mount point
   std::string source;  // symlink target, file contents, bind source, tmpfs options
   bool writable = false;
@@ -65,6 +79,7 @@ struct LayoutEntry {
   // For binds: an fd the parent opened on the source; the mounted directory must be that very
   // inode, or the step fails.
   int same_as_fd = -1;
+  int mount_fd = -1;  // for kAttach
 };
 
 struct ChildPlan {

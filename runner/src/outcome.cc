@@ -1,5 +1,11 @@
-#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
 
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "box.h"
 #include "runner/sandbox.h"
 
 namespace runner {
@@ -36,6 +42,74 @@ std::string OutcomeJson(const Outcome& outcome) {
   json["limit"] = outcome.limit.empty() ? Json(nullptr) : Json(outcome.limit);
   json["message"] = outcome.message;
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void Classify(Box& box, const CgroupUsage& usage, const std::vector<ChildReport>& reports,
+              const std::string& weaknesses) {
+  Outcome& out = box.outcome;
+  out.message = weaknesses;
+  auto add_message = [&](const std::string& text) {
+    out.message = out.message.empty() ? text : text + "; " + out.message;
+  };
+  int status = -1;
+  for (const auto& report : reports) {
+    if (report.kind == ChildReport::kSetupFailed) {
+      std::string what = std::string(StepName(report.step)) + ": " + std::strerror(report.error);
+      if (report.step == Step::kExec) {
+        out.status = Status::kRuntimeError;
+        out.exit_code = 127;
+        add_message("cannot " + what);
+      } else {
+        out.status = Status::kInternalError;
+        add_message("sandbox setup failed at " + what);
+      }
+      return;
+    }
+    if (report.kind == ChildReport::kProgramEnded) {
+      status = report.wait_status;
+      out.program_ended_ns = report.ended_ns;
+    }
+  }
+  if (status >= 0 && WIFEXITED(status)) out.exit_code = WEXITSTATUS(status);
+  if (status >= 0 && WIFSIGNALED(status)) out.signal = WTERMSIG(status);
+  if (status < 0 && box.killed != KillReason::kNone) out.signal = SIGKILL;
+
+  const double cpu_seconds = static_cast<double>(usage.cpu_ns) / 1e9;
+  const bool over_cpu = box.limits.cpu_seconds > 0 && cpu_seconds > box.limits.cpu_seconds;
+  if (box.killed == KillReason::kOutput) {
+    out.status = Status::kOutputLimit;
+    out.limit = "output";
+    add_message("output exceeded " + std::to_string(box.limits.output_bytes) + " bytes");
+  } else if (box.killed == KillReason::kCpu || over_cpu || out.signal == SIGXCPU) {
+    out.status = Status::kTimeLimit;
+    out.limit = "cpu";
+  } else if (box.killed == KillReason::kWall) {
+    out.status = Status::kTimeLimit;
+    out.limit = "wall";
+  } else if (box.killed == KillReason::kCaller && status < 0) {
+    // Only a program the stop cut short: one that had already ended keeps its own status.
+    out.status = Status::kRuntimeError;
+    add_message("stopped by the caller");
+  } else if (usage.oom_kills > 0) {
+    out.status = Status::kMemoryLimit;
+  } else if (status < 0) {
+    out.status = Status::kInternalError;
+    add_message("the box ended without a report");
+  } else if (out.signal == SIGSYS) {
+    out.status = Status::kSecurityViolation;
+    add_message("a forbidden system call was made");
+  } else if (box.disk_full) {
+    // Whatever the program made of ENOSPC: it filled what /box and /tmp may hold.
+    out.status = Status::kOutputLimit;
+    out.limit = "disk";
+    add_message("/box and /tmp together reached the disk limit of " +
+                std::to_string(box.limits.disk_bytes) + " bytes");
+  } else if (out.signal != 0 || out.exit_code != 0) {
+    out.status = usage.memory_failures > 0 ? Status::kMemoryLimit : Status::kRuntimeError;
+    if (out.signal == SIGXFSZ) add_message("a file grew past the file size limit");
+  } else {
+    out.status = Status::kOk;
+  }
 }
 
 }  // namespace runner

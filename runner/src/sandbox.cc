@@ -19,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "box.h"
 #include "box_files.h"
 #include "box_streams.h"
 #include "cgroup.h"
@@ -31,7 +32,6 @@
 namespace runner {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using koodikoe::ErrorCode;
 using koodikoe::Fail;
 using koodikoe::FailErrno;
@@ -40,45 +40,6 @@ using koodikoe::UniqueFd;
 constexpr uid_t kFirstBoxUid = 60000;  // box n runs as uid/gid 60000 + n
 constexpr int kHostSlots = 1000;       // boxes that may run at once on this machine
 constexpr uid_t kInsideUid = 1000;     // the box user inside a user namespace
-
-enum class KillReason { kNone, kCpu, kWall, kOutput, kCaller };
-
-// A box slot of this Sandbox: a machine-wide box number held by a lock file, and the
-// empty network namespace its `--net none` runs share (see netns.h).
-struct Slot {
-  int number = -1;
-  UniqueFd lock;
-  UniqueFd empty_netns;
-  bool busy = false;
-};
-
-// Copies a box's stdout or stderr to its destination, counting bytes against the cap.
-struct Relay {
-  UniqueFd source;       // read end of the program's pipe
-  int destination = -1;  // -1: capture into `captured`
-  UniqueFd owned_destination;
-  std::string* captured = nullptr;
-  char last_byte = '\n';
-};
-
-struct Box {
-  int id = 0;
-  Slot* slot = nullptr;
-  pid_t pid = -1;
-  UniqueFd pidfd;
-  UniqueFd report;
-  std::unique_ptr<CgroupLease> cgroup;
-  Relay relays[2];
-  Limits limits;
-  Clock::time_point start, wall_deadline, next_cpu_check;
-  KillReason killed = KillReason::kNone;
-  uint64_t output_bytes = 0;
-  std::string report_bytes;
-  UniqueFd box_dir;
-  struct stat box_dir_owner {};
-  bool pin_netns = false;  // a fresh empty namespace to keep for the slot's next runs
-  Outcome outcome;
-};
 
 std::string StateDir(bool privileged) {
   if (privileged) return "/run/koodikoe";
@@ -120,6 +81,7 @@ struct Sandbox::Impl {
   std::string weaknesses;
   SeccompProgram seccomp;
   std::vector<LayoutEntry> base_layout;
+  bool own_disk = false;  // each box gets a disk of its own (box_disk.h)
   std::vector<std::unique_ptr<Slot>> slots;
   std::vector<std::unique_ptr<Box>> boxes;
   int next_id = 1;
@@ -129,12 +91,6 @@ struct Sandbox::Impl {
   Result<Slot*> TakeSlot();
   Result<void> LeaseNumber(Slot& slot);
   Result<std::unique_ptr<Box>> Launch(const RunSpec& spec);
-  Result<void> OpenStreams(const RunSpec& spec, Box& box, ChildPlan& plan,
-                           std::vector<UniqueFd>& child_ends);
-  Result<int> OpenInput(const Stream& stream, const Box& box, const std::string& box_path,
-                        std::vector<UniqueFd>& child_ends);
-  Result<int> OpenOutput(const Stream& stream, Box& box, int which, const std::string& box_path,
-                         std::vector<UniqueFd>& child_ends);
   std::vector<LayoutEntry> Layout(const RunSpec& spec, const Box& box) const;
   std::vector<std::pair<int, rlimit>> Rlimits(const Limits& limits) const;
   Result<int> Clone(ChildPlan& plan, Box& box, bool new_netns);
@@ -147,7 +103,10 @@ struct Sandbox::Impl {
   void CheckLimits(Box& box, Clock::time_point now);
   void KillBox(Box& box, KillReason reason);
   Outcome Finish(Box& box);
-  void Classify(Box& box, const CgroupUsage& usage, const std::vector<ChildReport>& reports);
+  Result<void> ReturnBoxFiles(Box& box);
+  void AddWeakness(const std::string& why) {
+    weaknesses = weaknesses.empty() ? why : weaknesses + "; " + why;
+  }
 };
 
 Result<void> Sandbox::Impl::Prepare() {
@@ -174,9 +133,13 @@ Result<void> Sandbox::Impl::Prepare() {
                     ". Run as root on a machine with cgroups, or pass --allow-weak-limits to "
                     "accept weaker limits");
   }
-  if (!privileged) {
-    std::string why = "unprivileged: all boxes share the caller's uid";
-    weaknesses = weaknesses.empty() ? why : weaknesses + "; " + why;
+  if (!privileged) AddWeakness("unprivileged: all boxes share the caller's uid");
+  auto disk = privileged ? BoxDisk::Probe()
+                         : Fail(ErrorCode::kUnsupported, "a disk of its own needs privilege");
+  own_disk = disk.has_value();
+  if (!own_disk) {
+    AddWeakness("no disk quota (" + disk.error().Describe() +
+                "): /box is the host directory itself");
   }
   auto program = SeccompProgram::Build();
   if (!program) return tl::unexpected(program.error());
@@ -222,11 +185,16 @@ std::vector<LayoutEntry> Sandbox::Impl::Layout(const RunSpec& spec, const Box& b
   std::vector<LayoutEntry> layout = base_layout;
   uid_t uid = privileged ? kFirstBoxUid + box.slot->number : kInsideUid;
   AddUserFiles(layout, root_dir, uid);
-  AddTmp(layout, root_dir, spec.limits.tmp_bytes);
-  if (box.box_dir.ok()) {
-    AddBoxBind(layout, root_dir, NormalPath(spec.box_dir), box.box_dir.fd());
+  std::string box_source = box.box_dir.ok() ? NormalPath(spec.box_dir) : "";
+  if (box.disk) {
+    AddBoxDisk(layout, root_dir, box.disk->mount_fd(), box_source, box.box_dir.fd());
   } else {
-    layout.push_back({LayoutEntry::kDir, root_dir + "/box", "", false, true, 0});
+    AddTmp(layout, root_dir, spec.limits.tmp_bytes);
+    if (box.box_dir.ok()) {
+      AddBoxBind(layout, root_dir, box_source, box.box_dir.fd());
+    } else {
+      layout.push_back({LayoutEntry::kDir, root_dir + "/box", "", false, true, 0});
+    }
   }
   for (const auto& bind : spec.binds) AddBind(layout, root_dir, bind);
   return layout;
@@ -255,76 +223,6 @@ std::vector<std::pair<int, rlimit>> Sandbox::Impl::Rlimits(const Limits& limits)
     }
   }
   return result;
-}
-
-Result<int> Sandbox::Impl::OpenInput(const Stream& stream, const Box& box,
-                                     const std::string& box_path,
-                                     std::vector<UniqueFd>& child_ends) {
-  UniqueFd fd;
-  if (std::holds_alternative<Inherit>(stream)) {
-    if (auto ok = RefuseTerminal(0, "stdin"); !ok) return tl::unexpected(ok.error());
-    fd = UniqueFd(::fcntl(0, F_DUPFD_CLOEXEC, 3));
-  } else if (const auto* file = std::get_if<FilePath>(&stream)) {
-    auto opened = OpenStreamFile(file->path, box.box_dir.fd(), box_path, false, "stdin");
-    if (!opened) return tl::unexpected(opened.error());
-    fd = std::move(*opened);
-  } else if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
-    if (auto ok = RefuseTerminal(descriptor->fd, "stdin"); !ok) return tl::unexpected(ok.error());
-    return descriptor->fd;
-  } else {
-    fd = UniqueFd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-  }
-  if (!fd.ok()) return FailErrno("open stdin");
-  child_ends.push_back(std::move(fd));
-  return child_ends.back().fd();
-}
-
-Result<int> Sandbox::Impl::OpenOutput(const Stream& stream, Box& box, int which,
-                                      const std::string& box_path,
-                                      std::vector<UniqueFd>& child_ends) {
-  const char* name = which == 0 ? "stdout" : "stderr";
-  if (const auto* descriptor = std::get_if<Descriptor>(&stream)) {
-    if (auto ok = RefuseTerminal(descriptor->fd, name); !ok) return tl::unexpected(ok.error());
-    return descriptor->fd;
-  }
-  if (std::holds_alternative<NullStream>(stream)) {
-    child_ends.emplace_back(::open("/dev/null", O_WRONLY | O_CLOEXEC));
-    if (!child_ends.back().ok()) return FailErrno("open /dev/null");
-    return child_ends.back().fd();
-  }
-  // Everything else goes through a pipe we relay and count: the program never holds the
-  // destination (a terminal, or a file it could grow past the cap).
-  Relay& relay = box.relays[which];
-  if (std::holds_alternative<Capture>(stream)) {
-    relay.captured = which == 0 ? &box.outcome.stdout_data : &box.outcome.stderr_data;
-  } else if (const auto* file = std::get_if<FilePath>(&stream)) {
-    auto opened = OpenStreamFile(file->path, box.box_dir.fd(), box_path, true, name);
-    if (!opened) return tl::unexpected(opened.error());
-    relay.owned_destination = std::move(*opened);
-    relay.destination = relay.owned_destination.fd();
-  } else {
-    relay.destination = which == 0 ? 1 : 2;
-  }
-  int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return FailErrno("pipe for output");
-  relay.source = UniqueFd(pipe_fds[0]);
-  child_ends.emplace_back(pipe_fds[1]);
-  return pipe_fds[1];
-}
-
-Result<void> Sandbox::Impl::OpenStreams(const RunSpec& spec, Box& box, ChildPlan& plan,
-                                        std::vector<UniqueFd>& child_ends) {
-  std::string box_path = spec.box_dir.empty() ? "" : NormalPath(spec.box_dir);
-  auto in = OpenInput(spec.stdin_stream, box, box_path, child_ends);
-  if (!in) return tl::unexpected(in.error());
-  auto out = OpenOutput(spec.stdout_stream, box, 0, box_path, child_ends);
-  if (!out) return tl::unexpected(out.error());
-  auto err = OpenOutput(spec.stderr_stream, box, 1, box_path, child_ends);
-  if (!err) return tl::unexpected(err.error());
-  plan.stdin_fd = *in;
-  plan.stdout_fd = *out;
-  plan.stderr_fd = *err;
-  return {};
 }
 
 Result<int> Sandbox::Impl::Clone(ChildPlan& plan, Box& box, bool new_netns) {
@@ -386,9 +284,18 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
     plan.cgroup_procs_fds = box->cgroup->procs_fds();
   }
   if (!spec.box_dir.empty()) {
-    auto dir = OpenBoxDir(spec.box_dir, privileged, host_uid, host_gid, box->box_dir_owner);
+    // With a disk of its own the box writes only its upper layer: the host directory is
+    // never handed to it.
+    auto dir =
+        OpenBoxDir(spec.box_dir, privileged && !own_disk, host_uid, host_gid, box->box_dir_owner);
     if (!dir) return tl::unexpected(dir.error());
     box->box_dir = std::move(*dir);
+  }
+  if (own_disk) {
+    mode_t mode = box->box_dir.ok() ? (box->box_dir_owner.st_mode & 07777) | 0700 : 0700;
+    auto disk = BoxDisk::Create(spec.limits.disk_bytes, host_uid, host_gid, mode);
+    if (!disk) return tl::unexpected(disk.error());
+    box->disk.emplace(std::move(*disk));
   }
   std::vector<UniqueFd> child_ends;
   if (auto ok = OpenStreams(spec, *box, plan, child_ends); !ok) return tl::unexpected(ok.error());
@@ -582,80 +489,30 @@ Outcome Sandbox::Impl::Finish(Box& box) {
   box.outcome.wall_ms = ToMs(ended - box.start);
   box.outcome.cpu_ms = usage.cpu_ns / 1000000;
   box.outcome.memory_kib = usage.memory_peak_bytes / 1024;
-  Classify(box, usage, reports);
+  box.disk_full = box.disk && box.disk->Full();
+  Classify(box, usage, reports, weaknesses);
   box.outcome.stdout_unterminated = box.relays[0].last_byte != '\n';
 
   if (box.pin_netns && reports.empty()) {
     box.slot->empty_netns.Reset();  // setup failed before the namespace was known good
   }
-  if (box.box_dir.ok()) {
-    CleanBoxDir(box.box_dir.fd(), box.box_dir_owner, privileged);
+  if (auto returned = ReturnBoxFiles(box); !returned) {
+    box.outcome.status = Status::kInternalError;
+    box.outcome.message = returned.error().Describe() + "; " + box.outcome.message;
   }
+  box.disk.reset();  // its pages are charged to the box's memory cgroup, which goes next
   box.cgroup.reset();
   box.slot->busy = false;
   return std::move(box.outcome);
 }
 
-void Sandbox::Impl::Classify(Box& box, const CgroupUsage& usage,
-                             const std::vector<ChildReport>& reports) {
-  Outcome& out = box.outcome;
-  out.message = weaknesses;
-  auto add_message = [&](const std::string& text) {
-    out.message = out.message.empty() ? text : text + "; " + out.message;
-  };
-  int status = -1;
-  for (const auto& report : reports) {
-    if (report.kind == ChildReport::kSetupFailed) {
-      std::string what = std::string(StepName(report.step)) + ": " + std::strerror(report.error);
-      if (report.step == Step::kExec) {
-        out.status = Status::kRuntimeError;
-        out.exit_code = 127;
-        add_message("cannot " + what);
-      } else {
-        out.status = Status::kInternalError;
-        add_message("sandbox setup failed at " + what);
-      }
-      return;
-    }
-    if (report.kind == ChildReport::kProgramEnded) {
-      status = report.wait_status;
-      out.program_ended_ns = report.ended_ns;
-    }
-  }
-  if (status >= 0 && WIFEXITED(status)) out.exit_code = WEXITSTATUS(status);
-  if (status >= 0 && WIFSIGNALED(status)) out.signal = WTERMSIG(status);
-  if (status < 0 && box.killed != KillReason::kNone) out.signal = SIGKILL;
-
-  const double cpu_seconds = static_cast<double>(usage.cpu_ns) / 1e9;
-  const bool over_cpu = box.limits.cpu_seconds > 0 && cpu_seconds > box.limits.cpu_seconds;
-  if (box.killed == KillReason::kOutput) {
-    out.status = Status::kOutputLimit;
-    out.limit = "output";
-    add_message("output exceeded " + std::to_string(box.limits.output_bytes) + " bytes");
-  } else if (box.killed == KillReason::kCpu || over_cpu || out.signal == SIGXCPU) {
-    out.status = Status::kTimeLimit;
-    out.limit = "cpu";
-  } else if (box.killed == KillReason::kWall) {
-    out.status = Status::kTimeLimit;
-    out.limit = "wall";
-  } else if (box.killed == KillReason::kCaller && status < 0) {
-    // Only a program the stop cut short: one that had already ended keeps its own status.
-    out.status = Status::kRuntimeError;
-    add_message("stopped by the caller");
-  } else if (usage.oom_kills > 0) {
-    out.status = Status::kMemoryLimit;
-  } else if (status < 0) {
-    out.status = Status::kInternalError;
-    add_message("the box ended without a report");
-  } else if (out.signal == SIGSYS) {
-    out.status = Status::kSecurityViolation;
-    add_message("a forbidden system call was made");
-  } else if (out.signal != 0 || out.exit_code != 0) {
-    out.status = usage.memory_failures > 0 ? Status::kMemoryLimit : Status::kRuntimeError;
-    if (out.signal == SIGXFSZ) add_message("a file grew past the file size limit");
-  } else {
-    out.status = Status::kOk;
-  }
+// What the program wrote in /box reaches the caller's directory: copied out of the box's
+// disk, or, where /box was the directory itself, swept of what must not stay there.
+Result<void> Sandbox::Impl::ReturnBoxFiles(Box& box) {
+  if (!box.box_dir.ok()) return {};
+  const struct stat& owner = box.box_dir_owner;
+  if (box.disk) return box.disk->CopyOut(box.box_dir.fd(), owner.st_uid, owner.st_gid);
+  return CleanBoxDir(box.box_dir.fd(), owner, privileged);
 }
 
 Sandbox::Sandbox(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -1,6 +1,7 @@
 // The hostile suite: each program attacks the sandbox one way; each test asserts the exact
 // status word and that the host did not notice (HostWitness::Check). The table of cases and
 // why each status is the expected one: README.md in this directory.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -13,6 +14,7 @@
 
 #include "hostile_support.h"
 #include "koodikoe/files.h"
+#include "koodikoe/tree_walk.h"
 #include "runner/sandbox.h"
 
 namespace hostile {
@@ -33,6 +35,20 @@ struct Case {
   // Further checks of the outcome and of the host's box directory.
   std::function<void(const Outcome&, const std::string& box_dir)> check;
 };
+
+// Bytes the files below `dir` take on the host's disk (blocks allocated, holes excluded).
+uint64_t DiskUsage(const std::string& dir) {
+  struct Counter : koodikoe::TreeVisitor {
+    bool Visit(const koodikoe::WalkEntry& entry) override {
+      bytes += static_cast<uint64_t>(entry.info.st_blocks) * 512;
+      return S_ISDIR(entry.info.st_mode);
+    }
+    uint64_t bytes = 0;
+  } counter;
+  koodikoe::UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  EXPECT_TRUE(koodikoe::WalkTree(fd.fd(), -1, counter));
+  return counter.bytes;
+}
 
 // ctest shows a parameter through this; the name is enough.
 void PrintTo(const Case& test, std::ostream* out) { *out << test.name; }
@@ -210,15 +226,56 @@ std::vector<Case> Cases() {
          ASSERT_EQ(::stat((box_dir + "/sparse").c_str(), &info), 0);
          EXPECT_EQ(info.st_size, 0);
        }},
+      // /box and /tmp share the box's disk: whichever fills it, the run ends at its limit.
       {"big_file_in_tmp",
        {"big_file", "/tmp/big"},
        [](RunSpec& spec) {
-         spec.limits.tmp_bytes = 16 * kMiB;
+         spec.limits.disk_bytes = 16 * kMiB;
          spec.limits.file_size_bytes = 1024 * kMiB;
        },
-       Status::kOk,
-       "",
+       Status::kOutputLimit,
+       "disk",
        Says("ENOSPC after")},
+      {"big_file_fills_the_disk",
+       {"big_file", "/box/big"},
+       [](RunSpec& spec) {
+         spec.limits.disk_bytes = 16 * kMiB;
+         spec.limits.file_size_bytes = 1024 * kMiB;
+       },
+       Status::kOutputLimit,
+       "disk",
+       [](const Outcome& outcome, const std::string& box_dir) {
+         EXPECT_NE(outcome.stdout_data.find("ENOSPC after"), std::string::npos);
+         EXPECT_LE(DiskUsage(box_dir), 16 * kMiB);
+       }},
+      // Each file under the file size limit, together far past the disk (the issue's
+      // 50 x 10 MiB); with memory to spare, so that the disk is what stops it.
+      {"many_files_fill_the_disk",
+       {"many_files", "/box", "50", "10"},
+       [](RunSpec& spec) {
+         spec.limits.memory_bytes = 1024 * kMiB;
+         spec.limits.file_size_bytes = 10 * kMiB;
+         spec.limits.disk_bytes = 64 * kMiB;
+       },
+       Status::kOutputLimit,
+       "disk",
+       [](const Outcome& outcome, const std::string& box_dir) {
+         EXPECT_NE(outcome.stdout_data.find("ENOSPC after"), std::string::npos);
+         EXPECT_LE(DiskUsage(box_dir), 64 * kMiB);
+       }},
+      // The same with the defaults: the disk's pages are the box's memory, so at most
+      // 256 MiB reach the host, whichever limit is met first.
+      {"many_files_default_limits",
+       {"many_files", "/box", "50", "10"},
+       [](RunSpec& spec) {
+         spec.limits.memory_bytes = 256 * kMiB;
+         spec.limits.file_size_bytes = 10 * kMiB;
+       },
+       Status::kMemoryLimit,
+       "",
+       [](const Outcome&, const std::string& box_dir) {
+         EXPECT_LE(DiskUsage(box_dir), 256 * kMiB);
+       }},
       {"many_fds",
        {"many_fds"},
        [](RunSpec& spec) { spec.limits.open_files = 256; },
@@ -282,7 +339,7 @@ std::vector<Case> Cases() {
        {"tmpfs_hog", "/dev/shm/hog", "512"},
        [](RunSpec& spec) {
          spec.limits.memory_bytes = 64 * kMiB;
-         spec.limits.tmp_bytes = 1024 * kMiB;
+         spec.limits.disk_bytes = 1024 * kMiB;
          spec.limits.file_size_bytes = 1024 * kMiB;
        },
        Status::kMemoryLimit,
@@ -292,7 +349,7 @@ std::vector<Case> Cases() {
        {"tmpfs_hog", "/tmp/hog", "512"},
        [](RunSpec& spec) {
          spec.limits.memory_bytes = 64 * kMiB;
-         spec.limits.tmp_bytes = 1024 * kMiB;
+         spec.limits.disk_bytes = 1024 * kMiB;
          spec.limits.file_size_bytes = 1024 * kMiB;
        },
        Status::kMemoryLimit,
@@ -311,12 +368,22 @@ std::vector<Case> Cases() {
        {"tmpfs_hog", "/tmp/hog", "512"},
        [](RunSpec& spec) {
          spec.limits.memory_bytes = 256 * kMiB;
-         spec.limits.tmp_bytes = 16 * kMiB;
+         spec.limits.disk_bytes = 16 * kMiB;
          spec.limits.file_size_bytes = 1024 * kMiB;
        },
-       Status::kOk,
-       "",
+       Status::kOutputLimit,
+       "disk",
        Says("ENOSPC after")},
+      {"memory_in_box",
+       {"tmpfs_hog", "/box/hog", "512"},
+       [](RunSpec& spec) {
+         spec.limits.memory_bytes = 64 * kMiB;
+         spec.limits.disk_bytes = 1024 * kMiB;
+         spec.limits.file_size_bytes = 1024 * kMiB;
+       },
+       Status::kMemoryLimit,
+       "",
+       NoCheck},
       {"python_unshare", {"python_escape.py"}, Nothing, Status::kSecurityViolation, "", NoCheck},
       // clone3 hides its flags from the filter: it fails with ENOSYS, libc falls back to clone.
       {"escape_clone3_newuser",
