@@ -186,8 +186,9 @@ Result<BoxDisk> BoxDisk::Create(uint64_t bytes, uid_t uid, gid_t gid, mode_t box
   disk.mount_ = UniqueFd(::fsmount(fs.fd(), FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV));
   if (!disk.mount_.ok()) return FailErrno("fsmount the box's disk");
   const int root = disk.mount_.fd();
+  // empty/: the second layer of the box's read-only views (box_files.h).
   for (auto made : {MakeDir(root, "upper", box_mode, uid, gid), MakeDir(root, "work", 0700, 0, 0),
-                    MakeDir(root, "tmp", 01777, 0, 0)}) {
+                    MakeDir(root, "tmp", 01777, 0, 0), MakeDir(root, "empty", 0755, 0, 0)}) {
     if (!made) return tl::unexpected(made.error());
   }
   return disk;

@@ -38,16 +38,35 @@ std::string ReadLink(const std::string& path) {
   return n > 0 ? std::string(buffer, static_cast<size_t>(n)) : "";
 }
 
+// A read-only view of the host directory `lower` with inodes of its own: an overlay whose
+// only real layer is it (an overlay needs two layers without an upper one: the second is
+// empty). File locks (flock, fcntl) and inotify watches belong to an inode, so through the
+// host's own inodes a box could signal every other box running at the same time.
+LayoutEntry ReadOnlyView(const std::string& target, const std::string& lower) {
+  return {LayoutEntry::kOverlay,
+          target,
+          "lowerdir=" + lower + ":" + kEmptyLayer,
+          false,
+          true,
+          MS_RDONLY};
+}
+
+// How the box sees a host directory read-only: a view of its own where it can have one.
+LayoutEntry ReadOnlyDir(const std::string& root, const std::string& path, bool views) {
+  if (views) return ReadOnlyView(root + path, path);
+  return BindOf(root + path, path, false, true, MS_NOSUID | MS_NODEV);
+}
+
 // /etc entries some toolchains need (Debian's alternatives links, the JDK's configuration,
-// mono's and fpc's configuration); bound read-only when the host has them.
+// mono's and fpc's configuration); seen read-only when the host has them.
 constexpr const char* kEtcBinds[] = {"alternatives", "java-17-openjdk", "mono",
                                      "fpc.cfg",      "fpc-3.2.2.cfg",   "ghc"};
 
 }  // namespace
 
-std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged) {
+std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged, bool views) {
   std::vector<LayoutEntry> layout;
-  layout.push_back(BindOf(root + "/usr", "/usr", false, true, MS_NOSUID | MS_NODEV));
+  layout.push_back(ReadOnlyDir(root, "/usr", views));
   // Debian merges /bin, /lib... into /usr as symlinks; mirror whatever the host has.
   for (const char* top : {"bin", "sbin", "lib", "lib32", "lib64", "libx32"}) {
     std::string host = std::string("/") + top;
@@ -56,7 +75,7 @@ std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged) {
     if (S_ISLNK(info.st_mode)) {
       layout.push_back(Symlink(root + host, ReadLink(host)));
     } else if (S_ISDIR(info.st_mode)) {
-      layout.push_back(BindOf(root + host, host, false, true, MS_NOSUID | MS_NODEV));
+      layout.push_back(ReadOnlyDir(root, host, views));
     }
   }
 
@@ -74,7 +93,13 @@ std::vector<LayoutEntry> BaseLayout(const std::string& root, bool privileged) {
     std::string host = std::string("/etc/") + name;
     struct stat info;
     if (::stat(host.c_str(), &info) != 0) continue;
-    layout.push_back(BindOf(root + host, host, false, S_ISDIR(info.st_mode), MS_NOSUID | MS_NODEV));
+    if (S_ISDIR(info.st_mode)) {
+      layout.push_back(ReadOnlyDir(root, host, views));
+    } else if (auto contents = koodikoe::ReadFile(host, 1u << 20); contents && views) {
+      layout.push_back(File(root + host, *contents));  // a file of the box's own, like a view
+    } else {
+      layout.push_back(BindOf(root + host, host, false, false, MS_NOSUID | MS_NODEV));
+    }
   }
 
   if (privileged) {
@@ -114,11 +139,18 @@ void AddTmp(std::vector<LayoutEntry>& layout, const std::string& root, uint64_t 
                     "size=" + size + ",nr_inodes=65536,mode=1777", false, true, MS_NODEV});
 }
 
-void AddBoxDisk(std::vector<LayoutEntry>& layout, const std::string& root, int disk_fd,
-                const std::string& source, int dir_fd) {
+LayoutEntry AttachDisk(const std::string& root, int disk_fd) {
   LayoutEntry disk{LayoutEntry::kAttach, root + "/.disk", "", true, true, 0};
   disk.mount_fd = disk_fd;
-  layout.push_back(disk);
+  return disk;
+}
+
+void AddDiskDetach(std::vector<LayoutEntry>& layout, const std::string& root) {
+  layout.push_back({LayoutEntry::kDetach, root + "/.disk", "", false, true, 0});
+}
+
+void AddBoxDisk(std::vector<LayoutEntry>& layout, const std::string& root,
+                const std::string& source, int dir_fd) {
   layout.push_back(BindOf(root + "/tmp", root + "/.disk/tmp", true, true, MS_NOSUID | MS_NODEV));
   if (source.empty()) {
     layout.push_back(Dir(root + "/box"));
@@ -129,7 +161,6 @@ void AddBoxDisk(std::vector<LayoutEntry>& layout, const std::string& root, int d
     layout.push_back({LayoutEntry::kOverlay, root + "/box", kBoxOverlayOptions, true, true, 0});
     layout.push_back({LayoutEntry::kDetach, root + "/.lower", "", false, true, 0});
   }
-  layout.push_back({LayoutEntry::kDetach, root + "/.disk", "", false, true, 0});
 }
 
 void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
@@ -139,7 +170,8 @@ void AddBoxBind(std::vector<LayoutEntry>& layout, const std::string& root,
   layout.push_back(entry);
 }
 
-void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bind& bind) {
+void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bind& bind,
+             bool views) {
   std::filesystem::path inside(bind.inside);
   std::vector<std::string> parents;
   for (auto dir = inside.parent_path(); dir != dir.root_path(); dir = dir.parent_path()) {
@@ -150,6 +182,14 @@ void AddBind(std::vector<LayoutEntry>& layout, const std::string& root, const Bi
   bool is_dir = ::stat(bind.host.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
   // Absolute: the child works from the new root, not from the caller's directory.
   std::string host = std::filesystem::absolute(bind.host).string();
+  if (views && is_dir && !bind.writable) {
+    // A view of its own, its layer staged under a name of ours: the host path would show in
+    // the box's /proc/self/mountinfo otherwise.
+    layout.push_back(BindOf(root + "/" + kStagedLayer, host, false, true, MS_NOSUID | MS_NODEV));
+    layout.push_back(ReadOnlyView(root + bind.inside, kStagedLayer));
+    layout.push_back({LayoutEntry::kDetach, root + "/" + kStagedLayer, "", false, true, 0});
+    return;
+  }
   layout.push_back(BindOf(root + bind.inside, host, bind.writable, is_dir, MS_NOSUID | MS_NODEV));
 }
 

@@ -68,7 +68,7 @@ struct LayoutEntry {
     kDevice,
     kAttach,
     kOverlay,
-    kDetach
+    kDetach,
   } kind;
   std::string target;  // absolute host path below the root mount point
   std::string source;  // symlink target, file contents, bind source, tmpfs options

@@ -144,7 +144,7 @@ Result<void> Sandbox::Impl::Prepare() {
   auto program = SeccompProgram::Build();
   if (!program) return tl::unexpected(program.error());
   seccomp = std::move(*program);
-  base_layout = BaseLayout(root_dir, privileged);
+  base_layout = BaseLayout(root_dir, privileged, own_disk);
   for (int i = 0; i < std::max(1, options.slots); ++i) slots.push_back(std::make_unique<Slot>());
   return {};
 }
@@ -182,12 +182,14 @@ Result<Slot*> Sandbox::Impl::TakeSlot() {
 }
 
 std::vector<LayoutEntry> Sandbox::Impl::Layout(const RunSpec& spec, const Box& box) const {
-  std::vector<LayoutEntry> layout = base_layout;
+  std::vector<LayoutEntry> layout;
+  if (box.disk) layout.push_back(AttachDisk(root_dir, box.disk->mount_fd()));
+  layout.insert(layout.end(), base_layout.begin(), base_layout.end());
   uid_t uid = privileged ? kFirstBoxUid + box.slot->number : kInsideUid;
   AddUserFiles(layout, root_dir, uid);
   std::string box_source = box.box_dir.ok() ? NormalPath(spec.box_dir) : "";
   if (box.disk) {
-    AddBoxDisk(layout, root_dir, box.disk->mount_fd(), box_source, box.box_dir.fd());
+    AddBoxDisk(layout, root_dir, box_source, box.box_dir.fd());
   } else {
     AddTmp(layout, root_dir, spec.limits.tmp_bytes);
     if (box.box_dir.ok()) {
@@ -196,7 +198,8 @@ std::vector<LayoutEntry> Sandbox::Impl::Layout(const RunSpec& spec, const Box& b
       layout.push_back({LayoutEntry::kDir, root_dir + "/box", "", false, true, 0});
     }
   }
-  for (const auto& bind : spec.binds) AddBind(layout, root_dir, bind);
+  for (const auto& bind : spec.binds) AddBind(layout, root_dir, bind, box.disk.has_value());
+  if (box.disk) AddDiskDetach(layout, root_dir);
   return layout;
 }
 
