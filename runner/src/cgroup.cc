@@ -167,6 +167,14 @@ class V1Lease : public CgroupLease {
     }
     // Where swap is accounted, forbid it too, so a limit means physical memory.
     (void)WriteValue(memory_ + "/memory.memsw.limit_in_bytes", std::to_string(memory));
+    // v1 counts socket buffers apart from memory.usage and only once this limit is set: without
+    // it a box with loopback networking queued 895 MiB under a 64 MiB limit. (v2 charges them
+    // to memory.current already.) Missing on kernels built without kernel memory accounting.
+    if (limits.memory_bytes) {
+      auto tcp = WriteValue(memory_ + "/memory.kmem.tcp.limit_in_bytes", std::to_string(memory));
+      if (!tcp && tcp.error().sys_errno != ENOENT) return tcp;
+      if (tcp) memory_limit_ = static_cast<int64_t>(memory);
+    }
     std::string tasks = limits.max_tasks ? std::to_string(limits.max_tasks) : "max";
     if (auto ok = WriteValue(pids_ + "/pids.max", tasks); !ok) return ok;
     for (const auto& dir : {memory_, cpuacct_, pids_}) {
@@ -191,12 +199,16 @@ class V1Lease : public CgroupLease {
     auto peak = ReadNumber(memory_ + "/memory.max_usage_in_bytes");
     auto ooms = ReadKeyed(memory_ + "/memory.oom_control", "oom_kill");
     auto failures = ReadNumber(memory_ + "/memory.failcnt");
+    // The kernel keeps no failure count for socket buffers (kernel 6.13+) and may charge past
+    // the limit for data already on its way: the high-water mark is what tells.
+    auto socket_peak = ReadNumber(memory_ + "/memory.kmem.tcp.max_usage_in_bytes");
     if (!cpu) return tl::unexpected(cpu.error());
     if (!peak) return tl::unexpected(peak.error());
     usage.cpu_ns = *cpu;
     usage.memory_peak_bytes = *peak;
     usage.oom_kills = ooms.value_or(0);
     usage.memory_failures = failures.value_or(0);
+    usage.socket_memory_at_limit = memory_limit_ > 0 && socket_peak.value_or(0) >= memory_limit_;
     return usage;
   }
 
@@ -205,6 +217,7 @@ class V1Lease : public CgroupLease {
  private:
   const std::string memory_, cpuacct_, pids_;
   std::vector<UniqueFd> procs_;
+  int64_t memory_limit_ = 0;  // where socket buffers are limited too, else 0
 };
 
 class V1Tree : public CgroupTree {

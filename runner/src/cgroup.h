@@ -19,6 +19,8 @@ struct CgroupUsage {
   int64_t memory_peak_bytes = 0;
   int64_t oom_kills = 0;
   int64_t memory_failures = 0;  // times the memory limit was hit (reclaim or OOM)
+  // Socket buffers reached the memory limit (cgroup v1 counts and limits them apart).
+  bool socket_memory_at_limit = false;
 };
 
 struct CgroupLimits {

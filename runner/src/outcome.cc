@@ -92,6 +92,10 @@ void Classify(Box& box, const CgroupUsage& usage, const std::vector<ChildReport>
     add_message("stopped by the caller");
   } else if (usage.oom_kills > 0) {
     out.status = Status::kMemoryLimit;
+  } else if (usage.socket_memory_at_limit) {
+    // The kernel stopped taking its socket data at the limit: it hid memory there.
+    out.status = Status::kMemoryLimit;
+    add_message("socket buffers reached the memory limit");
   } else if (status < 0) {
     out.status = Status::kInternalError;
     add_message("the box ended without a report");

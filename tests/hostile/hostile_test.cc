@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <vector>
@@ -374,6 +375,30 @@ std::vector<Case> Cases() {
        Status::kOutputLimit,
        "disk",
        Says("ENOSPC after")},
+      // Loopback TCP data nobody reads lives in kernel socket buffers: they count against the
+      // box's memory (cgroup v1 limits them apart; they used to take 895 MiB under 64 MiB).
+      {"socket_buffers",
+       {"tcp_hog"},
+       [](RunSpec& spec) {
+         spec.limits.memory_bytes = 64 * kMiB;
+         spec.limits.cpu_seconds = 10;
+         spec.limits.wall_seconds = 30;
+         spec.network = runner::Network::kLoopback;
+       },
+       Status::kMemoryLimit,
+       "",
+       [](const Outcome& outcome, const std::string&) {
+         long long queued = -1, before = -1, peak = -1;
+         auto at = outcome.stdout_data.find("queued ");
+         ASSERT_NE(at, std::string::npos) << outcome.stdout_data;
+         ASSERT_EQ(
+             std::sscanf(outcome.stdout_data.c_str() + at,
+                         "queued %lld MiB; MemAvailable %lld MiB before, %lld MiB at the peak",
+                         &queued, &before, &peak),
+             3);
+         EXPECT_LE(queued, 2 * 64) << "socket buffers past the memory limit";
+         EXPECT_LT(before - peak, 384) << "the host's memory went into the box's sockets";
+       }},
       {"memory_in_box",
        {"tmpfs_hog", "/box/hog", "512"},
        [](RunSpec& spec) {
