@@ -1,7 +1,6 @@
 #include "hostile_support.h"
 
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <gtest/gtest.h>
@@ -21,6 +20,7 @@
 #include <random>
 #include <sstream>
 
+#include "koodikoe/dir_handle.h"
 #include "koodikoe/files.h"
 
 namespace hostile {
@@ -43,13 +43,9 @@ std::string ReadLink(const std::string& path) {
 
 std::vector<std::string> ListDir(const std::string& path) {
   std::vector<std::string> names;
-  DIR* dir = ::opendir(path.c_str());
-  if (!dir) return names;
-  while (dirent* entry = ::readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(dir);
+  koodikoe::UniqueFd dir(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!dir.ok()) return names;
+  if (auto listed = koodikoe::ListNames(dir.fd())) names = std::move(*listed);
   std::sort(names.begin(), names.end());
   return names;
 }
