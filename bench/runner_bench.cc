@@ -7,6 +7,7 @@
 // bench/README.md.
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,55 +23,16 @@
 #include <thread>
 #include <vector>
 
+#include "measure.h"
 #include "runner/sandbox.h"
-
-extern char** environ;
 
 namespace {
 
+using bench::Figures;
+using bench::Measure;
+using bench::Report;
+using bench::SpawnAndWait;
 using Clock = std::chrono::steady_clock;
-
-struct Figures {
-  double median_us = 0;
-  double p95_us = 0;
-  double runs_per_second = 0;
-};
-
-bool SpawnAndWait(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid;
-  if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return false;
-  int status = 0;
-  return waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-// `idle` is a pause before every run, outside the clock: a workshop's submissions arrive
-// spaced out, and a run after a pause may pay what back-to-back runs do not.
-Figures Measure(int runs, const std::function<bool()>& once,
-                std::chrono::milliseconds idle = std::chrono::milliseconds(0)) {
-  for (int i = 0; i < std::min(runs / 10 + 1, 20); ++i) once();  // warm-up
-  std::vector<double> samples;
-  Clock::duration paused{};
-  auto start = Clock::now();
-  for (int i = 0; i < runs; ++i) {
-    if (idle.count() > 0) {
-      auto pause_start = Clock::now();
-      std::this_thread::sleep_for(idle);
-      paused += Clock::now() - pause_start;
-    }
-    auto before = Clock::now();
-    if (!once()) {
-      std::fprintf(stderr, "a run failed\n");
-      std::exit(1);
-    }
-    samples.push_back(std::chrono::duration<double, std::micro>(Clock::now() - before).count());
-  }
-  double total = std::chrono::duration<double>(Clock::now() - start - paused).count();
-  std::sort(samples.begin(), samples.end());
-  return {samples[samples.size() / 2], samples[samples.size() * 95 / 100], runs / total};
-}
 
 // Runs `once` in `workers` processes at the same time; returns runs per second overall.
 // `make` is called in each worker to build its own `once` (its own Sandbox and box slot).
@@ -110,10 +72,21 @@ double Throughput(int workers, int runs_each, const std::function<std::function<
   return workers * runs_each / seconds;
 }
 
-void Report(const char* name, const Figures& figures, const Figures& plain) {
-  std::printf("%-28s median %7.0f us  p95 %7.0f us  %6.0f runs/s  ratio %.2fx\n", name,
-              figures.median_us, figures.p95_us, figures.runs_per_second,
-              figures.median_us / plain.median_us);
+bool Succeeds(runner::Sandbox& sandbox, const runner::RunSpec& spec) {
+  auto outcome = sandbox.Run(spec);
+  return outcome && outcome->status == runner::Status::kOk;
+}
+
+// A fresh directory with one 64 KiB file, as a judge's test box holds its input.
+std::string MakeBoxDir() {
+  char pattern[] = "/tmp/koodikoe-bench-box-XXXXXX";
+  if (!mkdtemp(pattern)) std::exit(1);
+  std::string input(64 * 1024, 'x');
+  FILE* file = std::fopen((std::string(pattern) + "/input").c_str(), "w");
+  if (!file || std::fwrite(input.data(), 1, input.size(), file) != input.size()) std::exit(1);
+  std::fclose(file);
+  chmod(pattern, 0755);
+  return pattern;
 }
 
 }  // namespace
@@ -157,6 +130,28 @@ int main(int argc, char** argv) {
   Figures plain_idle = Measure(runs / 10, plain_once, idle);
   Report("plain, after 150 ms idle", plain_idle, plain_idle);
   Report("library, after 150 ms idle", Measure(runs / 10, library_once, idle), plain_idle);
+  // The box's files: a --box directory holding one 64 KiB input, /bin/true writing nothing;
+  // then touch making one new file in /box, against plain touch into a host directory.
+  std::string box = MakeBoxDir();
+  runner::RunSpec boxed = spec;
+  boxed.box_dir = box;
+  Report("library, --box", Measure(runs, [&] { return Succeeds(*sandbox, boxed); }), plain);
+  std::string host_dir = MakeBoxDir();
+  int made = 0;
+  Figures plain_write = Measure(runs, [&] {
+    return SpawnAndWait({"/usr/bin/touch", host_dir + "/out." + std::to_string(made++)});
+  });
+  Report("plain touch (makes 1 file)", plain_write, plain);
+  runner::RunSpec writing = boxed;
+  Report("library, --box, touch",
+         Measure(runs,
+                 [&] {
+                   writing.argv = {"/usr/bin/touch", "/box/out." + std::to_string(made++)};
+                   return Succeeds(*sandbox, writing);
+                 }),
+         plain);
+  std::filesystem::remove_all(box);
+  std::filesystem::remove_all(host_dir);
   if (!koodikoe.empty()) {
     // The result goes to a file, as a script that reads it would have it.
     std::string result = std::filesystem::temp_directory_path() / "koodikoe-bench-result.json";
