@@ -64,6 +64,31 @@ Result<Bind> ParseBind(const std::string& text) {
   return bind;
 }
 
+// A time or size limit option: true when `arg` is one (and its value was good).
+Result<bool> ParseLimit(const std::string& arg, const std::string& value, Limits& limits) {
+  const std::pair<const char*, double*> times[] = {{"--time", &limits.cpu_seconds},
+                                                   {"--wall", &limits.wall_seconds}};
+  const std::pair<const char*, uint64_t*> sizes[] = {{"--memory", &limits.memory_bytes},
+                                                     {"--output", &limits.output_bytes},
+                                                     {"--fsize", &limits.file_size_bytes},
+                                                     {"--disk", &limits.disk_bytes}};
+  for (const auto& [name, field] : times) {
+    if (arg != name) continue;
+    auto seconds = koodikoe::ParseSeconds(value);
+    if (!seconds) return tl::unexpected(seconds.error());
+    *field = *seconds;
+    return true;
+  }
+  for (const auto& [name, field] : sizes) {
+    if (arg != name) continue;
+    auto bytes = koodikoe::ParseSize(value);
+    if (!bytes) return tl::unexpected(bytes.error());
+    *field = *bytes;
+    return true;
+  }
+  return false;
+}
+
 // Parses the options; returns an error message a person can act on.
 Result<Options> Parse(int argc, char** argv) {
   Options options;
@@ -85,32 +110,10 @@ Result<Options> Parse(int argc, char** argv) {
     if (arg == "--help" || arg == "-h") return invalid("");
     if (i + 1 >= argc) return invalid("option " + arg + " needs a value");
     std::string value = argv[++i];
-    Result<void> parsed;
-    auto seconds = [&](double& out) {
-      auto v = koodikoe::ParseSeconds(value);
-      if (!v) return Result<void>(tl::unexpected(v.error()));
-      out = *v;
-      return Result<void>();
-    };
-    auto size = [&](uint64_t& out) {
-      auto v = koodikoe::ParseSize(value);
-      if (!v) return Result<void>(tl::unexpected(v.error()));
-      out = *v;
-      return Result<void>();
-    };
-    if (arg == "--time")
-      parsed = seconds(limits.cpu_seconds);
-    else if (arg == "--wall")
-      parsed = seconds(limits.wall_seconds);
-    else if (arg == "--memory")
-      parsed = size(limits.memory_bytes);
-    else if (arg == "--output")
-      parsed = size(limits.output_bytes);
-    else if (arg == "--fsize")
-      parsed = size(limits.file_size_bytes);
-    else if (arg == "--disk")
-      parsed = size(limits.disk_bytes);
-    else if (arg == "--processes") {
+    auto limit = ParseLimit(arg, value, limits);
+    if (!limit) return invalid(arg + ": " + limit.error().Describe());
+    if (*limit) continue;
+    if (arg == "--processes") {
       char* end = nullptr;
       long n = std::strtol(value.c_str(), &end, 10);
       if (*end != '\0' || n < 1 || n > 100000) return invalid("--processes needs 1..100000");
@@ -143,7 +146,6 @@ Result<Options> Parse(int argc, char** argv) {
       options.result_path = value;
     else
       return invalid("unknown option " + arg);
-    if (!parsed) return invalid(arg + ": " + parsed.error().Describe());
   }
   for (; i < argc; ++i) options.spec.argv.push_back(argv[i]);
   if (options.spec.argv.empty()) return invalid("no program given (put it after --)");

@@ -67,6 +67,17 @@ std::string ResolveProgram(const std::string& name) {
   return name;
 }
 
+// argv and envp as the child execs them: null-terminated views of storage the plan owns.
+void SetProgram(const RunSpec& spec, ChildPlan& plan) {
+  plan.argv_storage = spec.argv;
+  plan.argv_storage[0] = ResolveProgram(spec.argv[0]);
+  plan.env_storage = spec.env;
+  for (auto& arg : plan.argv_storage) plan.argv.push_back(arg.data());
+  plan.argv.push_back(nullptr);
+  for (auto& var : plan.env_storage) plan.envp.push_back(var.data());
+  plan.envp.push_back(nullptr);
+}
+
 int64_t ToMs(Clock::duration duration) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
 }
@@ -91,6 +102,8 @@ struct Sandbox::Impl {
   Result<Slot*> TakeSlot();
   Result<void> LeaseNumber(Slot& slot);
   Result<std::unique_ptr<Box>> Launch(const RunSpec& spec);
+  Result<void> PrepareFiles(const RunSpec& spec, Box& box, uid_t uid, gid_t gid);
+  Result<UniqueFd> PrepareNetwork(const RunSpec& spec, Box& box, ChildPlan& plan);
   std::vector<LayoutEntry> Layout(const RunSpec& spec, const Box& box) const;
   std::vector<std::pair<int, rlimit>> Rlimits(const Limits& limits) const;
   Result<int> Clone(ChildPlan& plan, Box& box, bool new_netns);
@@ -254,6 +267,44 @@ Result<UniqueFd> Sandbox::Impl::NetnsOfBox(int box_id) const {
   return fd;
 }
 
+// The box directory, and the box's own disk where it gets one.
+Result<void> Sandbox::Impl::PrepareFiles(const RunSpec& spec, Box& box, uid_t uid, gid_t gid) {
+  if (!spec.box_dir.empty()) {
+    // With a disk of its own the box writes only its upper layer: the host directory is
+    // never handed to it.
+    auto dir = OpenBoxDir(spec.box_dir, privileged && !own_disk, uid, gid, box.box_dir_owner);
+    if (!dir) return tl::unexpected(dir.error());
+    box.box_dir = std::move(*dir);
+  }
+  if (own_disk) {
+    mode_t mode = box.box_dir.ok() ? (box.box_dir_owner.st_mode & 07777) | 0700 : 0700;
+    auto disk = BoxDisk::Create(spec.limits.disk_bytes, uid, gid, mode);
+    if (!disk) return tl::unexpected(disk.error());
+    box.disk.emplace(std::move(*disk));
+  }
+  return {};
+}
+
+// Which network namespace the box joins (set in `plan`); returns the fd of a running box's
+// namespace it joins, to keep open until the clone.
+Result<UniqueFd> Sandbox::Impl::PrepareNetwork(const RunSpec& spec, Box& box, ChildPlan& plan) {
+  if (spec.join_network_of) {
+    auto joined = NetnsOfBox(*spec.join_network_of);
+    if (!joined) return tl::unexpected(joined.error());
+    plan.netns_fd = joined->fd();
+    return joined;
+  }
+  if (spec.network == Network::kNone && privileged) {
+    Slot& slot = *box.slot;
+    if (!slot.empty_netns.ok()) slot.empty_netns = OpenPinnedNetns(PinPath(slot));
+    plan.netns_fd = slot.empty_netns.fd();
+    box.pin_netns = !slot.empty_netns.ok();
+  } else {
+    plan.loopback_up = spec.network == Network::kLoopback;
+  }
+  return UniqueFd();
+}
+
 Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
   if (spec.argv.empty() || spec.argv[0].empty()) {
     return Fail(ErrorCode::kInvalidArgument, "no program to run");
@@ -286,20 +337,8 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
     box->cgroup = std::move(*lease);
     plan.cgroup_procs_fds = box->cgroup->procs_fds();
   }
-  if (!spec.box_dir.empty()) {
-    // With a disk of its own the box writes only its upper layer: the host directory is
-    // never handed to it.
-    auto dir =
-        OpenBoxDir(spec.box_dir, privileged && !own_disk, host_uid, host_gid, box->box_dir_owner);
-    if (!dir) return tl::unexpected(dir.error());
-    box->box_dir = std::move(*dir);
-  }
-  if (own_disk) {
-    mode_t mode = box->box_dir.ok() ? (box->box_dir_owner.st_mode & 07777) | 0700 : 0700;
-    auto disk = BoxDisk::Create(spec.limits.disk_bytes, host_uid, host_gid, mode);
-    if (!disk) return tl::unexpected(disk.error());
-    box->disk.emplace(std::move(*disk));
-  }
+  if (auto ok = PrepareFiles(spec, *box, host_uid, host_gid); !ok)
+    return tl::unexpected(ok.error());
   std::vector<UniqueFd> child_ends;
   if (auto ok = OpenStreams(spec, *box, plan, child_ends); !ok) return tl::unexpected(ok.error());
 
@@ -317,20 +356,8 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
   plan.uid = privileged ? host_uid : kInsideUid;
   plan.gid = privileged ? host_gid : kInsideUid;
 
-  UniqueFd joined_netns;
-  if (spec.join_network_of) {
-    auto joined = NetnsOfBox(*spec.join_network_of);
-    if (!joined) return tl::unexpected(joined.error());
-    joined_netns = std::move(*joined);
-    plan.netns_fd = joined_netns.fd();
-  } else if (spec.network == Network::kNone && privileged) {
-    Slot& slot = *box->slot;
-    if (!slot.empty_netns.ok()) slot.empty_netns = OpenPinnedNetns(PinPath(slot));
-    plan.netns_fd = slot.empty_netns.fd();
-    box->pin_netns = !slot.empty_netns.ok();
-  } else {
-    plan.loopback_up = spec.network == Network::kLoopback;
-  }
+  auto joined_netns = PrepareNetwork(spec, *box, plan);
+  if (!joined_netns) return tl::unexpected(joined_netns.error());
   const bool new_netns = plan.netns_fd < 0;
 
   plan.root = root_dir;
@@ -338,13 +365,7 @@ Result<std::unique_ptr<Box>> Sandbox::Impl::Launch(const RunSpec& spec) {
   plan.layout = Layout(spec, *box);
   plan.rlimits = Rlimits(spec.limits);
   plan.working_dir = spec.working_dir;
-  plan.argv_storage = spec.argv;
-  plan.argv_storage[0] = ResolveProgram(spec.argv[0]);
-  plan.env_storage = spec.env;
-  for (auto& arg : plan.argv_storage) plan.argv.push_back(arg.data());
-  plan.argv.push_back(nullptr);
-  for (auto& var : plan.env_storage) plan.envp.push_back(var.data());
-  plan.envp.push_back(nullptr);
+  SetProgram(spec, plan);
   plan.seccomp = seccomp.program();
 
   box->start = Clock::now();

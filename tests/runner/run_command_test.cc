@@ -90,6 +90,32 @@ TEST(RunCommandTest, UsageErrorsExitTwoWithAMessage) {
   }
 }
 
+TEST(RunCommandTest, DiskOptionCapsBoxAndTmpTogether) {
+  auto help = Shell(kBin + " run --help 2>&1");
+  EXPECT_NE(help.out.find("--disk SIZE"), std::string::npos) << help.out;
+  auto dir = std::filesystem::temp_directory_path() / ("kk-disk-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  // 6 MiB in /box and 6 MiB in /tmp: each fits in 8M, together they do not.
+  auto run = Shell(kBin + " run --disk 8M --box " + dir.string() +
+                   " -- /bin/sh -c 'head -c 6000000 /dev/zero > /box/a;"
+                   " head -c 6000000 /dev/zero > /tmp/b' 2>/dev/null");
+  EXPECT_EQ(run.exit_code, 0);
+  auto json = nlohmann::json::parse(LastLine(run.out));
+  EXPECT_EQ(json["status"], "output_limit_exceeded") << run.out;
+  EXPECT_EQ(json["limit"], "disk") << run.out;
+  EXPECT_EQ(std::filesystem::file_size(dir / "a"), 6000000u) << "what fitted comes back";
+  auto fits = Shell(kBin + " run --disk 8M -- /bin/sh -c 'head -c 6000000 /dev/zero > /tmp/b'");
+  EXPECT_EQ(nlohmann::json::parse(LastLine(fits.out))["status"], "ok") << fits.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(RunCommandTest, StdinIsDevNullWithoutTheOption) {
+  // The caller's stdin here is a pipe with data in it: the box must not read it.
+  auto run = Shell("echo from-the-caller | " + kBin + " run -- /bin/cat");
+  EXPECT_EQ(run.out.find("from-the-caller"), std::string::npos) << run.out;
+  EXPECT_EQ(nlohmann::json::parse(LastLine(run.out))["status"], "ok");
+}
+
 TEST(RunCommandTest, LoopbackNetworkOption) {
   auto run = Shell(kBin +
                    " run --net loopback -- /bin/sh -c 'cat /sys/class/net/lo/operstate 2>/dev/null;"
