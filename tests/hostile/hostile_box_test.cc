@@ -17,33 +17,10 @@
 
 #include "hostile_support.h"
 #include "koodikoe/files.h"
-#include "koodikoe/tree_walk.h"
 #include "runner/sandbox.h"
 
 namespace hostile {
 namespace {
-
-// Everything below a directory that must not be there after a run, one line each.
-class LeftoverFinder : public koodikoe::TreeVisitor {
- public:
-  explicit LeftoverFinder(const struct stat& owner) : owner_(owner) {}
-  bool Visit(const koodikoe::WalkEntry& entry) override {
-    const mode_t mode = entry.info.st_mode;
-    ++entries;
-    if (!S_ISREG(mode) && !S_ISDIR(mode)) found.push_back("not a file or directory: " + entry.name);
-    if (mode & (S_ISUID | S_ISGID)) found.push_back("set-id: " + entry.name);
-    if (entry.info.st_uid != owner_.st_uid || entry.info.st_gid != owner_.st_gid) {
-      found.push_back("owned by " + std::to_string(entry.info.st_uid) + ": " + entry.name);
-    }
-    depth = std::max(depth, entry.depth);
-    return S_ISDIR(mode);
-  }
-  std::vector<std::string> found;
-  size_t entries = 0, depth = 0;
-
- private:
-  const struct stat owner_;
-};
 
 // `koodikoe run` that must end within 30 s (a blocked open would hang it forever).
 CliRun RunCliWithin30s(const std::vector<std::string>& args) {
@@ -84,11 +61,10 @@ TEST(LeftoversTest, OnlyFilesAndDirectoriesComeBack) {
   ASSERT_EQ(::stat(box.path().c_str(), &owner), 0);
   EXPECT_EQ(owner.st_uid, 4242u);
   EXPECT_EQ(owner.st_gid, 4243u);
-  LeftoverFinder finder(owner);
-  koodikoe::UniqueFd dir(::open(box.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  ASSERT_TRUE(koodikoe::WalkTree(dir.fd(), -1, finder));
-  EXPECT_TRUE(finder.found.empty()) << testing::PrintToString(finder.found);
-  EXPECT_EQ(finder.depth, 69u) << "the 70 directories came back";
+  size_t depth = 0;
+  auto found = BoxLeftovers(box.path(), &owner, depth);
+  EXPECT_TRUE(found.empty()) << testing::PrintToString(found);
+  EXPECT_EQ(depth, 69u) << "the 70 directories came back";
   EXPECT_TRUE(koodikoe::ReadFile(box.path() + "/setuid").has_value());
 
   // A following run given the deep fifo's path as --stdin ends at once: the fifo is gone.

@@ -249,5 +249,23 @@ TEST_F(UnprivilegedTest, CallerIsInvisibleFromTheBox) {
   EXPECT_EQ(run.stdout_text.find(witness_.secret()), std::string::npos) << run.stdout_text;
 }
 
+// Without privilege /box is the host directory itself: after the run it is swept of what the
+// program left there for the next user (links, fifos, sockets, set-id bits), at any depth.
+TEST_F(UnprivilegedTest, BoxDirectoryIsSweptAfterTheRun) {
+  TempDir box("koodikoe-hostile-box-");
+  ASSERT_EQ(::chown(box.path().c_str(), 65534, 65534), 0);  // nobody's, who runs it
+  CliRun run = Run({"--allow-weak-limits", "--box", box.path(), "--bind",
+                    ProgramsDir() + ":/hostile", "--", "/hostile/leftovers"});
+  auto result = nlohmann::json::parse(run.result_line, nullptr, false);
+  ASSERT_FALSE(result.is_discarded()) << run.stdout_text << run.stderr_text;
+  EXPECT_EQ(result["status"], "ok") << run.stdout_text;
+  EXPECT_NE(std::string(result["message"]).find("no disk quota"), std::string::npos)
+      << result["message"];
+  size_t depth = 0;
+  auto found = BoxLeftovers(box.path(), nullptr, depth);
+  EXPECT_TRUE(found.empty()) << testing::PrintToString(found);
+  EXPECT_EQ(depth, 69u) << "the 70 directories stay";
+}
+
 }  // namespace
 }  // namespace hostile

@@ -22,6 +22,7 @@
 
 #include "koodikoe/dir_handle.h"
 #include "koodikoe/files.h"
+#include "koodikoe/tree_walk.h"
 
 namespace hostile {
 namespace {
@@ -316,6 +317,32 @@ void HostWitness::Check(runner::Sandbox& sandbox) const {
   ASSERT_TRUE(outcome) << outcome.error().Describe();
   EXPECT_EQ(runner::StatusWord(outcome->status), std::string("ok")) << Describe(*outcome);
   EXPECT_EQ(outcome->stdout_data, "next\n");
+}
+
+std::vector<std::string> BoxLeftovers(const std::string& dir, const struct stat* owner,
+                                      size_t& depth) {
+  struct Finder : koodikoe::TreeVisitor {
+    bool Visit(const koodikoe::WalkEntry& entry) override {
+      const mode_t mode = entry.info.st_mode;
+      if (!S_ISREG(mode) && !S_ISDIR(mode))
+        found.push_back("not a file or directory: " + entry.name);
+      if (mode & (S_ISUID | S_ISGID)) found.push_back("set-id: " + entry.name);
+      if (owner && (entry.info.st_uid != owner->st_uid || entry.info.st_gid != owner->st_gid)) {
+        found.push_back("owned by " + std::to_string(entry.info.st_uid) + ": " + entry.name);
+      }
+      deepest = std::max(deepest, entry.depth);
+      return S_ISDIR(mode);
+    }
+    const struct stat* owner = nullptr;
+    std::vector<std::string> found;
+    size_t deepest = 0;
+  } finder;
+  finder.owner = owner;
+  koodikoe::UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  auto walked = koodikoe::WalkTree(fd.fd(), -1, finder);
+  if (!walked) finder.found.push_back("walk: " + walked.error().Describe());
+  depth = finder.deepest;
+  return finder.found;
 }
 
 std::vector<std::string> Escapes(const runner::Outcome& outcome) {

@@ -1,6 +1,7 @@
 // What the hostile suite checks around every run: the host must not notice the box.
 #pragma once
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <string>
@@ -73,6 +74,12 @@ class HostWitness {
   int tcp_port_ = 0, udp_port_ = 0;
   std::vector<pid_t> sleepers_;
 };
+
+// What must not be in a box directory after a run, one line each: anything but regular files
+// and directories, set-id bits, and (when `owner` is given) entries not owned by its uid and
+// gid. `depth` gets the depth of the deepest entry.
+std::vector<std::string> BoxLeftovers(const std::string& dir, const struct stat* owner,
+                                      size_t& depth);
 
 // stdout lines that start with "ESCAPED:" (the programs' own report of a hole).
 std::vector<std::string> Escapes(const runner::Outcome& outcome);
