@@ -3,6 +3,7 @@
 #pragma once
 
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -24,7 +25,22 @@ struct Figures {
   double median_us = 0;
   double p95_us = 0;
   double runs_per_second = 0;
+  // CPU time (user + system) of this process and the children it reaped, per run: what a
+  // run costs the machine, which the machine's other work changes far less than wall time.
+  double cpu_us = 0;
 };
+
+// CPU seconds used so far by this process and by the children it has reaped.
+inline double CpuSeconds() {
+  double total = 0;
+  for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+    rusage usage{};
+    getrusage(who, &usage);
+    total += usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+             (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  }
+  return total;
+}
 
 inline bool SpawnAndWait(const std::vector<std::string>& args) {
   std::vector<char*> argv;
@@ -43,6 +59,7 @@ inline Figures Measure(int runs, const std::function<bool()>& once,
   for (int i = 0; i < std::min(runs / 10 + 1, 20); ++i) once();  // warm-up
   std::vector<double> samples;
   Clock::duration paused{};
+  const double cpu_start = CpuSeconds();
   auto start = Clock::now();
   for (int i = 0; i < runs; ++i) {
     if (idle.count() > 0) {
@@ -58,14 +75,16 @@ inline Figures Measure(int runs, const std::function<bool()>& once,
     samples.push_back(std::chrono::duration<double, std::micro>(Clock::now() - before).count());
   }
   double total = std::chrono::duration<double>(Clock::now() - start - paused).count();
+  double cpu = (CpuSeconds() - cpu_start) * 1e6 / runs;
   std::sort(samples.begin(), samples.end());
-  return {samples[samples.size() / 2], samples[samples.size() * 95 / 100], runs / total};
+  return {samples[samples.size() / 2], samples[samples.size() * 95 / 100], runs / total, cpu};
 }
 
 inline void Report(const char* name, const Figures& figures, const Figures& plain) {
-  std::printf("%-28s median %7.0f us  p95 %7.0f us  %6.0f runs/s  ratio %.2fx\n", name,
-              figures.median_us, figures.p95_us, figures.runs_per_second,
-              figures.median_us / plain.median_us);
+  std::printf(
+      "%-28s median %7.0f us  p95 %7.0f us  %6.0f runs/s  ratio %.2fx  cpu %6.0f us  %.2fx\n", name,
+      figures.median_us, figures.p95_us, figures.runs_per_second,
+      figures.median_us / plain.median_us, figures.cpu_us, figures.cpu_us / plain.cpu_us);
 }
 
 }  // namespace bench
