@@ -158,13 +158,16 @@ bool ReplayChecker::World(const Json& world) {
   }
   kind_ = world["kind"].get<std::string>();
   if (kind_ == "grid") {
-    if (!Keys(world, "world", {"kind", "width", "height"}, {"cells"}) ||
+    if (!Keys(world, "world", {"kind", "width", "height"}, {"cells", "trail"}) ||
         !Integer(world, "width", "world", 1, kMaxGridSide) ||
         !Integer(world, "height", "world", 1, kMaxGridSide)) {
       return false;
     }
     width_ = world["width"].get<int64_t>();
     height_ = world["height"].get<int64_t>();
+    if (world.contains("trail") && !world["trail"].is_boolean()) {
+      return Fault("world.trail", "must be true (draw where the agents have been) or false");
+    }
     if (!world.contains("cells")) return true;
     const Json& cells = world["cells"];
     if (!cells.is_array() || cells.size() != static_cast<size_t>(height_)) {
