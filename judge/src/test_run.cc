@@ -344,6 +344,10 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
 
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
                          bool reaped_validator_first, bool judge_killed) {
+  // Stopped by its own time limit (a stop by the judge shows as "stopped by the caller"): the
+  // limit ran out before the validator's rejection could stop it, which was only the end of
+  // its input. Such a submission has no end time, and its box may be reaped second.
+  if (submission.status == runner::Status::kTimeLimit) return false;
   if (judge_killed) return reaped_validator_first;
   // Killed by SIGPIPE: it wrote to the validator after the validator had closed its end. This
   // is proof whatever the clocks say (under load an ending program can be preempted after
