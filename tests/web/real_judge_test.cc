@@ -133,5 +133,33 @@ TEST_F(GameReplayTest, RunsAndSubmissionsCarryTheReplaysTheFeedbackRulesAllow) {
   EXPECT_EQ(submission.dump().find("HIDDEN-WORLD"), std::string::npos);
 }
 
+TEST_F(GameReplayTest, AGameCountsLikeEveryExercise) {
+  // In the catalogue with its kind and track, in progress, as a credential, and as a track set.
+  bool listed = false;
+  for (const json& exercise : api_->Get("/api/v1/exercises").body) {
+    if (exercise["id"] != "corridor_game") continue;
+    listed = true;
+    EXPECT_EQ(exercise["kind"], "game");
+    EXPECT_EQ(exercise["track"], "games");
+  }
+  EXPECT_TRUE(listed);
+  json done = Judge("/api/v1/submissions",
+                    "goal = int(input().split()[1])\nfor _ in range(goal):\n"
+                    "    print('MOVE', flush=True)\n    input()\n");
+  ASSERT_EQ(done["verdict"], "accepted") << done.dump();
+  json progress = api_->Get("/api/v1/progress").body;
+  EXPECT_EQ(progress["by_track"]["games"]["solved"], 1) << progress.dump();
+  Reply credential = api_->Get("/api/v1/credentials/corridor_game");
+  EXPECT_EQ(credential.status, 200) << credential.body.dump();
+  EXPECT_NE(credential.body.dump().find("OpenBadgeCredential"), std::string::npos);
+  Api trainer(*server_);
+  ASSERT_EQ(trainer.Login("mikko", "mikko-demo").status, 200);
+  bool track_set = false;
+  for (const json& set : trainer.Get("/api/v1/exercise-sets").body) {
+    track_set = track_set || set["id"] == "track-games";
+  }
+  EXPECT_TRUE(track_set);
+}
+
 }  // namespace
 }  // namespace web_test
