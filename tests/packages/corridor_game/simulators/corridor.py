@@ -5,6 +5,7 @@
 import json
 import os
 import sys
+import time
 
 params = dict(line.split(None, 1) for line in open(sys.argv[1]) if line.strip())
 length = int(params["length"])
@@ -58,6 +59,7 @@ print("GOAL %d" % goal, flush=True)
 for turn in range(1, 4 * length + 1):
     line = sys.stdin.readline()
     if not line:
+        time.sleep(0.25)  # a crash or time limit of the program must be seen to end first
         finish(43, "the program ended before the robot reached the goal")
     if line.strip() != "MOVE":
         frame(turn, x, line.strip()[:20] or "?", ("not a move", "bad"))
