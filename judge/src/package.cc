@@ -406,11 +406,12 @@ Result<void> Reader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node) {
     } else if (key == "kind") {
       auto kind = AsString(doc, entry.second, "koodikoe.kind");
       if (!kind) return tl::unexpected(kind.error());
-      static const std::set<std::string> kKinds = {"batch", "interactive", "grader", "service",
-                                                   "iot"};
+      static const std::set<std::string> kKinds = {"batch",   "interactive", "grader",
+                                                   "service", "iot",         "game"};
       if (!kKinds.count(*kind)) {
-        return tl::unexpected(YamlError(
-            doc, entry.second, "koodikoe.kind must be batch, interactive, grader, service or iot"));
+        return tl::unexpected(
+            YamlError(doc, entry.second,
+                      "koodikoe.kind must be batch, interactive, grader, service, iot or game"));
       }
       keys.kind = *kind;
     } else if (key == "validator_style") {
@@ -425,11 +426,12 @@ Result<void> Reader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node) {
       return tl::unexpected(YamlError(doc, entry.first, "unknown key koodikoe." + key));
     }
   }
-  if (keys.kind == "interactive" || keys.kind == "iot") {
-    // iot: the simulator is an interactive validator that scores (0..1) what the program does.
+  if (keys.kind == "interactive" || keys.kind == "iot" || keys.kind == "game") {
+    // iot, game: the simulator is an interactive validator that scores (0..1) what the program
+    // does; a game's simulator also writes a replay (replay.h).
     package_.interactive = true;
     package_.custom_output_validation = true;
-    if (keys.kind == "iot") package_.scoring = true;
+    if (keys.kind != "interactive") package_.scoring = true;
   } else if (keys.kind == "service") {
     package_.scoring = true;  // each scenario is worth its points
   } else if (package_.interactive && keys.kind == "batch") {
@@ -500,7 +502,8 @@ Result<ProgramSource> Reader::ReadProgram(const Entry& entry) {
 Result<void> Reader::ReadSimulators() {
   bool is_dir = false;
   if (!Exists("simulators", &is_dir) || !is_dir) {
-    return PackageFail("simulators", "missing; an iot exercise needs its device simulator there");
+    return PackageFail("simulators", "missing; an " + package_.koodikoe.kind +
+                                         " exercise needs its simulator there");
   }
   auto entries = List(dir_ + "/simulators", "simulators");
   if (!entries) return tl::unexpected(entries.error());
@@ -515,11 +518,11 @@ Result<void> Reader::ReadSimulators() {
 
 Result<void> Reader::ReadValidators() {
   bool is_dir = false;
-  if (package_.koodikoe.kind == "iot") {
+  if (package_.koodikoe.kind == "iot" || package_.koodikoe.kind == "game") {
     if (Exists("output_validators") || Exists("output_validator")) {
-      return PackageFail("output_validators",
-                         "an iot exercise is scored by its simulator in simulators/; remove the "
-                         "output validator");
+      return PackageFail("output_validators", "an " + package_.koodikoe.kind +
+                                                  " exercise is scored by its simulator in "
+                                                  "simulators/; remove the output validator");
     }
     if (auto ok = ReadSimulators(); !ok) return ok;
   }

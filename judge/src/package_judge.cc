@@ -15,6 +15,7 @@
 #include "evaluator.h"
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "replay.h"
 #include "scoring.h"
 #include "service_run.h"
 #include "time_limit.h"
@@ -306,6 +307,7 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
     const CaseOutcome& outcome = evaluation.outcomes[static_cast<size_t>(index)];
     if (outcome.ran) report.tests.push_back(outcome.result);
   }
+  CapReplays(report.tests);
   return evaluation;
 }
 

@@ -11,6 +11,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "replay.h"
 
 namespace judge {
 
@@ -299,8 +300,8 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
   if (ExitedWith(outcome, kKattisAccept)) {
     std::string score = ReadBeneath(feedback_dir_, "score.txt", 4096);
     std::string multiplier = ReadBeneath(feedback_dir_, "score_multiplier.txt", 4096);
-    if (context_.package->koodikoe.kind == "iot") {
-      // An iot simulator scores the run from 0 to 1: the share of the test's points.
+    if (context_.package->koodikoe.kind == "iot" || context_.package->koodikoe.kind == "game") {
+      // An iot or game simulator scores the run from 0 to 1: the share of the test's points.
       if (score.empty()) {
         return Finish(Verdict::kJudgingError, "the simulator accepted but wrote no score.txt");
       }
@@ -343,6 +344,10 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
 
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
                          bool reaped_validator_first, bool judge_killed) {
+  // Stopped by its own time limit (a stop by the judge shows as "stopped by the caller"): the
+  // limit ran out before the validator's rejection could stop it, which was only the end of
+  // its input. Such a submission has no end time, and its box may be reaped second.
+  if (submission.status == runner::Status::kTimeLimit) return false;
   if (judge_killed) return reaped_validator_first;
   // Killed by SIGPIPE: it wrote to the validator after the validator had closed its end. This
   // is proof whatever the clocks say (under load an ending program can be preempted after
@@ -362,6 +367,13 @@ void TestRun::AfterInteraction() {
   outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, submission.cpu_ms);
   outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, submission.wall_ms);
   outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
+  if (context_.package->koodikoe.kind == "game") {
+    // Whatever the verdict, a simulator that ended on its own had the chance to write the replay.
+    bool ended = ExitedWith(validator, kKattisAccept) || ExitedWith(validator, kKattisReject);
+    if (auto refused = CollectReplay(test_, feedback_dir_, ended, outcome_.result)) {
+      return Finish(Verdict::kJudgingError, *refused);
+    }
+  }
   bool judge_killed_submission = killed_submission_ && submission.signal == SIGKILL;
   bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_,
                                              judge_killed_submission);

@@ -61,7 +61,8 @@ class CaseRun {
 // Interactive tests: whether the validator was done before the submission ended. Its wrong
 // answer then decides, and the submission's crash or timeout is only a consequence of the
 // hang-up. `reaped_validator_first` is the order the boxes finished in; `judge_killed` says
-// the judge stopped the submission because the validator had rejected.
+// the judge stopped the submission because the validator had rejected. A submission stopped
+// by its time limit always ended first.
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
                          bool reaped_validator_first, bool judge_killed);
 

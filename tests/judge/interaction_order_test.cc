@@ -40,6 +40,18 @@ TEST(ValidatorEndedFirstTest, ReapOrderWhenTheJudgeStoppedTheSubmission) {
   EXPECT_TRUE(ValidatorEndedFirst(validator, submission, true, true));
 }
 
+TEST(ValidatorEndedFirstTest, ASubmissionStoppedByItsTimeLimitEndedFirst) {
+  // Out of CPU time: the validator saw the end of its input and rejected, and its box was
+  // reaped first, so the judge asked to stop a submission that was already gone.
+  runner::Outcome validator = EndedAt(7000), submission;
+  submission.status = runner::Status::kTimeLimit;
+  submission.limit = "cpu";
+  submission.signal = SIGKILL;
+  EXPECT_FALSE(ValidatorEndedFirst(validator, submission, true, true));
+  submission.limit = "wall";
+  EXPECT_FALSE(ValidatorEndedFirst(validator, submission, true, false));
+}
+
 TEST(ValidatorEndedFirstTest, ReapOrderWithoutEndTimes) {
   runner::Outcome validator, submission;
   EXPECT_TRUE(ValidatorEndedFirst(validator, submission, true, false));

@@ -122,7 +122,7 @@ struct KoodikoeKeys {
   int tier = 0;  // 1..5, 0 = not given
   std::string track;
   std::vector<std::string> skills;
-  std::string kind = "batch";   // batch | interactive | grader | service | iot
+  std::string kind = "batch";   // batch | interactive | grader | service | iot | game
   std::string validator_style;  // "" (detect) | kattis | testlib
 };
 
