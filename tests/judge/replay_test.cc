@@ -249,7 +249,9 @@ TEST_F(GameJudgeTest, BrokenReplaysAreAJudgingErrorThatSaysWhy) {
        "0 to 6"},
       {"huge", "replay.json was refused: it is larger than the limit of 256 KiB"},
       {"none", "the game simulator wrote no replay.json"},
-      {"symlink", "replay.json was refused: it is not valid JSON"},
+      // The sandbox brings only regular files and directories out of a box: the simulator's
+      // link to /etc/passwd never reaches the feedback directory.
+      {"symlink", "the game simulator wrote no replay.json"},
   };
   for (const Case& c : cases) {
     BreakSampleReplay(c.mode);
