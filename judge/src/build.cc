@@ -12,6 +12,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "run_spec.h"
 
 namespace judge {
 
@@ -74,13 +75,13 @@ std::string ChooseMain(const FileMap& files, const Language& language,
   return first.empty() && !files.empty() ? files.begin()->first : first;
 }
 
-std::string ClassifyFailure(const runner::Outcome& outcome, const BuildLimits& limits) {
+std::string ClassifyFailure(const runner::Outcome& outcome, const Limits& limits) {
   switch (outcome.status) {
     case runner::Status::kTimeLimit:
       return "compilation took longer than " +
-             std::to_string(static_cast<int>(limits.cpu_seconds)) + " s and was stopped";
+             std::to_string(static_cast<int>(limits.compilation_time)) + " s and was stopped";
     case runner::Status::kMemoryLimit:
-      return "compilation used more than " + std::to_string(limits.memory_mib) +
+      return "compilation used more than " + std::to_string(limits.compilation_memory_mib) +
              " MiB of memory and was stopped";
     case runner::Status::kOutputLimit:
       return "the compiler wrote too much output and was stopped";
@@ -173,7 +174,7 @@ Result<const Language*> Builder::Detect(const ProgramSource& program, const std:
 
 Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,
                                     const std::vector<std::string>& include_dirs,
-                                    const BuildLimits& limits) {
+                                    const Limits& limits) {
   const bool scripted = source.has_build_script || source.has_run_script;
   BuiltProgram program;
   program.language = scripted ? ScriptLanguage() : chosen;
@@ -251,7 +252,7 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
     argv = {"/bin/sh", "build"};
   } else if (!scripted && !language.compile.empty()) {
     CommandValues compile_values = values;
-    compile_values.memory_mib = limits.memory_mib;
+    compile_values.memory_mib = limits.compilation_memory_mib;
     argv = ExpandCommand(language.compile, compile_values);
   }
 
@@ -259,19 +260,9 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
   program.status = "ok";
   bool cacheable = true;
   if (!argv.empty()) {
-    runner::RunSpec spec;
+    runner::RunSpec spec = BoxSpec(BoxRole::kCompiler, language, limits);
     spec.argv = argv;
-    spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8"};
-    spec.env.insert(spec.env.end(), language.env.begin(), language.env.end());
     spec.box_dir = build_dir;
-    spec.limits.cpu_seconds = limits.cpu_seconds;
-    spec.limits.wall_seconds = limits.cpu_seconds * 2 + 5;
-    spec.limits.memory_bytes = limits.memory_mib << 20;
-    spec.limits.max_processes = std::max(language.processes, 128);
-    spec.limits.output_bytes = 1u << 20;
-    spec.limits.file_size_bytes = 128u << 20;  // a program far larger than this is an attack
-    spec.limits.tmp_bytes = 512u << 20;
-    spec.stdin_stream = runner::NullStream{};
     spec.stdout_stream = runner::Capture{};
     spec.stderr_stream = runner::Capture{};
     auto started = std::chrono::steady_clock::now();

@@ -12,11 +12,6 @@
 
 namespace judge {
 
-struct BuildLimits {
-  double cpu_seconds = 60;
-  uint64_t memory_mib = 2048;
-};
-
 // Where built programs are mounted, read-only, inside the boxes that run them.
 inline constexpr const char* kProgramMount = "/prog";
 
@@ -46,9 +41,9 @@ class Builder {
   // Builds a program. A compile error is a BuiltProgram with ok == false; an Error means the
   // judge itself could not build (sandbox failure, unreadable files, missing compiler).
   // include_dirs are copied over the sources first (include/default, then include/<lang>).
+  // The compiler runs with the package's compilation limits.
   Result<BuiltProgram> Build(const ProgramSource& program, const Language& language,
-                             const std::vector<std::string>& include_dirs,
-                             const BuildLimits& limits);
+                             const std::vector<std::string>& include_dirs, const Limits& limits);
 
  private:
   runner::Sandbox& sandbox_;

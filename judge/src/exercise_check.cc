@@ -8,6 +8,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "run_spec.h"
 #include "time_limit.h"
 
 namespace judge {
@@ -68,7 +69,6 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
     out << "input validators: none (the format asks for at least one)\n";
     return;
   }
-  BuildLimits limits{package.limits.compilation_time, package.limits.compilation_memory_mib};
   for (const ProgramSource& source : package.input_validators) {
     if (source.name.size() > 4 &&
         (source.name.ends_with(".ctd") || source.name.ends_with(".viva"))) {
@@ -82,7 +82,7 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
       ++totals.errors;
       continue;
     }
-    auto built = evaluator.builder().Build(source, **language, {}, limits);
+    auto built = evaluator.builder().Build(source, **language, {}, package.limits);
     if (!built || !built->ok) {
       out << "input validator " << source.name
           << ": ERROR does not build: " << (built ? built->output : built.error().Describe())
@@ -99,7 +99,7 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
     int valid = 0;
     std::vector<std::string> failures;
     for (const TestCase& test : package.cases) {
-      runner::RunSpec spec;
+      runner::RunSpec spec = BoxSpec(BoxRole::kInputValidator, built->language, package.limits);
       spec.argv = built->RunArgv(package.limits.validation_memory_mib);
       auto named = test.input_validator_args_by_name.find(source.name);
       const auto& args = named != test.input_validator_args_by_name.end()
@@ -107,18 +107,11 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
                              : test.input_validator_args;
       spec.argv.insert(spec.argv.end(), args.begin(), args.end());
       spec.argv.insert(spec.argv.end(), test.args.begin(), test.args.end());
-      spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8"};
-      spec.env.insert(spec.env.end(), built->language.env.begin(), built->language.env.end());
       spec.working_dir = kProgramMount;
       spec.binds.push_back({built->dir, kProgramMount, false});
-      spec.limits.cpu_seconds = package.limits.validation_time;
-      spec.limits.memory_bytes =
-          (package.limits.validation_memory_mib + built->language.memory_extra_mib) << 20;
-      spec.limits.max_processes = std::max(built->language.processes, 64);
       spec.stdin_stream = runner::FilePath{test.input_path};
       spec.stdout_stream = runner::Capture{};
       spec.stderr_stream = runner::Capture{};
-      spec.limits.output_bytes = 64 << 10;
       auto outcome = evaluator.sandbox().Run(spec);
       if (!outcome) {
         failures.push_back(test.name + ": " + outcome.error().Describe());

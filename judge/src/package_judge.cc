@@ -192,14 +192,13 @@ Result<const std::vector<BuiltProgram>*> Evaluator::Validators(const Package& pa
   auto found = validators_.find(package.dir);
   if (found != validators_.end()) return &found->second;
   std::vector<BuiltProgram> built;
-  BuildLimits limits{package.limits.compilation_time, package.limits.compilation_memory_mib};
   for (const ProgramSource& source : package.output_validators) {
     auto language = builder_->Detect(source, "");
     if (!language) {
       error = "output validator " + source.name + ": " + language.error().Describe();
       return &validators_[package.dir];  // empty: the caller reports the error
     }
-    auto program = builder_->Build(source, **language, {}, limits);
+    auto program = builder_->Build(source, **language, {}, package.limits);
     if (!program) return tl::unexpected(program.error());
     if (!program->ok) {
       error = "output validator " + source.name + " does not build:\n" + program->output;
@@ -251,8 +250,7 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
     auto dir = package.include_dirs.find(key);
     if (dir != package.include_dirs.end()) include_dirs.push_back(dir->second);
   }
-  BuildLimits build_limits{package.limits.compilation_time, package.limits.compilation_memory_mib};
-  auto built = builder_->Build(program, **language, include_dirs, build_limits);
+  auto built = builder_->Build(program, **language, include_dirs, package.limits);
   if (!built) return tl::unexpected(built.error());
   report.compile_status = built->status;
   report.compile_output = built->output;

@@ -11,6 +11,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "run_spec.h"
 
 namespace judge {
 
@@ -67,13 +68,6 @@ std::optional<double> ParseScore(const std::string& text) {
   return value;
 }
 
-std::vector<std::string> BaseEnv(const Language& language) {
-  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp",
-                                  "LANG=C.UTF-8"};
-  env.insert(env.end(), language.env.begin(), language.env.end());
-  return env;
-}
-
 }  // namespace
 
 TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
@@ -107,19 +101,12 @@ Result<void> TestRun::Prepare() {
 runner::RunSpec TestRun::SubmissionSpec() const {
   const BuiltProgram& program = *context_.submission;
   const Limits& limits = context_.package->limits;
-  runner::RunSpec spec;
+  runner::RunSpec spec =
+      BoxSpec(BoxRole::kSubmission, program.language, limits, context_.time_limit);
   spec.argv = program.RunArgv(limits.memory_mib);
   spec.argv.insert(spec.argv.end(), test_.args.begin(), test_.args.end());
-  spec.env = BaseEnv(program.language);
   spec.box_dir = box_dir_;
   spec.binds.push_back({program.dir, kProgramMount, false});
-  spec.limits.cpu_seconds = context_.time_limit;
-  spec.limits.wall_seconds = context_.time_limit * 2 + 1;
-  spec.limits.memory_bytes = (limits.memory_mib + program.language.memory_extra_mib) << 20;
-  spec.limits.stack_bytes = limits.memory_mib << 20;
-  spec.limits.max_processes = program.language.processes;
-  spec.limits.output_bytes = limits.output_mib << 20;
-  spec.limits.file_size_bytes = std::max<uint64_t>(limits.output_mib, 64) << 20;
   spec.stdin_stream = runner::FilePath{pass_input_};
   spec.stdout_stream = runner::FilePath{out_dir_ + "/stdout"};
   spec.stderr_stream = runner::FilePath{out_dir_ + "/stderr"};
@@ -146,23 +133,16 @@ std::vector<std::string> TestRun::ValidatorArgs() const {
 
 runner::RunSpec TestRun::ValidatorSpec(const BuiltProgram& validator) const {
   const Limits& limits = context_.package->limits;
-  runner::RunSpec spec;
+  runner::RunSpec spec =
+      BoxSpec(BoxRole::kValidator, validator.language, limits, context_.time_limit);
   spec.argv = validator.RunArgv(limits.validation_memory_mib);
   std::vector<std::string> args = ValidatorArgs();
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.env = BaseEnv(validator.language);
   spec.box_dir = feedback_dir_;
   spec.working_dir = kProgramMount;
   spec.binds.push_back({validator.dir, kProgramMount, false});
   spec.binds.push_back({context_.package->dir, "/package", false});
   if (context_.style == ValidatorStyle::kTestlib) spec.binds.push_back({out_dir_, "/team", false});
-  spec.limits.cpu_seconds = limits.validation_time;
-  // An interactive validator waits on the submission: it must outlast the submission's limit.
-  spec.limits.wall_seconds = std::max(limits.validation_time, context_.time_limit * 2 + 1) + 10;
-  spec.limits.memory_bytes = (limits.validation_memory_mib + validator.language.memory_extra_mib)
-                             << 20;
-  spec.limits.max_processes = std::max(validator.language.processes, 64);
-  spec.limits.output_bytes = limits.validation_output_mib << 20;
   spec.stdin_stream = context_.style == ValidatorStyle::kTestlib
                           ? runner::Stream(runner::NullStream{})
                           : runner::Stream(runner::FilePath{out_dir_ + "/stdout"});
@@ -182,7 +162,8 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
       return std::nullopt;
     case runner::Status::kTimeLimit:
       why = outcome.limit == "wall"
-                ? "ran longer than " + Seconds(context_.time_limit * 2 + 1) + " of wall time"
+                ? "ran longer than " + Seconds(SubmissionWallSeconds(context_.time_limit)) +
+                      " of wall time"
                 : "used more than " + Seconds(context_.time_limit) + " of CPU time";
       return Verdict::kTimeLimit;
     case runner::Status::kMemoryLimit:
