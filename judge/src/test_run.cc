@@ -23,6 +23,7 @@ namespace {
 constexpr int kKattisAccept = 42;
 constexpr int kKattisReject = 43;
 constexpr size_t kFeedbackBytes = 300;
+constexpr int kInteractivePipeBytes = 1 << 20;
 
 std::string Trim(std::string text, size_t max_bytes = kFeedbackBytes) {
   while (!text.empty() && isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
@@ -329,31 +330,48 @@ bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome
   // is proof whatever the clocks say (under load an ending program can be preempted after
   // closing its pipes, so the other side may be seen to end first).
   if (submission.signal == SIGPIPE) return true;
-  // Both ended on their own: the order in which the boxes were reaped is not proof, the
-  // moments their programs ended are.
+  // Both ended on their own: the moments their programs ended. Neither program sees end of
+  // file before the judge has reaped the other's box (TestRun::Started), and a box's init
+  // takes its program's end time before that, so an end caused by the other's end is always
+  // the later one; ends that are not are ordered by when they happened.
   if (submission.program_ended_ns && validator.program_ended_ns) {
     return validator.program_ended_ns <= submission.program_ended_ns;
   }
   return reaped_validator_first;
 }
 
+InteractiveDecider DecideInteraction(const runner::Outcome& validator, bool validator_first,
+                                     bool submission_failed) {
+  const bool validator_judged =
+      ExitedWith(validator, kKattisAccept) || ExitedWith(validator, kKattisReject);
+  // A validator that crashed or ran out of time decides: the result is a judging error.
+  if (!validator_judged) return InteractiveDecider::kValidator;
+  // A rejection before the submission ended: what the submission did next is a consequence.
+  if (validator_first && ExitedWith(validator, kKattisReject)) {
+    return InteractiveDecider::kValidator;
+  }
+  return submission_failed ? InteractiveDecider::kSubmission : InteractiveDecider::kValidator;
+}
+
 void TestRun::AfterInteraction() {
-  const runner::Outcome& submission = *submission_outcome_;
   const runner::Outcome& validator = *validator_outcome_;
+  runner::Outcome submission = *submission_outcome_;
   outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, submission.cpu_ms);
   outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, submission.wall_ms);
   outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
   bool judge_killed_submission = killed_submission_ && submission.signal == SIGKILL;
   bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_,
                                              judge_killed_submission);
-  if (validator_first && ExitedWith(validator, kKattisReject)) {
-    AfterValidator(validator);
-    return;
+  if (submission.signal == SIGPIPE) {
+    // It wrote to the validator after the validator had ended: the validator decides.
+    submission.status = runner::Status::kOk;
+    submission.signal = 0;
   }
   std::string why;
-  if (auto failure = SubmissionFailure(submission, why)) {
-    Finish(*failure, why);
-    return;
+  std::optional<Verdict> failure = SubmissionFailure(submission, why);
+  if (DecideInteraction(validator, validator_first, failure.has_value()) ==
+      InteractiveDecider::kSubmission) {
+    return Finish(*failure, why);
   }
   AfterValidator(validator);
 }
@@ -374,29 +392,9 @@ Result<std::vector<runner::RunSpec>> TestRun::NextStep() {
         validator_outcome_.reset();
         validator_finished_first_ = false;
         killed_submission_ = false;
-        if (!context_.package->interactive) {
-          stage_ = Stage::kSubmission;
-          return std::vector<runner::RunSpec>{SubmissionSpec()};
-        }
-        // Validator stdout -> submission stdin, submission stdout -> validator stdin.
-        int to_submission[2], to_validator[2];
-        if (::pipe2(to_submission, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
-        if (::pipe2(to_validator, O_CLOEXEC) != 0) {
-          ::close(to_submission[0]);
-          ::close(to_submission[1]);
-          return koodikoe::FailErrno("pipe");
-        }
-        for (int fd : {to_submission[0], to_submission[1], to_validator[0], to_validator[1]}) {
-          pipe_ends_.emplace_back(fd);
-        }
-        runner::RunSpec validator = ValidatorSpec(*context_.validators[0]);
-        validator.stdin_stream = runner::Descriptor{to_validator[0]};
-        validator.stdout_stream = runner::Descriptor{to_submission[1]};
-        runner::RunSpec submission = SubmissionSpec();
-        submission.stdin_stream = runner::Descriptor{to_submission[0]};
-        submission.stdout_stream = runner::Descriptor{to_validator[1]};
-        stage_ = Stage::kInteractive;
-        return std::vector<runner::RunSpec>{std::move(validator), std::move(submission)};
+        if (context_.package->interactive) return StartInteraction();
+        stage_ = Stage::kSubmission;
+        return std::vector<runner::RunSpec>{SubmissionSpec()};
       }
       case Stage::kSubmission: {
         const runner::Outcome& run = *submission_outcome_;
@@ -426,23 +424,54 @@ Result<std::vector<runner::RunSpec>> TestRun::NextStep() {
         continue;
       }
       case Stage::kInteractive:
+        submission_input_read_.Reset();
         AfterInteraction();
         continue;
     }
   }
 }
 
-void TestRun::Started() { pipe_ends_.clear(); }
+Result<std::vector<runner::RunSpec>> TestRun::StartInteraction() {
+  // Validator stdout -> submission stdin, submission stdout -> validator stdin.
+  int to_submission[2], to_validator[2];
+  if (::pipe2(to_submission, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
+  submission_input_read_ = koodikoe::UniqueFd(to_submission[0]);
+  submission_input_write_ = koodikoe::UniqueFd(to_submission[1]);
+  if (::pipe2(to_validator, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
+  validator_input_read_ = koodikoe::UniqueFd(to_validator[0]);
+  validator_input_write_ = koodikoe::UniqueFd(to_validator[1]);
+  // Room for what a validator still writes after the submission ended (best effort).
+  ::fcntl(to_submission[0], F_SETPIPE_SZ, kInteractivePipeBytes);
+  runner::RunSpec validator = ValidatorSpec(*context_.validators[0]);
+  validator.stdin_stream = runner::Descriptor{to_validator[0]};
+  validator.stdout_stream = runner::Descriptor{to_submission[1]};
+  runner::RunSpec submission = SubmissionSpec();
+  submission.stdin_stream = runner::Descriptor{to_submission[0]};
+  submission.stdout_stream = runner::Descriptor{to_validator[1]};
+  stage_ = Stage::kInteractive;
+  return std::vector<runner::RunSpec>{std::move(validator), std::move(submission)};
+}
+
+// The judge's copies of the pipe ends are held as problemtools' interactive runner holds
+// them. The read end of the validator's input goes now: a submission that writes after the
+// validator ended dies of SIGPIPE (and the validator decides). Both write ends stay until the
+// box that writes to them has been reaped (OnBoxFinished), so neither program sees end of file
+// before the judge knows the other ended: the order of their ends is never a race. The read
+// end of the submission's input stays until the test is decided, so a validator that writes
+// after the submission ended is never killed by SIGPIPE.
+void TestRun::Started() { validator_input_read_.Reset(); }
 
 bool TestRun::OnBoxFinished(int member, const runner::Outcome& outcome) {
   if (stage_ == Stage::kInteractive) {
     bool first = !submission_outcome_ && !validator_outcome_;
     if (member == 0) {
+      submission_input_write_.Reset();  // the submission may see end of file from here on
       validator_outcome_ = outcome;
       validator_finished_first_ = first;
       killed_submission_ = first && ExitedWith(outcome, kKattisReject);
       return killed_submission_;
     }
+    validator_input_write_.Reset();  // the validator may see end of file from here on
     submission_outcome_ = outcome;
     return false;
   }

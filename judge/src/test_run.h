@@ -61,9 +61,18 @@ class CaseRun {
 // Interactive tests: whether the validator was done before the submission ended. Its wrong
 // answer then decides, and the submission's crash or timeout is only a consequence of the
 // hang-up. `reaped_validator_first` is the order the boxes finished in; `judge_killed` says
-// the judge stopped the submission because the validator had rejected.
+// the judge stopped the submission because the validator had rejected. Sound only because the
+// judge holds the pipe ends until each box is reaped (TestRun::Started).
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
                          bool reaped_validator_first, bool judge_killed);
+
+// Which side of an interactive test decides its verdict, in the precedence of problemtools'
+// interactive runner: a validator that failed (a judging error); a validator that rejected
+// before the submission ended; the submission's own failure (time, memory, a crash; a
+// submission killed by SIGPIPE has not failed); else the validator.
+enum class InteractiveDecider { kValidator, kSubmission };
+InteractiveDecider DecideInteraction(const runner::Outcome& validator, bool validator_first,
+                                     bool submission_failed);
 
 // Batch, interactive (iot too: its simulator is an interactive validator) and multi-pass
 // tests.
@@ -84,6 +93,8 @@ class TestRun : public CaseRun {
   enum class Stage { kStart, kSubmission, kValidator, kInteractive, kDone };
 
   Result<void> Prepare();
+  // Pipes joining the validator and the submission, and both boxes' specs.
+  Result<std::vector<runner::RunSpec>> StartInteraction();
   runner::RunSpec SubmissionSpec() const;
   runner::RunSpec ValidatorSpec(const BuiltProgram& validator) const;
   std::vector<std::string> ValidatorArgs() const;
@@ -108,7 +119,10 @@ class TestRun : public CaseRun {
   std::string pass_input_;  // this pass's input (the .in file, then nextpass.in copies)
   int pass_ = 1;
   size_t validator_index_ = 0;
-  std::vector<koodikoe::UniqueFd> pipe_ends_;  // closed once both boxes hold them
+  // The judge's copies of the interactive pipes (see Started): the submission's input, whose
+  // write end is the validator's stdout, and the validator's input.
+  koodikoe::UniqueFd submission_input_read_, submission_input_write_;
+  koodikoe::UniqueFd validator_input_read_, validator_input_write_;
 
   // Interactive bookkeeping.
   std::optional<runner::Outcome> submission_outcome_;

@@ -1,5 +1,6 @@
 // Which side of an interactive test ended first decides between the validator's wrong answer
-// and the submission's crash: by proof where there is some, by the programs' end times else.
+// and the submission's crash: by proof where there is some, by the programs' end times else;
+// and which side decides the verdict, in the precedence of problemtools' interactive runner.
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -44,6 +45,34 @@ TEST(ValidatorEndedFirstTest, ReapOrderWithoutEndTimes) {
   runner::Outcome validator, submission;
   EXPECT_TRUE(ValidatorEndedFirst(validator, submission, true, false));
   EXPECT_FALSE(ValidatorEndedFirst(validator, submission, false, false));
+}
+
+runner::Outcome Exited(int code) {
+  runner::Outcome outcome;
+  outcome.status = code == 0 ? runner::Status::kOk : runner::Status::kRuntimeError;
+  outcome.exit_code = code;
+  return outcome;
+}
+
+TEST(DecideInteractionTest, AFailedValidatorDecidesWhateverTheSubmissionDid) {
+  runner::Outcome crashed = Exited(1);
+  EXPECT_EQ(DecideInteraction(crashed, false, /*submission_failed=*/true),
+            InteractiveDecider::kValidator);
+  runner::Outcome timed_out;
+  timed_out.status = runner::Status::kTimeLimit;
+  EXPECT_EQ(DecideInteraction(timed_out, false, true), InteractiveDecider::kValidator);
+}
+
+TEST(DecideInteractionTest, ARejectionFirstOutweighsTheSubmissionsFailure) {
+  EXPECT_EQ(DecideInteraction(Exited(43), /*validator_first=*/true, true),
+            InteractiveDecider::kValidator);
+  EXPECT_EQ(DecideInteraction(Exited(43), false, true), InteractiveDecider::kSubmission);
+}
+
+TEST(DecideInteractionTest, TheSubmissionsFailureOutweighsAnAcceptance) {
+  EXPECT_EQ(DecideInteraction(Exited(42), true, true), InteractiveDecider::kSubmission);
+  EXPECT_EQ(DecideInteraction(Exited(42), true, false), InteractiveDecider::kValidator);
+  EXPECT_EQ(DecideInteraction(Exited(43), false, false), InteractiveDecider::kValidator);
 }
 
 }  // namespace
