@@ -24,6 +24,8 @@ constexpr int kKattisAccept = 42;
 constexpr int kKattisReject = 43;
 constexpr size_t kFeedbackBytes = 300;
 constexpr int kInteractivePipeBytes = 1 << 20;
+// Where a validator finds the input of a later pass of a multi-pass test.
+constexpr const char* kPassInputInside = "/judge/input.in";
 
 std::string Trim(std::string text, size_t max_bytes = kFeedbackBytes) {
   while (!text.empty() && isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
@@ -122,11 +124,14 @@ std::vector<std::string> TestRun::ValidatorArgs() const {
     }
     return host;  // /dev/null
   };
+  // input_file is what the submission read: in later passes of a multi-pass test, the
+  // nextpass.in the validator wrote.
+  std::string input = pass_ == 1 ? inside(test_.input_path) : kPassInputInside;
   std::vector<std::string> args;
   if (context_.style == ValidatorStyle::kTestlib) {
-    args = {inside(test_.input_path), "/team/stdout", inside(test_.answer_path)};
+    args = {input, "/team/stdout", inside(test_.answer_path)};
   } else {
-    args = {inside(test_.input_path), inside(test_.answer_path), "/box/"};
+    args = {input, inside(test_.answer_path), "/box/"};
     args.insert(args.end(), test_.output_validator_args.begin(), test_.output_validator_args.end());
   }
   return args;
@@ -144,6 +149,7 @@ runner::RunSpec TestRun::ValidatorSpec(const BuiltProgram& validator) const {
   spec.binds.push_back({validator.dir, kProgramMount, false});
   spec.binds.push_back({context_.package->dir, "/package", false});
   if (context_.style == ValidatorStyle::kTestlib) spec.binds.push_back({out_dir_, "/team", false});
+  if (pass_ > 1) spec.binds.push_back({pass_input_, kPassInputInside, false});
   spec.stdin_stream = context_.style == ValidatorStyle::kTestlib
                           ? runner::Stream(runner::NullStream{})
                           : runner::Stream(runner::FilePath{out_dir_ + "/stdout"});
