@@ -77,6 +77,9 @@ class PackageReader {
 
   Result<void> ReadSubmissions();
   Result<void> ApplySubmissionsYaml(const YamlDoc& doc);
+  Result<void> ApplySubmissionKey(const YamlDoc& doc, const std::string& pattern,
+                                  const std::string& key, const YAML::Node& value,
+                                  SubmissionEntry& submission);
 
   bool IsLegacy() const { return package_.version == FormatVersion::kLegacy; }
 

@@ -31,7 +31,7 @@ std::string CacheKey(const Package& package) {
                     std::to_string(st.st_mtim.tv_sec));
   }
   for (const SubmissionEntry& submission : package.submissions) {
-    if (submission.expected.verdicts != std::vector<std::string>{"accepted"}) continue;
+    if (!submission.expected.BoundsTimeLimitFromBelow()) continue;
     hasher.AddField(submission.relative);
     for (const std::string& file : submission.program.files) {
       std::string path = submission.program.is_directory ? submission.program.path + "/" + file
@@ -75,7 +75,7 @@ Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package&
   derivation.warnings = notes;
   int used = 0;
   for (const SubmissionEntry& submission : package.submissions) {
-    if (submission.expected.verdicts != std::vector<std::string>{"accepted"}) continue;
+    if (!submission.expected.BoundsTimeLimitFromBelow()) continue;
     auto language = evaluator.builder().Detect(submission.program, submission.language);
     if (!language || !(*language)->installed) continue;
     EvaluationOptions options;

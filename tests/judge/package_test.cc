@@ -64,7 +64,9 @@ TEST(PackageReader, ReadsLegacyPackage) {
   EXPECT_EQ(package->input_validators.size(), 1u);
   int compile_errors = 0;
   for (const SubmissionEntry& submission : package->submissions) {
-    if (submission.expected.verdicts == std::vector<std::string>{"compile_error"}) ++compile_errors;
+    if (submission.expected.verdicts == std::vector<Verdict>{Verdict::kCompileError}) {
+      ++compile_errors;
+    }
   }
   EXPECT_EQ(compile_errors, 6);
 }
@@ -103,13 +105,13 @@ TEST(PackageReader, ReadsTestGroupArgsAndTags) {
   EXPECT_FALSE(square->limits.time_limit);
   for (const SubmissionEntry& submission : square->submissions) {
     if (submission.relative == "wrong_answer/float.py") {
-      EXPECT_EQ(submission.expected.verdicts, std::vector<std::string>{"wrong_answer"});
+      EXPECT_EQ(submission.expected.verdicts, std::vector<Verdict>{Verdict::kWrongAnswer});
     }
     if (submission.relative == "accepted/square.js") {
       EXPECT_EQ(submission.language, "javascript");
     }
     if (submission.relative == "wrong_answer/overflow.cpp") {
-      EXPECT_EQ(submission.expected.required, std::vector<std::string>{"WA"});
+      EXPECT_EQ(submission.expected.required, std::vector<CaseClass>{CaseClass::kWrongAnswer});
     }
   }
 }

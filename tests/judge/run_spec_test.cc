@@ -47,8 +47,8 @@ TEST(BoxSpecTest, EveryRoleGetsTheSameEnvironment) {
 
 TEST(BoxSpecTest, ProgramsGetTheirLanguagesTaskCapCompilersAtLeast128) {
   Limits limits;
-  for (BoxRole role : {BoxRole::kSubmission, BoxRole::kService, BoxRole::kValidator,
-                       BoxRole::kInputValidator}) {
+  for (BoxRole role :
+       {BoxRole::kSubmission, BoxRole::kService, BoxRole::kValidator, BoxRole::kInputValidator}) {
     EXPECT_EQ(BoxSpec(role, Python(), limits, 1).limits.max_processes, 32);
   }
   EXPECT_EQ(BoxSpec(BoxRole::kCompiler, Python(), limits).limits.max_processes, 128);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/judge.h"
 #include "koodikoe/result.h"
 
 namespace judge {
@@ -96,18 +97,37 @@ struct ProgramSource {
   bool has_run_script = false;
 };
 
+// The per-test classes of submissions.yaml's permitted and required: AC, WA, TLE, RTE (every
+// other failure counts as RTE).
+enum class CaseClass { kAccepted, kWrongAnswer, kTimeLimit, kRunTimeError };
+CaseClass CaseClassOf(Verdict verdict);
+const char* CaseClassCode(CaseClass case_class);  // "AC", "WA", "TLE", "RTE"
+
+// submissions.yaml's use_for_time_limit: false, lower, upper, or (not given) by the rules.
+enum class TimeLimitUse { kByRules, kNone, kLower, kUpper };
+
 // What a sample submission is expected to get.
 struct Expectation {
-  std::string folder;                 // "accepted", "wrong_answer", ...
-  std::vector<std::string> verdicts;  // acceptable final verdict words (empty = any)
+  std::string folder;             // "accepted", "wrong_answer", ...
+  std::vector<Verdict> verdicts;  // acceptable final verdicts (empty = any)
   std::optional<double> score_low;
   std::optional<double> score_high;
-  std::vector<std::string> permitted;  // 2025-09: AC WA TLE RTE
-  std::vector<std::string> required;
-  std::string message;    // must appear in some judge message
-  bool rejected = false;  // folder `rejected`: anything but accepted
-  bool partial = false;   // folder `partially_accepted`: 0 < score < max_score
-  bool known = true;      // false: a folder with no rule; the submission is not checked
+  std::vector<CaseClass> permitted;  // every test in one of these (empty = any)
+  std::vector<CaseClass> required;   // some test in one of these (empty = no rule)
+  std::string message;               // must appear in some judge message
+  bool rejected = false;             // folder `rejected`: anything but accepted
+  bool partial = false;              // folder `partially_accepted`: 0 < score < max_score
+  bool known = true;                 // false: a folder with no rule; the submission is not checked
+  TimeLimitUse time_limit_use = TimeLimitUse::kByRules;
+
+  // Expected accepted on every test: its folder, tags or submissions.yaml say so.
+  bool ExpectsAccepted() const;
+  // Its slowest test bounds the time limit from below (time limit inference): expected
+  // accepted, or `use_for_time_limit: lower`.
+  bool BoundsTimeLimitFromBelow() const;
+  // Must be too slow on some test (folder time_limit_exceeded, `required: [TLE]`, or
+  // `use_for_time_limit: upper`): the time limit times time_limit_to_tle must not let it pass.
+  bool BoundsTimeLimitFromAbove() const;
 };
 
 struct SubmissionEntry {
@@ -117,6 +137,10 @@ struct SubmissionEntry {
   std::string entrypoint;
   Expectation expected;
 };
+
+// Whose conventions the package follows where judges differ: Kattis' (problemtools), or
+// DOMjudge's (a domjudge-problem.ini, or koodikoe.conventions: domjudge). See judge/README.md.
+enum class Conventions { kKattis, kDomjudge };
 
 struct KoodikoeKeys {
   int tier = 0;  // 1..5, 0 = not given
@@ -147,6 +171,7 @@ struct Package {
   std::string dir;  // absolute, resolved
   std::string id;   // directory name
   FormatVersion version = FormatVersion::kLegacy;
+  Conventions conventions = Conventions::kKattis;
   std::map<std::string, std::string> names;  // language -> name
   bool scoring = false;
   bool interactive = false;
