@@ -73,7 +73,10 @@ class Evaluator {
   std::map<std::string, std::vector<BuiltProgram>> validators_;  // by package dir
 };
 
-// Reads a submission (a file, or a directory with sources or build/run scripts).
-Result<ProgramSource> ReadSubmissionSource(const std::string& path);
+// Reads a submission (a file, or a directory with sources or build/run scripts). Symlinks in a
+// directory are followed where they stay inside it, or inside `package_dir` when the
+// submission is one of that package's.
+Result<ProgramSource> ReadSubmissionSource(const std::string& path,
+                                           const std::string& package_dir = "");
 
 }  // namespace judge

@@ -48,6 +48,16 @@ std::string ExpectedText(const Expectation& expected) {
                             : Format(*expected.score_low) + ".." + Format(*expected.score_high);
     text += (text.empty() ? "score " : ", score ") + range;
   }
+  auto classes = [](const std::vector<CaseClass>& list) {
+    std::string codes;
+    for (CaseClass code : list)
+      codes += (codes.empty() ? "" : ",") + std::string(CaseClassCode(code));
+    return codes;
+  };
+  if (text.empty() && !expected.permitted.empty()) text = "tests " + classes(expected.permitted);
+  if (!expected.required.empty()) {
+    text += (text.empty() ? "" : ", ") + std::string("some ") + classes(expected.required);
+  }
   if (text.empty()) text = "see submissions.yaml";
   return text;
 }

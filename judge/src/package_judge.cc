@@ -105,49 +105,6 @@ bool MentionsTestlib(const ProgramSource& program) {
 
 }  // namespace
 
-Result<ProgramSource> ReadSubmissionSource(const std::string& path) {
-  char resolved[PATH_MAX];
-  struct stat st;
-  if (::realpath(path.c_str(), resolved) == nullptr || ::stat(resolved, &st) != 0) {
-    return Fail(ErrorCode::kNotFound, path + ": no such file");
-  }
-  ProgramSource program;
-  program.path = resolved;
-  program.name = program.path.substr(program.path.rfind('/') + 1);
-  program.is_directory = S_ISDIR(st.st_mode);
-  if (!program.is_directory) {
-    if (!S_ISREG(st.st_mode)) return Fail(ErrorCode::kInvalidArgument, path + ": not a file");
-    program.files.push_back(program.name);
-    return program;
-  }
-  std::vector<std::string> pending = {""};
-  while (!pending.empty()) {
-    std::string relative = pending.back();
-    pending.pop_back();
-    std::string dir_path = program.path + (relative.empty() ? "" : "/" + relative);
-    DIR* dir = ::opendir(dir_path.c_str());
-    if (dir == nullptr) return koodikoe::FailErrno("read " + dir_path);
-    while (dirent* entry = ::readdir(dir)) {
-      std::string name = entry->d_name;
-      if (name.empty() || name[0] == '.') continue;
-      std::string child = relative.empty() ? name : relative + "/" + name;
-      struct stat child_st;
-      if (::lstat((program.path + "/" + child).c_str(), &child_st) != 0) continue;
-      if (S_ISDIR(child_st.st_mode)) {
-        pending.push_back(child);
-      } else if (S_ISREG(child_st.st_mode)) {
-        program.files.push_back(child);
-        if (child == "build") program.has_build_script = true;
-        if (child == "run") program.has_run_script = true;
-      }
-    }
-    ::closedir(dir);
-  }
-  std::sort(program.files.begin(), program.files.end());
-  if (program.files.empty()) return Fail(ErrorCode::kInvalidArgument, path + ": empty directory");
-  return program;
-}
-
 Evaluator::Evaluator(runner::Sandbox sandbox, LanguageRegistry languages, std::string cache_dir,
                      std::string work_dir)
     : sandbox_(std::move(sandbox)),
@@ -474,7 +431,7 @@ Result<Report> PackageJudge::Evaluate(const EvaluateRequest& request, const Prog
   // Submissions are read too: a package without a time limit derives it from them.
   auto package = ReadPackage(request.package_dir);
   if (!package) return tl::unexpected(package.error());
-  auto program = ReadSubmissionSource(request.source_path);
+  auto program = ReadSubmissionSource(request.source_path, package->dir);
   if (!program) return tl::unexpected(program.error());
   EvaluationOptions options;
   options.language = request.language;

@@ -214,5 +214,45 @@ TEST(SplitFlags, HandlesQuotes) {
   EXPECT_EQ(SplitFlags("a 'b c' \"\""), (std::vector<std::string>{"a", "b c", ""}));
 }
 
+TEST(PackageReader, SubmissionsYamlRulesBoundTheTimeLimit) {
+  auto package = ReadPackage(kPackages + "/timelimit_inference");
+  ASSERT_TRUE(package) << package.error().Describe();
+  for (const SubmissionEntry& submission : package->submissions) {
+    const Expectation& expected = submission.expected;
+    bool model = submission.relative.rfind("model/", 0) == 0;
+    EXPECT_EQ(expected.BoundsTimeLimitFromBelow(), model) << submission.relative;
+    EXPECT_EQ(expected.BoundsTimeLimitFromAbove(),
+              submission.relative == "time_limit_exceeded/spin.c")
+        << submission.relative;
+  }
+}
+
+TEST(PackageReader, UseForTimeLimitOverridesTheRules) {
+  ScratchPackage scratch;
+  scratch.Write("submissions/accepted/a.py", "print(1)\n");
+  scratch.Write("submissions/wrong_answer/slow.py", "print(2)\n");
+  scratch.Write("submissions/time_limit_exceeded/t.py", "print(3)\n");
+  scratch.Write("submissions/submissions.yaml",
+                "accepted/a.py:\n  use_for_time_limit: false\n"
+                "wrong_answer/slow.py:\n  use_for_time_limit: lower\n"
+                "time_limit_exceeded:\n  permitted: [AC, WA, TLE]\n  required: [TLE]\n");
+  auto package = ReadPackage(scratch.dir());
+  ASSERT_TRUE(package) << package.error().Describe();
+  for (const SubmissionEntry& submission : package->submissions) {
+    const Expectation& expected = submission.expected;
+    if (submission.relative == "accepted/a.py") {
+      EXPECT_FALSE(expected.BoundsTimeLimitFromBelow());
+    } else if (submission.relative == "wrong_answer/slow.py") {
+      EXPECT_TRUE(expected.BoundsTimeLimitFromBelow());
+    } else {
+      // A rule named like the folder replaces its default: a WA first no longer mismatches.
+      EXPECT_TRUE(expected.verdicts.empty());
+      EXPECT_TRUE(expected.BoundsTimeLimitFromAbove());
+    }
+  }
+  scratch.Write("submissions/submissions.yaml", "accepted:\n  permitted: [AC, OK]\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("'OK' is not one of AC, WA, TLE, RTE"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace judge
