@@ -59,19 +59,33 @@ void AddTree(const std::string& dir, FileMap& files) {
   }
 }
 
+// Whether a source file can be the program's entry: Java's file with a main method, Pascal's
+// program (not a unit); for other languages any file.
+bool CanBeEntry(const std::string& host, const Language& language) {
+  if (language.entry.empty()) return true;
+  auto text = koodikoe::ReadFile(host, 4u << 20);
+  if (!text) return false;
+  if (language.entry == "java-class") return HasJavaMain(*text);
+  if (language.entry == "pascal-program") return IsPascalProgram(*text);
+  return true;
+}
+
 std::string ChooseMain(const FileMap& files, const Language& language,
                        const std::string& program_name) {
   if (files.count("__main__.py")) return "__main__.py";
   std::string stem = program_name.substr(0, program_name.rfind('.'));
-  std::string first;
+  std::string first, first_entry;
   for (const auto& [relative, host] : files) {
     if (!HasExtension(relative, language)) continue;
+    if (first.empty()) first = relative;
+    if (!CanBeEntry(host, language)) continue;
     std::string relative_stem = relative.substr(0, relative.rfind('.'));
     if (relative_stem == stem || relative_stem == "main" || relative_stem == "Main") {
       return relative;
     }
-    if (first.empty()) first = relative;
+    if (first_entry.empty()) first_entry = relative;
   }
+  if (!first_entry.empty()) return first_entry;
   return first.empty() && !files.empty() ? files.begin()->first : first;
 }
 
@@ -90,6 +104,22 @@ std::string ClassifyFailure(const runner::Outcome& outcome, const Limits& limits
     default:
       return "";
   }
+}
+
+// {class} for Java: the class with main, qualified by its package; a lone source is renamed
+// to fit, as javac wants a public class in a file of its own name.
+void SetJavaClass(FileMap& files, CommandValues& values) {
+  auto text = koodikoe::ReadFile(files[values.main], 4u << 20);
+  std::string simple = text ? FindJavaMainClass(*text) : "";
+  std::string package = text ? FindJavaPackage(*text) : "";
+  std::string wanted = simple + ".java";
+  if (!simple.empty() && BaseName(values.main) != wanted && files.size() == 1) {
+    files[wanted] = files[values.main];
+    files.erase(values.main);
+    values.main = wanted;
+  }
+  if (simple.empty()) simple = BaseName(values.main.substr(0, values.main.rfind('.')));
+  values.class_name = package.empty() ? simple : package + "." + simple;
 }
 
 Result<BuiltProgram> LoadCached(const std::string& entry, BuiltProgram program) {
@@ -200,26 +230,14 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
     values.main = "run";
   } else {
     values.main = ChooseMain(files, language, source.name);
-    if (language.entry == "java-class" && !values.main.empty()) {
-      auto text = koodikoe::ReadFile(files[values.main], 4u << 20);
-      if (text) values.class_name = FindJavaMainClass(*text);
-      std::string wanted = values.class_name + ".java";
-      // javac wants a public class in a file of its own name: rename a lone source to fit.
-      if (!values.class_name.empty() && BaseName(values.main) != wanted && files.size() == 1) {
-        files[wanted] = files[values.main];
-        files.erase(values.main);
-        values.main = wanted;
-      }
-      if (values.class_name.empty()) {
-        values.class_name = values.main.substr(0, values.main.rfind('.'));
-      }
-    }
+    if (language.entry == "java-class" && !values.main.empty()) SetJavaClass(files, values);
     for (const auto& [relative, host] : files) {
       if (HasExtension(relative, language)) values.sources.push_back(relative);
     }
     if (values.sources.empty()) values.sources.push_back(values.main);
   }
   program.run_script = scripted;
+  program.multi_file = source.is_directory;
 
   Hasher hasher;
   hasher.AddField(kCacheFormat);

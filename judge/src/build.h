@@ -23,6 +23,9 @@ struct BuiltProgram {
   std::string dir;  // host directory with the built files (a cache entry)
   CommandValues values;
   bool run_script = false;  // a directory program with build/run scripts: run is /prog/run
+  // Built from a directory: it runs in a copy of its built files, as programs that read their
+  // own files or run `./helper` expect.
+  bool multi_file = false;
   bool cached = false;
   int64_t compile_ms = 0;
 

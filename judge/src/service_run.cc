@@ -123,6 +123,8 @@ Result<void> ServiceRun::Prepare() {
     if (auto ok = MakeDirs(dir); !ok) return ok;
     ::chmod(dir.c_str(), 0755);
   }
+  // A program of several files runs where it was built.
+  if (context_.submission->multi_file) return CopyTree(context_.submission->dir, service_dir_);
   return {};
 }
 

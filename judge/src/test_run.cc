@@ -94,6 +94,10 @@ Result<void> TestRun::Prepare() {
     if (auto ok = MakeDirs(dir); !ok) return ok;
     ::chmod(dir.c_str(), 0755);
   }
+  // A program of several files runs where it was built; the test's .files go over them.
+  if (context_.submission->multi_file) {
+    if (auto ok = CopyTree(context_.submission->dir, box_dir_); !ok) return ok;
+  }
   if (!test_.files_dir.empty()) {
     if (auto ok = CopyTree(test_.files_dir, box_dir_); !ok) return ok;
   }
