@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -108,14 +109,20 @@ std::string ClassifyFailure(const runner::Outcome& outcome, const Limits& limits
 
 // {class} for Java: the class with main, qualified by its package; a lone source is renamed
 // to fit, as javac wants a public class in a file of its own name.
-void SetJavaClass(FileMap& files, CommandValues& values) {
-  auto text = koodikoe::ReadFile(files[values.main], 4u << 20);
+void SetJavaClass(FileMap& files, std::map<std::string, std::string>& rewritten,
+                  CommandValues& values) {
+  auto text = rewritten.count(values.main) ? Result<std::string>(rewritten[values.main])
+                                           : koodikoe::ReadFile(files[values.main], 4u << 20);
   std::string simple = text ? FindJavaMainClass(*text) : "";
   std::string package = text ? FindJavaPackage(*text) : "";
   std::string wanted = simple + ".java";
   if (!simple.empty() && BaseName(values.main) != wanted && files.size() == 1) {
     files[wanted] = files[values.main];
     files.erase(values.main);
+    if (rewritten.count(values.main)) {
+      rewritten[wanted] = rewritten[values.main];
+      rewritten.erase(values.main);
+    }
     values.main = wanted;
   }
   if (simple.empty()) simple = BaseName(values.main.substr(0, values.main.rfind('.')));
@@ -128,15 +135,41 @@ Result<BuiltProgram> LoadCached(const std::string& entry, BuiltProgram program) 
   if (json.is_discarded() || !json.is_object()) {
     return Fail(ErrorCode::kInternal, "broken compile cache entry " + entry);
   }
-  program.status = json.value("status", "");
+  program.ok = json.value("status", "") == BuildStatusWord(BuildStatus::kOk);
+  program.status = program.ok ? BuildStatus::kOk : BuildStatus::kCompileError;
   program.output = json.value("output", "");
-  program.ok = program.status == "ok";
   program.dir = entry + "/files";
   program.cached = true;
   return program;
 }
 
 }  // namespace
+
+const char* BuildStatusWord(BuildStatus status) {
+  return status == BuildStatus::kOk ? "ok" : "compile_error";
+}
+
+std::string SubstituteConstants(const std::string& text, const Constants& constants) {
+  std::string out;
+  size_t at = 0;
+  while (true) {
+    size_t open = text.find("{{", at);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    auto found = constants.find(text.substr(open + 2, close - open - 2));
+    if (found == constants.end()) {  // not a constant: left as written
+      out.append(text, at, open + 1 - at);
+      at = open + 1;
+      continue;
+    }
+    out.append(text, at, open - at);
+    out += found->second;
+    at = close + 2;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
 
 std::string DefaultCacheDir() {
   if (const char* dir = std::getenv("KOODIKOE_CACHE_DIR"); dir && *dir) return dir;
@@ -202,80 +235,131 @@ Result<const Language*> Builder::Detect(const ProgramSource& program, const std:
   return best;
 }
 
-Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,
-                                    const std::vector<std::string>& include_dirs,
-                                    const Limits& limits) {
-  const bool scripted = source.has_build_script || source.has_run_script;
-  BuiltProgram program;
-  program.language = scripted ? ScriptLanguage() : chosen;
-  const Language& language = program.language;
-  if (!language.installed) {
-    return Fail(ErrorCode::kUnsupported,
-                "language " + language.id + " is not installed here (missing " +
-                    (language.required_files.empty() ? std::string("its compiler")
-                                                     : language.required_files[0]) +
-                    ")");
-  }
+// Everything a build needs, decided before anything runs.
+struct BuildPlan {
+  std::map<std::string, std::string> files;      // relative -> host path
+  std::map<std::string, std::string> rewritten;  // relative -> contents, constants substituted
+  std::string key;                               // the cache entry's name
+};
 
-  FileMap files;
+namespace {
+
+// Files of the program and its included files; constants substituted where the format says
+// (included code always, the program itself when it is the package's own).
+Result<BuildPlan> PlanFiles(const ProgramSource& source,
+                            const std::vector<std::string>& include_dirs,
+                            const Constants& constants) {
+  BuildPlan plan;
   if (source.is_directory) {
-    for (const std::string& relative : source.files) files[relative] = source.path + "/" + relative;
+    for (const std::string& relative : source.files) {
+      plan.files[relative] = source.path + "/" + relative;
+    }
   } else {
-    files[source.name] = source.path;
+    plan.files[source.name] = source.path;
   }
-  for (const std::string& dir : include_dirs) AddTree(dir, files);
+  FileMap included;
+  for (const std::string& dir : include_dirs) AddTree(dir, included);
+  for (const auto& [relative, host] : included) plan.files[relative] = host;
+  if (constants.empty()) return plan;
+  for (const auto& [relative, host] : plan.files) {
+    if (!included.count(relative) && !source.from_package) continue;
+    auto text = koodikoe::ReadFile(host, 16u << 20);
+    if (!text) return tl::unexpected(text.error());
+    std::string substituted = SubstituteConstants(*text, constants);
+    if (substituted != *text) plan.rewritten[relative] = std::move(substituted);
+  }
+  return plan;
+}
 
+Result<std::string> PlanKey(const BuildPlan& plan, const BuiltProgram& program) {
+  Hasher hasher;
+  hasher.AddField(kCacheFormat);
+  hasher.AddField(program.run_script ? "script"
+                                     : LanguageRegistry::ToolchainIdentity(program.language));
+  hasher.AddField(program.values.main + "|" + program.values.class_name);
+  for (const auto& [relative, host] : plan.files) {
+    hasher.AddField(relative);
+    auto rewritten = plan.rewritten.find(relative);
+    if (rewritten != plan.rewritten.end()) {
+      hasher.AddField(rewritten->second);
+    } else if (auto ok = hasher.AddFile(host); !ok) {
+      return tl::unexpected(ok.error());
+    }
+  }
+  return hasher.HexDigest();
+}
+
+Result<void> StageFiles(const BuildPlan& plan, const std::string& build_dir) {
+  for (const auto& [relative, host] : plan.files) {
+    std::string target = build_dir + "/" + relative;
+    if (auto ok = MakeDirs(target.substr(0, target.rfind('/'))); !ok) return ok;
+    if (auto ok = CopyFile(host, target); !ok) return ok;
+    auto rewritten = plan.rewritten.find(relative);
+    if (rewritten == plan.rewritten.end()) continue;
+    koodikoe::UniqueFd out(::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW));
+    if (!out.ok()) return koodikoe::FailErrno("write " + target);
+    const std::string& text = rewritten->second;
+    if (auto ok = koodikoe::WriteAll(out.fd(), text.data(), text.size()); !ok) return ok;
+  }
+  return {};
+}
+
+// Records the compiler's outcome in `program`. Returns whether the result may be cached.
+bool RecordCompile(const runner::Outcome& outcome, const Limits& limits, BuiltProgram& program) {
+  std::string message = outcome.stderr_data;
+  if (!outcome.stdout_data.empty()) message = outcome.stdout_data + "\n" + message;
+  if (outcome.status == runner::Status::kOk) {
+    program.output = TrimMessage(message);
+    return true;
+  }
+  program.ok = false;
+  program.status = BuildStatus::kCompileError;
+  std::string reason = ClassifyFailure(outcome, limits);
+  program.output = TrimMessage(reason.empty() ? message : reason + "\n" + message);
+  if (program.output.empty()) {
+    program.output = "the compiler exited with code " + std::to_string(outcome.exit_code);
+  }
+  return reason.empty();  // a stopped compiler may do better on a quieter machine
+}
+
+}  // namespace
+
+Result<BuildPlan> Builder::Plan(const ProgramSource& source,
+                                const std::vector<std::string>& include_dirs,
+                                const Constants& constants, BuiltProgram& program) const {
+  auto plan = PlanFiles(source, include_dirs, constants);
+  if (!plan) return plan;
   CommandValues& values = program.values;
-  if (scripted) {
+  const Language& language = program.language;
+  if (program.run_script) {
     values.main = "run";
   } else {
-    values.main = ChooseMain(files, language, source.name);
-    if (language.entry == "java-class" && !values.main.empty()) SetJavaClass(files, values);
-    for (const auto& [relative, host] : files) {
+    values.main = ChooseMain(plan->files, language, source.name);
+    if (language.entry == "java-class" && !values.main.empty()) {
+      SetJavaClass(plan->files, plan->rewritten, values);
+    }
+    for (const auto& [relative, host] : plan->files) {
       if (HasExtension(relative, language)) values.sources.push_back(relative);
     }
     if (values.sources.empty()) values.sources.push_back(values.main);
   }
-  program.run_script = scripted;
-  program.multi_file = source.is_directory;
+  auto key = PlanKey(*plan, program);
+  if (!key) return tl::unexpected(key.error());
+  plan->key = *key;
+  return plan;
+}
 
-  Hasher hasher;
-  hasher.AddField(kCacheFormat);
-  hasher.AddField(scripted ? "script" : LanguageRegistry::ToolchainIdentity(language));
-  hasher.AddField(values.main + "|" + values.class_name);
-  for (const auto& [relative, host] : files) {
-    hasher.AddField(relative);
-    if (auto ok = hasher.AddFile(host); !ok) return tl::unexpected(ok.error());
-  }
-  const std::string key = hasher.HexDigest();
-  const std::string builds = cache_dir_ + "/build";
-  const std::string entry = builds + "/" + key;
-  if (PathExists(entry + "/result.json")) return LoadCached(entry, std::move(program));
-
-  auto temp = MakeTempDir(builds, "tmp-");
-  if (!temp) return tl::unexpected(temp.error());
-  const std::string build_dir = *temp + "/files";
-  if (auto ok = MakeDirs(build_dir); !ok) return tl::unexpected(ok.error());
-  ::chmod(build_dir.c_str(), 0755);
-  for (const auto& [relative, host] : files) {
-    std::string target = build_dir + "/" + relative;
-    if (auto ok = MakeDirs(target.substr(0, target.rfind('/'))); !ok) {
-      return tl::unexpected(ok.error());
-    }
-    if (auto ok = CopyFile(host, target); !ok) return tl::unexpected(ok.error());
-  }
-
+Result<bool> Builder::Compile(const ProgramSource& source, const std::string& build_dir,
+                              const Limits& limits, BuiltProgram& program) {
+  const Language& language = program.language;
   std::vector<std::string> argv;
-  if (scripted && source.has_build_script) {
+  if (program.run_script && source.has_build_script) {
     argv = {"/bin/sh", "build"};
-  } else if (!scripted && !language.compile.empty()) {
-    CommandValues compile_values = values;
+  } else if (!program.run_script && !language.compile.empty()) {
+    CommandValues compile_values = program.values;
     compile_values.memory_mib = limits.compilation_memory_mib;
     argv = ExpandCommand(language.compile, compile_values);
   }
-
-  program.ok = true;
-  program.status = "ok";
   bool cacheable = true;
   if (!argv.empty()) {
     runner::RunSpec spec = BoxSpec(BoxRole::kCompiler, language, limits);
@@ -288,51 +372,75 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
     program.compile_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - started)
                              .count();
-    if (!outcome) {
-      (void)koodikoe::RemoveTree(*temp);
-      return tl::unexpected(outcome.error());
-    }
+    if (!outcome) return tl::unexpected(outcome.error());
     if (outcome->status == runner::Status::kInternalError) {
-      (void)koodikoe::RemoveTree(*temp);
       return Fail(ErrorCode::kInternal, "compiling in the sandbox failed: " + outcome->message);
     }
-    std::string message = outcome->stderr_data;
-    if (!outcome->stdout_data.empty()) message = outcome->stdout_data + "\n" + message;
-    if (outcome->status != runner::Status::kOk) {
-      program.ok = false;
-      program.status = "compile_error";
-      std::string reason = ClassifyFailure(*outcome, limits);
-      cacheable = reason.empty();  // a stopped compiler may do better on a quieter machine
-      program.output = TrimMessage(reason.empty() ? message : reason + "\n" + message);
-      if (program.output.empty()) {
-        program.output = "the compiler exited with code " + std::to_string(outcome->exit_code);
-      }
-    } else {
-      program.output = TrimMessage(message);
-    }
+    cacheable = RecordCompile(*outcome, limits, program);
   }
-  if (program.ok && scripted) {
-    struct stat st;
-    if (::lstat((build_dir + "/run").c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      program.ok = false;
-      program.status = "compile_error";
-      program.output = "the build script did not leave an executable file named run";
-    }
+  struct stat st;
+  if (program.ok && program.run_script &&
+      (::lstat((build_dir + "/run").c_str(), &st) != 0 || !S_ISREG(st.st_mode))) {
+    program.ok = false;
+    program.status = BuildStatus::kCompileError;
+    program.output = "the build script did not leave an executable file named run";
+  }
+  return cacheable;
+}
+
+Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,
+                                    const std::vector<std::string>& include_dirs,
+                                    const Limits& limits, const Constants& constants) {
+  BuiltProgram program;
+  program.run_script = source.has_build_script || source.has_run_script;
+  program.multi_file = source.is_directory;
+  program.language = program.run_script ? ScriptLanguage() : chosen;
+  if (!program.language.installed) {
+    const Language& language = program.language;
+    return Fail(ErrorCode::kUnsupported,
+                "language " + language.id + " is not installed here (missing " +
+                    (language.required_files.empty() ? std::string("its compiler")
+                                                     : language.required_files[0]) +
+                    ")");
+  }
+  auto plan = Plan(source, include_dirs, constants, program);
+  if (!plan) return tl::unexpected(plan.error());
+  const std::string builds = cache_dir_ + "/build";
+  const std::string entry = builds + "/" + plan->key;
+  if (PathExists(entry + "/result.json")) return LoadCached(entry, std::move(program));
+
+  auto temp = MakeTempDir(builds, "tmp-");
+  if (!temp) return tl::unexpected(temp.error());
+  const std::string build_dir = *temp + "/files";
+  program.ok = true;
+  program.status = BuildStatus::kOk;
+  Result<void> staged = MakeDirs(build_dir);
+  if (staged) staged = StageFiles(*plan, build_dir);
+  ::chmod(build_dir.c_str(), 0755);
+  Result<bool> cacheable =
+      staged ? Compile(source, build_dir, limits, program) : tl::unexpected(staged.error());
+  if (!cacheable) {
+    (void)koodikoe::RemoveTree(*temp);
+    return tl::unexpected(cacheable.error());
   }
   OpenUpTree(build_dir, /*writable=*/false);
+  return Store(*temp, entry, *cacheable, std::move(program));
+}
 
-  nlohmann::json result = {{"status", program.status}, {"output", program.output}};
-  if (auto ok = koodikoe::WriteFile(*temp + "/result.json", result.dump()); !ok) {
+Result<BuiltProgram> Builder::Store(const std::string& temp, const std::string& entry,
+                                    bool cacheable, BuiltProgram program) {
+  nlohmann::json result = {{"status", BuildStatusWord(program.status)}, {"output", program.output}};
+  if (auto ok = koodikoe::WriteFile(temp + "/result.json", result.dump()); !ok) {
     return tl::unexpected(ok.error());
   }
   if (!cacheable) {
-    program.dir = build_dir;  // not kept: the caller sees the failure, nothing runs it
-    (void)koodikoe::RemoveTree(*temp);
+    program.dir = temp + "/files";  // not kept: the caller sees the failure, nothing runs it
+    (void)koodikoe::RemoveTree(temp);
     return program;
   }
-  if (::rename(temp->c_str(), entry.c_str()) != 0) {
+  if (::rename(temp.c_str(), entry.c_str()) != 0) {
     // Another judge built the same program at the same time: use theirs.
-    (void)koodikoe::RemoveTree(*temp);
+    (void)koodikoe::RemoveTree(temp);
     if (!PathExists(entry + "/result.json")) return koodikoe::FailErrno("store build " + entry);
     return LoadCached(entry, std::move(program));
   }

@@ -15,9 +15,12 @@ namespace judge {
 // Where built programs are mounted, read-only, inside the boxes that run them.
 inline constexpr const char* kProgramMount = "/prog";
 
+enum class BuildStatus { kOk, kCompileError };
+const char* BuildStatusWord(BuildStatus status);  // "ok" | "compile_error"
+
 struct BuiltProgram {
   bool ok = false;
-  std::string status;  // "ok" | "compile_error"
+  BuildStatus status = BuildStatus::kCompileError;
   std::string output;  // the compiler's message, trimmed
   Language language;
   std::string dir;  // host directory with the built files (a cache entry)
@@ -33,6 +36,8 @@ struct BuiltProgram {
   std::vector<std::string> RunArgv(uint64_t memory_mib) const;
 };
 
+struct BuildPlan;
+
 class Builder {
  public:
   Builder(runner::Sandbox& sandbox, const LanguageRegistry& registry, std::string cache_dir)
@@ -44,11 +49,22 @@ class Builder {
   // Builds a program. A compile error is a BuiltProgram with ok == false; an Error means the
   // judge itself could not build (sandbox failure, unreadable files, missing compiler).
   // include_dirs are copied over the sources first (include/default, then include/<lang>).
-  // The compiler runs with the package's compilation limits.
+  // The compiler runs with the package's compilation limits. The package's constants are
+  // substituted in included files, and in the program's own when it is the package's.
   Result<BuiltProgram> Build(const ProgramSource& program, const Language& language,
-                             const std::vector<std::string>& include_dirs, const Limits& limits);
+                             const std::vector<std::string>& include_dirs, const Limits& limits,
+                             const Constants& constants = {});
 
  private:
+  Result<BuildPlan> Plan(const ProgramSource& source, const std::vector<std::string>& include_dirs,
+                         const Constants& constants, BuiltProgram& program) const;
+  // Runs the compiler or build script in `build_dir`; returns whether the result may be
+  // cached.
+  Result<bool> Compile(const ProgramSource& source, const std::string& build_dir,
+                       const Limits& limits, BuiltProgram& program);
+  Result<BuiltProgram> Store(const std::string& temp, const std::string& entry, bool cacheable,
+                             BuiltProgram program);
+
   runner::Sandbox& sandbox_;
   const LanguageRegistry& registry_;
   const std::string cache_dir_;
@@ -57,6 +73,9 @@ class Builder {
 // $KOODIKOE_CACHE_DIR, else /var/cache/koodikoe for root, else $XDG_CACHE_HOME/koodikoe or
 // ~/.cache/koodikoe.
 std::string DefaultCacheDir();
+
+// Replaces every {{name}} whose name is a constant; other text, unknown names included, stays.
+std::string SubstituteConstants(const std::string& text, const Constants& constants);
 
 // Keeps the first lines of a compiler's message.
 std::string TrimMessage(const std::string& text, size_t max_bytes = 4000, size_t max_lines = 40);

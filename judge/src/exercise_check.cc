@@ -82,7 +82,8 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
       ++totals.errors;
       continue;
     }
-    auto built = evaluator.builder().Build(source, **language, {}, package.limits);
+    auto built =
+        evaluator.builder().Build(source, **language, {}, package.limits, package.constants);
     if (!built || !built->ok) {
       out << "input validator " << source.name
           << ": ERROR does not build: " << (built ? built->output : built.error().Describe())

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "build.h"
 #include "package_reader.h"
 
 namespace judge {
@@ -157,6 +158,18 @@ Result<Package> ReadPackage(const std::string& dir, const ReadOptions& options) 
     return tl::unexpected(error);
   }
   return package;
+}
+
+Result<std::string> StatementText(const Package& package, const std::string& language) {
+  auto found = package.statements.find(language);
+  if (found == package.statements.end()) {
+    return Fail(ErrorCode::kNotFound, package.id + " has no statement in '" + language + "'");
+  }
+  auto text = koodikoe::ReadFile(found->second, 4u << 20);
+  if (!text) return text;
+  // Markdown statements get the constants; LaTeX has \constant{} and PDF is as it is.
+  if (EndsWith(found->second, ".md")) return SubstituteConstants(*text, package.constants);
+  return text;
 }
 
 }  // namespace judge

@@ -155,7 +155,7 @@ Result<const std::vector<BuiltProgram>*> Evaluator::Validators(const Package& pa
       error = "output validator " + source.name + ": " + language.error().Describe();
       return &validators_[package.dir];  // empty: the caller reports the error
     }
-    auto program = builder_->Build(source, **language, {}, package.limits);
+    auto program = builder_->Build(source, **language, {}, package.limits, package.constants);
     if (!program) return tl::unexpected(program.error());
     if (!program->ok) {
       error = "output validator " + source.name + " does not build:\n" + program->output;
@@ -207,9 +207,10 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
     auto dir = package.include_dirs.find(key);
     if (dir != package.include_dirs.end()) include_dirs.push_back(dir->second);
   }
-  auto built = builder_->Build(program, **language, include_dirs, package.limits);
+  auto built =
+      builder_->Build(program, **language, include_dirs, package.limits, package.constants);
   if (!built) return tl::unexpected(built.error());
-  report.compile_status = built->status;
+  report.compile_status = BuildStatusWord(built->status);
   report.compile_output = built->output;
   if (!built->ok) {
     report.verdict = Verdict::kCompileError;

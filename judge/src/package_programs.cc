@@ -33,6 +33,7 @@ Result<ProgramSource> PackageReader::ReadProgram(const Entry& entry) {
   program.name = entry.name;
   program.path = entry.path;
   program.is_directory = entry.is_dir;
+  program.from_package = true;
   if (!entry.is_dir) {
     program.files.push_back(entry.name);
     return program;

@@ -50,6 +50,7 @@ class PackageReader {
   Result<void> ReadLanguages(const YamlDoc& doc, const YAML::Node& node);
   Result<void> ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node);
   Result<void> ReadTimeLimitFile();
+  Result<void> ReadConstants(const YamlDoc& doc, const YAML::Node& node);
 
   Result<ProgramSource> ReadProgram(const Entry& entry);
   Result<void> CollectFiles(const std::string& path, const std::string& display,

@@ -1,5 +1,6 @@
 // problem.yaml in its three versions, and .timelimit.
 #include <cmath>
+#include <regex>
 #include <set>
 
 #include "package_reader.h"
@@ -77,6 +78,7 @@ Result<void> PackageReader::ReadProblemYaml() {
   if (auto ok = ReadLimits(*doc, root["limits"]); !ok) return ok;
   if (auto ok = ReadLanguages(*doc, root["languages"]); !ok) return ok;
   if (auto ok = ReadKoodikoe(*doc, root["koodikoe"]); !ok) return ok;
+  if (auto ok = ReadConstants(*doc, root["constants"]); !ok) return ok;
   return {};
 }
 
@@ -319,5 +321,26 @@ Result<void> PackageReader::ReadTimeLimitFile() {
 }
 
 // ---------------------------------------------------------------------------- programs
+
+Result<void> PackageReader::ReadConstants(const YamlDoc& doc, const YAML::Node& node) {
+  if (!node) return {};
+  if (IsLegacy()) {
+    package_.warnings.push_back("problem.yaml: constants are a 2023-07 and 2025-09 key; ignored");
+    return {};
+  }
+  if (auto ok = RequireMap(doc, node, "constants"); !ok) return ok;
+  static const std::regex kName("[a-zA-Z_][a-zA-Z0-9_]*");
+  for (const auto& entry : node) {
+    const std::string name = entry.first.Scalar();
+    if (!std::regex_match(name, kName)) {
+      return tl::unexpected(YamlError(
+          doc, entry.first, "constants: '" + name + "' is not a name ([a-zA-Z_][a-zA-Z0-9_]*)"));
+    }
+    auto value = AsString(doc, entry.second, "constants." + name);
+    if (!value) return tl::unexpected(value.error());
+    package_.constants[name] = *value;  // as written: 1e6 stays 1e6
+  }
+  return {};
+}
 
 }  // namespace judge

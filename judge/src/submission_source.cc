@@ -85,13 +85,15 @@ Result<ProgramSource> ReadSubmissionSource(const std::string& path,
   program.path = resolved;
   program.name = program.path.substr(program.path.rfind('/') + 1);
   program.is_directory = S_ISDIR(st.st_mode);
+  std::string package = package_dir.empty() ? "" : Resolve(package_dir);
+  // One of the package's example submissions: the package's constants apply to it.
+  program.from_package = !package.empty() && IsInside(program.path, package + "/submissions");
   if (!program.is_directory) {
     if (!S_ISREG(st.st_mode)) return Fail(ErrorCode::kInvalidArgument, path + ": not a file");
     program.files.push_back(program.name);
     return program;
   }
   std::vector<std::string> roots = {program.path};
-  std::string package = package_dir.empty() ? "" : Resolve(package_dir);
   if (IsInside(program.path, package)) roots.push_back(package);
   SourceWalker walker(program, roots);
   if (auto ok = walker.Walk(program.path, ""); !ok) return tl::unexpected(ok.error());

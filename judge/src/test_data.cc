@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "build.h"
 #include "package_reader.h"
 
 namespace judge {
@@ -143,7 +144,12 @@ Result<void> PackageReader::ReadGroupConfig(const Entry& dir, GroupSettings& set
     std::string path = dir.path + "/" + file;
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) continue;
-    auto doc = LoadYaml(path, dir.display + "/" + file);
+    auto text = koodikoe::ReadFile(path, 1u << 20);
+    if (!text) return PackageFail(dir.display + "/" + file, "cannot be read");
+    // The format substitutes constants in test_group.yaml (never in testdata.yaml or data).
+    if (std::string(file) == "test_group.yaml")
+      *text = SubstituteConstants(*text, package_.constants);
+    auto doc = ParseYaml(*text, dir.display + "/" + file);
     if (!doc) return tl::unexpected(doc.error());
     if (auto ok = ApplyGroupKeys(*doc, settings); !ok) return ok;
   }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "build.h"
 #include "koodikoe/files.h"
 
 namespace judge {
@@ -252,6 +253,34 @@ TEST(PackageReader, UseForTimeLimitOverridesTheRules) {
   }
   scratch.Write("submissions/submissions.yaml", "accepted:\n  permitted: [AC, OK]\n");
   EXPECT_NE(ErrorOf(scratch.dir()).find("'OK' is not one of AC, WA, TLE, RTE"), std::string::npos);
+}
+
+TEST(PackageReader, ConstantsReachStatementsAndTestGroups) {
+  auto package = ReadPackage(kPackages + "/constants");
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(package->constants, (Constants{{"max_n", "20"}, {"word", "moi"}}));
+  auto statement = StatementText(*package, "en");
+  ASSERT_TRUE(statement) << statement.error().Describe();
+  EXPECT_NE(statement->find("$1 \\le n \\le 20$"), std::string::npos) << *statement;
+  EXPECT_NE(statement->find("`moi`"), std::string::npos);
+  for (const TestCase& test : package->cases) {
+    EXPECT_EQ(test.output_validator_args, (std::vector<std::string>{"word", "moi"})) << test.name;
+  }
+  EXPECT_FALSE(StatementText(*package, "sv"));
+}
+
+TEST(PackageReader, ConstantNamesAreChecked) {
+  ScratchPackage scratch;
+  scratch.Write("problem.yaml",
+                "problem_format_version: 2025-09\nname: x\nuuid: u\nconstants:\n  9lives: 1\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("'9lives' is not a name"), std::string::npos);
+}
+
+TEST(SubstituteConstants, ReplacesOnlyKnownNames) {
+  Constants constants = {{"n", "10"}, {"eps", "1e-6"}};
+  EXPECT_EQ(SubstituteConstants("n={{n}} eps={{eps}} {{nextsample}} {{n}", constants),
+            "n=10 eps=1e-6 {{nextsample}} {{n}");
+  EXPECT_EQ(SubstituteConstants("{{{n}}}", constants), "{10}");
 }
 
 }  // namespace

@@ -95,7 +95,11 @@ struct ProgramSource {
   bool is_directory = false;
   bool has_build_script = false;  // directory with build and/or run scripts
   bool has_run_script = false;
+  bool from_package = false;  // the package's own program: its constants are substituted
 };
+
+// problem.yaml's constants (2023-07, 2025-09): name -> value as written.
+using Constants = std::map<std::string, std::string>;
 
 // The per-test classes of submissions.yaml's permitted and required: AC, WA, TLE, RTE (every
 // other failure counts as RTE).
@@ -191,6 +195,7 @@ struct Package {
   std::string scenarios_dir;  // `service` kind: scenarios/, one test per *.yaml
   std::vector<SubmissionEntry> submissions;
   std::map<std::string, std::string> statements;  // "en" -> path (md, tex or pdf)
+  Constants constants;
   std::vector<std::string> warnings;  // what a package author should fix, but can be judged
 
   std::string DisplayName() const;
@@ -204,6 +209,10 @@ struct ReadOptions {
 
 // Reads and checks a package. A malformed package is an Error naming the file and the fault.
 Result<Package> ReadPackage(const std::string& dir, const ReadOptions& options = {});
+
+// A statement's text ("en", "fi"...) with the package's constants substituted (Markdown), or
+// an error if there is none in that language.
+Result<std::string> StatementText(const Package& package, const std::string& language);
 
 // Splits a legacy flag string ("float_tolerance 1e-6 case_sensitive") the way a shell would,
 // with quotes.
