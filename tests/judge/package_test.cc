@@ -51,9 +51,9 @@ TEST(PackageReader, ReadsLegacyPackage) {
   EXPECT_EQ(package->version, FormatVersion::kLegacy);
   EXPECT_EQ(package->DisplayName(), "Hello");
   ASSERT_TRUE(package->limits.time_limit);
-  EXPECT_EQ(*package->limits.time_limit, 1);
+  EXPECT_EQ(*package->limits.time_limit, 2);
   EXPECT_TRUE(package->limits.time_limit_from_file);
-  EXPECT_EQ(package->limits.memory_mib, 256u);
+  EXPECT_EQ(package->limits.memory_mib, 64u);
   EXPECT_EQ(package->limits.ac_to_time_limit, 5);  // legacy time_multiplier default
   EXPECT_EQ(package->koodikoe.tier, 1);
   EXPECT_EQ(package->koodikoe.track, "basics");
