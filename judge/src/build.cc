@@ -206,7 +206,20 @@ std::vector<std::string> BuiltProgram::RunArgv(uint64_t memory_mib) const {
   return ExpandCommand(language.run, run_values);
 }
 
-Result<const Language*> Builder::Detect(const ProgramSource& program, const std::string& id) const {
+const Language& AnswersLanguage() {
+  static const Language answers = [] {
+    Language language;
+    language.id = kAnswersLanguage;
+    language.name = "answer files";
+    language.installed = true;
+    return language;
+  }();
+  return answers;
+}
+
+Result<const Language*> Builder::Detect(const ProgramSource& program, const std::string& id,
+                                        bool answers_allowed) const {
+  if (answers_allowed && id == kAnswersLanguage) return &AnswersLanguage();
   if (!id.empty()) {
     const Language* language = registry_.Find(id);
     if (language == nullptr) {
@@ -223,6 +236,7 @@ Result<const Language*> Builder::Detect(const ProgramSource& program, const std:
       ++votes[language->id];
     }
   }
+  if (first == nullptr && answers_allowed) return &AnswersLanguage();
   if (first == nullptr) {
     return Fail(ErrorCode::kInvalidArgument,
                 "cannot tell the language of " + program.name +

@@ -12,6 +12,11 @@
 
 namespace judge {
 
+// The pseudo-language of a submission that is the answers of a submit-answer problem: a file
+// per test case, named like it (secret/1.out or .ans, or 1.out where that is unambiguous).
+inline constexpr const char* kAnswersLanguage = "answers";
+const Language& AnswersLanguage();
+
 // Where built programs are mounted, read-only, inside the boxes that run them.
 inline constexpr const char* kProgramMount = "/prog";
 
@@ -43,8 +48,10 @@ class Builder {
   Builder(runner::Sandbox& sandbox, const LanguageRegistry& registry, std::string cache_dir)
       : sandbox_(sandbox), registry_(registry), cache_dir_(std::move(cache_dir)) {}
 
-  // The language of a program: `id` if given, else from the extensions of its files.
-  Result<const Language*> Detect(const ProgramSource& program, const std::string& id) const;
+  // The language of a program: `id` if given, else from the extensions of its files. Where
+  // answers are allowed (submit-answer problems), files of no language are answers.
+  Result<const Language*> Detect(const ProgramSource& program, const std::string& id,
+                                 bool answers_allowed = false) const;
 
   // Builds a program. A compile error is a BuiltProgram with ok == false; an Error means the
   // judge itself could not build (sandbox failure, unreadable files, missing compiler).

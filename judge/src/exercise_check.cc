@@ -258,7 +258,8 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
     out << std::flush;
     const Expectation& expected = submission.expected;
     out << Cell(submission.relative, kSubmissionWidth);
-    auto language = evaluator.builder().Detect(submission.program, submission.language);
+    auto language =
+        evaluator.builder().Detect(submission.program, submission.language, package->submit_answer);
     if (!language) {
       out << Cell("?", kLanguageWidth) << "skipped: " << language.error().Describe() << "\n";
       ++skipped;
@@ -275,7 +276,7 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
       ++skipped;
       continue;
     }
-    if (!package->languages.empty() &&
+    if (*language != &AnswersLanguage() && !package->languages.empty() &&
         std::find(package->languages.begin(), package->languages.end(), (*language)->id) ==
             package->languages.end()) {
       out << "skipped: the package does not allow " << (*language)->id << "\n";

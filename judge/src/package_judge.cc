@@ -182,11 +182,12 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
   Report& report = evaluation.report;
   evaluation.outcomes.resize(package.cases.size());
 
-  auto language = builder_->Detect(program, options.language);
+  auto language = builder_->Detect(program, options.language, package.submit_answer);
   if (!language) return tl::unexpected(language.error());
   report.language = (*language)->id;
-  if (!package.languages.empty() && std::find(package.languages.begin(), package.languages.end(),
-                                              (*language)->id) == package.languages.end()) {
+  if (*language != &AnswersLanguage() && !package.languages.empty() &&
+      std::find(package.languages.begin(), package.languages.end(), (*language)->id) ==
+          package.languages.end()) {
     return Fail(ErrorCode::kInvalidArgument,
                 "this exercise does not allow " + (*language)->id + " submissions");
   }

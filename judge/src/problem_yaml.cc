@@ -115,11 +115,12 @@ Result<void> PackageReader::ReadType(const YamlDoc& doc, const YAML::Node& node)
     } else if (type == "multi-pass") {
       package_.multi_pass = true;
     } else if (type == "submit-answer") {
-      return tl::unexpected(YamlError(doc, node, "type submit-answer is not supported"));
+      package_.submit_answer = true;
     } else {
-      return tl::unexpected(YamlError(
-          doc, node,
-          "unknown type '" + type + "' (use pass-fail, scoring, interactive or multi-pass)"));
+      return tl::unexpected(
+          YamlError(doc, node,
+                    "unknown type '" + type +
+                        "' (use pass-fail, scoring, interactive, multi-pass or submit-answer)"));
     }
     if (!seen.insert(type).second) {
       return tl::unexpected(YamlError(doc, node, "type '" + type + "' is given twice"));
@@ -127,6 +128,10 @@ Result<void> PackageReader::ReadType(const YamlDoc& doc, const YAML::Node& node)
   }
   if (seen.count("pass-fail") && seen.count("scoring")) {
     return tl::unexpected(YamlError(doc, node, "type cannot be both pass-fail and scoring"));
+  }
+  if (package_.submit_answer && (package_.interactive || package_.multi_pass)) {
+    return tl::unexpected(
+        YamlError(doc, node, "type submit-answer cannot be interactive or multi-pass"));
   }
   if (package_.interactive || package_.multi_pass) package_.custom_output_validation = true;
   return {};

@@ -93,6 +93,10 @@ class TestRun : public CaseRun {
   enum class Stage { kStart, kSubmission, kValidator, kInteractive, kDone };
 
   Result<void> Prepare();
+  // Submit-answer problems: the submission is the answers, one file per test case.
+  bool SubmittedAnswers() const;
+  // Puts this test's answer file where a program's output would be, as if it had run.
+  void TakeSubmittedAnswer();
   // Pipes joining the validator and the submission, and both boxes' specs.
   Result<std::vector<runner::RunSpec>> StartInteraction();
   runner::RunSpec SubmissionSpec() const;

@@ -78,7 +78,8 @@ namespace {
 Result<std::optional<Report>> RunWithLimit(Evaluator& evaluator, const Package& package,
                                            const SubmissionEntry& submission, double time_limit,
                                            bool run_all_tests) {
-  auto language = evaluator.builder().Detect(submission.program, submission.language);
+  auto language =
+      evaluator.builder().Detect(submission.program, submission.language, package.submit_answer);
   if (!language || !(*language)->installed) return std::optional<Report>();
   EvaluationOptions options;
   options.language = (*language)->id;

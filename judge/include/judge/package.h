@@ -180,6 +180,7 @@ struct Package {
   bool scoring = false;
   bool interactive = false;
   bool multi_pass = false;
+  bool submit_answer = false;  // a submission may be the answers themselves (see judge/README.md)
   bool custom_output_validation = false;     // `validation: custom` or an output validator
   std::vector<std::string> validator_flags;  // problem-wide output validator flags (legacy)
   std::vector<std::string> languages;        // allowed language ids; empty = all
