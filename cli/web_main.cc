@@ -4,8 +4,8 @@
 #include <string>
 
 #include "core_commands.h"
-#include "web/judge_client.h"
-#include "web/server.h"
+#include "http/server.h"
+#include "queue/judge_client.h"
 
 int main(int argc, char** argv) {
   if (auto code = cli::RunCoreCommand(argc, argv)) return *code;

@@ -1,7 +1,7 @@
 // Trainers' analytics from stored submissions (pure functions, no server).
 #include <gtest/gtest.h>
 
-#include "api.h"
+#include "http/api.h"
 
 namespace web {
 namespace {

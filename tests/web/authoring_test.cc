@@ -10,9 +10,9 @@
 #include <map>
 #include <thread>
 
+#include "authoring/exercise_store.h"
 #include "pg_fixture.h"
 #include "server_fixture.h"
-#include "web/exercise_store.h"
 
 namespace web_test {
 namespace {

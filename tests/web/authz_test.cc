@@ -10,9 +10,9 @@
 #include <regex>
 #include <set>
 
+#include "http/routes.h"
 #include "pg_fixture.h"
 #include "server_fixture.h"
-#include "web/routes.h"
 
 namespace web_test {
 namespace {

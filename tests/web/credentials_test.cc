@@ -1,6 +1,6 @@
 // Open Badges 3.0 credentials: JCS, did:key, the eddsa-jcs-2022 proof, tampering, share links,
 // and `koodikoe verify`.
-#include "web/credentials.h"
+#include "evidence/credentials.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

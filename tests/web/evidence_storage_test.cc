@@ -4,7 +4,7 @@
 
 #include "pg_fixture.h"
 #include "server_fixture.h"
-#include "web/storage.h"
+#include "storage/storage.h"
 
 namespace web_test {
 namespace {

@@ -1,6 +1,6 @@
 // The exercise store's archive handling: every unsafe upload is refused with the entry named,
 // export is deterministic and round-trips, versions never change once written.
-#include "web/exercise_store.h"
+#include "authoring/exercise_store.h"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "api.h"
+#include "http/api.h"
 #include "server_fixture.h"
 
 namespace web_test {

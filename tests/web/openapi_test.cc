@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "http/routes.h"
 #include "server_fixture.h"
-#include "web/routes.h"
 
 namespace web_test {
 namespace {

@@ -1,14 +1,14 @@
 // The worker's package cache: a package is used only if its content hash is the one asked
 // for, is fetched once, and a tampered or wrong package is refused and not kept.
-#include "web/packages.h"
+#include "authoring/packages.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "authoring/exercise_store.h"
 #include "server_fixture.h"
-#include "web/exercise_store.h"
 
 namespace web_test {
 namespace {

@@ -1,6 +1,6 @@
 // Winnowing over normalised tokens: copies survive renaming, reformatting and reordering;
 // independent solutions of the same exercise are not flagged.
-#include "web/similarity.h"
+#include "similarity/similarity.h"
 
 #include <gtest/gtest.h>
 

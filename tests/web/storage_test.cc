@@ -1,6 +1,6 @@
 // Both stores, SQLite and PostgreSQL, through the one Storage interface: migrations, the
 // queue's exactly-once bookkeeping and leases, sessions, workshops.
-#include "web/storage.h"
+#include "storage/storage.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,164 @@
+// Exercises that trainers import or author in the browser, kept as packages in the data
+// directory, one directory per version:
+//
+//   ROOT/ID/N/ID/          version N of exercise ID (the package itself; its folder name is
+//                          the exercise id, as the package reader wants)
+//   ROOT/ID/N/version.json number, content hash, author, origin, time, and the check's result
+//
+// A version is never changed once written: an edit copies the newest version (hard links, so
+// unchanged test data costs nothing), changes the copy and adds it as N+1. Every new version
+// is checked in the background by a separate `koodikoe exercise check` process (the server
+// itself never runs sandboxes), with progress for the browser.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "catalogue/catalog.h"
+#include "koodikoe/result.h"
+
+namespace web {
+
+using koodikoe::Result;
+
+// Caps on what an uploaded archive may unpack to. Anything over a cap is refused with the
+// entry that crossed it.
+struct UploadLimits {
+  uint64_t max_total_bytes = 512ull << 20;  // all entries together, unpacked
+  uint64_t max_file_bytes = 128ull << 20;   // one entry, unpacked
+  uint64_t max_ratio = 200;                 // unpacked bytes per compressed byte (zip bombs)
+  uint64_t ratio_floor_bytes = 4ull << 20;  // the ratio is only judged past this much output
+  int max_entries = 20000;
+};
+
+// Unpacks a .zip held in memory below `target` (an empty directory). Refuses, naming the
+// entry: absolute paths, "..", backslashes, names that are not UTF-8, links and special files,
+// entries over the size caps, a total over the cap, a compression ratio over the cap, and
+// text files of a package (*.md, *.yaml, *.yml, *.tex, *.txt) that are not UTF-8. Errors are
+// kInvalidArgument; on error `target` may hold a partial result for the caller to remove.
+Result<void> UnpackZip(const std::string& zip, const std::string& target,
+                       const UploadLimits& limits = {});
+
+// The whole package as a .zip: every regular file (links are followed and stored as files,
+// so the archive holds plain files only), sorted by path, with the package's folder name as
+// the top folder, deterministic (fixed times), so Kattis / ICPC tools read it as uploaded.
+Result<std::string> ExportZip(const std::string& package_dir);
+
+// BLAKE2b-256 over every regular file of the package (sorted relative path, size and bytes):
+// the exercise's content hash, stored with each submission judged on it.
+Result<std::string> ContentHash(const std::string& package_dir);
+
+// Relative path -> BLAKE2b-256 hex of the content, for every regular file (round-trip tests).
+Result<std::map<std::string, std::string>> FileHashes(const std::string& package_dir);
+
+// True if `text` is valid UTF-8; else `offset` is where the first bad byte is.
+bool ValidUtf8(const std::string& text, size_t* offset = nullptr);
+
+struct VersionCheck {
+  std::string status = "none";  // "none" | "running" | "passed" | "failed"
+  std::string output;           // the report of `koodikoe exercise check`
+  int done = 0;                 // steps finished (input validation, each submission)
+  int total = 0;
+  int64_t finished_at = 0;
+};
+
+struct StoredVersion {
+  std::string id;
+  int number = 0;
+  std::string hash;
+  std::string package_dir;
+  std::string author;
+  std::string origin;  // "import" | "edit" | "create" | "clone"
+  int64_t created_at = 0;
+  VersionCheck check;
+};
+
+class ExerciseStore {
+ public:
+  // `root` holds the stored exercises (created if missing); `koodikoe_binary` runs the checks.
+  ExerciseStore(std::string root, std::string koodikoe_binary, UploadLimits limits = {});
+  ~ExerciseStore();
+  ExerciseStore(const ExerciseStore&) = delete;
+  ExerciseStore& operator=(const ExerciseStore&) = delete;
+
+  const std::string& root() const { return root_; }
+
+  // At start: the newest version of every stored exercise into the catalogue, and every
+  // version registered there (old submissions are judged on theirs). Returns warnings.
+  std::vector<std::string> Load(Catalog& catalog);
+
+  // Packages imported by earlier servers, one directory each in `dir` (DATA/imported/ID):
+  // each becomes version 1 here unless its id is stored already; then `dir` is renamed to
+  // DIR.migrated so this happens once. Returns a line per package that could not be taken.
+  std::vector<std::string> AdoptOldImports(const std::string& dir);
+
+  // Unpacks `zip`, reads the one package inside and stores it as the next version of its id
+  // (the package's folder name, or one made from its name). kInvalidArgument errors say what
+  // is wrong with the archive or the package; nothing is stored then.
+  Result<StoredVersion> ImportZip(const std::string& zip, const std::string& author);
+  // The same for a package directory on the server (koodikoe's own tools and tests).
+  Result<StoredVersion> ImportDirectory(const std::string& dir, const std::string& author);
+
+  // A new version of `id`: a copy of `base_dir` (hard links; "" = an empty package) changed
+  // by `edit` (which writes files through WriteInto / removes with RemoveFrom, never in
+  // place), then read with the package reader. kInvalidArgument if the result is not a
+  // package; nothing is stored then.
+  Result<StoredVersion> SaveVersion(const std::string& id, const std::string& base_dir,
+                                    const std::string& author, const std::string& origin,
+                                    const std::function<Result<void>(const std::string&)>& edit);
+
+  // Every version of `id`, oldest first; empty if it is not stored here.
+  std::vector<StoredVersion> Versions(const std::string& id);
+  std::optional<StoredVersion> Latest(const std::string& id);
+  bool IsStored(const std::string& id);
+
+  // Starts the background check of a version (replacing the state of an earlier check).
+  void StartCheck(const StoredVersion& version);
+  // The check of `id`'s newest version.
+  VersionCheck CheckOf(const std::string& id);
+  // Waits up to `timeout` for the check of `id` to change from `seen` (seen = a counter
+  // returned before); returns the new counter.
+  uint64_t WaitForCheckChange(const std::string& id, uint64_t seen,
+                              std::chrono::milliseconds timeout);
+  uint64_t CheckGeneration();
+
+  // Writes a file of a version being built: replaces (unlinks first, so the hard-linked file
+  // of an older version stays as it was), creating folders. `relative` must be a safe path.
+  static Result<void> WriteInto(const std::string& package_dir, const std::string& relative,
+                                const std::string& content);
+  static Result<void> RemoveFrom(const std::string& package_dir, const std::string& relative);
+  // Safe relative path inside a package: no absolute, "..", backslash, control characters.
+  static bool SafeRelativePath(const std::string& relative);
+
+ private:
+  Result<StoredVersion> StoreUnpacked(const std::string& package_dir, const std::string& id,
+                                      const std::string& author, const std::string& origin);
+  Result<StoredVersion> ImportFound(const std::string& dir, const std::string& author, bool copy);
+  Result<StoredVersion> ReadVersion(const std::string& id, int number);
+  void WriteMeta(const StoredVersion& version);
+  int NextNumber(const std::string& id);
+
+  const std::string root_;
+  const std::string koodikoe_binary_;
+  const UploadLimits limits_;
+  std::mutex mutex_;  // version numbers, checks
+  std::condition_variable check_changed_;
+  uint64_t check_generation_ = 0;
+  std::map<std::string, VersionCheck> checks_;  // id -> check of its newest version
+  struct CheckThread {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> finished;
+  };
+  std::vector<CheckThread> threads_;
+};
+
+}  // namespace web

@@ -1,0 +1,132 @@
+// The exercise catalogue as the candidate sees it, and progress over it.
+#include <set>
+
+#include "http/api.h"
+
+namespace web {
+
+namespace {
+
+json EncodeTitles(const Exercise& exercise) {
+  return {{"en", exercise.Title("en")}, {"fi", exercise.Title("fi")}};
+}
+
+ApiResult<std::map<std::string, ExerciseResult>> ResultsByExercise(Services& services,
+                                                                   int64_t user_id) {
+  auto results = Check(services.storage.ExerciseResults(user_id));
+  if (!results) return tl::unexpected(results.error());
+  std::map<std::string, ExerciseResult> by_exercise;
+  for (auto& result : *results) by_exercise[result.exercise] = result;
+  return by_exercise;
+}
+
+const char* Status(const std::map<std::string, ExerciseResult>& results, const std::string& id) {
+  auto it = results.find(id);
+  if (it == results.end()) return "new";
+  return it->second.solved ? "solved" : "attempted";
+}
+
+}  // namespace
+
+ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request) {
+  auto results = ResultsByExercise(services, request.user().id);
+  if (!results) return tl::unexpected(results.error());
+  const std::string& language = request.user().language;
+  ApiReply reply;
+  reply.body = json::array();
+  for (const auto& exercise : services.catalog.All()) {
+    reply.body.push_back({{"id", exercise->id},
+                          {"title", exercise->Title(language)},
+                          {"titles", EncodeTitles(*exercise)},
+                          {"track", exercise->track},
+                          {"tier", exercise->tier},
+                          {"kind", exercise->kind},
+                          {"languages", exercise->languages},
+                          {"skills", exercise->skills},
+                          {"status", Status(*results, exercise->id)},
+                          {"stored", exercise->stored},
+                          {"version", exercise->version}});
+  }
+  return reply;
+}
+
+ApiResult<ApiReply> GetExercise(Services& services, const ApiRequest& request) {
+  auto exercise = services.catalog.Find(request.params.at("id"));
+  if (!exercise) {
+    return Reject(Fault::kNotFound, "unknown_exercise",
+                  "There is no exercise '" + request.params.at("id") + "' on this server.");
+  }
+  bool released = IsTrainerRole(request.user().role);
+  if (!released) {
+    auto from_workshop = Check(services.storage.HintsReleasedFor(request.user().id, exercise->id));
+    if (!from_workshop) return tl::unexpected(from_workshop.error());
+    released = *from_workshop;
+  }
+  json samples = json::array();
+  for (const auto& sample : exercise->samples) {
+    samples.push_back({{"name", sample.name}, {"input", sample.input}, {"output", sample.output}});
+  }
+  json statement = json::object();
+  for (const auto& [language, text] : exercise->statements) statement[language] = text;
+  json hints = nullptr;
+  if (released && !exercise->hints.empty()) {
+    hints = json::object();
+    for (const auto& [language, text] : exercise->hints) hints[language] = text;
+  }
+  ApiReply reply;
+  reply.body = {{"id", exercise->id},
+                {"title", exercise->Title(request.user().language)},
+                {"titles", EncodeTitles(*exercise)},
+                {"track", exercise->track},
+                {"tier", exercise->tier},
+                {"kind", exercise->kind},
+                {"languages", exercise->languages},
+                {"skills", exercise->skills},
+                {"time_limit", exercise->time_limit},
+                {"memory_limit_mib", exercise->memory_limit_mib},
+                {"statement", statement},
+                {"samples", samples},
+                {"hints_released", released},
+                {"has_hints", !exercise->hints.empty()},
+                {"hints", hints}};
+  return reply;
+}
+
+ApiResult<ApiReply> ListLanguages(Services&, const ApiRequest&) {
+  ApiReply reply;
+  reply.body = InstalledLanguages();
+  return reply;
+}
+
+ApiResult<ApiReply> GetProgress(Services& services, const ApiRequest& request) {
+  auto results = ResultsByExercise(services, request.user().id);
+  if (!results) return tl::unexpected(results.error());
+  json solved = json::array();
+  json attempted = json::array();
+  json by_tier = json::object();
+  json by_skill = json::object();
+  json by_track = json::object();
+  auto count = [](json& table, const std::string& key, bool is_solved) {
+    if (!table.contains(key)) table[key] = {{"solved", 0}, {"total", 0}};
+    table[key]["total"] = table[key]["total"].get<int>() + 1;
+    if (is_solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
+  };
+  for (const auto& exercise : services.catalog.All()) {
+    std::string status = Status(*results, exercise->id);
+    bool is_solved = status == "solved";
+    if (is_solved) solved.push_back(exercise->id);
+    if (status == "attempted") attempted.push_back(exercise->id);
+    count(by_tier, std::to_string(exercise->tier), is_solved);
+    if (!exercise->track.empty()) count(by_track, exercise->track, is_solved);
+    for (const auto& skill : exercise->skills) count(by_skill, skill, is_solved);
+  }
+  ApiReply reply;
+  reply.body = {{"solved", solved},
+                {"attempted", attempted},
+                {"by_tier", by_tier},
+                {"by_skill", by_skill},
+                {"by_track", by_track}};
+  return reply;
+}
+
+}  // namespace web

@@ -1,0 +1,397 @@
+// `koodikoe serve`: storage, exercises, the judging queue and the HTTP server, put together.
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "base/log.h"
+#include "base/time_util.h"
+#include "evidence/credentials.h"
+#include "http/api.h"
+#include "http/static_files.h"
+
+namespace web {
+
+namespace {
+
+constexpr const char* kServeUsage = R"(usage: koodikoe serve [options]
+  --port N            HTTP port (default 8080)
+  --bind ADDRESS      address to listen on (default 0.0.0.0)
+  --db URL            sqlite:PATH (default sqlite:koodikoe.db) or postgresql://...
+  --exercises DIR     a package, a directory of packages or of tracks (repeatable)
+  --workers N         judge helper processes (default: the number of cores); 0 judges
+                      nothing here: `koodikoe worker`s on other machines do (PostgreSQL)
+  --worker-token-file FILE
+                      the token remote workers fetch exercise packages with (else the
+                      KOODIKOE_WORKER_TOKEN environment variable; unset: no remote workers)
+  --demo              demo accounts, the bundled exercises and a demo workshop
+  --data DIR          imported packages (default: koodikoe-data next to the database)
+  --ui DIR            the built browser UI (default: web/ui/dist of the source tree)
+  --secure-cookies    mark cookies Secure (automatic behind a proxy sending
+                      X-Forwarded-Proto: https)
+  --job-timeout SEC   replace a judge helper silent this long on one job (default 600)
+  --fake-judge        testing the web layer only: scripted verdicts, built-in exercises
+)";
+
+struct DemoAccount {
+  const char* username;
+  const char* password;
+  Role role;
+  const char* nickname;
+};
+
+constexpr DemoAccount kDemoAccounts[] = {
+    {"mikko", "mikko-demo", Role::kTrainer, "Mikko"},
+    {"aino", "aino-demo", Role::kCandidate, "Aino"},
+    {"yusuf", "yusuf-demo", Role::kCandidate, "Yusuf"},
+    {"sari", "sari-demo", Role::kCompany, "Sari"},
+    {"admin", "admin-demo", Role::kAdmin, "Admin"},
+};
+constexpr const char* kDemoWorkshopTitle = "Maanantain työpaja";
+constexpr const char* kDemoJoinCode = "DEMO42";
+
+Result<int> ParseCount(const std::string& flag, const char* text, int low, int high) {
+  char* end = nullptr;
+  long value = std::strtol(text, &end, 10);
+  if (!*text || *end || value < low || value > high) {
+    return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                          flag + " needs a number from " + std::to_string(low) + " to " +
+                              std::to_string(high) + ", not '" + text + "'");
+  }
+  return static_cast<int>(value);
+}
+
+Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
+  ServerOptions options;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> Result<const char*> {
+      if (i + 1 >= argc) {
+        return koodikoe::Fail(ErrorCode::kInvalidArgument, arg + " needs a value");
+      }
+      return argv[++i];
+    };
+    Result<const char*> text = "";
+    if (arg == "--demo") {
+      options.demo = true;
+    } else if (arg == "--fake-judge") {
+      options.fake_judge = true;
+    } else if (arg == "--secure-cookies") {
+      options.secure_cookies = true;
+    } else if (arg == "--port" || arg == "--workers" || arg == "--job-timeout") {
+      if (!(text = value())) return tl::unexpected(text.error());
+      auto number = arg == "--port"      ? ParseCount(arg, *text, 0, 65535)
+                    : arg == "--workers" ? ParseCount(arg, *text, 0, 256)
+                                         : ParseCount(arg, *text, 1, 86400);
+      if (!number) return tl::unexpected(number.error());
+      (arg == "--port"      ? options.port
+       : arg == "--workers" ? options.workers
+                            : options.job_timeout_seconds) = *number;
+    } else if (arg == "--worker-token-file") {
+      if (!(text = value())) return tl::unexpected(text.error());
+      std::ifstream in(*text);
+      if (!in || !std::getline(in, options.worker_token)) {
+        return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                              std::string("cannot read --worker-token-file ") + *text);
+      }
+    } else if (arg == "--db" || arg == "--exercises" || arg == "--ui" || arg == "--bind" ||
+               arg == "--data") {
+      if (!(text = value())) return tl::unexpected(text.error());
+      if (arg == "--db") options.db = *text;
+      if (arg == "--exercises") options.exercise_dirs.push_back(*text);
+      if (arg == "--ui") options.ui_dir = *text;
+      if (arg == "--bind") options.bind_address = *text;
+      if (arg == "--data") options.data_dir = *text;
+    } else {
+      return koodikoe::Fail(ErrorCode::kInvalidArgument, "unknown option '" + arg + "'");
+    }
+  }
+  if (options.data_dir.empty()) {
+    // Next to an SQLite file by default, so one directory holds a whole installation.
+    std::string db_path = options.db.rfind("sqlite:", 0) == 0 ? options.db.substr(7) : "";
+    std::filesystem::path base =
+        db_path.empty() ? std::filesystem::path(".") : std::filesystem::path(db_path).parent_path();
+    options.data_dir = (base.empty() ? std::filesystem::path(".") : base) / "koodikoe-data";
+  }
+  std::error_code ec;
+  options.data_dir = std::filesystem::absolute(options.data_dir, ec).lexically_normal().string();
+  if (options.workers < 0) {
+    options.workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  if (options.worker_token.empty()) {
+    if (const char* token = std::getenv("KOODIKOE_WORKER_TOKEN")) options.worker_token = token;
+  }
+  if (!options.worker_token.empty() && options.worker_token.size() < 16) {
+    return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                          "the worker token is too short: use at least 16 random characters");
+  }
+  return options;
+}
+
+std::string SelfExecutable() {
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("/proc/self/exe") : path.string();
+}
+
+// Exercise directories of --demo: the bundled sets and the test packages of the source tree.
+std::vector<std::string> DemoExerciseDirs() {
+  std::vector<std::string> dirs;
+  for (const char* sub : {"/exercises", "/tests/packages"}) {
+    std::string dir = std::string(KOODIKOE_SOURCE_DIR) + sub;
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec)) dirs.push_back(dir);
+  }
+  return dirs;
+}
+
+// postgresql://user:SECRET@host/db -> postgresql://user:***@host/db, for the log.
+std::string WithoutPassword(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+void PrintBanner(const ServerOptions& options, const Catalog& catalog) {
+  std::string host = options.bind_address == "0.0.0.0" ? "localhost" : options.bind_address;
+  std::cout << "koodikoe is running at http://" << host << ":" << options.port << "/\n"
+            << "  " << catalog.size() << " exercises, " << options.workers
+            << " judge workers, database " << WithoutPassword(options.db) << "\n";
+  if (options.demo) {
+    std::cout << "Demo accounts (username / password):\n";
+    for (const auto& account : kDemoAccounts) {
+      std::cout << "  " << RoleName(account.role)
+                << std::string(10 - std::strlen(RoleName(account.role)), ' ') << account.username
+                << " / " << account.password << "\n";
+    }
+    std::cout << "Demo workshop \"" << kDemoWorkshopTitle << "\": join code " << kDemoJoinCode
+              << "\n";
+  }
+  std::cout << std::flush;
+}
+
+// SIGINT/SIGTERM end the server cleanly; they are blocked in every thread and taken by one.
+void BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+}
+
+std::thread WaitForStopSignal(httplib::Server& server, EventHub& events) {
+  return std::thread([&server, &events] {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    int signal = 0;
+    sigwait(&set, &signal);
+    if (signal == 0) return;
+    LogInfo("stopping on signal " + std::to_string(signal));
+    events.Close();
+    server.stop();
+  });
+}
+
+}  // namespace
+
+Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
+  int64_t trainer_id = 0;
+  for (const auto& account : kDemoAccounts) {
+    auto existing = storage.FindUserByName(account.username);
+    if (!existing) return tl::unexpected(existing.error());
+    int64_t id = 0;
+    if (*existing) {
+      id = (*existing)->id;
+    } else {
+      auto created = CreateUser(storage, account.username, account.password, account.role);
+      if (!created) return tl::unexpected(created.error());
+      id = *created;
+      auto user = storage.FindUser(id);
+      if (user && *user) {
+        (*user)->nickname = account.nickname;
+        if (auto saved = storage.UpdateUser(**user); !saved) return saved;
+      }
+    }
+    if (account.role == Role::kTrainer) trainer_id = id;
+  }
+  if (auto evidence = SeedDemoEvidence(storage, catalog); !evidence) return evidence;
+  auto workshop = storage.FindWorkshopByCode(kDemoJoinCode);
+  if (!workshop) return tl::unexpected(workshop.error());
+  if (*workshop) return {};
+  Workshop demo;
+  demo.title = kDemoWorkshopTitle;
+  demo.trainer_id = trainer_id;
+  demo.join_code = kDemoJoinCode;
+  demo.created_at = UnixNow();
+  // The easier exercises: a workshop for beginners.
+  for (const auto& exercise : catalog.All()) {
+    if (exercise->tier <= 2 && demo.exercises.size() < 20) demo.exercises.push_back(exercise->id);
+  }
+  auto added = storage.AddWorkshop(demo);
+  if (!added) return tl::unexpected(added.error());
+  return {};
+}
+
+int ServeCommand(int argc, char** argv) {
+  if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+    std::cout << kServeUsage;
+    return 0;
+  }
+  auto parsed = ParseServeArgs(argc, argv);
+  if (!parsed) {
+    std::cerr << "koodikoe serve: " << parsed.error().context << "\n\n" << kServeUsage;
+    return 2;
+  }
+  const ServerOptions options = *parsed;
+  BlockStopSignals();
+
+  auto storage = OpenStorage(options.db);
+  if (!storage) {
+    std::cerr << "koodikoe serve: " << storage.error().Describe() << "\n";
+    return 1;
+  }
+  auto requeued = (*storage)->RequeueInterrupted();
+  if (!requeued) {
+    std::cerr << "koodikoe serve: " << requeued.error().Describe() << "\n";
+    return 1;
+  }
+  if (*requeued > 0) {
+    LogInfo("queued again " + std::to_string(*requeued) +
+            " submissions that were being judged when the server stopped");
+  }
+
+  Catalog catalog;
+  std::vector<std::string> dirs = options.exercise_dirs;
+  ExerciseStore store(options.data_dir + "/exercises", SelfExecutable());
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(store.root(), ec);
+    if (ec) {
+      std::cerr << "koodikoe serve: cannot create " << store.root() << ": " << ec.message()
+                << " (choose another place with --data)\n";
+      return 1;
+    }
+  }
+  if (options.demo) {
+    for (const auto& dir : DemoExerciseDirs()) dirs.push_back(dir);
+  }
+  if (options.fake_judge) {
+    AddFakeExercises(catalog);
+  } else if (!HaveRealJudge()) {
+    std::cerr << "koodikoe serve: this build has no judge module; only --fake-judge works\n";
+    return 1;
+  }
+  for (const auto& warning : LoadExercises(dirs, catalog)) LogWarning("exercises: " + warning);
+  // Imported and authored exercises, newest versions (a stored id replaces a bundled one).
+  for (const auto& problem : store.AdoptOldImports(options.data_dir + "/imported")) {
+    LogWarning("earlier imports: " + problem);
+  }
+  for (const auto& warning : store.Load(catalog)) LogWarning("stored exercises: " + warning);
+
+  if (options.demo) {
+    if (auto seeded = SeedDemo(**storage, catalog); !seeded) {
+      std::cerr << "koodikoe serve: seeding the demo: " << seeded.error().Describe() << "\n";
+      return 1;
+    }
+  }
+
+  std::vector<std::string> helper_argv = {SelfExecutable(), "judge-helper"};
+  if (options.fake_judge) helper_argv.push_back("--fake");
+  helper_argv.push_back("--jobs");
+  helper_argv.push_back(
+      std::to_string(std::max(1u, std::thread::hardware_concurrency() /
+                                      static_cast<unsigned>(std::max(1, options.workers)))));
+  EventHub events;
+  Metrics metrics;
+  LoginRateLimiter limiter;
+  JudgeQueue queue(
+      **storage, catalog, events, metrics,
+      [helper_argv,
+       timeout = options.job_timeout_seconds]() -> Result<std::unique_ptr<JudgeClient>> {
+        auto helper = HelperProcess::Start(helper_argv, timeout);
+        if (!helper) return tl::unexpected(helper.error());
+        return std::unique_ptr<JudgeClient>(std::move(*helper));
+      },
+      options.workers);
+  ExerciseSets sets(options.data_dir + "/sets");
+  auto key = PlatformKey::LoadOrCreate(options.data_dir);
+  if (!key) {
+    std::cerr << "koodikoe serve: the platform's signing key: " << key.error().Describe()
+              << " (choose another place with --data)\n";
+    return 1;
+  }
+  Services services{**storage, catalog, queue, events,  metrics,
+                    limiter,   store,   sets,  options, *key};
+
+  httplib::Server server;
+  // SSE streams hold a thread each while a submission is judged: many more threads than
+  // cores, so a room following its verdicts does not starve other requests.
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  server.set_payload_max_length(options.max_body_bytes);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  server.set_keep_alive_max_count(100);
+  server.set_keep_alive_timeout(5);
+  // A reply goes out in more than one write: with Nagle's algorithm on, the last part waits
+  // for the client's delayed ACK, 40 ms on every keep-alive request.
+  server.set_tcp_nodelay(true);
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "same-origin"},
+                              {"X-Frame-Options", "DENY"}});
+  std::string ui_dir = DefaultUiDir(options.ui_dir);
+  MountUi(server, ui_dir);
+  RegisterRoutes(server, services, ui_dir);
+
+  if (!server.bind_to_port(options.bind_address.c_str(), options.port)) {
+    std::cerr << "koodikoe serve: cannot listen on " << options.bind_address << ":" << options.port
+              << " (is another server using the port? choose one with --port)\n";
+    return 1;
+  }
+  queue.Start();
+  // Progress of jobs judged by `koodikoe worker`s, for the event streams.
+  std::atomic<bool> relaying{(*storage)->NotifiesQueued()};
+  std::thread relay([&] {
+    while (relaying) {
+      auto got = (*storage)->WaitForEvents(500);
+      if (!got) {
+        LogError("worker events: " + got.error().Describe());
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        continue;
+      }
+      for (auto& [id, data] : *got) {
+        if (data.empty()) {
+          events.Finish(id);
+        } else {
+          events.Publish(id, std::move(data));
+        }
+      }
+    }
+  });
+  std::thread stopper = WaitForStopSignal(server, events);
+  PrintBanner(options, catalog);
+  server.listen_after_bind();
+  queue.Stop();
+  relaying = false;
+  relay.join();
+  // The stop thread is still in sigwait if the server ended for another reason.
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  LogInfo("stopped");
+  return 0;
+}
+
+}  // namespace web

@@ -1,0 +1,179 @@
+// Submitting, running on samples or own input, reading results, and line comments.
+#include <algorithm>
+
+#include "base/time_util.h"
+#include "http/api.h"
+
+namespace web {
+
+namespace {
+
+struct SourceRequest {
+  std::shared_ptr<const Exercise> exercise;
+  std::string language;
+  std::string source;
+};
+
+ApiResult<SourceRequest> DecodeSource(Services& services, const json& body) {
+  auto exercise_id = RequireString(body, "exercise", 200);
+  if (!exercise_id) return tl::unexpected(exercise_id.error());
+  auto language = RequireString(body, "language", 32);
+  if (!language) return tl::unexpected(language.error());
+  if (!body.is_object() || !body.contains("source") || !body["source"].is_string()) {
+    return Reject(Fault::kInvalid, "missing_field", "The request needs the program's \"source\".");
+  }
+  const std::string& source = body["source"].get_ref<const std::string&>();
+  if (source.size() > kMaxSourceBytes) {
+    return Reject(Fault::kTooLarge, "source_too_large",
+                  "Your program is " + std::to_string((source.size() + 1023) / 1024) +
+                      " KiB; the limit is 256 KiB. A solution is usually much shorter: remove "
+                      "pasted data or generated code.");
+  }
+  if (source.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Reject(Fault::kInvalid, "empty_source", "The program is empty. Write some code first.");
+  }
+  auto exercise = services.catalog.Find(*exercise_id);
+  if (!exercise) {
+    return Reject(Fault::kNotFound, "unknown_exercise",
+                  "There is no exercise '" + *exercise_id + "' on this server.");
+  }
+  const auto& allowed = exercise->languages;
+  if (std::find(allowed.begin(), allowed.end(), *language) == allowed.end()) {
+    std::string list;
+    for (const auto& id : allowed) list += (list.empty() ? "" : ", ") + id;
+    return Reject(
+        Fault::kInvalid, "unsupported_language",
+        "This exercise cannot be solved in '" + *language + "'. Choose one of: " + list + ".");
+  }
+  return SourceRequest{exercise, *language, source};
+}
+
+ApiResult<ApiReply> Enqueue(Services& services, const ApiRequest& request, const std::string& kind,
+                            std::optional<std::string> input) {
+  auto decoded = DecodeSource(services, request.body);
+  if (!decoded) return tl::unexpected(decoded.error());
+  Submission submission;
+  submission.user_id = request.user().id;
+  submission.exercise = decoded->exercise->id;
+  submission.language = decoded->language;
+  submission.source = std::move(decoded->source);
+  submission.kind = kind;
+  submission.input = std::move(input);
+  submission.created_at = UnixNow();
+  submission.exercise_version = decoded->exercise->content_hash;
+  // Stored (committed) first, then the workers are woken: a crash in between loses nothing.
+  auto id = Check(services.storage.AddSubmission(submission));
+  if (!id) return tl::unexpected(id.error());
+  services.queue.Wake();
+  ApiReply reply;
+  reply.body = {{"id", *id}, {"status", "queued"}, {"kind", kind}};
+  return reply;
+}
+
+}  // namespace
+
+ApiResult<ApiReply> CreateSubmission(Services& services, const ApiRequest& request) {
+  return Enqueue(services, request, "submission", std::nullopt);
+}
+
+ApiResult<ApiReply> CreateRun(Services& services, const ApiRequest& request) {
+  auto input = OptionalString(request.body, "input", kMaxInputBytes);
+  if (!input) {
+    if (input.error().fault == Fault::kTooLarge) {
+      return Reject(Fault::kTooLarge, "input_too_large",
+                    "Your input is larger than 1 MiB. Try the program on a smaller input.");
+    }
+    return tl::unexpected(input.error());
+  }
+  return Enqueue(services, request, "run", std::move(*input));
+}
+
+ApiResult<ApiReply> ListSubmissions(Services& services, const ApiRequest& request) {
+  std::string exercise =
+      request.http.has_param("exercise") ? request.http.get_param_value("exercise") : std::string();
+  auto list = Check(services.storage.ListSubmissions(request.user().id, exercise, 0));
+  if (!list) return tl::unexpected(list.error());
+  ApiReply reply;
+  reply.body = json::array();
+  for (const auto& submission : *list) reply.body.push_back(EncodeSubmission(submission, false));
+  return reply;
+}
+
+ApiResult<Submission> VisibleSubmission(Services& services, const Caller& caller, int64_t id) {
+  auto found = Check(services.storage.FindSubmission(id));
+  if (!found) return tl::unexpected(found.error());
+  auto hidden = Reject(Fault::kNotFound, "unknown_submission",
+                       "There is no submission " + std::to_string(id) + " that you can see.");
+  if (!*found) return hidden;
+  const User& user = caller.user;
+  if ((*found)->user_id == user.id || user.role == Role::kAdmin) return std::move(**found);
+  if (user.role == Role::kTrainer) {
+    auto trains = Check(services.storage.IsTrainerOf(user.id, (*found)->user_id));
+    if (!trains) return tl::unexpected(trains.error());
+    if (*trains) return std::move(**found);
+  }
+  return hidden;
+}
+
+ApiResult<ApiReply> GetSubmission(Services& services, const ApiRequest& request) {
+  auto id = PathId(request);
+  if (!id) return tl::unexpected(id.error());
+  auto submission = VisibleSubmission(services, request.who(), *id);
+  if (!submission) return tl::unexpected(submission.error());
+  ApiReply reply;
+  reply.body = EncodeSubmission(*submission, true);
+  return reply;
+}
+
+ApiResult<ApiReply> ListComments(Services& services, const ApiRequest& request) {
+  auto id = PathId(request);
+  if (!id) return tl::unexpected(id.error());
+  auto submission = VisibleSubmission(services, request.who(), *id);
+  if (!submission) return tl::unexpected(submission.error());
+  auto comments = Check(services.storage.Comments(*id));
+  if (!comments) return tl::unexpected(comments.error());
+  ApiReply reply;
+  reply.body = json::array();
+  for (const auto& comment : *comments) {
+    reply.body.push_back({{"id", comment.id},
+                          {"line", comment.line},
+                          {"author", comment.author},
+                          {"role", RoleName(comment.role)},
+                          {"text", comment.text},
+                          {"created_at", IsoTime(comment.created_at)}});
+  }
+  return reply;
+}
+
+ApiResult<ApiReply> AddComment(Services& services, const ApiRequest& request) {
+  auto id = PathId(request);
+  if (!id) return tl::unexpected(id.error());
+  auto submission = VisibleSubmission(services, request.who(), *id);
+  if (!submission) return tl::unexpected(submission.error());
+  // Whoever can see it may comment: its owner answering, a trainer of the owner, an admin.
+  auto line = RequireInt(request.body, "line", 1, 1000000);
+  if (!line) return tl::unexpected(line.error());
+  auto text = RequireString(request.body, "text", kMaxCommentBytes);
+  if (!text) return tl::unexpected(text.error());
+  if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Reject(Fault::kInvalid, "empty_comment", "Write something in the comment first.");
+  }
+  Comment comment;
+  comment.submission_id = *id;
+  comment.user_id = request.user().id;
+  comment.line = static_cast<int>(*line);
+  comment.text = *text;
+  comment.created_at = UnixNow();
+  auto comment_id = Check(services.storage.AddComment(comment));
+  if (!comment_id) return tl::unexpected(comment_id.error());
+  ApiReply reply;
+  reply.body = {{"id", *comment_id},
+                {"line", comment.line},
+                {"author", request.user().username},
+                {"role", RoleName(request.user().role)},
+                {"text", comment.text},
+                {"created_at", IsoTime(comment.created_at)}};
+  return reply;
+}
+
+}  // namespace web

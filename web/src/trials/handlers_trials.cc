@@ -1,0 +1,292 @@
+// Coding trials: a company (or a trainer for one) builds a timed trial from exercises and
+// invites candidates with a link; each candidate's window starts when they open it. Opening
+// the invitation is the candidate's consent to show that trial's results, with their name, to
+// the trial's owner. Results per candidate as JSON and CSV, and similar solutions among them.
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "base/time_util.h"
+#include "http/api.h"
+#include "similarity/similarity.h"
+
+namespace web {
+
+namespace {
+
+constexpr int kMaxTrialMinutes = 8 * 60;
+
+bool MayRunTrials(Role role) { return role == Role::kCompany || IsTrainerRole(role); }
+
+json EncodeTrial(const Trial& trial, bool with_invite) {
+  json out = {{"id", trial.id},
+              {"title", trial.title},
+              {"minutes", trial.minutes},
+              {"exercises", trial.exercises},
+              {"owner", trial.owner_username},
+              {"created_at", IsoTime(trial.created_at)}};
+  if (with_invite) {
+    out["code"] = trial.invite_code;
+    out["invite"] = "/trials/open/" + trial.invite_code;
+  }
+  return out;
+}
+
+ApiResult<Trial> OwnTrial(Services& services, const ApiRequest& request) {
+  auto id = PathId(request);
+  if (!id) return tl::unexpected(id.error());
+  auto trial = Check(services.storage.FindTrial(*id));
+  if (!trial) return tl::unexpected(trial.error());
+  if (!*trial || ((*trial)->owner_id != request.user().id && request.user().role != Role::kAdmin)) {
+    return Reject(Fault::kNotFound, "unknown_trial", "You run no trial with that number.");
+  }
+  return std::move(**trial);
+}
+
+struct ParticipantResult {
+  TrialParticipant participant;
+  int64_t ends_at = 0;
+  std::map<std::string, Submission> best;  // exercise -> best submission inside the window
+  std::map<std::string, int> attempts;
+  double total = 0;
+};
+
+// Each participant's submissions inside their own window, best per exercise.
+ApiResult<std::vector<ParticipantResult>> TrialResults(Services& services, const Trial& trial) {
+  auto participants = Check(services.storage.TrialParticipants(trial.id));
+  if (!participants) return tl::unexpected(participants.error());
+  std::vector<int64_t> ids;
+  for (const auto& p : *participants) ids.push_back(p.user_id);
+  auto submissions = Check(services.storage.SubmissionsFor(ids, trial.exercises));
+  if (!submissions) return tl::unexpected(submissions.error());
+  std::vector<ParticipantResult> results;
+  for (const auto& p : *participants) {
+    ParticipantResult r;
+    r.participant = p;
+    r.ends_at = p.opened_at + static_cast<int64_t>(trial.minutes) * 60;
+    for (const auto& s : *submissions) {
+      if (s.user_id != p.user_id || s.status != "done") continue;
+      if (s.created_at < p.opened_at || s.created_at > r.ends_at) continue;
+      ++r.attempts[s.exercise];
+      auto it = r.best.find(s.exercise);
+      if (it == r.best.end() || s.score > it->second.score ||
+          (s.score == it->second.score && s.verdict == "accepted")) {
+        r.best[s.exercise] = s;
+      }
+    }
+    for (const auto& [exercise, s] : r.best) r.total += s.score;
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos &&
+      (text.empty() || std::string("=+-@").find(text[0]) == std::string::npos)) {
+    return text;
+  }
+  std::string quoted = "\"";
+  // A leading formula character is neutralised so a spreadsheet does not evaluate it.
+  if (!text.empty() && std::string("=+-@").find(text[0]) != std::string::npos) quoted += "'";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string Score(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+ApiResult<ApiReply> CreateTrial(Services& services, const ApiRequest& request) {
+  if (!MayRunTrials(request.user().role)) {
+    return Reject(Fault::kForbidden, "company_only", "Only a company or a trainer runs trials.");
+  }
+  auto title = RequireString(request.body, "title", 200);
+  if (!title) return tl::unexpected(title.error());
+  auto minutes = RequireInt(request.body, "minutes", 5, kMaxTrialMinutes);
+  if (!minutes) return tl::unexpected(minutes.error());
+  const json& list = request.body.value("exercises", json::array());
+  if (!list.is_array() || list.empty() || list.size() > 20) {
+    return Reject(Fault::kInvalid, "bad_exercises", "Choose from 1 to 20 exercises for the trial.");
+  }
+  Trial trial;
+  for (const auto& item : list) {
+    if (!item.is_string() || !services.catalog.Find(item.get<std::string>())) {
+      return Reject(Fault::kInvalid, "unknown_exercise",
+                    "The trial names an exercise this server does not have: " + item.dump());
+    }
+    if (std::find(trial.exercises.begin(), trial.exercises.end(), item) == trial.exercises.end()) {
+      trial.exercises.push_back(item);
+    }
+  }
+  trial.owner_id = request.user().id;
+  trial.title = *title;
+  trial.minutes = static_cast<int>(*minutes);
+  trial.invite_code = RandomHex(12);
+  trial.created_at = UnixNow();
+  auto id = Check(services.storage.AddTrial(trial));
+  if (!id) return tl::unexpected(id.error());
+  trial.id = *id;
+  trial.owner_username = request.user().username;
+  ApiReply reply;
+  reply.body = EncodeTrial(trial, true);
+  return reply;
+}
+
+ApiResult<ApiReply> ListTrials(Services& services, const ApiRequest& request) {
+  ApiReply reply;
+  reply.body = json::array();
+  if (MayRunTrials(request.user().role)) {
+    auto trials = Check(services.storage.TrialsOfOwner(request.user().id));
+    if (!trials) return tl::unexpected(trials.error());
+    for (const auto& trial : *trials) reply.body.push_back(EncodeTrial(trial, true));
+  }
+  return reply;
+}
+
+// The candidate opens an invitation: the window starts now (or already did).
+ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
+  auto code = RequireString(request.body, "code", 64);
+  if (!code) return tl::unexpected(code.error());
+  auto trial = Check(services.storage.FindTrialByCode(*code));
+  if (!trial) return tl::unexpected(trial.error());
+  if (!*trial) {
+    return Reject(Fault::kNotFound, "unknown_trial",
+                  "This invitation does not work. Check the link you were sent.");
+  }
+  if (request.user().role != Role::kCandidate) {
+    return Reject(Fault::kForbidden, "candidate_only", "Only a candidate takes a trial.");
+  }
+  auto opened = Check(services.storage.OpenTrial((*trial)->id, request.user().id, UnixNow()));
+  if (!opened) return tl::unexpected(opened.error());
+  int64_t ends = *opened + static_cast<int64_t>((*trial)->minutes) * 60;
+  ApiReply reply;
+  reply.body = EncodeTrial(**trial, false);
+  reply.body["opened_at"] = IsoTime(*opened);
+  reply.body["ends_at"] = IsoTime(ends);
+  reply.body["seconds_left"] = std::max<int64_t>(0, ends - UnixNow());
+  json titles = json::object();
+  for (const auto& id : (*trial)->exercises) {
+    if (auto exercise = services.catalog.Find(id)) {
+      titles[id] = exercise->Title(request.user().language);
+    }
+  }
+  reply.body["titles"] = titles;
+  return reply;
+}
+
+ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& request) {
+  auto trial = OwnTrial(services, request);
+  if (!trial) return tl::unexpected(trial.error());
+  auto results = TrialResults(services, *trial);
+  if (!results) return tl::unexpected(results.error());
+  json exercises = json::array();
+  for (const auto& id : trial->exercises) {
+    auto exercise = services.catalog.Find(id);
+    exercises.push_back({{"id", id}, {"title", exercise ? exercise->Title("en") : id}});
+  }
+  json candidates = json::array();
+  json distribution = json::object();  // exercise -> scores, for the chart
+  for (const auto& r : *results) {
+    json per = json::object();
+    for (const auto& id : trial->exercises) {
+      auto it = r.best.find(id);
+      if (it == r.best.end()) {
+        per[id] = {{"score", 0}, {"max_score", 0}, {"verdict", nullptr}, {"attempts", 0}};
+        distribution[id].push_back(0);
+        continue;
+      }
+      const Submission& s = it->second;
+      per[id] = {{"score", s.score},
+                 {"max_score", s.max_score},
+                 {"verdict", s.verdict},
+                 {"attempts", r.attempts.at(id)},
+                 {"submission", s.id}};
+      distribution[id].push_back(s.max_score > 0 ? s.score / s.max_score : 0);
+    }
+    const auto& p = r.participant;
+    candidates.push_back({{"username", p.username},
+                          {"name", p.nickname.empty() ? p.username : p.nickname},
+                          {"opened_at", IsoTime(p.opened_at)},
+                          {"ends_at", IsoTime(r.ends_at)},
+                          {"finished", UnixNow() > r.ends_at},
+                          {"total", r.total},
+                          {"exercises", per}});
+  }
+  ApiReply reply;
+  reply.body = EncodeTrial(*trial, true);
+  reply.body["columns"] = exercises;
+  reply.body["candidates"] = candidates;
+  reply.body["distribution"] = distribution;
+  return reply;
+}
+
+ApiResult<std::string> TrialCsv(Services& services, const ApiRequest& request) {
+  auto trial = OwnTrial(services, request);
+  if (!trial) return tl::unexpected(trial.error());
+  auto results = TrialResults(services, *trial);
+  if (!results) return tl::unexpected(results.error());
+  std::string csv = "candidate,username,opened_at,ends_at";
+  for (const auto& id : trial->exercises) csv += "," + CsvField(id);
+  csv += ",total\r\n";
+  for (const auto& r : *results) {
+    const auto& p = r.participant;
+    csv += CsvField(p.nickname.empty() ? p.username : p.nickname) + "," + CsvField(p.username) +
+           "," + IsoTime(p.opened_at) + "," + IsoTime(r.ends_at);
+    for (const auto& id : trial->exercises) {
+      auto it = r.best.find(id);
+      csv += "," + (it == r.best.end() ? std::string("0") : Score(it->second.score));
+    }
+    csv += "," + Score(r.total) + "\r\n";
+  }
+  return csv;
+}
+
+ApiResult<ApiReply> TrialSimilarity(Services& services, const ApiRequest& request) {
+  auto trial = OwnTrial(services, request);
+  if (!trial) return tl::unexpected(trial.error());
+  auto results = TrialResults(services, *trial);
+  if (!results) return tl::unexpected(results.error());
+  json pairs = json::array();
+  for (const auto& exercise : trial->exercises) {
+    std::vector<Submission> finals;
+    std::vector<SimilarityProgram> programs;
+    std::map<int64_t, std::string> names;
+    for (const auto& r : *results) {
+      auto it = r.best.find(exercise);
+      if (it == r.best.end()) continue;
+      auto full = Check(services.storage.FindSubmission(it->second.id));
+      if (!full) return tl::unexpected(full.error());
+      if (!*full) continue;
+      names[(*full)->user_id] =
+          r.participant.nickname.empty() ? r.participant.username : r.participant.nickname;
+      programs.push_back({std::to_string((*full)->id), (*full)->language, (*full)->source});
+      finals.push_back(std::move(**full));
+    }
+    auto side = [&](const Submission& s) {
+      return json{{"submission", s.id},           {"username", s.username},
+                  {"nickname", names[s.user_id]}, {"language", s.language},
+                  {"verdict", s.verdict},         {"source", s.source}};
+    };
+    for (const auto& pair : FindSimilarPairs(programs)) {
+      json regions = json::array();
+      for (const auto& r : pair.regions) {
+        regions.push_back({{"a", {r.a_first, r.a_last}}, {"b", {r.b_first, r.b_last}}});
+      }
+      pairs.push_back({{"exercise", exercise},
+                       {"score", static_cast<int>(pair.score * 100 + 0.5)},
+                       {"shared_fingerprints", pair.shared},
+                       {"a", side(finals[pair.a])},
+                       {"b", side(finals[pair.b])},
+                       {"regions", regions}});
+    }
+  }
+  ApiReply reply;
+  reply.body = {{"trial", trial->id}, {"pairs", pairs}};
+  return reply;
+}
+
+}  // namespace web
