@@ -59,11 +59,6 @@ class Evaluator {
   Evaluator(runner::Sandbox sandbox, LanguageRegistry languages, std::string cache_dir,
             std::string work_dir);
 
-  Result<std::vector<CaseOutcome>> RunTests(const Package& package, const RunContext& context,
-                                            const std::vector<int>& selected,
-                                            const EvaluationOptions& options,
-                                            const ProgressFn& progress);
-
   runner::Sandbox sandbox_;
   LanguageRegistry languages_;
   std::string cache_dir_;
