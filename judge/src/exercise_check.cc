@@ -235,8 +235,8 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
   double time_limit = 0;
   if (package->limits.time_limit) {
     time_limit = *package->limits.time_limit;
-    out << "time limit: " << Format(time_limit) << " s (from "
-        << (package->limits.time_limit_from_file ? ".timelimit" : "problem.yaml") << ")\n";
+    out << "time limit: " << Format(time_limit) << " s (from " << package->limits.time_limit_source
+        << ")\n";
   } else {
     auto derived = DeriveTimeLimit(evaluator, *package, {});
     if (!derived) {

@@ -82,6 +82,7 @@ Result<std::vector<Entry>> PackageReader::List(const std::string& path,
 Result<void> PackageReader::Read(const ReadOptions& options) {
   if (auto ok = ReadProblemYaml(); !ok) return ok;
   if (auto ok = ReadTimeLimitFile(); !ok) return ok;
+  if (auto ok = ReadDomjudgeIni(); !ok) return ok;
   if (auto ok = ReadValidators(); !ok) return ok;
   if (auto ok = ReadIncludes(); !ok) return ok;
   if (package_.koodikoe.kind == "grader") {
@@ -98,18 +99,6 @@ Result<void> PackageReader::Read(const ReadOptions& options) {
   }
   return {};
 }
-
-namespace {
-
-const TestGroup* FindGroupIn(const TestGroup& group, const std::string& name) {
-  if (group.name == name) return &group;
-  for (const TestGroup& child : group.groups) {
-    if (const TestGroup* found = FindGroupIn(child, name)) return found;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 const char* FormatVersionName(FormatVersion version) {
   switch (version) {

@@ -4,6 +4,7 @@
 // directories and puts the parts together.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,18 @@ bool EndsWith(const std::string& text, const std::string& suffix);
 bool StartsWith(const std::string& text, const std::string& prefix);
 // Kattis language codes that differ from koodikoe's ids ("python3" -> "python").
 std::string CanonicalLanguage(const std::string& code);
+// The group named `name` at or below `group` (const or not), or nullptr.
+template <class Group>
+Group* FindGroupIn(Group& group, const std::string& name) {
+  if (group.name == name) return &group;
+  for (auto& child : group.groups) {
+    if (Group* found = FindGroupIn(child, name)) return found;
+  }
+  return nullptr;
+}
+
+// The settings of a domjudge-problem.ini.
+std::map<std::string, std::string> ParseDomjudgeIni(const std::string& text);
 
 // One directory entry, with symlinks resolved and checked.
 struct Entry {
@@ -50,6 +63,7 @@ class PackageReader {
   Result<void> ReadLanguages(const YamlDoc& doc, const YAML::Node& node);
   Result<void> ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node);
   Result<void> ReadTimeLimitFile();
+  Result<void> ReadDomjudgeIni();
   Result<void> ReadConstants(const YamlDoc& doc, const YAML::Node& node);
 
   Result<ProgramSource> ReadProgram(const Entry& entry);
@@ -63,6 +77,8 @@ class PackageReader {
   Result<void> ReadStatements();
 
   Result<void> ReadData();
+  Result<void> DetectLegacyGrading(const std::string& data_dir);
+  Result<void> CheckSecret();
   Result<void> ReadGroup(const Entry& dir, const std::string& name, const GroupSettings& inherited,
                          bool is_sample, int depth, TestGroup& group);
   // Cases (and, in legacy packages, subgroups) of one directory. In 2023-07 and 2025-09
@@ -83,6 +99,7 @@ class PackageReader {
                                   SubmissionEntry& submission);
 
   bool IsLegacy() const { return package_.version == FormatVersion::kLegacy; }
+  bool LegacyGrading() const { return package_.LegacyGrading(); }
 
   const std::string dir_;
   Package& package_;

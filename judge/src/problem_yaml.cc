@@ -280,6 +280,14 @@ Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& n
             doc, entry.second, "koodikoe.kind must be batch, interactive, grader, service or iot"));
       }
       keys.kind = *kind;
+    } else if (key == "conventions") {
+      auto conventions = AsString(doc, entry.second, "koodikoe.conventions");
+      if (!conventions) return tl::unexpected(conventions.error());
+      if (*conventions != "kattis" && *conventions != "domjudge") {
+        return tl::unexpected(
+            YamlError(doc, entry.second, "koodikoe.conventions must be kattis or domjudge"));
+      }
+      keys.conventions = *conventions;
     } else if (key == "validator_style") {
       auto style = AsString(doc, entry.second, "koodikoe.validator_style");
       if (!style) return tl::unexpected(style.error());
@@ -321,6 +329,7 @@ Result<void> PackageReader::ReadTimeLimitFile() {
   if (!package_.limits.time_limit) {
     package_.limits.time_limit = *seconds;
     package_.limits.time_limit_from_file = true;
+    package_.limits.time_limit_source = ".timelimit";
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "build.h"
@@ -12,132 +13,6 @@ namespace judge {
 
 using koodikoe::ErrorCode;
 using koodikoe::Fail;
-
-Result<void> PackageReader::ApplyGroupKeys(const YamlDoc& doc, GroupSettings& settings) {
-  const YAML::Node& root = doc.root;
-  if (auto ok = RequireMap(doc, root, doc.file); !ok) return ok;
-  for (const auto& entry : root) {
-    const std::string key = entry.first.Scalar();
-    const YAML::Node& value = entry.second;
-    if (key == "on_reject") {
-      auto text = AsString(doc, value, key);
-      if (!text) return tl::unexpected(text.error());
-      if (*text != "break" && *text != "continue") {
-        return tl::unexpected(YamlError(doc, value, "on_reject must be break or continue"));
-      }
-      settings.break_on_reject = *text == "break";
-    } else if (key == "grading") {
-      auto text = AsString(doc, value, key);
-      if (!text) return tl::unexpected(text.error());
-      settings.custom_grading = *text == "custom";
-    } else if (key == "grader_flags") {
-      auto text = AsString(doc, value, key);
-      if (!text) return tl::unexpected(text.error());
-      for (const std::string& flag : SplitFlags(*text)) {
-        if (flag == "first_error")
-          settings.verdict_mode = VerdictMode::kFirstError;
-        else if (flag == "worst_error")
-          settings.verdict_mode = VerdictMode::kWorstError;
-        else if (flag == "always_accept")
-          settings.verdict_mode = VerdictMode::kAlwaysAccept;
-        else if (flag == "sum")
-          settings.legacy_aggregation = Aggregation::kSum;
-        else if (flag == "avg")
-          settings.legacy_aggregation = Aggregation::kAvg;
-        else if (flag == "min")
-          settings.legacy_aggregation = Aggregation::kMin;
-        else if (flag == "max")
-          settings.legacy_aggregation = Aggregation::kMax;
-        else if (flag == "ignore_sample")
-          settings.ignore_sample = true;
-        else if (flag == "accept_if_any_accepted")
-          settings.accept_if_any_accepted = true;
-        else
-          return tl::unexpected(YamlError(doc, value, "unknown grader flag '" + flag + "'"));
-      }
-    } else if (key == "accept_score" || key == "reject_score") {
-      auto number = AsDouble(doc, value, key);
-      if (!number) return tl::unexpected(number.error());
-      (key == "accept_score" ? settings.accept_score : settings.reject_score) = *number;
-    } else if (key == "range") {
-      auto parts = AsStringList(doc, value, key, /*split_scalar=*/true);
-      if (!parts) return tl::unexpected(parts.error());
-      if (parts->size() != 2) {
-        return tl::unexpected(YamlError(doc, value, "range must be two numbers: \"0 100\""));
-      }
-      double bounds[2];
-      for (int i = 0; i < 2; ++i) {
-        std::string text = (*parts)[i];
-        char* end = nullptr;
-        bounds[i] = std::strtod(text.c_str(), &end);
-        if (text.empty() || *end != '\0') {
-          return tl::unexpected(YamlError(doc, value, "range: '" + text + "' is not a number"));
-        }
-      }
-      settings.range_low = bounds[0];
-      settings.range_high = bounds[1];
-    } else if (key == "output_validator_flags" || key == "output_validator_args") {
-      auto flags = AsStringList(doc, value, key, /*split_scalar=*/true);
-      if (!flags) return tl::unexpected(flags.error());
-      settings.output_validator_args = *flags;
-    } else if (key == "input_validator_flags" || key == "input_validator_args") {
-      if (value.IsMap()) {
-        settings.input_validator_args_by_name.clear();
-        for (const auto& item : value) {
-          auto flags = AsStringList(doc, item.second, key, /*split_scalar=*/true);
-          if (!flags) return tl::unexpected(flags.error());
-          settings.input_validator_args_by_name[item.first.Scalar()] = *flags;
-        }
-      } else {
-        auto flags = AsStringList(doc, value, key, /*split_scalar=*/true);
-        if (!flags) return tl::unexpected(flags.error());
-        settings.input_validator_args = *flags;
-      }
-    } else if (key == "args") {
-      auto args = AsStringList(doc, value, key, /*split_scalar=*/false);
-      if (!args) return tl::unexpected(args.error());
-      settings.args = *args;
-    } else if (key == "full_feedback") {
-      auto flag = AsBool(doc, value, key);
-      if (!flag) return tl::unexpected(flag.error());
-      settings.full_feedback = *flag;
-    } else if (key == "max_score") {
-      if (value.IsScalar() && value.Scalar() == "unbounded") {
-        settings.max_score.reset();
-      } else {
-        auto number = AsDouble(doc, value, key);
-        if (!number) return tl::unexpected(number.error());
-        if (*number < 0) {
-          return tl::unexpected(YamlError(doc, value, "max_score must be >= 0 or unbounded"));
-        }
-        settings.max_score = *number;
-      }
-    } else if (key == "score_aggregation") {
-      auto text = AsString(doc, value, key);
-      if (!text) return tl::unexpected(text.error());
-      if (*text == "pass-fail")
-        settings.aggregation = Aggregation::kPassFail;
-      else if (*text == "sum")
-        settings.aggregation = Aggregation::kSum;
-      else if (*text == "min")
-        settings.aggregation = Aggregation::kMin;
-      else
-        return tl::unexpected(
-            YamlError(doc, value, "score_aggregation must be pass-fail, sum or min"));
-    } else if (key == "require_pass") {
-      auto names = AsStringList(doc, value, key, /*split_scalar=*/false);
-      if (!names) return tl::unexpected(names.error());
-      settings.require_pass = *names;
-    } else if (key == "static_validation_score" || key == "static_validator_args" ||
-               key == "input_visualizer_args" || key == "output_visualizer_args" ||
-               key == "description" || key == "hint") {
-      // Not used by judging.
-    } else {
-      return tl::unexpected(YamlError(doc, entry.first, "unknown key '" + key + "'"));
-    }
-  }
-  return {};
-}
 
 Result<void> PackageReader::ReadGroupConfig(const Entry& dir, GroupSettings& settings) {
   for (const char* file : {"testdata.yaml", "test_group.yaml"}) {
@@ -255,12 +130,12 @@ Result<void> PackageReader::ReadGroupEntries(const Entry& dir, const std::string
       if (case_stems.count(entry.name)) {
         return PackageFail(entry.display, "a directory must not share its name with a test case");
       }
-      if (is_sample && !IsLegacy()) {
+      if (is_sample && !LegacyGrading()) {
         return PackageFail(entry.display, "data/sample must not contain test groups");
       }
       // Legacy: every directory is a group. Newer formats: only directories directly below
       // data/secret are groups; deeper directories are folders of their group.
-      bool is_group = IsLegacy() || depth == 0;
+      bool is_group = LegacyGrading() || depth == 0;
       if (is_group) {
         TestGroup child;
         if (auto ok = ReadGroup(entry, name_prefix + "/" + entry.name, settings, is_sample,
@@ -296,7 +171,7 @@ Result<void> PackageReader::ReadGroup(const Entry& dir, const std::string& name,
   group.name = name;
   group.dir = dir.path;
   GroupSettings& settings = group.settings;
-  if (IsLegacy()) {
+  if (LegacyGrading()) {
     settings = inherited;  // legacy testdata.yaml is inherited downward
   } else {
     // Newer formats inherit only the per-case keys; scoring keys have per-level defaults.
@@ -313,11 +188,49 @@ Result<void> PackageReader::ReadGroup(const Entry& dir, const std::string& name,
     }
   }
   if (auto ok = ReadGroupConfig(dir, settings); !ok) return ok;
-  if (!IsLegacy() && is_sample && !settings.require_pass.empty()) {
+  if (!LegacyGrading() && is_sample && !settings.require_pass.empty()) {
     return PackageFail(dir.display, "data/sample cannot use require_pass");
   }
   int group_depth = name == "secret" || name == "sample" ? 0 : depth;
   return ReadGroupEntries(dir, name, settings, is_sample, group_depth, group);
+}
+
+namespace {
+
+bool HasAnyKey(const YAML::Node& node, std::initializer_list<const char*> keys) {
+  if (!node.IsMap()) return false;
+  for (const char* key : keys) {
+    if (node[key]) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// 2023-07 drafts were read by problemtools with legacy testdata.yaml grading: a package whose
+// group files use only the legacy scoring keys is graded the legacy way.
+Result<void> PackageReader::DetectLegacyGrading(const std::string& data_dir) {
+  if (package_.version != FormatVersion::k2023_07) return {};
+  bool legacy_keys = false, modern_keys = false;
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(data_dir, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    std::string name = it->path().filename().string();
+    if (name != "testdata.yaml" && name != "test_group.yaml") continue;
+    auto doc = LoadYaml(it->path().string(), "data/" + name);
+    if (!doc) return tl::unexpected(doc.error());
+    legacy_keys = legacy_keys || HasAnyKey(doc->root, {"accept_score", "reject_score", "range",
+                                                       "grader_flags", "on_reject", "grading"});
+    modern_keys = modern_keys || HasAnyKey(doc->root, {"max_score", "score_aggregation", "scoring",
+                                                       "require_pass"});
+  }
+  package_.legacy_grading = legacy_keys && !modern_keys;
+  if (package_.legacy_grading) {
+    package_.warnings.push_back(
+        "data: 2023-07 package with legacy scoring keys (accept_score, grader_flags...): graded "
+        "the legacy way");
+  }
+  return {};
 }
 
 Result<void> PackageReader::ReadData() {
@@ -327,11 +240,12 @@ Result<void> PackageReader::ReadData() {
   }
   auto data = ResolveInside(dir_ + "/data", "data");
   if (!data) return tl::unexpected(data.error());
+  if (auto ok = DetectLegacyGrading(*data); !ok) return ok;
   Entry data_entry{"data", *data, "data", true};
   TestGroup& root = package_.root;
   root.name = "";
   root.dir = *data;
-  if (IsLegacy()) {
+  if (LegacyGrading()) {
     if (auto ok = ReadGroupConfig(data_entry, root.settings); !ok) return ok;
   }
   for (const char* name : {"sample", "secret"}) {
@@ -348,25 +262,39 @@ Result<void> PackageReader::ReadData() {
     }
     root.groups.push_back(std::move(group));
   }
-  const TestGroup* secret = package_.FindGroup("secret");
+  return CheckSecret();
+}
+
+Result<void> PackageReader::CheckSecret() {
+  TestGroup* secret = FindGroupIn(package_.root, "secret");
   if (secret == nullptr || (secret->cases.empty() && secret->groups.empty())) {
     if (package_.cases.empty()) {
       return PackageFail("data", "no test cases: add NAME.in and NAME.ans files to data/secret");
     }
     package_.warnings.push_back("data/secret: no secret test cases; only samples are judged");
   }
-  if (secret != nullptr && !IsLegacy() && !secret->cases.empty() && !secret->groups.empty()) {
+  if (secret == nullptr || LegacyGrading()) return {};
+  if (!secret->cases.empty() && !secret->groups.empty()) {
     return PackageFail("data/secret",
                        "holds both test cases and test groups; use one or the other");
   }
-  if (package_.scoring && !IsLegacy() && secret != nullptr && secret->settings.max_score) {
-    for (const TestGroup& group : secret->groups) {
-      if (!group.settings.max_score) {
-        return PackageFail("data/" + group.name + "/test_group.yaml",
-                           "needs a max_score: secret has a bounded max_score, so its groups "
-                           "must have one too");
-      }
+  if (!package_.scoring || !secret->settings.max_score) return {};
+  // 2023-07 infers the groups' maximum scores: what secret leaves, shared evenly.
+  double left = *secret->settings.max_score;
+  int unscored = 0;
+  for (const TestGroup& group : secret->groups) {
+    if (group.settings.max_score) left -= *group.settings.max_score;
+    unscored += group.settings.max_score ? 0 : 1;
+  }
+  for (TestGroup& group : secret->groups) {
+    if (group.settings.max_score) continue;
+    if (package_.version == FormatVersion::k2023_07 && left >= 0) {
+      group.settings.max_score = left / unscored;
+      continue;
     }
+    return PackageFail("data/" + group.name + "/test_group.yaml",
+                       "needs a max_score: secret has a bounded max_score, so its groups "
+                       "must have one too");
   }
   return {};
 }

@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "koodikoe/files.h"
+#include "package_reader.h"
 
 namespace judge {
 namespace {
@@ -281,6 +282,72 @@ TEST(SubstituteConstants, ReplacesOnlyKnownNames) {
   EXPECT_EQ(SubstituteConstants("n={{n}} eps={{eps}} {{nextsample}} {{n}", constants),
             "n=10 eps=1e-6 {{nextsample}} {{n}");
   EXPECT_EQ(SubstituteConstants("{{{n}}}", constants), "{10}");
+}
+
+TEST(PackageReader, DomjudgeIniGivesNameTimeLimitAndPoints) {
+  auto package = ReadPackage(kPackages + "/domjudge");
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(package->conventions, Conventions::kDomjudge);
+  EXPECT_EQ(package->DisplayName(), "Hello DOMjudge");
+  ASSERT_TRUE(package->limits.time_limit);
+  EXPECT_EQ(*package->limits.time_limit, 2);
+  EXPECT_EQ(package->limits.time_limit_source, "domjudge-problem.ini");
+  EXPECT_EQ(package->points, 3);
+  for (const SubmissionEntry& submission : package->submissions) {
+    if (submission.relative == "wrong_answer/stale_tag.py") {
+      // DOMjudge reads tags only outside its official folders.
+      EXPECT_EQ(submission.expected.verdicts, std::vector<Verdict>{Verdict::kWrongAnswer});
+    }
+  }
+}
+
+TEST(PackageReader, ConventionsCanBeChosen) {
+  ScratchPackage scratch;
+  scratch.Write("domjudge-problem.ini", "timelimit = 3\n");
+  scratch.Write("problem.yaml", "name: x\nkoodikoe:\n  conventions: kattis\n");
+  auto package = ReadPackage(scratch.dir());
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(package->conventions, Conventions::kKattis);
+  EXPECT_EQ(*package->limits.time_limit, 3);  // the limit is read either way
+  scratch.Write("problem.yaml", "name: x\nlimits:\n  time_limit: 1\n");
+  package = ReadPackage(scratch.dir());
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(*package->limits.time_limit, 1);  // problem.yaml's limit first
+  scratch.Write("domjudge-problem.ini", "timelimit = soon\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("timelimit must be a positive number"), std::string::npos);
+}
+
+TEST(ParseDomjudgeIni, QuotedAndBareValues) {
+  auto values = ParseDomjudgeIni(
+      "probid = 'A'\nname=\"Two\nlines\"\n; a comment = no\n timelimit =  2.5 \n\ncolor=red\n");
+  EXPECT_EQ(values["probid"], "A");
+  EXPECT_EQ(values["name"], "Two\nlines");
+  EXPECT_EQ(values["timelimit"], "2.5");
+  EXPECT_EQ(values["color"], "red");
+  EXPECT_EQ(values.count("; a comment"), 0u);
+}
+
+TEST(PackageReader, A2023DraftWithLegacyScoringKeysIsGradedTheLegacyWay) {
+  auto legacy_keys = ReadPackage(kPackages + "/scoring_2023");
+  ASSERT_TRUE(legacy_keys) << legacy_keys.error().Describe();
+  EXPECT_TRUE(legacy_keys->LegacyGrading());
+  auto scoring_map = ReadPackage(kPackages + "/scoring_2023_groups");
+  ASSERT_TRUE(scoring_map) << scoring_map.error().Describe();
+  EXPECT_FALSE(scoring_map->LegacyGrading());
+  const TestGroup* small = scoring_map->FindGroup("secret/small");
+  const TestGroup* large = scoring_map->FindGroup("secret/large");
+  ASSERT_TRUE(small && large);
+  EXPECT_EQ(large->settings.max_score, 60);
+  EXPECT_EQ(small->settings.max_score, 40);  // what secret's 100 leaves
+  // 2025-09 wants every group's max_score.
+  ScratchPackage scratch;
+  scratch.Write("problem.yaml",
+                "problem_format_version: 2025-09\nname: x\nuuid: u\ntype: scoring\n");
+  scratch.Remove("data/secret/1.in");
+  scratch.Remove("data/secret/1.ans");
+  scratch.Write("data/secret/a/1.in", "1\n");
+  scratch.Write("data/secret/a/1.ans", "1\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("needs a max_score"), std::string::npos);
 }
 
 }  // namespace

@@ -152,13 +152,15 @@ struct KoodikoeKeys {
   std::vector<std::string> skills;
   std::string kind = "batch";   // batch | interactive | grader | service | iot
   std::string validator_style;  // "" (detect) | kattis | testlib
+  std::string conventions;  // "" (DOMjudge's where a domjudge-problem.ini is) | kattis | domjudge
 };
 
 struct Limits {
-  std::optional<double> time_limit;   // seconds; nullopt = derive from submissions
-  bool time_limit_from_file = false;  // came from .timelimit
-  double ac_to_time_limit = 2.0;      // legacy time_multiplier (5)
-  double time_limit_to_tle = 1.5;     // legacy time_safety_margin (2)
+  std::optional<double> time_limit;                // seconds; nullopt = derive from submissions
+  bool time_limit_from_file = false;               // came from .timelimit or domjudge-problem.ini
+  std::string time_limit_source = "problem.yaml";  // where time_limit came from, for messages
+  double ac_to_time_limit = 2.0;                   // legacy time_multiplier (5)
+  double time_limit_to_tle = 1.5;                  // legacy time_safety_margin (2)
   double time_resolution = 1.0;
   uint64_t memory_mib = 2048;
   uint64_t output_mib = 8;
@@ -176,11 +178,15 @@ struct Package {
   std::string id;   // directory name
   FormatVersion version = FormatVersion::kLegacy;
   Conventions conventions = Conventions::kKattis;
+  // What solving a pass-fail problem is worth: 1, or a DOMjudge package's `points`.
+  double points = 1;
   std::map<std::string, std::string> names;  // language -> name
   bool scoring = false;
   bool interactive = false;
   bool multi_pass = false;
   bool submit_answer = false;  // a submission may be the answers themselves (see judge/README.md)
+  // A 2023-07 package whose group files use only legacy scoring keys: graded as legacy ones.
+  bool legacy_grading = false;
   bool custom_output_validation = false;     // `validation: custom` or an output validator
   std::vector<std::string> validator_flags;  // problem-wide output validator flags (legacy)
   std::vector<std::string> languages;        // allowed language ids; empty = all
@@ -200,6 +206,8 @@ struct Package {
   std::vector<std::string> warnings;  // what a package author should fix, but can be judged
 
   std::string DisplayName() const;
+  // Groups are graded by legacy testdata.yaml rules (inherited, grader flags, accept_score).
+  bool LegacyGrading() const { return version == FormatVersion::kLegacy || legacy_grading; }
   // The group with this name ("secret/group1"), or nullptr.
   const TestGroup* FindGroup(const std::string& name) const;
 };
