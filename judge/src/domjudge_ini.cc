@@ -49,10 +49,10 @@ std::map<std::string, std::string> ParseDomjudgeIni(const std::string& text) {
 }
 
 Result<void> PackageReader::ReadDomjudgeIni() {
-  const std::string& chosen = package_.koodikoe.conventions;
-  if (chosen == "domjudge") package_.conventions = Conventions::kDomjudge;
+  const std::optional<Conventions>& chosen = package_.koodikoe.conventions;
+  if (chosen) package_.conventions = *chosen;
   if (!Exists("domjudge-problem.ini")) return {};
-  if (chosen.empty()) package_.conventions = Conventions::kDomjudge;
+  if (!chosen) package_.conventions = Conventions::kDomjudge;
   auto text = koodikoe::ReadFile(dir_ + "/domjudge-problem.ini", 64 << 10);
   if (!text) return PackageFail("domjudge-problem.ini", "cannot be read");
   for (const auto& [key, value] : ParseDomjudgeIni(*text)) {

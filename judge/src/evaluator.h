@@ -59,6 +59,16 @@ class Evaluator {
   Evaluator(runner::Sandbox sandbox, LanguageRegistry languages, std::string cache_dir,
             std::string work_dir);
 
+  // The submission's language, if the package allows it.
+  Result<const Language*> LanguageFor(const Package& package, const ProgramSource& program,
+                                      const std::string& id) const;
+  // The scenario client and output validators the tests need; false when the package's
+  // validators do not build (the report says so).
+  Result<bool> AddValidators(const Package& package, RunContext& context, Report& report);
+  Result<void> RunAndScore(const Package& package, RunContext& context,
+                           const EvaluationOptions& options, const ProgressFn& progress,
+                           Evaluation& evaluation);
+
   runner::Sandbox sandbox_;
   LanguageRegistry languages_;
   std::string cache_dir_;

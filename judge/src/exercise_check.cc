@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "fs_util.h"
@@ -194,6 +195,135 @@ bool MeetsExpectation(const Expectation& expected, const Evaluation& evaluation,
   return true;
 }
 
+namespace {
+
+void PrintHeader(const Package& package, std::ostream& out) {
+  int samples = 0;
+  for (const TestCase& test : package.cases) samples += test.is_sample ? 1 : 0;
+  out << "== " << package.id << ": " << package.DisplayName() << " ("
+      << FormatVersionName(package.version) << ", " << (package.scoring ? "scoring" : "pass-fail")
+      << (package.interactive ? ", interactive" : "") << (package.multi_pass ? ", multi-pass" : "")
+      << ")\n";
+  out << "structure: ok, " << samples << " sample and " << package.cases.size() - samples
+      << " secret tests, " << package.submissions.size() << " submissions\n";
+  for (const std::string& warning : package.warnings) out << "  warning: " << warning << "\n";
+  bool has_accepted = false;
+  for (const SubmissionEntry& submission : package.submissions) {
+    has_accepted = has_accepted || submission.expected.ExpectsAccepted();
+  }
+  if (!has_accepted) out << "  warning: no submissions/accepted/ solution\n";
+}
+
+// Builds the output validators; false (an error counted) when they do not build.
+bool CheckOutputValidators(Evaluator& evaluator, const Package& package, std::ostream& out,
+                           CheckTotals& totals) {
+  if (!package.custom_output_validation) return true;
+  std::string error;
+  auto validators = evaluator.Validators(package, error);
+  if (!validators || !error.empty()) {
+    out << "output validator: ERROR " << (validators ? error : validators.error().Describe())
+        << "\n";
+    ++totals.errors;
+    return false;
+  }
+  out << "output validator: " << (*validators)->size() << " built ("
+      << (evaluator.StyleOf(package) == ValidatorStyle::kTestlib ? "testlib" : "kattis")
+      << " style)\n";
+  return true;
+}
+
+// The package's time limit, inferred if it gives none; nullopt (an error counted) if that fails.
+std::optional<double> CheckTimeLimit(Evaluator& evaluator, const Package& package,
+                                     std::ostream& out, CheckTotals& totals) {
+  if (package.limits.time_limit) {
+    out << "time limit: " << Format(*package.limits.time_limit) << " s (from "
+        << package.limits.time_limit_source << ")\n";
+    return *package.limits.time_limit;
+  }
+  auto derived = DeriveTimeLimit(evaluator, package, {});
+  if (!derived) {
+    out << "time limit: ERROR " << derived.error().Describe() << "\n";
+    ++totals.errors;
+    return std::nullopt;
+  }
+  out << "time limit: " << Format(derived->time_limit) << " s, derived: " << derived->explanation
+      << "\n";
+  for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
+  return derived->time_limit;
+}
+
+// Why a submission is not judged here ("" if it is).
+std::string SkipReason(const Package& package, const SubmissionEntry& submission,
+                       const Language& language) {
+  if (!language.installed) return language.id + " is not installed";
+  if (!submission.expected.known) return "no rule for folder " + submission.expected.folder;
+  if (&language != &AnswersLanguage() && !package.languages.empty() &&
+      std::find(package.languages.begin(), package.languages.end(), language.id) ==
+          package.languages.end()) {
+    return "the package does not allow " + language.id;
+  }
+  return "";
+}
+
+void PrintResult(const Evaluation& evaluation, bool ok, const std::string& why,
+                 const CheckOptions& options, std::ostream& out) {
+  const Report& report = evaluation.report;
+  int64_t slowest = 0;
+  for (const TestResult& test : report.tests) slowest = std::max(slowest, test.cpu_ms);
+  char time_text[16];
+  std::snprintf(time_text, sizeof time_text, "%.2fs", slowest / 1000.0);
+  out << Cell(VerdictWord(report.verdict), kGotWidth)
+      << Cell(Format(report.score) + "/" + Format(report.max_score), kScoreWidth)
+      << Cell(time_text, kTimeWidth) << (ok ? "ok" : "MISMATCH: " + why) << "\n";
+  if (ok && !options.verbose) return;
+  if (!report.message.empty()) out << "    " << report.message << "\n";
+  if (report.verdict == Verdict::kCompileError) {
+    out << "    " << report.compile_output.substr(0, 300) << "\n";
+  }
+  for (const TestResult& test : report.tests) {
+    if (test.verdict == Verdict::kAccepted && !options.verbose) continue;
+    out << "    " << test.name << ": " << VerdictWord(test.verdict) << " " << test.feedback << "\n";
+  }
+}
+
+enum class RowResult { kMatched, kMismatched, kSkipped };
+
+// One row of the submissions table: judges the submission and compares with its expectation.
+RowResult CheckSubmission(Evaluator& evaluator, const Package& package,
+                          const SubmissionEntry& submission, double time_limit,
+                          const CheckOptions& options, std::ostream& out) {
+  const Expectation& expected = submission.expected;
+  out << Cell(submission.relative, kSubmissionWidth);
+  auto language =
+      evaluator.builder().Detect(submission.program, submission.language, package.submit_answer);
+  if (!language) {
+    out << Cell("?", kLanguageWidth) << "skipped: " << language.error().Describe() << "\n";
+    return RowResult::kSkipped;
+  }
+  out << Cell((*language)->id, kLanguageWidth) << Cell(ExpectedText(expected), kExpectedWidth);
+  if (std::string why = SkipReason(package, submission, **language); !why.empty()) {
+    out << "skipped: " << why << "\n";
+    return RowResult::kSkipped;
+  }
+  EvaluationOptions evaluation_options;
+  evaluation_options.language = (*language)->id;
+  evaluation_options.jobs = options.jobs;
+  evaluation_options.time_limit = time_limit;
+  evaluation_options.run_all_tests =
+      !expected.permitted.empty() || !expected.required.empty() || !expected.message.empty();
+  auto evaluation = evaluator.Evaluate(package, submission.program, evaluation_options, nullptr);
+  if (!evaluation) {
+    out << "ERROR " << evaluation.error().Describe() << "\n";
+    return RowResult::kMismatched;
+  }
+  std::string why;
+  bool ok = MeetsExpectation(expected, *evaluation, why);
+  PrintResult(*evaluation, ok, why, options, out);
+  return ok ? RowResult::kMatched : RowResult::kMismatched;
+}
+
+}  // namespace
+
 void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const CheckOptions& options,
                   std::ostream& out, CheckTotals& totals) {
   auto package = ReadPackage(package_dir);
@@ -202,52 +332,12 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
     ++totals.errors;
     return;
   }
-  int samples = 0;
-  for (const TestCase& test : package->cases) samples += test.is_sample ? 1 : 0;
-  out << "== " << package->id << ": " << package->DisplayName() << " ("
-      << FormatVersionName(package->version) << ", " << (package->scoring ? "scoring" : "pass-fail")
-      << (package->interactive ? ", interactive" : "")
-      << (package->multi_pass ? ", multi-pass" : "") << ")\n";
-  out << "structure: ok, " << samples << " sample and " << package->cases.size() - samples
-      << " secret tests, " << package->submissions.size() << " submissions\n";
-  for (const std::string& warning : package->warnings) out << "  warning: " << warning << "\n";
-  bool has_accepted = false;
-  for (const SubmissionEntry& submission : package->submissions) {
-    has_accepted = has_accepted || submission.expected.ExpectsAccepted();
-  }
-  if (!has_accepted) out << "  warning: no submissions/accepted/ solution\n";
-  if (package->custom_output_validation) {
-    std::string error;
-    auto validators = evaluator.Validators(*package, error);
-    if (!validators || !error.empty()) {
-      out << "output validator: ERROR " << (validators ? error : validators.error().Describe())
-          << "\n";
-      ++totals.errors;
-      return;
-    }
-    out << "output validator: " << (*validators)->size() << " built ("
-        << (evaluator.StyleOf(*package) == ValidatorStyle::kTestlib ? "testlib" : "kattis")
-        << " style)\n";
-  }
+  PrintHeader(*package, out);
+  if (!CheckOutputValidators(evaluator, *package, out, totals)) return;
   CheckInputs(evaluator, *package, out, totals);
   out << std::flush;
-
-  double time_limit = 0;
-  if (package->limits.time_limit) {
-    time_limit = *package->limits.time_limit;
-    out << "time limit: " << Format(time_limit) << " s (from " << package->limits.time_limit_source
-        << ")\n";
-  } else {
-    auto derived = DeriveTimeLimit(evaluator, *package, {});
-    if (!derived) {
-      out << "time limit: ERROR " << derived.error().Describe() << "\n";
-      ++totals.errors;
-      return;
-    }
-    time_limit = derived->time_limit;
-    out << "time limit: " << Format(time_limit) << " s, derived: " << derived->explanation << "\n";
-    for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
-  }
+  std::optional<double> time_limit = CheckTimeLimit(evaluator, *package, out, totals);
+  if (!time_limit) return;
 
   out << Cell("SUBMISSION", kSubmissionWidth) << Cell("LANGUAGE", kLanguageWidth)
       << Cell("EXPECTED", kExpectedWidth) << Cell("GOT", kGotWidth) << Cell("SCORE", kScoreWidth)
@@ -256,67 +346,17 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
   for (const SubmissionEntry& submission : package->submissions) {
     // Each finished row reaches a reader at once (the server shows the check's progress).
     out << std::flush;
-    const Expectation& expected = submission.expected;
-    out << Cell(submission.relative, kSubmissionWidth);
-    auto language =
-        evaluator.builder().Detect(submission.program, submission.language, package->submit_answer);
-    if (!language) {
-      out << Cell("?", kLanguageWidth) << "skipped: " << language.error().Describe() << "\n";
-      ++skipped;
-      continue;
+    switch (CheckSubmission(evaluator, *package, submission, *time_limit, options, out)) {
+      case RowResult::kMatched:
+        ++matched;
+        break;
+      case RowResult::kMismatched:
+        ++mismatched;
+        break;
+      case RowResult::kSkipped:
+        ++skipped;
+        break;
     }
-    out << Cell((*language)->id, kLanguageWidth) << Cell(ExpectedText(expected), kExpectedWidth);
-    if (!(*language)->installed) {
-      out << "skipped: " << (*language)->id << " is not installed\n";
-      ++skipped;
-      continue;
-    }
-    if (!expected.known) {
-      out << "skipped: no rule for folder " << expected.folder << "\n";
-      ++skipped;
-      continue;
-    }
-    if (*language != &AnswersLanguage() && !package->languages.empty() &&
-        std::find(package->languages.begin(), package->languages.end(), (*language)->id) ==
-            package->languages.end()) {
-      out << "skipped: the package does not allow " << (*language)->id << "\n";
-      ++skipped;
-      continue;
-    }
-    EvaluationOptions evaluation_options;
-    evaluation_options.language = (*language)->id;
-    evaluation_options.jobs = options.jobs;
-    evaluation_options.time_limit = time_limit;
-    evaluation_options.run_all_tests =
-        !expected.permitted.empty() || !expected.required.empty() || !expected.message.empty();
-    auto evaluation = evaluator.Evaluate(*package, submission.program, evaluation_options, nullptr);
-    if (!evaluation) {
-      out << "ERROR " << evaluation.error().Describe() << "\n";
-      ++mismatched;
-      continue;
-    }
-    const Report& report = evaluation->report;
-    int64_t slowest = 0;
-    for (const TestResult& test : report.tests) slowest = std::max(slowest, test.cpu_ms);
-    std::string why;
-    bool ok = MeetsExpectation(expected, *evaluation, why);
-    char time_text[16];
-    std::snprintf(time_text, sizeof time_text, "%.2fs", slowest / 1000.0);
-    out << Cell(VerdictWord(report.verdict), kGotWidth)
-        << Cell(Format(report.score) + "/" + Format(report.max_score), kScoreWidth)
-        << Cell(time_text, kTimeWidth) << (ok ? "ok" : "MISMATCH: " + why) << "\n";
-    if (!ok || options.verbose) {
-      if (!report.message.empty()) out << "    " << report.message << "\n";
-      if (report.verdict == Verdict::kCompileError) {
-        out << "    " << report.compile_output.substr(0, 300) << "\n";
-      }
-      for (const TestResult& test : report.tests) {
-        if (test.verdict == Verdict::kAccepted && !options.verbose) continue;
-        out << "    " << test.name << ": " << VerdictWord(test.verdict) << " " << test.feedback
-            << "\n";
-      }
-    }
-    (ok ? matched : mismatched)++;
   }
   out << package->id << ": " << matched << " match, " << mismatched << " mismatch, " << skipped
       << " skipped\n\n";

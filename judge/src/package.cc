@@ -85,11 +85,11 @@ Result<void> PackageReader::Read(const ReadOptions& options) {
   if (auto ok = ReadDomjudgeIni(); !ok) return ok;
   if (auto ok = ReadValidators(); !ok) return ok;
   if (auto ok = ReadIncludes(); !ok) return ok;
-  if (package_.koodikoe.kind == "grader") {
+  if (package_.kind == ExerciseKind::kGrader) {
     if (auto ok = ReadGraders(); !ok) return ok;
   }
   if (auto ok = ReadStatements(); !ok) return ok;
-  if (package_.koodikoe.kind == "service") {
+  if (package_.kind == ExerciseKind::kService) {
     if (auto ok = ReadScenarios(); !ok) return ok;
   } else if (auto ok = ReadData(); !ok) {
     return ok;

@@ -71,8 +71,7 @@ Result<std::unique_ptr<Evaluator>> Evaluator::Create(const JudgeConfig& config) 
 
 ValidatorStyle Evaluator::StyleOf(const Package& package) const {
   if (!package.custom_output_validation) return ValidatorStyle::kDefault;
-  if (package.koodikoe.validator_style == "testlib") return ValidatorStyle::kTestlib;
-  if (package.koodikoe.validator_style == "kattis") return ValidatorStyle::kKattis;
+  if (package.koodikoe.validator_style) return *package.koodikoe.validator_style;
   if (!package.interactive && !package.multi_pass && !package.output_validators.empty() &&
       MentionsTestlib(package.output_validators[0])) {
     return ValidatorStyle::kTestlib;
@@ -111,33 +110,85 @@ Result<double> Evaluator::TimeLimitFor(const Package& package) {
   return derived->time_limit;
 }
 
-Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSource& program,
-                                       const EvaluationOptions& options,
-                                       const ProgressFn& progress) {
-  Evaluation evaluation;
-  Report& report = evaluation.report;
-  evaluation.outcomes.resize(package.cases.size());
-
-  auto language = builder_->Detect(program, options.language, package.submit_answer);
-  if (!language) return tl::unexpected(language.error());
-  report.language = (*language)->id;
+Result<const Language*> Evaluator::LanguageFor(const Package& package, const ProgramSource& program,
+                                               const std::string& id) const {
+  auto language = builder_->Detect(program, id, package.submit_answer);
+  if (!language) return language;
   if (*language != &AnswersLanguage() && !package.languages.empty() &&
       std::find(package.languages.begin(), package.languages.end(), (*language)->id) ==
           package.languages.end()) {
     return Fail(ErrorCode::kInvalidArgument,
                 "this exercise does not allow " + (*language)->id + " submissions");
   }
+  return language;
+}
 
-  // The time limit first: deriving it may run the package's own submissions.
-  double time_limit = 0;
-  if (options.time_limit) {
-    time_limit = *options.time_limit;
-  } else {
-    auto limit = TimeLimitFor(package);
-    if (!limit) return tl::unexpected(limit.error());
-    time_limit = *limit;
+Result<bool> Evaluator::AddValidators(const Package& package, RunContext& context, Report& report) {
+  if (package.kind == ExerciseKind::kService) {
+    auto client = ScenarioClientPath(scenario_client_);
+    if (!client) return tl::unexpected(client.error());
+    context.scenario_client = *client;
   }
-  report.time_limit = time_limit;
+  if (context.style == ValidatorStyle::kDefault) return true;
+  std::string error;
+  auto validators = Validators(package, error);
+  if (!validators) return tl::unexpected(validators.error());
+  if (!error.empty()) {
+    report.verdict = Verdict::kJudgingError;
+    report.message = error;
+    return false;
+  }
+  for (const BuiltProgram& validator : **validators) context.validators.push_back(&validator);
+  return true;
+}
+
+Result<void> Evaluator::RunAndScore(const Package& package, RunContext& context,
+                                    const EvaluationOptions& options, const ProgressFn& progress,
+                                    Evaluation& evaluation) {
+  std::vector<int> selected;
+  for (size_t i = 0; i < package.cases.size(); ++i) {
+    if (!options.samples_only || package.cases[i].is_sample) {
+      selected.push_back(static_cast<int>(i));
+    }
+  }
+  auto work = MakeTempDir(work_dir_, "run-");
+  if (!work) return tl::unexpected(work.error());
+  context.work_dir = *work;
+  int max_boxes = options.jobs > 0 ? std::min(options.jobs, sandbox_.slots()) : sandbox_.slots();
+  TestScheduler scheduler(sandbox_, package, context, max_boxes, options.run_all_tests, progress);
+  auto outcomes = scheduler.Run(selected);
+  if (std::getenv("KOODIKOE_KEEP_WORK") == nullptr) (void)koodikoe::RemoveTree(*work);
+  if (!outcomes) return tl::unexpected(outcomes.error());
+  evaluation.outcomes = std::move(*outcomes);
+
+  Report& report = evaluation.report;
+  ScoreSummary summary = ScoreOutcomes(package, evaluation.outcomes);
+  report.verdict = summary.verdict;
+  report.score = summary.score;
+  report.max_score = summary.max_score;
+  report.message = summary.error;
+  for (int index : selected) {
+    const CaseOutcome& outcome = evaluation.outcomes[static_cast<size_t>(index)];
+    if (outcome.ran) report.tests.push_back(outcome.result);
+  }
+  return {};
+}
+
+Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSource& program,
+                                       const EvaluationOptions& options,
+                                       const ProgressFn& progress) {
+  Evaluation evaluation;
+  Report& report = evaluation.report;
+  evaluation.outcomes.resize(package.cases.size());
+  auto language = LanguageFor(package, program, options.language);
+  if (!language) return tl::unexpected(language.error());
+  report.language = (*language)->id;
+
+  // The time limit first: inferring it may run the package's own submissions.
+  auto time_limit =
+      options.time_limit ? Result<double>(*options.time_limit) : TimeLimitFor(package);
+  if (!time_limit) return tl::unexpected(time_limit.error());
+  report.time_limit = *time_limit;
 
   std::vector<std::string> include_dirs;
   for (const std::string& key : {std::string("default"), (*language)->id}) {
@@ -159,47 +210,12 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
   context.package = &package;
   context.submission = &*built;
   context.style = StyleOf(package);
-  context.time_limit = time_limit;
-  if (package.koodikoe.kind == "service") {
-    auto client = ScenarioClientPath(scenario_client_);
-    if (!client) return tl::unexpected(client.error());
-    context.scenario_client = *client;
-  }
-  if (context.style != ValidatorStyle::kDefault) {
-    std::string error;
-    auto validators = Validators(package, error);
-    if (!validators) return tl::unexpected(validators.error());
-    if (!error.empty()) {
-      report.verdict = Verdict::kJudgingError;
-      report.message = error;
-      return evaluation;
-    }
-    for (const BuiltProgram& validator : **validators) context.validators.push_back(&validator);
-  }
-
-  std::vector<int> selected;
-  for (size_t i = 0; i < package.cases.size(); ++i) {
-    if (!options.samples_only || package.cases[i].is_sample)
-      selected.push_back(static_cast<int>(i));
-  }
-  auto work = MakeTempDir(work_dir_, "run-");
-  if (!work) return tl::unexpected(work.error());
-  context.work_dir = *work;
-  int max_boxes = options.jobs > 0 ? std::min(options.jobs, sandbox_.slots()) : sandbox_.slots();
-  TestScheduler scheduler(sandbox_, package, context, max_boxes, options.run_all_tests, progress);
-  auto outcomes = scheduler.Run(selected);
-  if (std::getenv("KOODIKOE_KEEP_WORK") == nullptr) (void)koodikoe::RemoveTree(*work);
-  if (!outcomes) return tl::unexpected(outcomes.error());
-  evaluation.outcomes = std::move(*outcomes);
-
-  ScoreSummary summary = ScoreOutcomes(package, evaluation.outcomes);
-  report.verdict = summary.verdict;
-  report.score = summary.score;
-  report.max_score = summary.max_score;
-  report.message = summary.error;
-  for (int index : selected) {
-    const CaseOutcome& outcome = evaluation.outcomes[static_cast<size_t>(index)];
-    if (outcome.ran) report.tests.push_back(outcome.result);
+  context.time_limit = *time_limit;
+  auto judged = AddValidators(package, context, report);
+  if (!judged) return tl::unexpected(judged.error());
+  if (!*judged) return evaluation;
+  if (auto ok = RunAndScore(package, context, options, progress, evaluation); !ok) {
+    return tl::unexpected(ok.error());
   }
   return evaluation;
 }

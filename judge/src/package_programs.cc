@@ -67,7 +67,7 @@ Result<void> PackageReader::ReadSimulators() {
 
 Result<void> PackageReader::ReadValidators() {
   bool is_dir = false;
-  if (package_.koodikoe.kind == "iot") {
+  if (package_.kind == ExerciseKind::kIot) {
     if (Exists("output_validators") || Exists("output_validator")) {
       return PackageFail("output_validators",
                          "an iot exercise is scored by its simulator in simulators/; remove the "

@@ -249,6 +249,20 @@ Result<void> PackageReader::ReadLanguages(const YamlDoc& doc, const YAML::Node& 
   return {};
 }
 
+const std::vector<std::pair<std::string, ExerciseKind>> kKinds = {
+    {"batch", ExerciseKind::kBatch},
+    {"interactive", ExerciseKind::kInteractive},
+    {"grader", ExerciseKind::kGrader},
+    {"service", ExerciseKind::kService},
+    {"iot", ExerciseKind::kIot}};
+
+const char* ExerciseKindWord(ExerciseKind kind) {
+  for (const auto& [word, value] : kKinds) {
+    if (value == kind) return word.c_str();
+  }
+  return "batch";
+}
+
 Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node) {
   if (!node) return {};
   if (auto ok = RequireMap(doc, node, "koodikoe"); !ok) return ok;
@@ -271,45 +285,37 @@ Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& n
       if (!skills) return tl::unexpected(skills.error());
       keys.skills = *skills;
     } else if (key == "kind") {
-      auto kind = AsString(doc, entry.second, "koodikoe.kind");
+      auto kind = AsWord(doc, entry.second, "koodikoe.kind", kKinds);
       if (!kind) return tl::unexpected(kind.error());
-      static const std::set<std::string> kKinds = {"batch", "interactive", "grader", "service",
-                                                   "iot"};
-      if (!kKinds.count(*kind)) {
-        return tl::unexpected(YamlError(
-            doc, entry.second, "koodikoe.kind must be batch, interactive, grader, service or iot"));
-      }
-      keys.kind = *kind;
+      package_.kind = *kind;
     } else if (key == "conventions") {
-      auto conventions = AsString(doc, entry.second, "koodikoe.conventions");
+      auto conventions = AsWord<Conventions>(
+          doc, entry.second, "koodikoe.conventions",
+          {{"kattis", Conventions::kKattis}, {"domjudge", Conventions::kDomjudge}});
       if (!conventions) return tl::unexpected(conventions.error());
-      if (*conventions != "kattis" && *conventions != "domjudge") {
-        return tl::unexpected(
-            YamlError(doc, entry.second, "koodikoe.conventions must be kattis or domjudge"));
-      }
       keys.conventions = *conventions;
     } else if (key == "validator_style") {
-      auto style = AsString(doc, entry.second, "koodikoe.validator_style");
+      auto style = AsWord<ValidatorStyle>(
+          doc, entry.second, "koodikoe.validator_style",
+          {{"kattis", ValidatorStyle::kKattis}, {"testlib", ValidatorStyle::kTestlib}});
       if (!style) return tl::unexpected(style.error());
-      if (*style != "kattis" && *style != "testlib") {
-        return tl::unexpected(
-            YamlError(doc, entry.second, "koodikoe.validator_style must be kattis or testlib"));
-      }
       keys.validator_style = *style;
     } else {
       return tl::unexpected(YamlError(doc, entry.first, "unknown key koodikoe." + key));
     }
   }
-  if (keys.kind == "interactive" || keys.kind == "iot") {
+  ExerciseKind& kind = package_.kind;
+  if (kind == ExerciseKind::kInteractive || kind == ExerciseKind::kIot) {
     // iot: the simulator is an interactive validator that scores (0..1) what the program does.
     package_.interactive = true;
     package_.custom_output_validation = true;
-    if (keys.kind == "iot") package_.scoring = true;
-  } else if (keys.kind == "service") {
+    if (kind == ExerciseKind::kIot) package_.scoring = true;
+  } else if (kind == ExerciseKind::kService) {
     package_.scoring = true;  // each scenario is worth its points
-  } else if (package_.interactive && keys.kind == "batch") {
-    keys.kind = "interactive";
+  } else if (package_.interactive && kind == ExerciseKind::kBatch) {
+    kind = ExerciseKind::kInteractive;
   }
+  keys.kind = ExerciseKindWord(kind);
   return {};
 }
 

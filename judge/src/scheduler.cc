@@ -71,7 +71,7 @@ TestScheduler::TestScheduler(runner::Sandbox& sandbox, const Package& package,
       context_(context),
       policy_(package, run_all_tests),
       progress_(progress),
-      service_(package.koodikoe.kind == "service"),
+      service_(package.kind == ExerciseKind::kService),
       boxes_per_test_(package.interactive || service_ ? 2 : 1),
       max_boxes_(std::max(max_boxes, boxes_per_test_)) {}
 

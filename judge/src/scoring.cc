@@ -257,7 +257,7 @@ ScoreSummary ScoreOutcomes(const Package& package, std::vector<CaseOutcome>& out
     return summary;
   }
   const TestGroup* secret =
-      package.FindGroup(package.koodikoe.kind == "service" ? "scenarios" : "secret");
+      package.FindGroup(package.kind == ExerciseKind::kService ? "scenarios" : "secret");
   if (secret == nullptr) {
     summary.max_score = 0;
     return summary;

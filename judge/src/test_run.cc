@@ -327,7 +327,7 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
   if (ExitedWith(outcome, kKattisAccept)) {
     std::string score = ReadBeneath(feedback_dir_, "score.txt", 4096);
     std::string multiplier = ReadBeneath(feedback_dir_, "score_multiplier.txt", 4096);
-    if (context_.package->koodikoe.kind == "iot") {
+    if (context_.package->kind == ExerciseKind::kIot) {
       // An iot simulator scores the run from 0 to 1: the share of the test's points.
       if (score.empty()) {
         return Finish(Verdict::kJudgingError, "the simulator accepted but wrote no score.txt");

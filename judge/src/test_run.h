@@ -17,8 +17,6 @@
 
 namespace judge {
 
-enum class ValidatorStyle { kDefault, kKattis, kTestlib };
-
 // What every test of one evaluation shares.
 struct RunContext {
   const Package* package = nullptr;

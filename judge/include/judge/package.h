@@ -146,13 +146,21 @@ struct SubmissionEntry {
 // DOMjudge's (a domjudge-problem.ini, or koodikoe.conventions: domjudge). See judge/README.md.
 enum class Conventions { kKattis, kDomjudge };
 
+// koodikoe.kind: what a candidate writes and how it is run.
+enum class ExerciseKind { kBatch, kInteractive, kGrader, kService, kIot };
+const char* ExerciseKindWord(ExerciseKind kind);  // "batch", "interactive", ...
+
+// How output validators report: the default validator, Kattis' exit codes, testlib's.
+enum class ValidatorStyle { kDefault, kKattis, kTestlib };
+
 struct KoodikoeKeys {
   int tier = 0;  // 1..5, 0 = not given
   std::string track;
   std::vector<std::string> skills;
-  std::string kind = "batch";   // batch | interactive | grader | service | iot
-  std::string validator_style;  // "" (detect) | kattis | testlib
-  std::string conventions;  // "" (DOMjudge's where a domjudge-problem.ini is) | kattis | domjudge
+  // The kind's word, as the platform shows it; the judge goes by Package::kind.
+  std::string kind = "batch";
+  std::optional<ValidatorStyle> validator_style;  // kattis | testlib; nullopt = detected
+  std::optional<Conventions> conventions;  // nullopt = DOMjudge's where a domjudge-problem.ini is
 };
 
 struct Limits {
@@ -178,6 +186,7 @@ struct Package {
   std::string id;   // directory name
   FormatVersion version = FormatVersion::kLegacy;
   Conventions conventions = Conventions::kKattis;
+  ExerciseKind kind = ExerciseKind::kBatch;
   // What solving a pass-fail problem is worth: 1, or a DOMjudge package's `points`.
   double points = 1;
   std::map<std::string, std::string> names;  // language -> name
