@@ -41,14 +41,20 @@ nlohmann::json Number(double value) {
 std::string ReportJson(const Report& report) {
   nlohmann::json tests = nlohmann::json::array();
   for (const TestResult& test : report.tests) {
-    tests.push_back({{"name", test.name},
-                     {"group", test.group},
-                     {"verdict", VerdictWord(test.verdict)},
-                     {"score", Number(test.score)},
-                     {"cpu_ms", test.cpu_ms},
-                     {"wall_ms", test.wall_ms},
-                     {"memory_kib", test.memory_kib},
-                     {"feedback", test.feedback}});
+    nlohmann::json& added = tests.emplace_back();
+    added = {{"name", test.name},
+             {"group", test.group},
+             {"verdict", VerdictWord(test.verdict)},
+             {"score", Number(test.score)},
+             {"cpu_ms", test.cpu_ms},
+             {"wall_ms", test.wall_ms},
+             {"memory_kib", test.memory_kib},
+             {"feedback", test.feedback}};
+    if (!test.replay.empty()) {
+      // Checked when it was collected; a replay that somehow is not JSON is left out.
+      nlohmann::json replay = nlohmann::json::parse(test.replay, nullptr, false);
+      if (replay.is_object()) added["replay"] = std::move(replay);
+    }
   }
   nlohmann::json json = {
       {"verdict", VerdictWord(report.verdict)},

@@ -13,6 +13,7 @@
 #include "evaluator.h"
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "replay.h"
 #include "scheduler.h"
 #include "scoring.h"
 #include "service_run.h"
@@ -171,6 +172,7 @@ Result<void> Evaluator::RunAndScore(const Package& package, RunContext& context,
     const CaseOutcome& outcome = evaluation.outcomes[static_cast<size_t>(index)];
     if (outcome.ran) report.tests.push_back(outcome.result);
   }
+  CapReplays(report.tests);
   return {};
 }
 

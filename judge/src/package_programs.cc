@@ -52,7 +52,8 @@ Result<ProgramSource> PackageReader::ReadProgram(const Entry& entry) {
 Result<void> PackageReader::ReadSimulators() {
   bool is_dir = false;
   if (!Exists("simulators", &is_dir) || !is_dir) {
-    return PackageFail("simulators", "missing; an iot exercise needs its device simulator there");
+    return PackageFail("simulators", "missing; an " + package_.koodikoe.kind +
+                                         " exercise needs its simulator there");
   }
   auto entries = List(dir_ + "/simulators", "simulators");
   if (!entries) return tl::unexpected(entries.error());
@@ -67,11 +68,11 @@ Result<void> PackageReader::ReadSimulators() {
 
 Result<void> PackageReader::ReadValidators() {
   bool is_dir = false;
-  if (package_.kind == ExerciseKind::kIot) {
+  if (ScoredBySimulator(package_.kind)) {
     if (Exists("output_validators") || Exists("output_validator")) {
-      return PackageFail("output_validators",
-                         "an iot exercise is scored by its simulator in simulators/; remove the "
-                         "output validator");
+      return PackageFail("output_validators", "an " + package_.koodikoe.kind +
+                                                  " exercise is scored by its simulator in "
+                                                  "simulators/; remove the output validator");
     }
     if (auto ok = ReadSimulators(); !ok) return ok;
   }

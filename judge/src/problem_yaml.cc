@@ -250,11 +250,9 @@ Result<void> PackageReader::ReadLanguages(const YamlDoc& doc, const YAML::Node& 
 }
 
 const std::vector<std::pair<std::string, ExerciseKind>> kKinds = {
-    {"batch", ExerciseKind::kBatch},
-    {"interactive", ExerciseKind::kInteractive},
-    {"grader", ExerciseKind::kGrader},
-    {"service", ExerciseKind::kService},
-    {"iot", ExerciseKind::kIot}};
+    {"batch", ExerciseKind::kBatch},   {"interactive", ExerciseKind::kInteractive},
+    {"grader", ExerciseKind::kGrader}, {"service", ExerciseKind::kService},
+    {"iot", ExerciseKind::kIot},       {"game", ExerciseKind::kGame}};
 
 const char* ExerciseKindWord(ExerciseKind kind) {
   for (const auto& [word, value] : kKinds) {
@@ -305,11 +303,12 @@ Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& n
     }
   }
   ExerciseKind& kind = package_.kind;
-  if (kind == ExerciseKind::kInteractive || kind == ExerciseKind::kIot) {
-    // iot: the simulator is an interactive validator that scores (0..1) what the program does.
+  if (kind == ExerciseKind::kInteractive || ScoredBySimulator(kind)) {
+    // iot, game: the simulator is an interactive validator that scores (0..1) what the program
+    // does.
     package_.interactive = true;
     package_.custom_output_validation = true;
-    if (kind == ExerciseKind::kIot) package_.scoring = true;
+    if (ScoredBySimulator(kind)) package_.scoring = true;
   } else if (kind == ExerciseKind::kService) {
     package_.scoring = true;  // each scenario is worth its points
   } else if (package_.interactive && kind == ExerciseKind::kBatch) {

@@ -11,6 +11,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "replay.h"
 #include "run_spec.h"
 
 namespace judge {
@@ -327,8 +328,8 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
   if (ExitedWith(outcome, kKattisAccept)) {
     std::string score = ReadBeneath(feedback_dir_, "score.txt", 4096);
     std::string multiplier = ReadBeneath(feedback_dir_, "score_multiplier.txt", 4096);
-    if (context_.package->kind == ExerciseKind::kIot) {
-      // An iot simulator scores the run from 0 to 1: the share of the test's points.
+    if (ScoredBySimulator(context_.package->kind)) {
+      // An iot or game simulator scores the run from 0 to 1: the share of the test's points.
       if (score.empty()) {
         return Finish(Verdict::kJudgingError, "the simulator accepted but wrote no score.txt");
       }
@@ -370,8 +371,7 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
 }
 
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
-                         bool reaped_validator_first, bool judge_killed) {
-  if (judge_killed) return reaped_validator_first;
+                         bool reaped_validator_first) {
   // Killed by SIGPIPE: it wrote to the validator after the validator had closed its end. This
   // is proof whatever the clocks say (under load an ending program can be preempted after
   // closing its pipes, so the other side may be seen to end first).
@@ -383,6 +383,11 @@ bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome
   if (submission.program_ended_ns && validator.program_ended_ns) {
     return validator.program_ended_ns <= submission.program_ended_ns;
   }
+  // No end time: the box was killed before its program ended. At its time limit (kept as the
+  // status even when the judge's stop came too): the limit is taken to have run out first,
+  // since the runner notices a CPU limit only some milliseconds after it ran out. Stopped by
+  // the judge after the validator's rejection: the validator's box was reaped first.
+  if (submission.status == runner::Status::kTimeLimit) return false;
   return reaped_validator_first;
 }
 
@@ -405,9 +410,14 @@ void TestRun::AfterInteraction() {
   outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, submission.cpu_ms);
   outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, submission.wall_ms);
   outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
-  bool judge_killed_submission = killed_submission_ && submission.signal == SIGKILL;
-  bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_,
-                                             judge_killed_submission);
+  if (context_.package->kind == ExerciseKind::kGame) {
+    // Whatever the verdict, a simulator that ended on its own had the chance to write the replay.
+    bool ended = ExitedWith(validator, kKattisAccept) || ExitedWith(validator, kKattisReject);
+    if (auto refused = CollectReplay(test_, feedback_dir_, ended, outcome_.result)) {
+      return Finish(Verdict::kJudgingError, *refused);
+    }
+  }
+  bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_);
   if (submission.signal == SIGPIPE) {
     // It wrote to the validator after the validator had ended: the validator decides.
     submission.status = runner::Status::kOk;

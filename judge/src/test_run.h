@@ -58,11 +58,13 @@ class CaseRun {
 
 // Interactive tests: whether the validator was done before the submission ended. Its wrong
 // answer then decides, and the submission's crash or timeout is only a consequence of the
-// hang-up. `reaped_validator_first` is the order the boxes finished in; `judge_killed` says
-// the judge stopped the submission because the validator had rejected. Sound only because the
-// judge holds the pipe ends until each box is reaped (TestRun::Started).
+// hang-up. Decided by proof (a submission killed by SIGPIPE), else by when the two programs
+// ended (runner::Outcome::program_ended_ns); a submission stopped by its time limit has no end
+// time and counts as ended first; else `reaped_validator_first`, the order the boxes were
+// reaped in. Sound only because the judge holds the pipe ends until each box is reaped
+// (TestRun::Started): an end caused by the other's end is always the later one.
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
-                         bool reaped_validator_first, bool judge_killed);
+                         bool reaped_validator_first);
 
 // Which side of an interactive test decides its verdict, in the precedence of problemtools'
 // interactive runner: a validator that failed (a judging error); a validator that rejected

@@ -37,6 +37,9 @@ struct TestResult {
   int64_t wall_ms = 0;
   int64_t memory_kib = 0;
   std::string feedback;  // what differed, trimmed; never hidden data beyond a short excerpt
+  // `game` kind: the checked replay (a JSON object's text, judge/PACKAGES.md); "" = none, as
+  // for a secret test whose group gives no full feedback.
+  std::string replay;
 };
 
 struct Report {

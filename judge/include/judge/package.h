@@ -147,8 +147,13 @@ struct SubmissionEntry {
 enum class Conventions { kKattis, kDomjudge };
 
 // koodikoe.kind: what a candidate writes and how it is run.
-enum class ExerciseKind { kBatch, kInteractive, kGrader, kService, kIot };
+enum class ExerciseKind { kBatch, kInteractive, kGrader, kService, kIot, kGame };
 const char* ExerciseKindWord(ExerciseKind kind);  // "batch", "interactive", ...
+// iot and game: a simulator in simulators/ talks to the program and scores it from 0 to 1 (a
+// game's also writes a replay, replay.h).
+inline bool ScoredBySimulator(ExerciseKind kind) {
+  return kind == ExerciseKind::kIot || kind == ExerciseKind::kGame;
+}
 
 // How output validators report: the default validator, Kattis' exit codes, testlib's.
 enum class ValidatorStyle { kDefault, kKattis, kTestlib };

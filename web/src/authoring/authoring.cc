@@ -22,7 +22,7 @@ namespace {
 
 constexpr size_t kMaxInlineText = 256u << 10;  // files larger than this are listed, not sent
 
-const std::set<std::string> kKinds = {"batch", "interactive", "grader", "service", "iot"};
+const std::set<std::string> kKinds = {"batch", "interactive", "grader", "service", "iot", "game"};
 
 Result<YAML::Node> LoadYamlFile(const std::string& path) {
   std::error_code ec;
@@ -241,7 +241,7 @@ Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
     if (!kind) return tl::unexpected(kind.error());
     if (!kKinds.count(*kind)) {
       return Fail(ErrorCode::kInvalidArgument,
-                  "kind must be batch, interactive, grader, service or iot");
+                  "kind must be batch, interactive, grader, service, iot or game");
     }
     keys["kind"] = *kind;
   }

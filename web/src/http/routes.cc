@@ -307,7 +307,8 @@ const std::vector<Route>& Table() {
        "The caller's own submissions, newest first (?exercise=ID to filter)", "",
        R"([{"id":42,"exercise":"hello","language":"python","status":"done","verdict":"accepted","score":1,"max_score":1,"created_at":"2026-01-05T10:00:00Z"}])"},
       {"GET", "/api/v1/submissions/{id}", Access::kUser, 200, GetSubmission, nullptr,
-       "A submission or run with its source and test results", "",
+       "A submission or run with its source and test results; a game's tests carry their "
+       "replay (judge/PACKAGES.md)", "",
        R"({"id":42,"status":"done","verdict":"accepted","tests":[],"compile":{"status":"ok","output":""},"kind":"submission"})"},
       {"GET", "/api/v1/submissions/{id}/events", Access::kUser, 200, nullptr, SubmissionEvents,
        "Server-Sent Events while judging: `progress` {done,total,test}, then `done` with the "

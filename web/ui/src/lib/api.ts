@@ -25,6 +25,8 @@ export interface TestResult {
   name: string; group?: string; verdict: string; score?: number;
   cpu_ms?: number; wall_ms?: number; memory_kib?: number; feedback?: string;
   output?: string;
+  /** A game exercise's replay (judge/PACKAGES.md); checked with isReplay before it is shown. */
+  replay?: unknown;
 }
 
 export interface Submission {

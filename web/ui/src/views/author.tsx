@@ -13,7 +13,7 @@ import { renderMarkdown } from '../lib/markdown';
 import { exerciseTitle } from './catalogue';
 import { zipFolder } from '../lib/zip';
 
-const KINDS = ['batch', 'interactive', 'grader', 'service', 'iot'];
+const KINDS = ['batch', 'interactive', 'grader', 'service', 'iot', 'game'];
 const SOLUTION_FOLDERS = ['accepted', 'wrong_answer', 'time_limit_exceeded', 'run_time_error', 'memory_limit_exceeded'];
 
 /** A new exercise starts as a small working example (double a number) for the trainer to change. */

@@ -15,7 +15,7 @@ export function StatusMark({ status }: { status?: string }) {
 }
 
 /** Beginners' track first. */
-const TRACK_ORDER = ['basics', 'algorithms', 'fullstack', 'iot'];
+const TRACK_ORDER = ['basics', 'games', 'algorithms', 'fullstack', 'iot'];
 function trackOrder(track: string): number { const i = TRACK_ORDER.indexOf(track); return i < 0 ? TRACK_ORDER.length : i; }
 
 function group<T>(items: T[], key: (x: T) => string): [string, T[]][] {

@@ -38,10 +38,14 @@ function Statement({ ex }: { ex: Exercise }) {
           {ex.samples.map((s) => (
             <div class="sample" key={s.name}>
               <h3 class="sample-title">{t('ex.sample', { name: s.name.replace(/^sample\//, '') })}</h3>
-              <div class="compare-grid">
-                <div><h4>{t('ex.input')}</h4><pre class="output-pre">{s.input === '' ? t('ex.noInput') : s.input}</pre></div>
-                <div><h4>{t('ex.output')}</h4><pre class="output-pre">{s.output}</pre></div>
-              </div>
+              {ex.kind === 'game' ? (
+                <div><h4>{t('ex.world')}</h4><pre class="output-pre">{s.input}</pre></div>
+              ) : (
+                <div class="compare-grid">
+                  <div><h4>{t('ex.input')}</h4><pre class="output-pre">{s.input === '' ? t('ex.noInput') : s.input}</pre></div>
+                  <div><h4>{t('ex.output')}</h4><pre class="output-pre">{s.output}</pre></div>
+                </div>
+              )}
             </div>
           ))}
         </section>

@@ -5,6 +5,8 @@ import type { Sample, Submission, TestResult } from '../lib/api';
 import { t } from '../i18n';
 import { parseCompileOutput } from '../lib/compile';
 import { Icon, Link, ProgressBar, Verdict, verdictTone, type VerdictLimits } from '../components';
+import { isReplay } from '../lib/replay';
+import { ReplayViewer } from './replay';
 
 export interface ResultState {
   kind: 'run' | 'custom' | 'submission';
@@ -78,14 +80,20 @@ function OutputCompare({ test, sample }: { test: TestResult; sample?: Sample }) 
   );
 }
 
-export function TestRows({ tests, samples, limits, expandAll }: { tests: TestResult[]; samples?: Sample[]; limits: VerdictLimits; expandAll?: boolean }) {
+/** `replays`: how a game's replays start: playing at once (a run on the examples), or still at
+ *  the moment it ended. The first test with a replay is open either way. */
+export function TestRows({ tests, samples, limits, expandAll, replays = 'still' }: {
+  tests: TestResult[]; samples?: Sample[]; limits: VerdictLimits; expandAll?: boolean; replays?: 'play' | 'still';
+}) {
   const sampleFor = (name: string) => samples?.find((s) => s.name === name || `sample/${s.name}` === name || name.endsWith(`/${s.name}`));
+  const firstReplay = tests.findIndex((test) => isReplay(test.replay));
   return (
     <ol class="test-rows">
       {tests.map((test, i) => {
-        const sample = samples ? sampleFor(test.name) : undefined;
-        const detail = sample !== undefined || test.output !== undefined || !!test.feedback;
-        const open = expandAll || verdictTone(test.verdict) === 'bad';
+        const replay = isReplay(test.replay) ? test.replay : null;
+        const sample = samples && !replay ? sampleFor(test.name) : undefined;
+        const detail = sample !== undefined || test.output !== undefined || !!test.feedback || !!replay;
+        const open = expandAll || verdictTone(test.verdict) === 'bad' || i === firstReplay;
         const head = (
           <>
             <span class="test-name">{test.group && !test.name.startsWith(`${test.group}/`) ? `${test.group}/` : ''}{test.name}</span>
@@ -99,6 +107,10 @@ export function TestRows({ tests, samples, limits, expandAll }: { tests: TestRes
               <details open={open}>
                 <summary class="test-head">{head}</summary>
                 <OutputCompare test={test} sample={sample} />
+                {replay ? (
+                  <ReplayViewer replay={replay} label={t('replay.label', { name: test.name })}
+                    autoplay={replays === 'play' && i === firstReplay} />
+                ) : null}
               </details>
             ) : <div class="test-head">{head}</div>}
           </li>
@@ -158,7 +170,7 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
         </div>
       ) : null}
       {result.kind !== 'custom' && tests.length ? (
-        <TestRows tests={tests} samples={samples} limits={limits} />
+        <TestRows tests={tests} samples={samples} limits={limits} replays={result.kind === 'run' ? 'play' : 'still'} />
       ) : null}
     </div>
   );

@@ -1,0 +1,4 @@
+# Reads the answer to LOOK as a number.
+input()
+print("LOOK", flush=True)
+distance = int(input())

@@ -1,0 +1,5 @@
+# Uses compass directions, which the board does not know.
+input()
+input()
+print("N", flush=True)
+input()

@@ -1,0 +1,2 @@
+# Reads only two words from a line of three.
+name, steps = input().split()
