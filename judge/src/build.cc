@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "run_spec.h"
 
 namespace judge {
 
@@ -58,29 +60,43 @@ void AddTree(const std::string& dir, FileMap& files) {
   }
 }
 
+// Whether a source file can be the program's entry: Java's file with a main method, Pascal's
+// program (not a unit); for other languages any file.
+bool CanBeEntry(const std::string& host, const Language& language) {
+  if (language.entry.empty()) return true;
+  auto text = koodikoe::ReadFile(host, 4u << 20);
+  if (!text) return false;
+  if (language.entry == "java-class") return HasJavaMain(*text);
+  if (language.entry == "pascal-program") return IsPascalProgram(*text);
+  return true;
+}
+
 std::string ChooseMain(const FileMap& files, const Language& language,
                        const std::string& program_name) {
   if (files.count("__main__.py")) return "__main__.py";
   std::string stem = program_name.substr(0, program_name.rfind('.'));
-  std::string first;
+  std::string first, first_entry;
   for (const auto& [relative, host] : files) {
     if (!HasExtension(relative, language)) continue;
+    if (first.empty()) first = relative;
+    if (!CanBeEntry(host, language)) continue;
     std::string relative_stem = relative.substr(0, relative.rfind('.'));
     if (relative_stem == stem || relative_stem == "main" || relative_stem == "Main") {
       return relative;
     }
-    if (first.empty()) first = relative;
+    if (first_entry.empty()) first_entry = relative;
   }
+  if (!first_entry.empty()) return first_entry;
   return first.empty() && !files.empty() ? files.begin()->first : first;
 }
 
-std::string ClassifyFailure(const runner::Outcome& outcome, const BuildLimits& limits) {
+std::string ClassifyFailure(const runner::Outcome& outcome, const Limits& limits) {
   switch (outcome.status) {
     case runner::Status::kTimeLimit:
       return "compilation took longer than " +
-             std::to_string(static_cast<int>(limits.cpu_seconds)) + " s and was stopped";
+             std::to_string(static_cast<int>(limits.compilation_time)) + " s and was stopped";
     case runner::Status::kMemoryLimit:
-      return "compilation used more than " + std::to_string(limits.memory_mib) +
+      return "compilation used more than " + std::to_string(limits.compilation_memory_mib) +
              " MiB of memory and was stopped";
     case runner::Status::kOutputLimit:
       return "the compiler wrote too much output and was stopped";
@@ -91,21 +107,69 @@ std::string ClassifyFailure(const runner::Outcome& outcome, const BuildLimits& l
   }
 }
 
+// {class} for Java: the class with main, qualified by its package; a lone source is renamed
+// to fit, as javac wants a public class in a file of its own name.
+void SetJavaClass(FileMap& files, std::map<std::string, std::string>& rewritten,
+                  CommandValues& values) {
+  auto text = rewritten.count(values.main) ? Result<std::string>(rewritten[values.main])
+                                           : koodikoe::ReadFile(files[values.main], 4u << 20);
+  std::string simple = text ? FindJavaMainClass(*text) : "";
+  std::string package = text ? FindJavaPackage(*text) : "";
+  std::string wanted = simple + ".java";
+  if (!simple.empty() && BaseName(values.main) != wanted && files.size() == 1) {
+    files[wanted] = files[values.main];
+    files.erase(values.main);
+    if (rewritten.count(values.main)) {
+      rewritten[wanted] = rewritten[values.main];
+      rewritten.erase(values.main);
+    }
+    values.main = wanted;
+  }
+  if (simple.empty()) simple = BaseName(values.main.substr(0, values.main.rfind('.')));
+  values.class_name = package.empty() ? simple : package + "." + simple;
+}
+
 Result<BuiltProgram> LoadCached(const std::string& entry, BuiltProgram program) {
   std::string text = ReadBeneath(entry, "result.json", 1 << 20);
   auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
     return Fail(ErrorCode::kInternal, "broken compile cache entry " + entry);
   }
-  program.status = json.value("status", "");
+  program.ok = json.value("status", "") == BuildStatusWord(BuildStatus::kOk);
+  program.status = program.ok ? BuildStatus::kOk : BuildStatus::kCompileError;
   program.output = json.value("output", "");
-  program.ok = program.status == "ok";
   program.dir = entry + "/files";
   program.cached = true;
   return program;
 }
 
 }  // namespace
+
+const char* BuildStatusWord(BuildStatus status) {
+  return status == BuildStatus::kOk ? "ok" : "compile_error";
+}
+
+std::string SubstituteConstants(const std::string& text, const Constants& constants) {
+  std::string out;
+  size_t at = 0;
+  while (true) {
+    size_t open = text.find("{{", at);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    auto found = constants.find(text.substr(open + 2, close - open - 2));
+    if (found == constants.end()) {  // not a constant: left as written
+      out.append(text, at, open + 1 - at);
+      at = open + 1;
+      continue;
+    }
+    out.append(text, at, open - at);
+    out += found->second;
+    at = close + 2;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
 
 std::string DefaultCacheDir() {
   if (const char* dir = std::getenv("KOODIKOE_CACHE_DIR"); dir && *dir) return dir;
@@ -142,7 +206,20 @@ std::vector<std::string> BuiltProgram::RunArgv(uint64_t memory_mib) const {
   return ExpandCommand(language.run, run_values);
 }
 
-Result<const Language*> Builder::Detect(const ProgramSource& program, const std::string& id) const {
+const Language& AnswersLanguage() {
+  static const Language answers = [] {
+    Language language;
+    language.id = kAnswersLanguage;
+    language.name = "answer files";
+    language.installed = true;
+    return language;
+  }();
+  return answers;
+}
+
+Result<const Language*> Builder::Detect(const ProgramSource& program, const std::string& id,
+                                        bool answers_allowed) const {
+  if (answers_allowed && id == kAnswersLanguage) return &AnswersLanguage();
   if (!id.empty()) {
     const Language* language = registry_.Find(id);
     if (language == nullptr) {
@@ -159,6 +236,7 @@ Result<const Language*> Builder::Detect(const ProgramSource& program, const std:
       ++votes[language->id];
     }
   }
+  if (first == nullptr && answers_allowed) return &AnswersLanguage();
   if (first == nullptr) {
     return Fail(ErrorCode::kInvalidArgument,
                 "cannot tell the language of " + program.name +
@@ -171,107 +249,136 @@ Result<const Language*> Builder::Detect(const ProgramSource& program, const std:
   return best;
 }
 
-Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,
-                                    const std::vector<std::string>& include_dirs,
-                                    const BuildLimits& limits) {
-  const bool scripted = source.has_build_script || source.has_run_script;
-  BuiltProgram program;
-  program.language = scripted ? ScriptLanguage() : chosen;
-  const Language& language = program.language;
-  if (!language.installed) {
-    return Fail(ErrorCode::kUnsupported,
-                "language " + language.id + " is not installed here (missing " +
-                    (language.required_files.empty() ? std::string("its compiler")
-                                                     : language.required_files[0]) +
-                    ")");
-  }
+// Everything a build needs, decided before anything runs.
+struct BuildPlan {
+  std::map<std::string, std::string> files;      // relative -> host path
+  std::map<std::string, std::string> rewritten;  // relative -> contents, constants substituted
+  std::string key;                               // the cache entry's name
+};
 
-  FileMap files;
+namespace {
+
+// Files of the program and its included files; constants substituted where the format says
+// (included code always, the program itself when it is the package's own).
+Result<BuildPlan> PlanFiles(const ProgramSource& source,
+                            const std::vector<std::string>& include_dirs,
+                            const Constants& constants) {
+  BuildPlan plan;
   if (source.is_directory) {
-    for (const std::string& relative : source.files) files[relative] = source.path + "/" + relative;
+    for (const std::string& relative : source.files) {
+      plan.files[relative] = source.path + "/" + relative;
+    }
   } else {
-    files[source.name] = source.path;
+    plan.files[source.name] = source.path;
   }
-  for (const std::string& dir : include_dirs) AddTree(dir, files);
+  FileMap included;
+  for (const std::string& dir : include_dirs) AddTree(dir, included);
+  for (const auto& [relative, host] : included) plan.files[relative] = host;
+  if (constants.empty()) return plan;
+  for (const auto& [relative, host] : plan.files) {
+    if (!included.count(relative) && !source.from_package) continue;
+    auto text = koodikoe::ReadFile(host, 16u << 20);
+    if (!text) return tl::unexpected(text.error());
+    std::string substituted = SubstituteConstants(*text, constants);
+    if (substituted != *text) plan.rewritten[relative] = std::move(substituted);
+  }
+  return plan;
+}
 
+Result<std::string> PlanKey(const BuildPlan& plan, const BuiltProgram& program) {
+  Hasher hasher;
+  hasher.AddField(kCacheFormat);
+  hasher.AddField(program.run_script ? "script"
+                                     : LanguageRegistry::ToolchainIdentity(program.language));
+  hasher.AddField(program.values.main + "|" + program.values.class_name);
+  for (const auto& [relative, host] : plan.files) {
+    hasher.AddField(relative);
+    auto rewritten = plan.rewritten.find(relative);
+    if (rewritten != plan.rewritten.end()) {
+      hasher.AddField(rewritten->second);
+    } else if (auto ok = hasher.AddFile(host); !ok) {
+      return tl::unexpected(ok.error());
+    }
+  }
+  return hasher.HexDigest();
+}
+
+Result<void> StageFiles(const BuildPlan& plan, const std::string& build_dir) {
+  for (const auto& [relative, host] : plan.files) {
+    std::string target = build_dir + "/" + relative;
+    if (auto ok = MakeDirs(target.substr(0, target.rfind('/'))); !ok) return ok;
+    if (auto ok = CopyFile(host, target); !ok) return ok;
+    auto rewritten = plan.rewritten.find(relative);
+    if (rewritten == plan.rewritten.end()) continue;
+    koodikoe::UniqueFd out(::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW));
+    if (!out.ok()) return koodikoe::FailErrno("write " + target);
+    const std::string& text = rewritten->second;
+    if (auto ok = koodikoe::WriteAll(out.fd(), text.data(), text.size()); !ok) return ok;
+  }
+  return {};
+}
+
+// Records the compiler's outcome in `program`. Returns whether the result may be cached.
+bool RecordCompile(const runner::Outcome& outcome, const Limits& limits, BuiltProgram& program) {
+  std::string message = outcome.stderr_data;
+  if (!outcome.stdout_data.empty()) message = outcome.stdout_data + "\n" + message;
+  if (outcome.status == runner::Status::kOk) {
+    program.output = TrimMessage(message);
+    return true;
+  }
+  program.ok = false;
+  program.status = BuildStatus::kCompileError;
+  std::string reason = ClassifyFailure(outcome, limits);
+  program.output = TrimMessage(reason.empty() ? message : reason + "\n" + message);
+  if (program.output.empty()) {
+    program.output = "the compiler exited with code " + std::to_string(outcome.exit_code);
+  }
+  return reason.empty();  // a stopped compiler may do better on a quieter machine
+}
+
+}  // namespace
+
+Result<BuildPlan> Builder::Plan(const ProgramSource& source,
+                                const std::vector<std::string>& include_dirs,
+                                const Constants& constants, BuiltProgram& program) const {
+  auto plan = PlanFiles(source, include_dirs, constants);
+  if (!plan) return plan;
   CommandValues& values = program.values;
-  if (scripted) {
+  const Language& language = program.language;
+  if (program.run_script) {
     values.main = "run";
   } else {
-    values.main = ChooseMain(files, language, source.name);
+    values.main = ChooseMain(plan->files, language, source.name);
     if (language.entry == "java-class" && !values.main.empty()) {
-      auto text = koodikoe::ReadFile(files[values.main], 4u << 20);
-      if (text) values.class_name = FindJavaMainClass(*text);
-      std::string wanted = values.class_name + ".java";
-      // javac wants a public class in a file of its own name: rename a lone source to fit.
-      if (!values.class_name.empty() && BaseName(values.main) != wanted && files.size() == 1) {
-        files[wanted] = files[values.main];
-        files.erase(values.main);
-        values.main = wanted;
-      }
-      if (values.class_name.empty()) {
-        values.class_name = values.main.substr(0, values.main.rfind('.'));
-      }
+      SetJavaClass(plan->files, plan->rewritten, values);
     }
-    for (const auto& [relative, host] : files) {
+    for (const auto& [relative, host] : plan->files) {
       if (HasExtension(relative, language)) values.sources.push_back(relative);
     }
     if (values.sources.empty()) values.sources.push_back(values.main);
   }
-  program.run_script = scripted;
+  auto key = PlanKey(*plan, program);
+  if (!key) return tl::unexpected(key.error());
+  plan->key = *key;
+  return plan;
+}
 
-  Hasher hasher;
-  hasher.AddField(kCacheFormat);
-  hasher.AddField(scripted ? "script" : LanguageRegistry::ToolchainIdentity(language));
-  hasher.AddField(values.main + "|" + values.class_name);
-  for (const auto& [relative, host] : files) {
-    hasher.AddField(relative);
-    if (auto ok = hasher.AddFile(host); !ok) return tl::unexpected(ok.error());
-  }
-  const std::string key = hasher.HexDigest();
-  const std::string builds = cache_dir_ + "/build";
-  const std::string entry = builds + "/" + key;
-  if (PathExists(entry + "/result.json")) return LoadCached(entry, std::move(program));
-
-  auto temp = MakeTempDir(builds, "tmp-");
-  if (!temp) return tl::unexpected(temp.error());
-  const std::string build_dir = *temp + "/files";
-  if (auto ok = MakeDirs(build_dir); !ok) return tl::unexpected(ok.error());
-  ::chmod(build_dir.c_str(), 0755);
-  for (const auto& [relative, host] : files) {
-    std::string target = build_dir + "/" + relative;
-    if (auto ok = MakeDirs(target.substr(0, target.rfind('/'))); !ok) {
-      return tl::unexpected(ok.error());
-    }
-    if (auto ok = CopyFile(host, target); !ok) return tl::unexpected(ok.error());
-  }
-
+Result<bool> Builder::Compile(const ProgramSource& source, const std::string& build_dir,
+                              const Limits& limits, BuiltProgram& program) {
+  const Language& language = program.language;
   std::vector<std::string> argv;
-  if (scripted && source.has_build_script) {
+  if (program.run_script && source.has_build_script) {
     argv = {"/bin/sh", "build"};
-  } else if (!scripted && !language.compile.empty()) {
-    CommandValues compile_values = values;
-    compile_values.memory_mib = limits.memory_mib;
+  } else if (!program.run_script && !language.compile.empty()) {
+    CommandValues compile_values = program.values;
+    compile_values.memory_mib = limits.compilation_memory_mib;
     argv = ExpandCommand(language.compile, compile_values);
   }
-
-  program.ok = true;
-  program.status = "ok";
   bool cacheable = true;
   if (!argv.empty()) {
-    runner::RunSpec spec;
+    runner::RunSpec spec = BoxSpec(BoxRole::kCompiler, language, limits);
     spec.argv = argv;
-    spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8"};
-    spec.env.insert(spec.env.end(), language.env.begin(), language.env.end());
     spec.box_dir = build_dir;
-    spec.limits.cpu_seconds = limits.cpu_seconds;
-    spec.limits.wall_seconds = limits.cpu_seconds * 2 + 5;
-    spec.limits.memory_bytes = limits.memory_mib << 20;
-    spec.limits.max_processes = std::max(language.processes, 128);
-    spec.limits.output_bytes = 1u << 20;
-    spec.limits.file_size_bytes = 128u << 20;  // a program far larger than this is an attack
-    spec.limits.tmp_bytes = 512u << 20;
-    spec.stdin_stream = runner::NullStream{};
     spec.stdout_stream = runner::Capture{};
     spec.stderr_stream = runner::Capture{};
     auto started = std::chrono::steady_clock::now();
@@ -279,51 +386,75 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
     program.compile_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - started)
                              .count();
-    if (!outcome) {
-      (void)koodikoe::RemoveTree(*temp);
-      return tl::unexpected(outcome.error());
-    }
+    if (!outcome) return tl::unexpected(outcome.error());
     if (outcome->status == runner::Status::kInternalError) {
-      (void)koodikoe::RemoveTree(*temp);
       return Fail(ErrorCode::kInternal, "compiling in the sandbox failed: " + outcome->message);
     }
-    std::string message = outcome->stderr_data;
-    if (!outcome->stdout_data.empty()) message = outcome->stdout_data + "\n" + message;
-    if (outcome->status != runner::Status::kOk) {
-      program.ok = false;
-      program.status = "compile_error";
-      std::string reason = ClassifyFailure(*outcome, limits);
-      cacheable = reason.empty();  // a stopped compiler may do better on a quieter machine
-      program.output = TrimMessage(reason.empty() ? message : reason + "\n" + message);
-      if (program.output.empty()) {
-        program.output = "the compiler exited with code " + std::to_string(outcome->exit_code);
-      }
-    } else {
-      program.output = TrimMessage(message);
-    }
+    cacheable = RecordCompile(*outcome, limits, program);
   }
-  if (program.ok && scripted) {
-    struct stat st;
-    if (::lstat((build_dir + "/run").c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      program.ok = false;
-      program.status = "compile_error";
-      program.output = "the build script did not leave an executable file named run";
-    }
+  struct stat st;
+  if (program.ok && program.run_script &&
+      (::lstat((build_dir + "/run").c_str(), &st) != 0 || !S_ISREG(st.st_mode))) {
+    program.ok = false;
+    program.status = BuildStatus::kCompileError;
+    program.output = "the build script did not leave an executable file named run";
+  }
+  return cacheable;
+}
+
+Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,
+                                    const std::vector<std::string>& include_dirs,
+                                    const Limits& limits, const Constants& constants) {
+  BuiltProgram program;
+  program.run_script = source.has_build_script || source.has_run_script;
+  program.multi_file = source.is_directory;
+  program.language = program.run_script ? ScriptLanguage() : chosen;
+  if (!program.language.installed) {
+    const Language& language = program.language;
+    return Fail(ErrorCode::kUnsupported,
+                "language " + language.id + " is not installed here (missing " +
+                    (language.required_files.empty() ? std::string("its compiler")
+                                                     : language.required_files[0]) +
+                    ")");
+  }
+  auto plan = Plan(source, include_dirs, constants, program);
+  if (!plan) return tl::unexpected(plan.error());
+  const std::string builds = cache_dir_ + "/build";
+  const std::string entry = builds + "/" + plan->key;
+  if (PathExists(entry + "/result.json")) return LoadCached(entry, std::move(program));
+
+  auto temp = MakeTempDir(builds, "tmp-");
+  if (!temp) return tl::unexpected(temp.error());
+  const std::string build_dir = *temp + "/files";
+  program.ok = true;
+  program.status = BuildStatus::kOk;
+  Result<void> staged = MakeDirs(build_dir);
+  if (staged) staged = StageFiles(*plan, build_dir);
+  ::chmod(build_dir.c_str(), 0755);
+  Result<bool> cacheable =
+      staged ? Compile(source, build_dir, limits, program) : tl::unexpected(staged.error());
+  if (!cacheable) {
+    (void)koodikoe::RemoveTree(*temp);
+    return tl::unexpected(cacheable.error());
   }
   OpenUpTree(build_dir, /*writable=*/false);
+  return Store(*temp, entry, *cacheable, std::move(program));
+}
 
-  nlohmann::json result = {{"status", program.status}, {"output", program.output}};
-  if (auto ok = koodikoe::WriteFile(*temp + "/result.json", result.dump()); !ok) {
+Result<BuiltProgram> Builder::Store(const std::string& temp, const std::string& entry,
+                                    bool cacheable, BuiltProgram program) {
+  nlohmann::json result = {{"status", BuildStatusWord(program.status)}, {"output", program.output}};
+  if (auto ok = koodikoe::WriteFile(temp + "/result.json", result.dump()); !ok) {
     return tl::unexpected(ok.error());
   }
   if (!cacheable) {
-    program.dir = build_dir;  // not kept: the caller sees the failure, nothing runs it
-    (void)koodikoe::RemoveTree(*temp);
+    program.dir = temp + "/files";  // not kept: the caller sees the failure, nothing runs it
+    (void)koodikoe::RemoveTree(temp);
     return program;
   }
-  if (::rename(temp->c_str(), entry.c_str()) != 0) {
+  if (::rename(temp.c_str(), entry.c_str()) != 0) {
     // Another judge built the same program at the same time: use theirs.
-    (void)koodikoe::RemoveTree(*temp);
+    (void)koodikoe::RemoveTree(temp);
     if (!PathExists(entry + "/result.json")) return koodikoe::FailErrno("store build " + entry);
     return LoadCached(entry, std::move(program));
   }

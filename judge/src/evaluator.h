@@ -59,10 +59,15 @@ class Evaluator {
   Evaluator(runner::Sandbox sandbox, LanguageRegistry languages, std::string cache_dir,
             std::string work_dir);
 
-  Result<std::vector<CaseOutcome>> RunTests(const Package& package, const RunContext& context,
-                                            const std::vector<int>& selected,
-                                            const EvaluationOptions& options,
-                                            const ProgressFn& progress);
+  // The submission's language, if the package allows it.
+  Result<const Language*> LanguageFor(const Package& package, const ProgramSource& program,
+                                      const std::string& id) const;
+  // The scenario client and output validators the tests need; false when the package's
+  // validators do not build (the report says so).
+  Result<bool> AddValidators(const Package& package, RunContext& context, Report& report);
+  Result<void> RunAndScore(const Package& package, RunContext& context,
+                           const EvaluationOptions& options, const ProgressFn& progress,
+                           Evaluation& evaluation);
 
   runner::Sandbox sandbox_;
   LanguageRegistry languages_;
@@ -73,7 +78,10 @@ class Evaluator {
   std::map<std::string, std::vector<BuiltProgram>> validators_;  // by package dir
 };
 
-// Reads a submission (a file, or a directory with sources or build/run scripts).
-Result<ProgramSource> ReadSubmissionSource(const std::string& path);
+// Reads a submission (a file, or a directory with sources or build/run scripts). Symlinks in a
+// directory are followed where they stay inside it, or inside `package_dir` when the
+// submission is one of that package's.
+Result<ProgramSource> ReadSubmissionSource(const std::string& path,
+                                           const std::string& package_dir = "");
 
 }  // namespace judge

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "run_spec.h"
 #include "time_limit.h"
 
 namespace judge {
@@ -25,20 +27,6 @@ std::string Cell(const std::string& text, size_t width) {
   return text + std::string(text.size() < width ? width - text.size() : 1, ' ');
 }
 
-// The 2025-09 per-test codes of submissions.yaml.
-std::string TestCode(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kAccepted:
-      return "AC";
-    case Verdict::kWrongAnswer:
-      return "WA";
-    case Verdict::kTimeLimit:
-      return "TLE";
-    default:
-      return "RTE";
-  }
-}
-
 std::string Format(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
@@ -48,7 +36,11 @@ std::string Format(double value) {
 std::string ExpectedText(const Expectation& expected) {
   if (!expected.known) return "?";
   std::string text;
-  for (const std::string& verdict : expected.verdicts) text += (text.empty() ? "" : "|") + verdict;
+  for (Verdict verdict : expected.verdicts) {
+    // Out of memory is a run-time error in Kattis' formats: said once, with the folder's word.
+    if (verdict == Verdict::kMemoryLimit && !text.empty()) continue;
+    text += (text.empty() ? "" : "|") + std::string(VerdictWord(verdict));
+  }
   if (expected.rejected) text = "not accepted";
   if (expected.partial) text = "partial score";
   if (expected.score_low) {
@@ -56,6 +48,16 @@ std::string ExpectedText(const Expectation& expected) {
                             ? Format(*expected.score_low)
                             : Format(*expected.score_low) + ".." + Format(*expected.score_high);
     text += (text.empty() ? "score " : ", score ") + range;
+  }
+  auto classes = [](const std::vector<CaseClass>& list) {
+    std::string codes;
+    for (CaseClass code : list)
+      codes += (codes.empty() ? "" : ",") + std::string(CaseClassCode(code));
+    return codes;
+  };
+  if (text.empty() && !expected.permitted.empty()) text = "tests " + classes(expected.permitted);
+  if (!expected.required.empty()) {
+    text += (text.empty() ? "" : ", ") + std::string("some ") + classes(expected.required);
   }
   if (text.empty()) text = "see submissions.yaml";
   return text;
@@ -68,7 +70,6 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
     out << "input validators: none (the format asks for at least one)\n";
     return;
   }
-  BuildLimits limits{package.limits.compilation_time, package.limits.compilation_memory_mib};
   for (const ProgramSource& source : package.input_validators) {
     if (source.name.size() > 4 &&
         (source.name.ends_with(".ctd") || source.name.ends_with(".viva"))) {
@@ -82,7 +83,8 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
       ++totals.errors;
       continue;
     }
-    auto built = evaluator.builder().Build(source, **language, {}, limits);
+    auto built =
+        evaluator.builder().Build(source, **language, {}, package.limits, package.constants);
     if (!built || !built->ok) {
       out << "input validator " << source.name
           << ": ERROR does not build: " << (built ? built->output : built.error().Describe())
@@ -99,7 +101,7 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
     int valid = 0;
     std::vector<std::string> failures;
     for (const TestCase& test : package.cases) {
-      runner::RunSpec spec;
+      runner::RunSpec spec = BoxSpec(BoxRole::kInputValidator, built->language, package.limits);
       spec.argv = built->RunArgv(package.limits.validation_memory_mib);
       auto named = test.input_validator_args_by_name.find(source.name);
       const auto& args = named != test.input_validator_args_by_name.end()
@@ -107,18 +109,11 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
                              : test.input_validator_args;
       spec.argv.insert(spec.argv.end(), args.begin(), args.end());
       spec.argv.insert(spec.argv.end(), test.args.begin(), test.args.end());
-      spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8"};
-      spec.env.insert(spec.env.end(), built->language.env.begin(), built->language.env.end());
       spec.working_dir = kProgramMount;
       spec.binds.push_back({built->dir, kProgramMount, false});
-      spec.limits.cpu_seconds = package.limits.validation_time;
-      spec.limits.memory_bytes =
-          (package.limits.validation_memory_mib + built->language.memory_extra_mib) << 20;
-      spec.limits.max_processes = std::max(built->language.processes, 64);
       spec.stdin_stream = runner::FilePath{test.input_path};
       spec.stdout_stream = runner::Capture{};
       spec.stderr_stream = runner::Capture{};
-      spec.limits.output_bytes = 64 << 10;
       auto outcome = evaluator.sandbox().Run(spec);
       if (!outcome) {
         failures.push_back(test.name + ": " + outcome.error().Describe());
@@ -149,10 +144,9 @@ void CheckInputs(Evaluator& evaluator, const Package& package, std::ostream& out
 
 bool MeetsExpectation(const Expectation& expected, const Evaluation& evaluation, std::string& why) {
   const Report& report = evaluation.report;
-  std::string verdict = VerdictWord(report.verdict);
   if (!expected.verdicts.empty() && std::find(expected.verdicts.begin(), expected.verdicts.end(),
-                                              verdict) == expected.verdicts.end()) {
-    why = "got " + verdict;
+                                              report.verdict) == expected.verdicts.end()) {
+    why = std::string("got ") + VerdictWord(report.verdict);
     return false;
   }
   if (expected.rejected && report.verdict == Verdict::kAccepted) {
@@ -170,20 +164,19 @@ bool MeetsExpectation(const Expectation& expected, const Evaluation& evaluation,
     why = "score " + Format(report.score) + " outside the expected range";
     return false;
   }
-  std::set<std::string> codes;
-  for (const TestResult& test : report.tests) codes.insert(TestCode(test.verdict));
-  if (!expected.permitted.empty()) {
-    for (const std::string& code : codes) {
-      if (std::find(expected.permitted.begin(), expected.permitted.end(), code) ==
-          expected.permitted.end()) {
-        why = "a test got " + code + ", which is not permitted";
-        return false;
-      }
+  std::set<CaseClass> classes;
+  for (const TestResult& test : report.tests) classes.insert(CaseClassOf(test.verdict));
+  for (CaseClass got : classes) {
+    if (!expected.permitted.empty() &&
+        std::find(expected.permitted.begin(), expected.permitted.end(), got) ==
+            expected.permitted.end()) {
+      why = std::string("a test got ") + CaseClassCode(got) + ", which is not permitted";
+      return false;
     }
   }
   if (!expected.required.empty()) {
     bool found = false;
-    for (const std::string& code : expected.required) found = found || codes.count(code);
+    for (CaseClass code : expected.required) found = found || classes.count(code);
     if (!found) {
       why = "no test got any of the required verdicts";
       return false;
@@ -202,6 +195,135 @@ bool MeetsExpectation(const Expectation& expected, const Evaluation& evaluation,
   return true;
 }
 
+namespace {
+
+void PrintHeader(const Package& package, std::ostream& out) {
+  int samples = 0;
+  for (const TestCase& test : package.cases) samples += test.is_sample ? 1 : 0;
+  out << "== " << package.id << ": " << package.DisplayName() << " ("
+      << FormatVersionName(package.version) << ", " << (package.scoring ? "scoring" : "pass-fail")
+      << (package.interactive ? ", interactive" : "") << (package.multi_pass ? ", multi-pass" : "")
+      << ")\n";
+  out << "structure: ok, " << samples << " sample and " << package.cases.size() - samples
+      << " secret tests, " << package.submissions.size() << " submissions\n";
+  for (const std::string& warning : package.warnings) out << "  warning: " << warning << "\n";
+  bool has_accepted = false;
+  for (const SubmissionEntry& submission : package.submissions) {
+    has_accepted = has_accepted || submission.expected.ExpectsAccepted();
+  }
+  if (!has_accepted) out << "  warning: no submissions/accepted/ solution\n";
+}
+
+// Builds the output validators; false (an error counted) when they do not build.
+bool CheckOutputValidators(Evaluator& evaluator, const Package& package, std::ostream& out,
+                           CheckTotals& totals) {
+  if (!package.custom_output_validation) return true;
+  std::string error;
+  auto validators = evaluator.Validators(package, error);
+  if (!validators || !error.empty()) {
+    out << "output validator: ERROR " << (validators ? error : validators.error().Describe())
+        << "\n";
+    ++totals.errors;
+    return false;
+  }
+  out << "output validator: " << (*validators)->size() << " built ("
+      << (evaluator.StyleOf(package) == ValidatorStyle::kTestlib ? "testlib" : "kattis")
+      << " style)\n";
+  return true;
+}
+
+// The package's time limit, inferred if it gives none; nullopt (an error counted) if that fails.
+std::optional<double> CheckTimeLimit(Evaluator& evaluator, const Package& package,
+                                     std::ostream& out, CheckTotals& totals) {
+  if (package.limits.time_limit) {
+    out << "time limit: " << Format(*package.limits.time_limit) << " s (from "
+        << package.limits.time_limit_source << ")\n";
+    return *package.limits.time_limit;
+  }
+  auto derived = DeriveTimeLimit(evaluator, package, {});
+  if (!derived) {
+    out << "time limit: ERROR " << derived.error().Describe() << "\n";
+    ++totals.errors;
+    return std::nullopt;
+  }
+  out << "time limit: " << Format(derived->time_limit) << " s, derived: " << derived->explanation
+      << "\n";
+  for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
+  return derived->time_limit;
+}
+
+// Why a submission is not judged here ("" if it is).
+std::string SkipReason(const Package& package, const SubmissionEntry& submission,
+                       const Language& language) {
+  if (!language.installed) return language.id + " is not installed";
+  if (!submission.expected.known) return "no rule for folder " + submission.expected.folder;
+  if (&language != &AnswersLanguage() && !package.languages.empty() &&
+      std::find(package.languages.begin(), package.languages.end(), language.id) ==
+          package.languages.end()) {
+    return "the package does not allow " + language.id;
+  }
+  return "";
+}
+
+void PrintResult(const Evaluation& evaluation, bool ok, const std::string& why,
+                 const CheckOptions& options, std::ostream& out) {
+  const Report& report = evaluation.report;
+  int64_t slowest = 0;
+  for (const TestResult& test : report.tests) slowest = std::max(slowest, test.cpu_ms);
+  char time_text[16];
+  std::snprintf(time_text, sizeof time_text, "%.2fs", slowest / 1000.0);
+  out << Cell(VerdictWord(report.verdict), kGotWidth)
+      << Cell(Format(report.score) + "/" + Format(report.max_score), kScoreWidth)
+      << Cell(time_text, kTimeWidth) << (ok ? "ok" : "MISMATCH: " + why) << "\n";
+  if (ok && !options.verbose) return;
+  if (!report.message.empty()) out << "    " << report.message << "\n";
+  if (report.verdict == Verdict::kCompileError) {
+    out << "    " << report.compile_output.substr(0, 300) << "\n";
+  }
+  for (const TestResult& test : report.tests) {
+    if (test.verdict == Verdict::kAccepted && !options.verbose) continue;
+    out << "    " << test.name << ": " << VerdictWord(test.verdict) << " " << test.feedback << "\n";
+  }
+}
+
+enum class RowResult { kMatched, kMismatched, kSkipped };
+
+// One row of the submissions table: judges the submission and compares with its expectation.
+RowResult CheckSubmission(Evaluator& evaluator, const Package& package,
+                          const SubmissionEntry& submission, double time_limit,
+                          const CheckOptions& options, std::ostream& out) {
+  const Expectation& expected = submission.expected;
+  out << Cell(submission.relative, kSubmissionWidth);
+  auto language =
+      evaluator.builder().Detect(submission.program, submission.language, package.submit_answer);
+  if (!language) {
+    out << Cell("?", kLanguageWidth) << "skipped: " << language.error().Describe() << "\n";
+    return RowResult::kSkipped;
+  }
+  out << Cell((*language)->id, kLanguageWidth) << Cell(ExpectedText(expected), kExpectedWidth);
+  if (std::string why = SkipReason(package, submission, **language); !why.empty()) {
+    out << "skipped: " << why << "\n";
+    return RowResult::kSkipped;
+  }
+  EvaluationOptions evaluation_options;
+  evaluation_options.language = (*language)->id;
+  evaluation_options.jobs = options.jobs;
+  evaluation_options.time_limit = time_limit;
+  evaluation_options.run_all_tests =
+      !expected.permitted.empty() || !expected.required.empty() || !expected.message.empty();
+  auto evaluation = evaluator.Evaluate(package, submission.program, evaluation_options, nullptr);
+  if (!evaluation) {
+    out << "ERROR " << evaluation.error().Describe() << "\n";
+    return RowResult::kMismatched;
+  }
+  std::string why;
+  bool ok = MeetsExpectation(expected, *evaluation, why);
+  PrintResult(*evaluation, ok, why, options, out);
+  return ok ? RowResult::kMatched : RowResult::kMismatched;
+}
+
+}  // namespace
+
 void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const CheckOptions& options,
                   std::ostream& out, CheckTotals& totals) {
   auto package = ReadPackage(package_dir);
@@ -210,53 +332,12 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
     ++totals.errors;
     return;
   }
-  int samples = 0;
-  for (const TestCase& test : package->cases) samples += test.is_sample ? 1 : 0;
-  out << "== " << package->id << ": " << package->DisplayName() << " ("
-      << FormatVersionName(package->version) << ", " << (package->scoring ? "scoring" : "pass-fail")
-      << (package->interactive ? ", interactive" : "")
-      << (package->multi_pass ? ", multi-pass" : "") << ")\n";
-  out << "structure: ok, " << samples << " sample and " << package->cases.size() - samples
-      << " secret tests, " << package->submissions.size() << " submissions\n";
-  for (const std::string& warning : package->warnings) out << "  warning: " << warning << "\n";
-  bool has_accepted = false;
-  for (const SubmissionEntry& submission : package->submissions) {
-    has_accepted =
-        has_accepted || submission.expected.verdicts == std::vector<std::string>{"accepted"};
-  }
-  if (!has_accepted) out << "  warning: no submissions/accepted/ solution\n";
-  if (package->custom_output_validation) {
-    std::string error;
-    auto validators = evaluator.Validators(*package, error);
-    if (!validators || !error.empty()) {
-      out << "output validator: ERROR " << (validators ? error : validators.error().Describe())
-          << "\n";
-      ++totals.errors;
-      return;
-    }
-    out << "output validator: " << (*validators)->size() << " built ("
-        << (evaluator.StyleOf(*package) == ValidatorStyle::kTestlib ? "testlib" : "kattis")
-        << " style)\n";
-  }
+  PrintHeader(*package, out);
+  if (!CheckOutputValidators(evaluator, *package, out, totals)) return;
   CheckInputs(evaluator, *package, out, totals);
   out << std::flush;
-
-  double time_limit = 0;
-  if (package->limits.time_limit) {
-    time_limit = *package->limits.time_limit;
-    out << "time limit: " << Format(time_limit) << " s (from "
-        << (package->limits.time_limit_from_file ? ".timelimit" : "problem.yaml") << ")\n";
-  } else {
-    auto derived = DeriveTimeLimit(evaluator, *package, {});
-    if (!derived) {
-      out << "time limit: ERROR " << derived.error().Describe() << "\n";
-      ++totals.errors;
-      return;
-    }
-    time_limit = derived->time_limit;
-    out << "time limit: " << Format(time_limit) << " s, derived: " << derived->explanation << "\n";
-    for (const std::string& warning : derived->warnings) out << "  warning: " << warning << "\n";
-  }
+  std::optional<double> time_limit = CheckTimeLimit(evaluator, *package, out, totals);
+  if (!time_limit) return;
 
   out << Cell("SUBMISSION", kSubmissionWidth) << Cell("LANGUAGE", kLanguageWidth)
       << Cell("EXPECTED", kExpectedWidth) << Cell("GOT", kGotWidth) << Cell("SCORE", kScoreWidth)
@@ -265,66 +346,17 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
   for (const SubmissionEntry& submission : package->submissions) {
     // Each finished row reaches a reader at once (the server shows the check's progress).
     out << std::flush;
-    const Expectation& expected = submission.expected;
-    out << Cell(submission.relative, kSubmissionWidth);
-    auto language = evaluator.builder().Detect(submission.program, submission.language);
-    if (!language) {
-      out << Cell("?", kLanguageWidth) << "skipped: " << language.error().Describe() << "\n";
-      ++skipped;
-      continue;
+    switch (CheckSubmission(evaluator, *package, submission, *time_limit, options, out)) {
+      case RowResult::kMatched:
+        ++matched;
+        break;
+      case RowResult::kMismatched:
+        ++mismatched;
+        break;
+      case RowResult::kSkipped:
+        ++skipped;
+        break;
     }
-    out << Cell((*language)->id, kLanguageWidth) << Cell(ExpectedText(expected), kExpectedWidth);
-    if (!(*language)->installed) {
-      out << "skipped: " << (*language)->id << " is not installed\n";
-      ++skipped;
-      continue;
-    }
-    if (!expected.known) {
-      out << "skipped: no rule for folder " << expected.folder << "\n";
-      ++skipped;
-      continue;
-    }
-    if (!package->languages.empty() &&
-        std::find(package->languages.begin(), package->languages.end(), (*language)->id) ==
-            package->languages.end()) {
-      out << "skipped: the package does not allow " << (*language)->id << "\n";
-      ++skipped;
-      continue;
-    }
-    EvaluationOptions evaluation_options;
-    evaluation_options.language = (*language)->id;
-    evaluation_options.jobs = options.jobs;
-    evaluation_options.time_limit = time_limit;
-    evaluation_options.run_all_tests =
-        !expected.permitted.empty() || !expected.required.empty() || !expected.message.empty();
-    auto evaluation = evaluator.Evaluate(*package, submission.program, evaluation_options, nullptr);
-    if (!evaluation) {
-      out << "ERROR " << evaluation.error().Describe() << "\n";
-      ++mismatched;
-      continue;
-    }
-    const Report& report = evaluation->report;
-    int64_t slowest = 0;
-    for (const TestResult& test : report.tests) slowest = std::max(slowest, test.cpu_ms);
-    std::string why;
-    bool ok = MeetsExpectation(expected, *evaluation, why);
-    char time_text[16];
-    std::snprintf(time_text, sizeof time_text, "%.2fs", slowest / 1000.0);
-    out << Cell(VerdictWord(report.verdict), kGotWidth)
-        << Cell(Format(report.score) + "/" + Format(report.max_score), kScoreWidth)
-        << Cell(time_text, kTimeWidth) << (ok ? "ok" : "MISMATCH: " + why) << "\n";
-    if (!ok || options.verbose) {
-      if (!report.message.empty()) out << "    " << report.message << "\n";
-      if (report.verdict == Verdict::kCompileError) {
-        out << "    " << report.compile_output.substr(0, 300) << "\n";
-      }
-      for (const TestResult& test : report.tests) {
-        if (test.verdict == Verdict::kAccepted && !options.verbose) continue;
-        out << "    " << test.name << ": " << VerdictWord(test.verdict) << " " << test.feedback
-            << "\n";
-      }
-    }
-    (ok ? matched : mismatched)++;
   }
   out << package->id << ": " << matched << " match, " << mismatched << " mismatch, " << skipped
       << " skipped\n\n";

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <regex>
@@ -92,8 +93,9 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
   if (entry["entry"]) {
     auto text = AsString(doc, entry["entry"], *id + ".entry");
     if (!text) return tl::unexpected(text.error());
-    if (*text != "java-class") {
-      return tl::unexpected(YamlError(doc, entry["entry"], "entry must be java-class"));
+    if (*text != "java-class" && *text != "pascal-program") {
+      return tl::unexpected(
+          YamlError(doc, entry["entry"], "entry must be java-class or pascal-program"));
     }
     language.entry = *text;
   }
@@ -270,28 +272,54 @@ std::vector<std::string> ExpandCommand(const std::vector<std::string>& command,
   return argv;
 }
 
-std::string FindJavaMainClass(const std::string& source) {
-  // javac wants a public class in a file of its name, so a public class is the entry point.
-  static const std::regex kPublicClass(
-      R"((?:^|\s)public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*))");
-  std::smatch public_match;
-  if (std::regex_search(source, public_match, kPublicClass)) return public_match[1].str();
-  // Otherwise the class whose body encloses main: follow braces, remembering which opened a
-  // class body (comments and strings are not parsed; sources with braces in them may fool it).
-  static const std::regex kMain(R"(static\s+(?:public\s+)?void\s+main\s*\()");
+std::string WithoutJavaComments(const std::string& source) {
+  std::string code = source;
+  size_t i = 0;
+  auto blank_until = [&](size_t end) {
+    for (; i < end && i < code.size(); ++i) {
+      if (code[i] != '\n') code[i] = ' ';
+    }
+  };
+  while (i < code.size()) {
+    if (code.compare(i, 2, "//") == 0) {
+      blank_until(code.find('\n', i));
+    } else if (code.compare(i, 2, "/*") == 0) {
+      size_t close = code.find("*/", i + 2);
+      blank_until(close == std::string::npos ? close : close + 2);
+    } else if (code[i] == '"' || code[i] == '\'') {
+      // Literals may hold braces and keywords too: blank their contents (escapes included).
+      const char quote = code[i++];
+      while (i < code.size() && code[i] != quote && code[i] != '\n') {
+        if (code[i] == '\\' && i + 1 < code.size()) code[i++] = ' ';
+        code[i++] = ' ';
+      }
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return code;
+}
+
+namespace {
+
+const std::regex& JavaMainPattern() {
+  static const std::regex kMain(R"(static\s+(?:public\s+|final\s+)*void\s+main\s*\()");
+  return kMain;
+}
+
+// The class whose body encloses `at`, following braces and remembering which opened a class.
+std::string EnclosingClass(const std::string& code, size_t at) {
   static const std::regex kClass(R"(^(?:class|interface|enum|record)\s+([A-Za-z_$][\w$]*))");
-  std::smatch main_match;
-  if (!std::regex_search(source, main_match, kMain)) return "";
-  const size_t main_at = static_cast<size_t>(main_match.position(0));
   std::vector<std::string> open;  // per open brace: the class it belongs to, or ""
   std::string pending;            // a class declared whose body has not opened yet
-  for (size_t i = 0; i < main_at; ++i) {
-    char c = source[i];
-    bool word_start = i == 0 || !(isalnum(static_cast<unsigned char>(source[i - 1])) ||
-                                  source[i - 1] == '_' || source[i - 1] == '$');
+  for (size_t i = 0; i < at; ++i) {
+    char c = code[i];
+    bool word_start = i == 0 || !(isalnum(static_cast<unsigned char>(code[i - 1])) ||
+                                  code[i - 1] == '_' || code[i - 1] == '$');
     if (word_start && isalpha(static_cast<unsigned char>(c))) {
       std::smatch declared;
-      std::string rest = source.substr(i, 256);
+      std::string rest = code.substr(i, 256);
       if (std::regex_search(rest, declared, kClass)) pending = declared[1].str();
     } else if (c == '{') {
       open.push_back(pending);
@@ -304,6 +332,64 @@ std::string FindJavaMainClass(const std::string& source) {
     if (!it->empty()) return *it;
   }
   return "";
+}
+
+}  // namespace
+
+bool HasJavaMain(const std::string& source) {
+  return std::regex_search(WithoutJavaComments(source), JavaMainPattern());
+}
+
+std::string FindJavaMainClass(const std::string& source) {
+  const std::string code = WithoutJavaComments(source);
+  std::smatch main_match;
+  if (std::regex_search(code, main_match, JavaMainPattern())) {
+    std::string enclosing = EnclosingClass(code, static_cast<size_t>(main_match.position(0)));
+    if (!enclosing.empty()) return enclosing;
+  }
+  // javac wants a public class in a file of its name: without a main found, that one.
+  static const std::regex kPublicClass(
+      R"((?:^|\s)public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*))");
+  std::smatch public_match;
+  if (std::regex_search(code, public_match, kPublicClass)) return public_match[1].str();
+  return "";
+}
+
+std::string FindJavaPackage(const std::string& source) {
+  static const std::regex kPackage(
+      R"((?:^|[\s;])package\s+([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*;)");
+  std::string code = WithoutJavaComments(source);
+  std::smatch match;
+  if (!std::regex_search(code, match, kPackage)) return "";
+  std::string name = match[1].str();
+  name.erase(std::remove_if(name.begin(), name.end(), ::isspace), name.end());
+  return name;
+}
+
+bool IsPascalProgram(const std::string& source) {
+  // Pascal comments: { }, (* *), //.
+  size_t i = 0;
+  while (i < source.size()) {
+    if (isspace(static_cast<unsigned char>(source[i]))) {
+      ++i;
+    } else if (source[i] == '{') {
+      size_t close = source.find('}', i);
+      i = close == std::string::npos ? source.size() : close + 1;
+    } else if (source.compare(i, 2, "(*") == 0) {
+      size_t close = source.find("*)", i + 2);
+      i = close == std::string::npos ? source.size() : close + 2;
+    } else if (source.compare(i, 2, "//") == 0) {
+      size_t close = source.find('\n', i);
+      i = close == std::string::npos ? source.size() : close + 1;
+    } else {
+      break;
+    }
+  }
+  std::string word;
+  for (; i < source.size() && isalpha(static_cast<unsigned char>(source[i])); ++i) {
+    word += static_cast<char>(tolower(static_cast<unsigned char>(source[i])));
+  }
+  return word != "unit" && word != "library";
 }
 
 }  // namespace judge

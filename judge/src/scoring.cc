@@ -241,14 +241,15 @@ ScoreSummary ScoreOutcomes(const Package& package, std::vector<CaseOutcome>& out
     return summary;
   }
   if (!package.scoring) {
+    // A solved problem is worth its points (1, or a DOMjudge package's points).
     for (CaseOutcome& outcome : outcomes) {
       outcome.result.score = outcome.ran && outcome.result.verdict == Verdict::kAccepted ? 1 : 0;
     }
-    summary.max_score = 1;
-    summary.score = summary.verdict == Verdict::kAccepted ? 1 : 0;
+    summary.max_score = package.points;
+    summary.score = summary.verdict == Verdict::kAccepted ? package.points : 0;
     return summary;
   }
-  if (package.version == FormatVersion::kLegacy) {
+  if (package.LegacyGrading()) {
     LegacyNode root = ScoreLegacyGroup(package, package.root, /*is_root=*/true, outcomes);
     if (summary.verdict != Verdict::kJudgingError) summary.verdict = root.verdict;
     summary.score = root.score;
@@ -256,7 +257,7 @@ ScoreSummary ScoreOutcomes(const Package& package, std::vector<CaseOutcome>& out
     return summary;
   }
   const TestGroup* secret =
-      package.FindGroup(package.koodikoe.kind == "service" ? "scenarios" : "secret");
+      package.FindGroup(package.kind == ExerciseKind::kService ? "scenarios" : "secret");
   if (secret == nullptr) {
     summary.max_score = 0;
     return summary;

@@ -13,6 +13,7 @@
 #include "fs_util.h"
 #include "koodikoe/files.h"
 #include "koodikoe/unique_fd.h"
+#include "run_spec.h"
 
 namespace judge {
 
@@ -122,6 +123,8 @@ Result<void> ServiceRun::Prepare() {
     if (auto ok = MakeDirs(dir); !ok) return ok;
     ::chmod(dir.c_str(), 0755);
   }
+  // A program of several files runs where it was built.
+  if (context_.submission->multi_file) return CopyTree(context_.submission->dir, service_dir_);
   return {};
 }
 
@@ -133,24 +136,15 @@ double ServiceRun::SegmentSeconds() const {
 runner::RunSpec ServiceRun::ServiceSpec() const {
   const BuiltProgram& program = *context_.submission;
   const Limits& limits = context_.package->limits;
-  runner::RunSpec spec;
+  runner::RunSpec spec = BoxSpec(BoxRole::kService, program.language, limits, context_.time_limit);
   spec.argv = program.RunArgv(limits.memory_mib);
-  spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8",
-              "PORT=" + std::to_string(kServicePort)};
-  spec.env.insert(spec.env.end(), program.language.env.begin(), program.language.env.end());
+  spec.env.push_back("PORT=" + std::to_string(kServicePort));
   spec.box_dir = service_dir_;
   spec.binds.push_back({program.dir, kProgramMount, false});
   // A namespace of its own with only lo up: the service reaches nothing outside, not even the
   // host's 127.0.0.1.
   spec.network = runner::Network::kLoopback;
-  spec.limits.cpu_seconds = context_.time_limit;
   spec.limits.wall_seconds = SegmentSeconds() + 5;
-  spec.limits.memory_bytes = (limits.memory_mib + program.language.memory_extra_mib) << 20;
-  spec.limits.stack_bytes = limits.memory_mib << 20;
-  spec.limits.max_processes = std::max(program.language.processes, 64);
-  spec.limits.output_bytes = limits.output_mib << 20;
-  spec.limits.file_size_bytes = 64u << 20;
-  spec.stdin_stream = runner::NullStream{};
   std::string stem = out_dir_ + "/service." + std::to_string(segment_);
   spec.stdout_stream = runner::FilePath{stem + ".stdout"};
   spec.stderr_stream = runner::FilePath{stem + ".stderr"};

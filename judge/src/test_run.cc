@@ -12,6 +12,7 @@
 #include "fs_util.h"
 #include "koodikoe/files.h"
 #include "replay.h"
+#include "run_spec.h"
 
 namespace judge {
 
@@ -23,6 +24,9 @@ namespace {
 constexpr int kKattisAccept = 42;
 constexpr int kKattisReject = 43;
 constexpr size_t kFeedbackBytes = 300;
+constexpr int kInteractivePipeBytes = 1 << 20;
+// Where a validator finds the input of a later pass of a multi-pass test.
+constexpr const char* kPassInputInside = "/judge/input.in";
 
 std::string Trim(std::string text, size_t max_bytes = kFeedbackBytes) {
   while (!text.empty() && isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
@@ -68,13 +72,6 @@ std::optional<double> ParseScore(const std::string& text) {
   return value;
 }
 
-std::vector<std::string> BaseEnv(const Language& language) {
-  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp",
-                                  "LANG=C.UTF-8"};
-  env.insert(env.end(), language.env.begin(), language.env.end());
-  return env;
-}
-
 }  // namespace
 
 TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
@@ -98,6 +95,10 @@ Result<void> TestRun::Prepare() {
     if (auto ok = MakeDirs(dir); !ok) return ok;
     ::chmod(dir.c_str(), 0755);
   }
+  // A program of several files runs where it was built; the test's .files go over them.
+  if (context_.submission->multi_file && !SubmittedAnswers()) {
+    if (auto ok = CopyTree(context_.submission->dir, box_dir_); !ok) return ok;
+  }
   if (!test_.files_dir.empty()) {
     if (auto ok = CopyTree(test_.files_dir, box_dir_); !ok) return ok;
   }
@@ -108,19 +109,12 @@ Result<void> TestRun::Prepare() {
 runner::RunSpec TestRun::SubmissionSpec() const {
   const BuiltProgram& program = *context_.submission;
   const Limits& limits = context_.package->limits;
-  runner::RunSpec spec;
+  runner::RunSpec spec =
+      BoxSpec(BoxRole::kSubmission, program.language, limits, context_.time_limit);
   spec.argv = program.RunArgv(limits.memory_mib);
   spec.argv.insert(spec.argv.end(), test_.args.begin(), test_.args.end());
-  spec.env = BaseEnv(program.language);
   spec.box_dir = box_dir_;
   spec.binds.push_back({program.dir, kProgramMount, false});
-  spec.limits.cpu_seconds = context_.time_limit;
-  spec.limits.wall_seconds = context_.time_limit * 2 + 1;
-  spec.limits.memory_bytes = (limits.memory_mib + program.language.memory_extra_mib) << 20;
-  spec.limits.stack_bytes = limits.memory_mib << 20;
-  spec.limits.max_processes = program.language.processes;
-  spec.limits.output_bytes = limits.output_mib << 20;
-  spec.limits.file_size_bytes = std::max<uint64_t>(limits.output_mib, 64) << 20;
   spec.stdin_stream = runner::FilePath{pass_input_};
   spec.stdout_stream = runner::FilePath{out_dir_ + "/stdout"};
   spec.stderr_stream = runner::FilePath{out_dir_ + "/stderr"};
@@ -135,11 +129,14 @@ std::vector<std::string> TestRun::ValidatorArgs() const {
     }
     return host;  // /dev/null
   };
+  // input_file is what the submission read: in later passes of a multi-pass test, the
+  // nextpass.in the validator wrote.
+  std::string input = pass_ == 1 ? inside(test_.input_path) : kPassInputInside;
   std::vector<std::string> args;
   if (context_.style == ValidatorStyle::kTestlib) {
-    args = {inside(test_.input_path), "/team/stdout", inside(test_.answer_path)};
+    args = {input, "/team/stdout", inside(test_.answer_path)};
   } else {
-    args = {inside(test_.input_path), inside(test_.answer_path), "/box/"};
+    args = {input, inside(test_.answer_path), "/box/"};
     args.insert(args.end(), test_.output_validator_args.begin(), test_.output_validator_args.end());
   }
   return args;
@@ -147,23 +144,17 @@ std::vector<std::string> TestRun::ValidatorArgs() const {
 
 runner::RunSpec TestRun::ValidatorSpec(const BuiltProgram& validator) const {
   const Limits& limits = context_.package->limits;
-  runner::RunSpec spec;
+  runner::RunSpec spec =
+      BoxSpec(BoxRole::kValidator, validator.language, limits, context_.time_limit);
   spec.argv = validator.RunArgv(limits.validation_memory_mib);
   std::vector<std::string> args = ValidatorArgs();
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.env = BaseEnv(validator.language);
   spec.box_dir = feedback_dir_;
   spec.working_dir = kProgramMount;
   spec.binds.push_back({validator.dir, kProgramMount, false});
   spec.binds.push_back({context_.package->dir, "/package", false});
   if (context_.style == ValidatorStyle::kTestlib) spec.binds.push_back({out_dir_, "/team", false});
-  spec.limits.cpu_seconds = limits.validation_time;
-  // An interactive validator waits on the submission: it must outlast the submission's limit.
-  spec.limits.wall_seconds = std::max(limits.validation_time, context_.time_limit * 2 + 1) + 10;
-  spec.limits.memory_bytes = (limits.validation_memory_mib + validator.language.memory_extra_mib)
-                             << 20;
-  spec.limits.max_processes = std::max(validator.language.processes, 64);
-  spec.limits.output_bytes = limits.validation_output_mib << 20;
+  if (pass_ > 1) spec.binds.push_back({pass_input_, kPassInputInside, false});
   spec.stdin_stream = context_.style == ValidatorStyle::kTestlib
                           ? runner::Stream(runner::NullStream{})
                           : runner::Stream(runner::FilePath{out_dir_ + "/stdout"});
@@ -183,7 +174,8 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
       return std::nullopt;
     case runner::Status::kTimeLimit:
       why = outcome.limit == "wall"
-                ? "ran longer than " + Seconds(context_.time_limit * 2 + 1) + " of wall time"
+                ? "ran longer than " + Seconds(SubmissionWallSeconds(context_.time_limit)) +
+                      " of wall time"
                 : "used more than " + Seconds(context_.time_limit) + " of CPU time";
       return Verdict::kTimeLimit;
     case runner::Status::kMemoryLimit:
@@ -216,6 +208,42 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
       return Verdict::kJudgingError;
   }
   return Verdict::kJudgingError;
+}
+
+bool TestRun::SubmittedAnswers() const {
+  return context_.submission->language.id == kAnswersLanguage;
+}
+
+void TestRun::TakeSubmittedAnswer() {
+  // The answer file is named like the test case ("secret/1.out"), or by its last part where no
+  // other test case shares it ("1.out").
+  std::string base = test_.name.substr(test_.name.rfind('/') + 1);
+  int sharing = 0;
+  for (const TestCase& other : context_.package->cases) {
+    sharing += other.name.substr(other.name.rfind('/') + 1) == base ? 1 : 0;
+  }
+  std::vector<std::string> names;
+  for (const char* extension : {".out", ".ans", ".txt"}) names.push_back(test_.name + extension);
+  if (sharing == 1) {
+    for (const char* extension : {".out", ".ans", ".txt"}) names.push_back(base + extension);
+  }
+  const std::string& dir = context_.submission->dir;
+  const uint64_t limit = context_.package->limits.output_mib << 20;
+  runner::Outcome answered;
+  answered.status = runner::Status::kOk;
+  std::string answer;
+  for (const std::string& name : names) {
+    if (!PathExists(dir + "/" + name)) continue;
+    answer = ReadBeneath(dir, name, limit + 1);
+    break;
+  }
+  if (answer.size() > limit) answered.status = runner::Status::kOutputLimit;
+  // A missing answer is an empty output.
+  if (auto ok = koodikoe::WriteFile(out_dir_ + "/stdout", answer); !ok) {
+    answered.status = runner::Status::kInternalError;
+    answered.message = ok.error().Describe();
+  }
+  submission_outcome_ = answered;
 }
 
 void TestRun::Finish(Verdict verdict, std::string feedback) {
@@ -300,7 +328,7 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
   if (ExitedWith(outcome, kKattisAccept)) {
     std::string score = ReadBeneath(feedback_dir_, "score.txt", 4096);
     std::string multiplier = ReadBeneath(feedback_dir_, "score_multiplier.txt", 4096);
-    if (context_.package->koodikoe.kind == "iot" || context_.package->koodikoe.kind == "game") {
+    if (ScoredBySimulator(context_.package->kind)) {
       // An iot or game simulator scores the run from 0 to 1: the share of the test's points.
       if (score.empty()) {
         return Finish(Verdict::kJudgingError, "the simulator accepted but wrote no score.txt");
@@ -343,48 +371,63 @@ void TestRun::AfterValidator(const runner::Outcome& outcome) {
 }
 
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
-                         bool reaped_validator_first, bool judge_killed) {
-  // Stopped by its own time limit (a stop by the judge shows as "stopped by the caller"): the
-  // limit ran out before the validator's rejection could stop it, which was only the end of
-  // its input. Such a submission has no end time, and its box may be reaped second.
-  if (submission.status == runner::Status::kTimeLimit) return false;
-  if (judge_killed) return reaped_validator_first;
+                         bool reaped_validator_first) {
   // Killed by SIGPIPE: it wrote to the validator after the validator had closed its end. This
   // is proof whatever the clocks say (under load an ending program can be preempted after
   // closing its pipes, so the other side may be seen to end first).
   if (submission.signal == SIGPIPE) return true;
-  // Both ended on their own: the order in which the boxes were reaped is not proof, the
-  // moments their programs ended are.
+  // Both ended on their own: the moments their programs ended. Neither program sees end of
+  // file before the judge has reaped the other's box (TestRun::Started), and a box's init
+  // takes its program's end time before that, so an end caused by the other's end is always
+  // the later one; ends that are not are ordered by when they happened.
   if (submission.program_ended_ns && validator.program_ended_ns) {
     return validator.program_ended_ns <= submission.program_ended_ns;
   }
+  // No end time: the box was killed before its program ended. At its time limit (kept as the
+  // status even when the judge's stop came too): the limit is taken to have run out first,
+  // since the runner notices a CPU limit only some milliseconds after it ran out. Stopped by
+  // the judge after the validator's rejection: the validator's box was reaped first.
+  if (submission.status == runner::Status::kTimeLimit) return false;
   return reaped_validator_first;
 }
 
+InteractiveDecider DecideInteraction(const runner::Outcome& validator, bool validator_first,
+                                     bool submission_failed) {
+  const bool validator_judged =
+      ExitedWith(validator, kKattisAccept) || ExitedWith(validator, kKattisReject);
+  // A validator that crashed or ran out of time decides: the result is a judging error.
+  if (!validator_judged) return InteractiveDecider::kValidator;
+  // A rejection before the submission ended: what the submission did next is a consequence.
+  if (validator_first && ExitedWith(validator, kKattisReject)) {
+    return InteractiveDecider::kValidator;
+  }
+  return submission_failed ? InteractiveDecider::kSubmission : InteractiveDecider::kValidator;
+}
+
 void TestRun::AfterInteraction() {
-  const runner::Outcome& submission = *submission_outcome_;
   const runner::Outcome& validator = *validator_outcome_;
+  runner::Outcome submission = *submission_outcome_;
   outcome_.result.cpu_ms = std::max(outcome_.result.cpu_ms, submission.cpu_ms);
   outcome_.result.wall_ms = std::max(outcome_.result.wall_ms, submission.wall_ms);
   outcome_.result.memory_kib = std::max(outcome_.result.memory_kib, submission.memory_kib);
-  if (context_.package->koodikoe.kind == "game") {
+  if (context_.package->kind == ExerciseKind::kGame) {
     // Whatever the verdict, a simulator that ended on its own had the chance to write the replay.
     bool ended = ExitedWith(validator, kKattisAccept) || ExitedWith(validator, kKattisReject);
     if (auto refused = CollectReplay(test_, feedback_dir_, ended, outcome_.result)) {
       return Finish(Verdict::kJudgingError, *refused);
     }
   }
-  bool judge_killed_submission = killed_submission_ && submission.signal == SIGKILL;
-  bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_,
-                                             judge_killed_submission);
-  if (validator_first && ExitedWith(validator, kKattisReject)) {
-    AfterValidator(validator);
-    return;
+  bool validator_first = ValidatorEndedFirst(validator, submission, validator_finished_first_);
+  if (submission.signal == SIGPIPE) {
+    // It wrote to the validator after the validator had ended: the validator decides.
+    submission.status = runner::Status::kOk;
+    submission.signal = 0;
   }
   std::string why;
-  if (auto failure = SubmissionFailure(submission, why)) {
-    Finish(*failure, why);
-    return;
+  std::optional<Verdict> failure = SubmissionFailure(submission, why);
+  if (DecideInteraction(validator, validator_first, failure.has_value()) ==
+      InteractiveDecider::kSubmission) {
+    return Finish(*failure, why);
   }
   AfterValidator(validator);
 }
@@ -405,29 +448,13 @@ Result<std::vector<runner::RunSpec>> TestRun::NextStep() {
         validator_outcome_.reset();
         validator_finished_first_ = false;
         killed_submission_ = false;
-        if (!context_.package->interactive) {
-          stage_ = Stage::kSubmission;
-          return std::vector<runner::RunSpec>{SubmissionSpec()};
+        if (context_.package->interactive) return StartInteraction();
+        stage_ = Stage::kSubmission;
+        if (SubmittedAnswers()) {
+          TakeSubmittedAnswer();
+          continue;
         }
-        // Validator stdout -> submission stdin, submission stdout -> validator stdin.
-        int to_submission[2], to_validator[2];
-        if (::pipe2(to_submission, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
-        if (::pipe2(to_validator, O_CLOEXEC) != 0) {
-          ::close(to_submission[0]);
-          ::close(to_submission[1]);
-          return koodikoe::FailErrno("pipe");
-        }
-        for (int fd : {to_submission[0], to_submission[1], to_validator[0], to_validator[1]}) {
-          pipe_ends_.emplace_back(fd);
-        }
-        runner::RunSpec validator = ValidatorSpec(*context_.validators[0]);
-        validator.stdin_stream = runner::Descriptor{to_validator[0]};
-        validator.stdout_stream = runner::Descriptor{to_submission[1]};
-        runner::RunSpec submission = SubmissionSpec();
-        submission.stdin_stream = runner::Descriptor{to_submission[0]};
-        submission.stdout_stream = runner::Descriptor{to_validator[1]};
-        stage_ = Stage::kInteractive;
-        return std::vector<runner::RunSpec>{std::move(validator), std::move(submission)};
+        return std::vector<runner::RunSpec>{SubmissionSpec()};
       }
       case Stage::kSubmission: {
         const runner::Outcome& run = *submission_outcome_;
@@ -457,23 +484,54 @@ Result<std::vector<runner::RunSpec>> TestRun::NextStep() {
         continue;
       }
       case Stage::kInteractive:
+        submission_input_read_.Reset();
         AfterInteraction();
         continue;
     }
   }
 }
 
-void TestRun::Started() { pipe_ends_.clear(); }
+Result<std::vector<runner::RunSpec>> TestRun::StartInteraction() {
+  // Validator stdout -> submission stdin, submission stdout -> validator stdin.
+  int to_submission[2], to_validator[2];
+  if (::pipe2(to_submission, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
+  submission_input_read_ = koodikoe::UniqueFd(to_submission[0]);
+  submission_input_write_ = koodikoe::UniqueFd(to_submission[1]);
+  if (::pipe2(to_validator, O_CLOEXEC) != 0) return koodikoe::FailErrno("pipe");
+  validator_input_read_ = koodikoe::UniqueFd(to_validator[0]);
+  validator_input_write_ = koodikoe::UniqueFd(to_validator[1]);
+  // Room for what a validator still writes after the submission ended (best effort).
+  ::fcntl(to_submission[0], F_SETPIPE_SZ, kInteractivePipeBytes);
+  runner::RunSpec validator = ValidatorSpec(*context_.validators[0]);
+  validator.stdin_stream = runner::Descriptor{to_validator[0]};
+  validator.stdout_stream = runner::Descriptor{to_submission[1]};
+  runner::RunSpec submission = SubmissionSpec();
+  submission.stdin_stream = runner::Descriptor{to_submission[0]};
+  submission.stdout_stream = runner::Descriptor{to_validator[1]};
+  stage_ = Stage::kInteractive;
+  return std::vector<runner::RunSpec>{std::move(validator), std::move(submission)};
+}
+
+// The judge's copies of the pipe ends are held as problemtools' interactive runner holds
+// them. The read end of the validator's input goes now: a submission that writes after the
+// validator ended dies of SIGPIPE (and the validator decides). Both write ends stay until the
+// box that writes to them has been reaped (OnBoxFinished), so neither program sees end of file
+// before the judge knows the other ended: the order of their ends is never a race. The read
+// end of the submission's input stays until the test is decided, so a validator that writes
+// after the submission ended is never killed by SIGPIPE.
+void TestRun::Started() { validator_input_read_.Reset(); }
 
 bool TestRun::OnBoxFinished(int member, const runner::Outcome& outcome) {
   if (stage_ == Stage::kInteractive) {
     bool first = !submission_outcome_ && !validator_outcome_;
     if (member == 0) {
+      submission_input_write_.Reset();  // the submission may see end of file from here on
       validator_outcome_ = outcome;
       validator_finished_first_ = first;
       killed_submission_ = first && ExitedWith(outcome, kKattisReject);
       return killed_submission_;
     }
+    validator_input_write_.Reset();  // the validator may see end of file from here on
     submission_outcome_ = outcome;
     return false;
   }

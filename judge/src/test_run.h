@@ -17,8 +17,6 @@
 
 namespace judge {
 
-enum class ValidatorStyle { kDefault, kKattis, kTestlib };
-
 // What every test of one evaluation shares.
 struct RunContext {
   const Package* package = nullptr;
@@ -60,11 +58,21 @@ class CaseRun {
 
 // Interactive tests: whether the validator was done before the submission ended. Its wrong
 // answer then decides, and the submission's crash or timeout is only a consequence of the
-// hang-up. `reaped_validator_first` is the order the boxes finished in; `judge_killed` says
-// the judge stopped the submission because the validator had rejected. A submission stopped
-// by its time limit always ended first.
+// hang-up. Decided by proof (a submission killed by SIGPIPE), else by when the two programs
+// ended (runner::Outcome::program_ended_ns); a submission stopped by its time limit has no end
+// time and counts as ended first; else `reaped_validator_first`, the order the boxes were
+// reaped in. Sound only because the judge holds the pipe ends until each box is reaped
+// (TestRun::Started): an end caused by the other's end is always the later one.
 bool ValidatorEndedFirst(const runner::Outcome& validator, const runner::Outcome& submission,
-                         bool reaped_validator_first, bool judge_killed);
+                         bool reaped_validator_first);
+
+// Which side of an interactive test decides its verdict, in the precedence of problemtools'
+// interactive runner: a validator that failed (a judging error); a validator that rejected
+// before the submission ended; the submission's own failure (time, memory, a crash; a
+// submission killed by SIGPIPE has not failed); else the validator.
+enum class InteractiveDecider { kValidator, kSubmission };
+InteractiveDecider DecideInteraction(const runner::Outcome& validator, bool validator_first,
+                                     bool submission_failed);
 
 // Batch, interactive (iot too: its simulator is an interactive validator) and multi-pass
 // tests.
@@ -85,6 +93,12 @@ class TestRun : public CaseRun {
   enum class Stage { kStart, kSubmission, kValidator, kInteractive, kDone };
 
   Result<void> Prepare();
+  // Submit-answer problems: the submission is the answers, one file per test case.
+  bool SubmittedAnswers() const;
+  // Puts this test's answer file where a program's output would be, as if it had run.
+  void TakeSubmittedAnswer();
+  // Pipes joining the validator and the submission, and both boxes' specs.
+  Result<std::vector<runner::RunSpec>> StartInteraction();
   runner::RunSpec SubmissionSpec() const;
   runner::RunSpec ValidatorSpec(const BuiltProgram& validator) const;
   std::vector<std::string> ValidatorArgs() const;
@@ -109,7 +123,10 @@ class TestRun : public CaseRun {
   std::string pass_input_;  // this pass's input (the .in file, then nextpass.in copies)
   int pass_ = 1;
   size_t validator_index_ = 0;
-  std::vector<koodikoe::UniqueFd> pipe_ends_;  // closed once both boxes hold them
+  // The judge's copies of the interactive pipes (see Started): the submission's input, whose
+  // write end is the validator's stdout, and the validator's input.
+  koodikoe::UniqueFd submission_input_read_, submission_input_write_;
+  koodikoe::UniqueFd validator_input_read_, validator_input_write_;
 
   // Interactive bookkeeping.
   std::optional<runner::Outcome> submission_outcome_;

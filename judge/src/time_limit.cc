@@ -21,7 +21,7 @@ constexpr double kProbeSeconds = 10;
 
 std::string CacheKey(const Package& package) {
   Hasher hasher;
-  hasher.AddField("timelimit-v1");
+  hasher.AddField("timelimit-v2");
   hasher.AddField(package.dir);
   (void)hasher.AddFile(package.dir + "/problem.yaml");
   for (const TestCase& test : package.cases) {
@@ -31,8 +31,10 @@ std::string CacheKey(const Package& package) {
                     std::to_string(st.st_mtim.tv_sec));
   }
   for (const SubmissionEntry& submission : package.submissions) {
-    if (submission.expected.verdicts != std::vector<std::string>{"accepted"}) continue;
+    const Expectation& expected = submission.expected;
+    if (!expected.BoundsTimeLimitFromBelow() && !expected.BoundsTimeLimitFromAbove()) continue;
     hasher.AddField(submission.relative);
+    hasher.AddField(expected.BoundsTimeLimitFromBelow() ? "lower" : "upper");
     for (const std::string& file : submission.program.files) {
       std::string path = submission.program.is_directory ? submission.program.path + "/" + file
                                                          : submission.program.path;
@@ -69,37 +71,80 @@ std::optional<double> CachedTimeLimit(Evaluator& evaluator, const Package& packa
   return *seconds;
 }
 
-Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package& package,
-                                            const std::vector<std::string>& notes) {
-  TimeLimitDerivation derivation;
-  derivation.warnings = notes;
+namespace {
+
+// Judges one of the package's submissions with `time_limit`; nullopt when its language is
+// not installed here.
+Result<std::optional<Report>> RunWithLimit(Evaluator& evaluator, const Package& package,
+                                           const SubmissionEntry& submission, double time_limit,
+                                           bool run_all_tests) {
+  auto language =
+      evaluator.builder().Detect(submission.program, submission.language, package.submit_answer);
+  if (!language || !(*language)->installed) return std::optional<Report>();
+  EvaluationOptions options;
+  options.language = (*language)->id;
+  options.run_all_tests = run_all_tests;
+  options.time_limit = time_limit;
+  auto evaluation = evaluator.Evaluate(package, submission.program, options, nullptr);
+  if (!evaluation) return tl::unexpected(evaluation.error());
+  return std::optional<Report>(std::move(evaluation->report));
+}
+
+// The slowest test of every lower-bound submission; how many could be used.
+Result<int> MeasureLowerBounds(Evaluator& evaluator, const Package& package,
+                               TimeLimitDerivation& derivation) {
   int used = 0;
   for (const SubmissionEntry& submission : package.submissions) {
-    if (submission.expected.verdicts != std::vector<std::string>{"accepted"}) continue;
-    auto language = evaluator.builder().Detect(submission.program, submission.language);
-    if (!language || !(*language)->installed) continue;
-    EvaluationOptions options;
-    options.language = (*language)->id;
-    options.run_all_tests = true;
-    options.time_limit = kProbeSeconds;
-    auto evaluation = evaluator.Evaluate(package, submission.program, options, nullptr);
-    if (!evaluation) return tl::unexpected(evaluation.error());
-    if (evaluation->report.verdict != Verdict::kAccepted) {
+    if (!submission.expected.BoundsTimeLimitFromBelow()) continue;
+    auto report = RunWithLimit(evaluator, package, submission, kProbeSeconds, true);
+    if (!report) return tl::unexpected(report.error());
+    if (!*report) continue;
+    const bool accepted = (*report)->verdict == Verdict::kAccepted;
+    if (!accepted && submission.expected.ExpectsAccepted()) {
       derivation.warnings.push_back(submission.relative + " is not accepted (" +
-                                    VerdictWord(evaluation->report.verdict) +
+                                    VerdictWord((*report)->verdict) +
                                     "); not used for the time limit");
       continue;
     }
-    for (const TestResult& test : evaluation->report.tests) {
+    for (const TestResult& test : (*report)->tests) {
       derivation.slowest_accepted = std::max(derivation.slowest_accepted, test.cpu_ms / 1000.0);
     }
     ++used;
   }
-  if (used == 0) {
+  return used;
+}
+
+// Every upper-bound submission must still be too slow with the safety margin.
+Result<void> CheckUpperBounds(Evaluator& evaluator, const Package& package,
+                              TimeLimitDerivation& derivation) {
+  const double margin_limit = derivation.time_limit * package.limits.time_limit_to_tle;
+  for (const SubmissionEntry& submission : package.submissions) {
+    if (!submission.expected.BoundsTimeLimitFromAbove()) continue;
+    auto report = RunWithLimit(evaluator, package, submission, margin_limit, false);
+    if (!report) return tl::unexpected(report.error());
+    if (!*report || (*report)->verdict == Verdict::kTimeLimit) continue;
+    derivation.warnings.push_back(
+        submission.relative + " is not too slow at " + Format(margin_limit) + " s (the limit x " +
+        Format(package.limits.time_limit_to_tle) +
+        ", time_limit_to_tle): no time limit keeps both safety margins; got " +
+        VerdictWord((*report)->verdict));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package& package,
+                                            const std::vector<std::string>& notes) {
+  TimeLimitDerivation derivation;
+  derivation.warnings = notes;
+  auto used = MeasureLowerBounds(evaluator, package, derivation);
+  if (!used) return tl::unexpected(used.error());
+  if (*used == 0) {
     return Fail(ErrorCode::kInvalidArgument,
                 package.id +
-                    ": no time limit is given and no accepted submission could be run "
-                    "to derive one; add limits.time_limit to problem.yaml");
+                    ": no time limit is given and no submission expected to be accepted could "
+                    "be run to infer one; add limits.time_limit to problem.yaml");
   }
   derivation.time_limit = TimeLimitFromSlowest(package, derivation.slowest_accepted);
   derivation.explanation = "slowest accepted " + Format(derivation.slowest_accepted) + " s x " +
@@ -109,6 +154,9 @@ Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package&
                                 : " (ac_to_time_limit), rounded up to " +
                                       Format(package.limits.time_resolution) + " s") +
                            " = " + Format(derivation.time_limit) + " s";
+  if (auto ok = CheckUpperBounds(evaluator, package, derivation); !ok) {
+    return tl::unexpected(ok.error());
+  }
   std::string dir = evaluator.cache_dir() + "/timelimit";
   if (MakeDirs(dir)) {
     (void)koodikoe::WriteFile(dir + "/" + CacheKey(package), Format(derivation.time_limit));

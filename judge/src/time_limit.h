@@ -1,7 +1,12 @@
-// Time limits derived from a package's accepted submissions when it gives none, as the
-// Kattis tools do: legacy packages multiply the slowest accepted time by time_multiplier (5)
-// and round to whole seconds; newer ones take the smallest multiple of time_resolution at
-// least ac_to_time_limit (2) times it. Derived limits are cached per package contents.
+// Time limits inferred from a package's submissions when it gives none, as the format says:
+// every submission expected accepted (its folder, tags or submissions.yaml; or
+// `use_for_time_limit: lower`) bounds the limit from below: legacy packages multiply the
+// slowest such time by time_multiplier (5) and round to whole seconds, newer ones take the
+// smallest multiple of time_resolution at least ac_to_time_limit (2) times it. Every
+// submission that must be too slow (time_limit_exceeded/, `required: [TLE]`,
+// `use_for_time_limit: upper`) must then still be too slow at the limit times
+// time_limit_to_tle (legacy time_safety_margin); one that is not is a warning. Inferred limits
+// are cached per package contents.
 #pragma once
 
 #include <optional>
@@ -17,7 +22,7 @@ class Evaluator;
 
 struct TimeLimitDerivation {
   double time_limit = 0;
-  double slowest_accepted = 0;  // seconds of CPU, over all accepted submissions and tests
+  double slowest_accepted = 0;  // seconds of CPU, over the lower-bound submissions and tests
   std::string explanation;      // how the limit was reached
   std::vector<std::string> warnings;
 };
@@ -27,8 +32,9 @@ double TimeLimitFromSlowest(const Package& package, double slowest_seconds);
 
 std::optional<double> CachedTimeLimit(Evaluator& evaluator, const Package& package);
 
-// Runs the accepted submissions (those in installed languages) with a generous limit and
-// derives the time limit from the slowest. Stores it in the cache.
+// Runs the lower-bound submissions (those in installed languages) with a generous limit,
+// derives the time limit from the slowest, and checks it against the upper-bound ones. Stores
+// it in the cache.
 Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package& package,
                                             const std::vector<std::string>& notes);
 

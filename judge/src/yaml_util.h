@@ -41,6 +41,20 @@ std::vector<std::string> UnknownKeys(const YAML::Node& node,
 Result<std::string> AsString(const YamlDoc& doc, const YAML::Node& node, const std::string& key);
 Result<double> AsDouble(const YamlDoc& doc, const YAML::Node& node, const std::string& key);
 Result<bool> AsBool(const YamlDoc& doc, const YAML::Node& node, const std::string& key);
+// One of a few words, as the value it stands for ("KEY must be a, b or c" otherwise).
+template <class Value>
+Result<Value> AsWord(const YamlDoc& doc, const YAML::Node& node, const std::string& key,
+                     const std::vector<std::pair<std::string, Value>>& words) {
+  auto text = AsString(doc, node, key);
+  if (!text) return tl::unexpected(text.error());
+  std::string choices;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].first == *text) return words[i].second;
+    choices += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i].first;
+  }
+  return tl::unexpected(YamlError(doc, node, key + " must be " + choices));
+}
+
 // A sequence of scalars, or one scalar (split on spaces when split_scalar is true).
 Result<std::vector<std::string>> AsStringList(const YamlDoc& doc, const YAML::Node& node,
                                               const std::string& key, bool split_scalar);

@@ -69,5 +69,30 @@ TEST(FindJavaMainClass, FindsTheEntryClass) {
             "App");
 }
 
+TEST(FindJavaMainClass, CommentsAndLiteralsAreNotCode) {
+  EXPECT_EQ(FindJavaMainClass("// public class Draft { public static void main(String[] a) {} }\n"
+                              "/* public class Sketch {} */\n"
+                              "public class Circle {\n  static String s = \"class Fake {\";\n"
+                              "  public static void main(String[] a) {}\n}\n"),
+            "Circle");
+  EXPECT_FALSE(
+      HasJavaMain("public class Area {\n  // see Solve.main(args)\n"
+                  "  /* public static void main(String[] a) */\n}\n"));
+  EXPECT_TRUE(HasJavaMain("class A { static public void main(String[] a) {} }"));
+}
+
+TEST(FindJavaPackage, QualifiesTheMainClass) {
+  EXPECT_EQ(FindJavaPackage("// package not.this;\npackage geometry.circles;\nclass A {}\n"),
+            "geometry.circles");
+  EXPECT_EQ(FindJavaPackage("public class A {}\n"), "");
+}
+
+TEST(IsPascalProgram, UnitsAreNotPrograms) {
+  EXPECT_FALSE(IsPascalProgram("{ shapes }\nunit Circles;\ninterface\nend."));
+  EXPECT_FALSE(IsPascalProgram("(* lib *) LIBRARY x;"));
+  EXPECT_TRUE(IsPascalProgram("// main\nprogram Solve;\nbegin end."));
+  EXPECT_TRUE(IsPascalProgram("begin writeln(1) end."));
+}
+
 }  // namespace
 }  // namespace judge

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <string>
 
+#include "build.h"
 #include "koodikoe/files.h"
+#include "package_reader.h"
 
 namespace judge {
 namespace {
@@ -50,9 +52,9 @@ TEST(PackageReader, ReadsLegacyPackage) {
   EXPECT_EQ(package->version, FormatVersion::kLegacy);
   EXPECT_EQ(package->DisplayName(), "Hello");
   ASSERT_TRUE(package->limits.time_limit);
-  EXPECT_EQ(*package->limits.time_limit, 1);
+  EXPECT_EQ(*package->limits.time_limit, 2);
   EXPECT_TRUE(package->limits.time_limit_from_file);
-  EXPECT_EQ(package->limits.memory_mib, 256u);
+  EXPECT_EQ(package->limits.memory_mib, 64u);
   EXPECT_EQ(package->limits.ac_to_time_limit, 5);  // legacy time_multiplier default
   EXPECT_EQ(package->koodikoe.tier, 1);
   EXPECT_EQ(package->koodikoe.track, "basics");
@@ -64,7 +66,9 @@ TEST(PackageReader, ReadsLegacyPackage) {
   EXPECT_EQ(package->input_validators.size(), 1u);
   int compile_errors = 0;
   for (const SubmissionEntry& submission : package->submissions) {
-    if (submission.expected.verdicts == std::vector<std::string>{"compile_error"}) ++compile_errors;
+    if (submission.expected.verdicts == std::vector<Verdict>{Verdict::kCompileError}) {
+      ++compile_errors;
+    }
   }
   EXPECT_EQ(compile_errors, 6);
 }
@@ -103,13 +107,13 @@ TEST(PackageReader, ReadsTestGroupArgsAndTags) {
   EXPECT_FALSE(square->limits.time_limit);
   for (const SubmissionEntry& submission : square->submissions) {
     if (submission.relative == "wrong_answer/float.py") {
-      EXPECT_EQ(submission.expected.verdicts, std::vector<std::string>{"wrong_answer"});
+      EXPECT_EQ(submission.expected.verdicts, std::vector<Verdict>{Verdict::kWrongAnswer});
     }
     if (submission.relative == "accepted/square.js") {
       EXPECT_EQ(submission.language, "javascript");
     }
     if (submission.relative == "wrong_answer/overflow.cpp") {
-      EXPECT_EQ(submission.expected.required, std::vector<std::string>{"WA"});
+      EXPECT_EQ(submission.expected.required, std::vector<CaseClass>{CaseClass::kWrongAnswer});
     }
   }
 }
@@ -210,6 +214,140 @@ TEST(SplitFlags, HandlesQuotes) {
   EXPECT_EQ(SplitFlags("float_tolerance 1e-6  case_sensitive"),
             (std::vector<std::string>{"float_tolerance", "1e-6", "case_sensitive"}));
   EXPECT_EQ(SplitFlags("a 'b c' \"\""), (std::vector<std::string>{"a", "b c", ""}));
+}
+
+TEST(PackageReader, SubmissionsYamlRulesBoundTheTimeLimit) {
+  auto package = ReadPackage(kPackages + "/timelimit_inference");
+  ASSERT_TRUE(package) << package.error().Describe();
+  for (const SubmissionEntry& submission : package->submissions) {
+    const Expectation& expected = submission.expected;
+    bool model = submission.relative.rfind("model/", 0) == 0;
+    EXPECT_EQ(expected.BoundsTimeLimitFromBelow(), model) << submission.relative;
+    EXPECT_EQ(expected.BoundsTimeLimitFromAbove(),
+              submission.relative == "time_limit_exceeded/spin.c")
+        << submission.relative;
+  }
+}
+
+TEST(PackageReader, UseForTimeLimitOverridesTheRules) {
+  ScratchPackage scratch;
+  scratch.Write("submissions/accepted/a.py", "print(1)\n");
+  scratch.Write("submissions/wrong_answer/slow.py", "print(2)\n");
+  scratch.Write("submissions/time_limit_exceeded/t.py", "print(3)\n");
+  scratch.Write("submissions/submissions.yaml",
+                "accepted/a.py:\n  use_for_time_limit: false\n"
+                "wrong_answer/slow.py:\n  use_for_time_limit: lower\n"
+                "time_limit_exceeded:\n  permitted: [AC, WA, TLE]\n  required: [TLE]\n");
+  auto package = ReadPackage(scratch.dir());
+  ASSERT_TRUE(package) << package.error().Describe();
+  for (const SubmissionEntry& submission : package->submissions) {
+    const Expectation& expected = submission.expected;
+    if (submission.relative == "accepted/a.py") {
+      EXPECT_FALSE(expected.BoundsTimeLimitFromBelow());
+    } else if (submission.relative == "wrong_answer/slow.py") {
+      EXPECT_TRUE(expected.BoundsTimeLimitFromBelow());
+    } else {
+      // A rule named like the folder replaces its default: a WA first no longer mismatches.
+      EXPECT_TRUE(expected.verdicts.empty());
+      EXPECT_TRUE(expected.BoundsTimeLimitFromAbove());
+    }
+  }
+  scratch.Write("submissions/submissions.yaml", "accepted:\n  permitted: [AC, OK]\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("'OK' is not one of AC, WA, TLE, RTE"), std::string::npos);
+}
+
+TEST(PackageReader, ConstantsReachStatementsAndTestGroups) {
+  auto package = ReadPackage(kPackages + "/constants");
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(package->constants, (Constants{{"max_n", "20"}, {"word", "moi"}}));
+  auto statement = StatementText(*package, "en");
+  ASSERT_TRUE(statement) << statement.error().Describe();
+  EXPECT_NE(statement->find("$1 \\le n \\le 20$"), std::string::npos) << *statement;
+  EXPECT_NE(statement->find("`moi`"), std::string::npos);
+  for (const TestCase& test : package->cases) {
+    EXPECT_EQ(test.output_validator_args, (std::vector<std::string>{"word", "moi"})) << test.name;
+  }
+  EXPECT_FALSE(StatementText(*package, "sv"));
+}
+
+TEST(PackageReader, ConstantNamesAreChecked) {
+  ScratchPackage scratch;
+  scratch.Write("problem.yaml",
+                "problem_format_version: 2025-09\nname: x\nuuid: u\nconstants:\n  9lives: 1\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("'9lives' is not a name"), std::string::npos);
+}
+
+TEST(SubstituteConstants, ReplacesOnlyKnownNames) {
+  Constants constants = {{"n", "10"}, {"eps", "1e-6"}};
+  EXPECT_EQ(SubstituteConstants("n={{n}} eps={{eps}} {{nextsample}} {{n}", constants),
+            "n=10 eps=1e-6 {{nextsample}} {{n}");
+  EXPECT_EQ(SubstituteConstants("{{{n}}}", constants), "{10}");
+}
+
+TEST(PackageReader, DomjudgeIniGivesNameTimeLimitAndPoints) {
+  auto package = ReadPackage(kPackages + "/domjudge");
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(package->conventions, Conventions::kDomjudge);
+  EXPECT_EQ(package->DisplayName(), "Hello DOMjudge");
+  ASSERT_TRUE(package->limits.time_limit);
+  EXPECT_EQ(*package->limits.time_limit, 2);
+  EXPECT_EQ(package->limits.time_limit_source, "domjudge-problem.ini");
+  EXPECT_EQ(package->points, 3);
+  for (const SubmissionEntry& submission : package->submissions) {
+    if (submission.relative == "wrong_answer/stale_tag.py") {
+      // DOMjudge reads tags only outside its official folders.
+      EXPECT_EQ(submission.expected.verdicts, std::vector<Verdict>{Verdict::kWrongAnswer});
+    }
+  }
+}
+
+TEST(PackageReader, ConventionsCanBeChosen) {
+  ScratchPackage scratch;
+  scratch.Write("domjudge-problem.ini", "timelimit = 3\n");
+  scratch.Write("problem.yaml", "name: x\nkoodikoe:\n  conventions: kattis\n");
+  auto package = ReadPackage(scratch.dir());
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(package->conventions, Conventions::kKattis);
+  EXPECT_EQ(*package->limits.time_limit, 3);  // the limit is read either way
+  scratch.Write("problem.yaml", "name: x\nlimits:\n  time_limit: 1\n");
+  package = ReadPackage(scratch.dir());
+  ASSERT_TRUE(package) << package.error().Describe();
+  EXPECT_EQ(*package->limits.time_limit, 1);  // problem.yaml's limit first
+  scratch.Write("domjudge-problem.ini", "timelimit = soon\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("timelimit must be a positive number"), std::string::npos);
+}
+
+TEST(ParseDomjudgeIni, QuotedAndBareValues) {
+  auto values = ParseDomjudgeIni(
+      "probid = 'A'\nname=\"Two\nlines\"\n; a comment = no\n timelimit =  2.5 \n\ncolor=red\n");
+  EXPECT_EQ(values["probid"], "A");
+  EXPECT_EQ(values["name"], "Two\nlines");
+  EXPECT_EQ(values["timelimit"], "2.5");
+  EXPECT_EQ(values["color"], "red");
+  EXPECT_EQ(values.count("; a comment"), 0u);
+}
+
+TEST(PackageReader, A2023DraftWithLegacyScoringKeysIsGradedTheLegacyWay) {
+  auto legacy_keys = ReadPackage(kPackages + "/scoring_2023");
+  ASSERT_TRUE(legacy_keys) << legacy_keys.error().Describe();
+  EXPECT_TRUE(legacy_keys->LegacyGrading());
+  auto scoring_map = ReadPackage(kPackages + "/scoring_2023_groups");
+  ASSERT_TRUE(scoring_map) << scoring_map.error().Describe();
+  EXPECT_FALSE(scoring_map->LegacyGrading());
+  const TestGroup* small = scoring_map->FindGroup("secret/small");
+  const TestGroup* large = scoring_map->FindGroup("secret/large");
+  ASSERT_TRUE(small && large);
+  EXPECT_EQ(large->settings.max_score, 60);
+  EXPECT_EQ(small->settings.max_score, 40);  // what secret's 100 leaves
+  // 2025-09 wants every group's max_score.
+  ScratchPackage scratch;
+  scratch.Write("problem.yaml",
+                "problem_format_version: 2025-09\nname: x\nuuid: u\ntype: scoring\n");
+  scratch.Remove("data/secret/1.in");
+  scratch.Remove("data/secret/1.ans");
+  scratch.Write("data/secret/a/1.in", "1\n");
+  scratch.Write("data/secret/a/1.ans", "1\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("needs a max_score"), std::string::npos);
 }
 
 }  // namespace

@@ -31,9 +31,12 @@ struct Language {
   // Added to the box's memory limit: runtimes with their own heap limit (the JVM's -Xmx)
   // need room for themselves, and then report running out as memory_error below.
   uint64_t memory_extra_mib = 0;
-  std::string memory_error;                 // text on stderr meaning the program ran out of memory
-  int processes = 64;                       // tasks, threads included
-  std::string entry;                        // "" | "java-class": how {class} is found
+  std::string memory_error;  // text on stderr meaning the program ran out of memory
+  int processes = 64;        // tasks, threads included
+  // How the main file is chosen among several: "" (named like the program, main, or the
+  // first), "java-class" (the file with a main method; {class} is its class, package-qualified),
+  // "pascal-program" (the program, not a unit).
+  std::string entry;
   std::vector<std::string> required_files;  // host files that must exist for it to be installed
   bool installed = false;                   // every `requires` file exists
 };
@@ -75,7 +78,16 @@ struct CommandValues {
 std::vector<std::string> ExpandCommand(const std::vector<std::string>& command,
                                        const CommandValues& values);
 
-// The class holding `public static void main` in Java source ("" if none is found).
+// Java source with its comments and the contents of its literals blanked (lines kept).
+std::string WithoutJavaComments(const std::string& source);
+// Whether Java source declares a main method (comments aside).
+bool HasJavaMain(const std::string& source);
+// The class holding `public static void main` in Java source, without its package ("" if none
+// is found); comments are not code.
 std::string FindJavaMainClass(const std::string& source);
+// The package Java source declares ("a.b"), or "".
+std::string FindJavaPackage(const std::string& source);
+// Whether Pascal source is a program rather than a unit or library.
+bool IsPascalProgram(const std::string& source);
 
 }  // namespace judge

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/judge.h"
 #include "koodikoe/result.h"
 
 namespace judge {
@@ -94,20 +95,43 @@ struct ProgramSource {
   bool is_directory = false;
   bool has_build_script = false;  // directory with build and/or run scripts
   bool has_run_script = false;
+  bool from_package = false;  // the package's own program: its constants are substituted
 };
+
+// problem.yaml's constants (2023-07, 2025-09): name -> value as written.
+using Constants = std::map<std::string, std::string>;
+
+// The per-test classes of submissions.yaml's permitted and required: AC, WA, TLE, RTE (every
+// other failure counts as RTE).
+enum class CaseClass { kAccepted, kWrongAnswer, kTimeLimit, kRunTimeError };
+CaseClass CaseClassOf(Verdict verdict);
+const char* CaseClassCode(CaseClass case_class);  // "AC", "WA", "TLE", "RTE"
+
+// submissions.yaml's use_for_time_limit: false, lower, upper, or (not given) by the rules.
+enum class TimeLimitUse { kByRules, kNone, kLower, kUpper };
 
 // What a sample submission is expected to get.
 struct Expectation {
-  std::string folder;                 // "accepted", "wrong_answer", ...
-  std::vector<std::string> verdicts;  // acceptable final verdict words (empty = any)
+  std::string folder;             // "accepted", "wrong_answer", ...
+  std::vector<Verdict> verdicts;  // acceptable final verdicts (empty = any)
   std::optional<double> score_low;
   std::optional<double> score_high;
-  std::vector<std::string> permitted;  // 2025-09: AC WA TLE RTE
-  std::vector<std::string> required;
-  std::string message;    // must appear in some judge message
-  bool rejected = false;  // folder `rejected`: anything but accepted
-  bool partial = false;   // folder `partially_accepted`: 0 < score < max_score
-  bool known = true;      // false: a folder with no rule; the submission is not checked
+  std::vector<CaseClass> permitted;  // every test in one of these (empty = any)
+  std::vector<CaseClass> required;   // some test in one of these (empty = no rule)
+  std::string message;               // must appear in some judge message
+  bool rejected = false;             // folder `rejected`: anything but accepted
+  bool partial = false;              // folder `partially_accepted`: 0 < score < max_score
+  bool known = true;                 // false: a folder with no rule; the submission is not checked
+  TimeLimitUse time_limit_use = TimeLimitUse::kByRules;
+
+  // Expected accepted on every test: its folder, tags or submissions.yaml say so.
+  bool ExpectsAccepted() const;
+  // Its slowest test bounds the time limit from below (time limit inference): expected
+  // accepted, or `use_for_time_limit: lower`.
+  bool BoundsTimeLimitFromBelow() const;
+  // Must be too slow on some test (folder time_limit_exceeded, `required: [TLE]`, or
+  // `use_for_time_limit: upper`): the time limit times time_limit_to_tle must not let it pass.
+  bool BoundsTimeLimitFromAbove() const;
 };
 
 struct SubmissionEntry {
@@ -118,19 +142,38 @@ struct SubmissionEntry {
   Expectation expected;
 };
 
+// Whose conventions the package follows where judges differ: Kattis' (problemtools), or
+// DOMjudge's (a domjudge-problem.ini, or koodikoe.conventions: domjudge). See judge/README.md.
+enum class Conventions { kKattis, kDomjudge };
+
+// koodikoe.kind: what a candidate writes and how it is run.
+enum class ExerciseKind { kBatch, kInteractive, kGrader, kService, kIot, kGame };
+const char* ExerciseKindWord(ExerciseKind kind);  // "batch", "interactive", ...
+// iot and game: a simulator in simulators/ talks to the program and scores it from 0 to 1 (a
+// game's also writes a replay, replay.h).
+inline bool ScoredBySimulator(ExerciseKind kind) {
+  return kind == ExerciseKind::kIot || kind == ExerciseKind::kGame;
+}
+
+// How output validators report: the default validator, Kattis' exit codes, testlib's.
+enum class ValidatorStyle { kDefault, kKattis, kTestlib };
+
 struct KoodikoeKeys {
   int tier = 0;  // 1..5, 0 = not given
   std::string track;
   std::vector<std::string> skills;
-  std::string kind = "batch";   // batch | interactive | grader | service | iot | game
-  std::string validator_style;  // "" (detect) | kattis | testlib
+  // The kind's word, as the platform shows it; the judge goes by Package::kind.
+  std::string kind = "batch";
+  std::optional<ValidatorStyle> validator_style;  // kattis | testlib; nullopt = detected
+  std::optional<Conventions> conventions;  // nullopt = DOMjudge's where a domjudge-problem.ini is
 };
 
 struct Limits {
-  std::optional<double> time_limit;   // seconds; nullopt = derive from submissions
-  bool time_limit_from_file = false;  // came from .timelimit
-  double ac_to_time_limit = 2.0;      // legacy time_multiplier (5)
-  double time_limit_to_tle = 1.5;     // legacy time_safety_margin (2)
+  std::optional<double> time_limit;                // seconds; nullopt = derive from submissions
+  bool time_limit_from_file = false;               // came from .timelimit or domjudge-problem.ini
+  std::string time_limit_source = "problem.yaml";  // where time_limit came from, for messages
+  double ac_to_time_limit = 2.0;                   // legacy time_multiplier (5)
+  double time_limit_to_tle = 1.5;                  // legacy time_safety_margin (2)
   double time_resolution = 1.0;
   uint64_t memory_mib = 2048;
   uint64_t output_mib = 8;
@@ -147,10 +190,17 @@ struct Package {
   std::string dir;  // absolute, resolved
   std::string id;   // directory name
   FormatVersion version = FormatVersion::kLegacy;
+  Conventions conventions = Conventions::kKattis;
+  ExerciseKind kind = ExerciseKind::kBatch;
+  // What solving a pass-fail problem is worth: 1, or a DOMjudge package's `points`.
+  double points = 1;
   std::map<std::string, std::string> names;  // language -> name
   bool scoring = false;
   bool interactive = false;
   bool multi_pass = false;
+  bool submit_answer = false;  // a submission may be the answers themselves (see judge/README.md)
+  // A 2023-07 package whose group files use only legacy scoring keys: graded as legacy ones.
+  bool legacy_grading = false;
   bool custom_output_validation = false;     // `validation: custom` or an output validator
   std::vector<std::string> validator_flags;  // problem-wide output validator flags (legacy)
   std::vector<std::string> languages;        // allowed language ids; empty = all
@@ -166,9 +216,12 @@ struct Package {
   std::string scenarios_dir;  // `service` kind: scenarios/, one test per *.yaml
   std::vector<SubmissionEntry> submissions;
   std::map<std::string, std::string> statements;  // "en" -> path (md, tex or pdf)
+  Constants constants;
   std::vector<std::string> warnings;  // what a package author should fix, but can be judged
 
   std::string DisplayName() const;
+  // Groups are graded by legacy testdata.yaml rules (inherited, grader flags, accept_score).
+  bool LegacyGrading() const { return version == FormatVersion::kLegacy || legacy_grading; }
   // The group with this name ("secret/group1"), or nullptr.
   const TestGroup* FindGroup(const std::string& name) const;
 };
@@ -179,6 +232,10 @@ struct ReadOptions {
 
 // Reads and checks a package. A malformed package is an Error naming the file and the fault.
 Result<Package> ReadPackage(const std::string& dir, const ReadOptions& options = {});
+
+// A statement's text ("en", "fi"...) with the package's constants substituted (Markdown), or
+// an error if there is none in that language.
+Result<std::string> StatementText(const Package& package, const std::string& language);
 
 // Splits a legacy flag string ("float_tolerance 1e-6 case_sensitive") the way a shell would,
 // with quotes.

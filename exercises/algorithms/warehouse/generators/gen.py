@@ -73,3 +73,7 @@ case("secret/group2/01", warehouse([7], ["? 1 1"]))
 case("secret/group2/02", random_day(50000, 20000, 0))
 case("secret/group3/01", random_day(50000, 20000, 0.5))
 case("secret/group3/02", random_day(50000, 20000, 0.9))
+# Every question spans the whole warehouse: adding the shelves up one by one is hopeless here
+# on any machine, so the slow submissions' scores do not depend on the machine's speed.
+case("secret/group3/03", warehouse([random.randint(0, 1000) for _ in range(50000)],
+                                   ["? 1 50000"] * 20000))

@@ -1,16 +1,17 @@
-"""Multi-pass validator: pass k must print n + k; passes 1 and 2 ask for another pass."""
+"""Multi-pass validator: each pass must print one more than the input it read (input_file is
+that pass's input); passes 1 and 2 ask for another pass."""
 import os
 import sys
 
 PASSES = 3
 input_file, answer_file, feedback_dir = sys.argv[1:4]
-start = int(open(input_file).read())
+read = int(open(input_file).read())
 state_path = os.path.join(feedback_dir, "pass.txt")
 current = int(open(state_path).read()) + 1 if os.path.exists(state_path) else 1
 with open(state_path, "w") as state:
     state.write(str(current))
 
-expected = start + current
+expected = read + 1
 tokens = sys.stdin.read().split()
 if tokens != [str(expected)]:
     with open(os.path.join(feedback_dir, "judgemessage.txt"), "a") as out:

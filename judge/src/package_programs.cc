@@ -1,0 +1,250 @@
+// Programs of the package: output and input validators, simulators, included files,
+// graders, scenarios, and the statements.
+#include <algorithm>
+
+#include "package_reader.h"
+#include "scenario.h"
+
+namespace judge {
+
+using koodikoe::ErrorCode;
+using koodikoe::Fail;
+
+Result<void> PackageReader::CollectFiles(const std::string& path, const std::string& display,
+                                         const std::string& prefix,
+                                         std::vector<std::string>& files) {
+  auto entries = List(path, display);
+  if (!entries) return tl::unexpected(entries.error());
+  for (const Entry& entry : *entries) {
+    if (entry.is_dir) {
+      if (auto ok = CollectFiles(entry.path, entry.display, prefix + entry.name + "/", files);
+          !ok) {
+        return ok;
+      }
+    } else {
+      files.push_back(prefix + entry.name);
+    }
+  }
+  return {};
+}
+
+Result<ProgramSource> PackageReader::ReadProgram(const Entry& entry) {
+  ProgramSource program;
+  program.name = entry.name;
+  program.path = entry.path;
+  program.is_directory = entry.is_dir;
+  program.from_package = true;
+  if (!entry.is_dir) {
+    program.files.push_back(entry.name);
+    return program;
+  }
+  if (auto ok = CollectFiles(entry.path, entry.display, "", program.files); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (program.files.empty()) return PackageFail(entry.display, "is an empty program directory");
+  for (const std::string& file : program.files) {
+    if (file == "build") program.has_build_script = true;
+    if (file == "run") program.has_run_script = true;
+  }
+  return program;
+}
+
+Result<void> PackageReader::ReadSimulators() {
+  bool is_dir = false;
+  if (!Exists("simulators", &is_dir) || !is_dir) {
+    return PackageFail("simulators", "missing; an " + package_.koodikoe.kind +
+                                         " exercise needs its simulator there");
+  }
+  auto entries = List(dir_ + "/simulators", "simulators");
+  if (!entries) return tl::unexpected(entries.error());
+  if (entries->size() != 1) {
+    return PackageFail("simulators", "must hold exactly one simulator (a file or a directory)");
+  }
+  auto program = ReadProgram(entries->front());
+  if (!program) return tl::unexpected(program.error());
+  package_.output_validators.push_back(std::move(*program));
+  return {};
+}
+
+Result<void> PackageReader::ReadValidators() {
+  bool is_dir = false;
+  if (ScoredBySimulator(package_.kind)) {
+    if (Exists("output_validators") || Exists("output_validator")) {
+      return PackageFail("output_validators", "an " + package_.koodikoe.kind +
+                                                  " exercise is scored by its simulator in "
+                                                  "simulators/; remove the output validator");
+    }
+    if (auto ok = ReadSimulators(); !ok) return ok;
+  }
+  if (Exists("output_validators", &is_dir) && is_dir) {
+    auto entries = List(dir_ + "/output_validators", "output_validators");
+    if (!entries) return tl::unexpected(entries.error());
+    for (const Entry& entry : *entries) {
+      auto program = ReadProgram(entry);
+      if (!program) return tl::unexpected(program.error());
+      package_.output_validators.push_back(std::move(*program));
+    }
+  }
+  if (Exists("output_validator", &is_dir) && is_dir) {
+    auto resolved = ResolveInside(dir_ + "/output_validator", "output_validator");
+    if (!resolved) return tl::unexpected(resolved.error());
+    auto program = ReadProgram(Entry{"output_validator", *resolved, "output_validator", true});
+    if (!program) return tl::unexpected(program.error());
+    package_.output_validators.push_back(std::move(*program));
+  }
+  if (!package_.output_validators.empty() && !IsLegacy()) {
+    package_.custom_output_validation = true;  // newer formats: presence means custom
+  }
+  if (package_.custom_output_validation && package_.output_validators.empty()) {
+    return PackageFail("problem.yaml",
+                       "asks for a custom output validator (validation: custom, interactive or "
+                       "multi-pass) but output_validators/ is missing or empty");
+  }
+  if (!package_.custom_output_validation && !package_.output_validators.empty()) {
+    package_.warnings.push_back(
+        "output_validators/ is present but problem.yaml says `validation: default`; the default "
+        "validator is used");
+  }
+  if (package_.interactive && package_.output_validators.size() > 1) {
+    return PackageFail("output_validators", "an interactive problem needs exactly one validator");
+  }
+
+  if (Exists("input_validators", &is_dir) && is_dir) {
+    auto entries = List(dir_ + "/input_validators", "input_validators");
+    if (!entries) return tl::unexpected(entries.error());
+    for (const Entry& entry : *entries) {
+      auto program = ReadProgram(entry);
+      if (!program) return tl::unexpected(program.error());
+      package_.input_validators.push_back(std::move(*program));
+    }
+  }
+  return {};
+}
+
+Result<void> PackageReader::ReadIncludes() {
+  bool is_dir = false;
+  if (!Exists("include", &is_dir) || !is_dir) return {};
+  auto entries = List(dir_ + "/include", "include");
+  if (!entries) return tl::unexpected(entries.error());
+  for (const Entry& entry : *entries) {
+    if (!entry.is_dir) {
+      package_.warnings.push_back(entry.display + ": include/ holds one directory per language");
+      continue;
+    }
+    package_.include_dirs[CanonicalLanguage(entry.name)] = entry.path;
+  }
+  return {};
+}
+
+Result<void> PackageReader::ReadGraders() {
+  bool is_dir = false;
+  if (!Exists("graders", &is_dir) || !is_dir) {
+    return PackageFail("graders",
+                       "missing; a grader exercise keeps its harness in graders/<language>/");
+  }
+  auto entries = List(dir_ + "/graders", "graders");
+  if (!entries) return tl::unexpected(entries.error());
+  std::vector<std::string> languages;
+  for (const Entry& entry : *entries) {
+    if (!entry.is_dir) {
+      return PackageFail(entry.display,
+                         "graders/ holds one directory per language (c/, cpp/) and default/");
+    }
+    std::string language = CanonicalLanguage(entry.name);
+    // The harness replaces include/ for its language: it provides main.
+    package_.include_dirs[language] = entry.path;
+    if (language != "default") languages.push_back(language);
+  }
+  if (languages.empty()) {
+    return PackageFail("graders", "has no harness: add graders/c/ or graders/cpp/");
+  }
+  if (package_.languages.empty()) {
+    package_.languages = languages;  // only languages with a harness can be judged
+  } else {
+    for (const std::string& language : package_.languages) {
+      if (std::find(languages.begin(), languages.end(), language) == languages.end()) {
+        return PackageFail("problem.yaml",
+                           "allows " + language + " but graders/ has no harness for it");
+      }
+    }
+  }
+  return {};
+}
+
+Result<void> PackageReader::ReadScenarios() {
+  bool is_dir = false;
+  if (!Exists("scenarios", &is_dir) || !is_dir) {
+    return PackageFail("scenarios", "missing; a service exercise keeps its scenarios/*.yaml there");
+  }
+  auto resolved = ResolveInside(dir_ + "/scenarios", "scenarios");
+  if (!resolved) return tl::unexpected(resolved.error());
+  auto entries = List(*resolved, "scenarios");
+  if (!entries) return tl::unexpected(entries.error());
+  package_.scenarios_dir = *resolved;
+  TestGroup group;
+  group.name = "scenarios";
+  group.dir = *resolved;
+  group.settings.break_on_reject = false;  // every scenario is scored on its own
+  group.settings.aggregation = Aggregation::kSum;
+  double total = 0;
+  for (const Entry& entry : *entries) {
+    if (entry.is_dir || !(EndsWith(entry.name, ".yaml") || EndsWith(entry.name, ".yml"))) {
+      package_.warnings.push_back(entry.display + ": not a scenario (*.yaml); ignored");
+      continue;
+    }
+    if (entry.path.substr(0, entry.path.rfind('/')) != *resolved) {
+      return PackageFail(entry.display,
+                         "must be a file of scenarios/ itself, not a link elsewhere");
+    }
+    auto scenario = LoadScenario(entry.path, entry.display);
+    if (!scenario) return tl::unexpected(scenario.error());
+    TestCase test;
+    std::string stem = entry.name.substr(0, entry.name.rfind('.'));
+    test.name = "scenarios/" + stem;
+    test.group = group.name;
+    test.input_path = entry.path;
+    test.answer_path = "/dev/null";
+    test.points = scenario->points;
+    test.description = scenario->name;
+    total += scenario->points;
+    group.cases.push_back(static_cast<int>(package_.cases.size()));
+    package_.cases.push_back(std::move(test));
+  }
+  if (group.cases.empty()) {
+    return PackageFail("scenarios", "has no scenarios; add NAME.yaml files");
+  }
+  group.settings.max_score = total;
+  package_.root.name = "";
+  package_.root.groups.push_back(std::move(group));
+  if (Exists("data")) {
+    package_.warnings.push_back(
+        "data/: a service exercise is judged by scenarios/; data/ is unused");
+  }
+  return {};
+}
+
+Result<void> PackageReader::ReadStatements() {
+  for (const char* folder : {"problem_statement", "statement"}) {
+    bool is_dir = false;
+    if (!Exists(folder, &is_dir) || !is_dir) continue;
+    auto entries = List(dir_ + "/" + folder, folder);
+    if (!entries) return tl::unexpected(entries.error());
+    for (const Entry& entry : *entries) {
+      if (entry.is_dir || !StartsWith(entry.name, "problem.")) continue;
+      // problem.en.md, problem.fi.tex, or legacy problem.tex (English).
+      std::string rest = entry.name.substr(8);
+      size_t dot = rest.find('.');
+      std::string language = dot == std::string::npos ? "en" : rest.substr(0, dot);
+      if (language == "md" || language == "tex" || language == "pdf") language = "en";
+      // Markdown wins over LaTeX and PDF for the same language: the platform renders it.
+      if (!package_.statements.count(language) || EndsWith(entry.name, ".md")) {
+        package_.statements[language] = entry.path;
+      }
+    }
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------- test data
+
+}  // namespace judge

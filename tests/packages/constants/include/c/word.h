@@ -1,0 +1,2 @@
+/* Included with every C submission. */
+#define WORD "{{word}}"

@@ -1,0 +1,1 @@
+print(" ".join(["{{word}}".upper()] * int(input())))

@@ -1,0 +1,2 @@
+n, mode = input().split()
+raise RuntimeError("cannot double " + n)

@@ -1,0 +1,5 @@
+/* Never finishes: too slow at any time limit, margin included. */
+int main(void) {
+  for (volatile unsigned long i = 0;; i = i + 1) {
+  }
+}
