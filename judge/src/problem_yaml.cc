@@ -298,6 +298,14 @@ Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& n
           {{"kattis", ValidatorStyle::kKattis}, {"testlib", ValidatorStyle::kTestlib}});
       if (!style) return tl::unexpected(style.error());
       keys.validator_style = *style;
+    } else if (key == "disk") {
+      auto mib = AsDouble(doc, entry.second, "koodikoe.disk");
+      if (!mib) return tl::unexpected(mib.error());
+      if (!(*mib >= 1) || std::isinf(*mib)) {
+        return tl::unexpected(
+            YamlError(doc, entry.second, "koodikoe.disk must be at least 1 (MiB)"));
+      }
+      package_.limits.disk_mib = static_cast<uint64_t>(std::ceil(*mib));
     } else {
       return tl::unexpected(YamlError(doc, entry.first, "unknown key koodikoe." + key));
     }

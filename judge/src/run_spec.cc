@@ -38,6 +38,7 @@ void SetCompilerLimits(const Language& language, const Limits& limits, runner::L
   box.output_bytes = kCompilerOutput;
   box.file_size_bytes = kCompilerFileSize;
   box.tmp_bytes = kCompilerTmp;
+  box.disk_bytes = kCompilerTmp + kCompilerFileSize;
 }
 
 void SetSubmissionLimits(const Language& language, const Limits& limits, double time_limit,
@@ -48,7 +49,9 @@ void SetSubmissionLimits(const Language& language, const Limits& limits, double 
   box.stack_bytes = limits.memory_mib * kMiB;
   box.max_processes = language.processes;
   box.output_bytes = limits.output_mib * kMiB;
-  box.file_size_bytes = std::max(limits.output_mib, kSmallestFileSizeMiB) * kMiB;
+  box.disk_bytes = limits.disk_mib * kMiB;
+  box.file_size_bytes =
+      std::min(std::max(limits.output_mib, kSmallestFileSizeMiB) * kMiB, box.disk_bytes);
 }
 
 void SetValidatorLimits(const Language& language, const Limits& limits, runner::Limits& box) {
@@ -56,6 +59,7 @@ void SetValidatorLimits(const Language& language, const Limits& limits, runner::
   box.memory_bytes = BoxMemory(limits.validation_memory_mib, language);
   box.max_processes = language.processes;
   box.output_bytes = limits.validation_output_mib * kMiB;
+  box.disk_bytes = std::max(limits.disk_mib, limits.validation_output_mib) * kMiB;
 }
 
 }  // namespace

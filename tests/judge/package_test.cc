@@ -161,6 +161,8 @@ TEST(PackageReader, BadValuesAreNamed) {
   EXPECT_NE(ErrorOf(scratch.dir()).find("output_validators/ is missing"), std::string::npos);
   scratch.Write("problem.yaml", "name: x\nkoodikoe:\n  tier: 9\n");
   EXPECT_NE(ErrorOf(scratch.dir()).find("koodikoe.tier must be 1 to 5"), std::string::npos);
+  scratch.Write("problem.yaml", "name: x\nkoodikoe:\n  disk: 0\n");
+  EXPECT_NE(ErrorOf(scratch.dir()).find("koodikoe.disk must be at least 1"), std::string::npos);
 }
 
 TEST(PackageReader, CaseWithoutAnswerIsNamed) {

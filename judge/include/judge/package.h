@@ -184,6 +184,8 @@ struct Limits {
   uint64_t validation_memory_mib = 2048;
   uint64_t validation_output_mib = 8;
   int validation_passes = 2;
+  // koodikoe.disk: what a program's box may write in all (its /box and /tmp), in MiB.
+  uint64_t disk_mib = 256;
 };
 
 struct Package {
