@@ -91,6 +91,11 @@ export const en = {
   'res.customOutput': 'Output of your program',
   'res.emptyOutput': '(printed nothing)',
   'res.openSubmission': 'Open the submission',
+  'res.diffAt': 'First difference: line {line}, column {column}.',
+  'res.diffMissing': 'Your program printed {printed} lines; {expected} were expected.',
+  'res.diffExtra': 'Your program printed {printed} lines; only {expected} were expected.',
+  'res.stderr': 'Error output (stderr)',
+  'res.moreBytes': '… and {bytes} more bytes, not shown',
   'res.lost': 'The connection to the server was lost while judging. Your submission is safe; reload the page to see the result.',
 
   'v.accepted': 'Correct! Your program gave the right answer',

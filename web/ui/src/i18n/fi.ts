@@ -93,6 +93,11 @@ export const fi: Record<keyof typeof en, string> = {
   'res.customOutput': 'Ohjelmasi tuloste',
   'res.emptyOutput': '(ei tulostanut mitään)',
   'res.openSubmission': 'Avaa lähetys',
+  'res.diffAt': 'Ensimmäinen ero: rivi {line}, sarake {column}.',
+  'res.diffMissing': 'Ohjelmasi tulosti {printed} riviä; odotettiin {expected}.',
+  'res.diffExtra': 'Ohjelmasi tulosti {printed} riviä; odotettiin vain {expected}.',
+  'res.stderr': 'Virhetuloste (stderr)',
+  'res.moreBytes': '… ja {bytes} tavua lisää, joita ei näytetä',
   'res.lost': 'Yhteys palvelimeen katkesi tarkistuksen aikana. Lähetyksesi on tallessa; lataa sivu uudelleen nähdäksesi tuloksen.',
 
   'v.accepted': 'Oikein! Ohjelmasi antoi oikean vastauksen',

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { parseCompileOutput } from '../lib/compile';
 import { Icon, Link, ProgressBar, Verdict, verdictTone, type VerdictLimits } from '../components';
 import { isReplay } from '../lib/replay';
+import { firstDifference, outputLines, splitCut, type Difference } from '../lib/diff';
 import { ReplayViewer } from './replay';
 
 export interface ResultState {
@@ -53,24 +54,60 @@ export function CompileOutput({ output, onLine }: { output: string; onLine?: (li
   );
 }
 
+/** A program's output or the expected output, the first differing line marked from its column. */
+function OutputText({ text, diff }: { text: string; diff: Difference | null }) {
+  const { text: body, more } = splitCut(text);
+  if (body === '' && !more) return <pre class="output-pre">{t('res.emptyOutput')}</pre>;
+  const lines = body.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return (
+    <pre class="output-pre">
+      {lines.map((l, i) => (diff && i + 1 === diff.line ? (
+        <span class="diff-line" key={i}>{l.slice(0, diff.column - 1)}<mark class="diff-at">{l.slice(diff.column - 1) || ' '}</mark>{'\n'}</span>
+      ) : `${l}\n`))}
+      {more ? <span class="muted">{t('res.moreBytes', { bytes: more })}</span> : null}
+    </pre>
+  );
+}
+
+function DifferenceNote({ diff, printed, expected }: { diff: Difference; printed: string; expected: string }) {
+  const counts = { printed: outputLines(printed).length, expected: outputLines(expected).length };
+  return (
+    <p class="diff-note">
+      <strong>{t('res.diffAt', { line: diff.line, column: diff.column })}</strong>
+      {diff.kind === 'text' ? null : ` ${t(diff.kind === 'missing' ? 'res.diffMissing' : 'res.diffExtra', counts)}`}
+    </p>
+  );
+}
+
 function OutputCompare({ test, sample }: { test: TestResult; sample?: Sample }) {
   const printed = test.output;
+  const expected = test.expected ?? sample?.output;
+  const diff = test.verdict === 'wrong_answer' && printed !== undefined && expected !== undefined
+    ? firstDifference(splitCut(printed).text, splitCut(expected).text) : null;
   return (
     <div class="compare">
-      {printed !== undefined || sample ? (
+      {diff && printed !== undefined && expected !== undefined ? <DifferenceNote diff={diff} printed={printed} expected={expected} /> : null}
+      {printed !== undefined || expected !== undefined ? (
         <div class="compare-grid">
           {printed !== undefined ? (
-            <div>
+            <div class="compare-printed">
               <h4>{t('res.yourOutput')}</h4>
-              <pre class="output-pre">{printed === '' ? t('res.emptyOutput') : printed}</pre>
+              <OutputText text={printed} diff={diff?.kind === 'missing' ? null : diff} />
             </div>
           ) : null}
-          {sample ? (
-            <div>
+          {expected !== undefined ? (
+            <div class="compare-expected">
               <h4>{t('res.expected')}</h4>
-              <pre class="output-pre">{sample.output}</pre>
+              <OutputText text={expected} diff={diff?.kind === 'extra' ? null : diff} />
             </div>
           ) : null}
+        </div>
+      ) : null}
+      {test.stderr ? (
+        <div class="compare-stderr">
+          <h4>{t('res.stderr')}</h4>
+          <OutputText text={test.stderr} diff={null} />
         </div>
       ) : null}
       {test.feedback && test.feedback !== printed ? (
@@ -92,7 +129,7 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
       {tests.map((test, i) => {
         const replay = isReplay(test.replay) ? test.replay : null;
         const sample = samples && !replay ? sampleFor(test.name) : undefined;
-        const detail = sample !== undefined || test.output !== undefined || !!test.feedback || !!replay;
+        const detail = sample !== undefined || test.output !== undefined || test.expected !== undefined || !!test.stderr || !!test.feedback || !!replay;
         const open = expandAll || verdictTone(test.verdict) === 'bad' || i === firstReplay;
         const head = (
           <>
@@ -134,7 +171,7 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
   const statusText = result.status === 'sending' || result.status === 'queued' ? t('res.queued')
     : result.status === 'judging' ? (total ? t('res.judging', { done: result.done, total }) : t('res.judgingNoTotal'))
       : t('res.done');
-  const customOutput = result.kind === 'custom' ? (sub?.output ?? sub?.tests?.[0]?.output ?? sub?.tests?.[0]?.feedback ?? '') : '';
+  const customOutput = result.kind === 'custom' ? splitCut(sub?.output ?? sub?.tests?.[0]?.output ?? sub?.tests?.[0]?.feedback ?? '').text : '';
 
   return (
     <div class="results" data-status={result.status}>
