@@ -193,6 +193,13 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
                 ? "ran longer than " + Seconds(SubmissionWallSeconds(context_.time_limit)) +
                       " of wall time"
                 : "used more than " + Seconds(context_.time_limit) + " of CPU time";
+      // Little CPU in all that time: the program was waiting (for input that never comes, a
+      // partner that never answers, or a sleep), not computing.
+      if (outcome.limit == "wall" && outcome.cpu_ms * 2 < context_.time_limit * 1000) {
+        why = "was waiting, not computing: " + std::to_string(outcome.cpu_ms) + " ms of CPU in " +
+              Seconds(SubmissionWallSeconds(context_.time_limit)) +
+              " (does it read input that never comes, or sleep?)";
+      }
       return Verdict::kTimeLimit;
     case runner::Status::kMemoryLimit:
       why = "used more than " + std::to_string(context_.package->limits.memory_mib) +

@@ -28,7 +28,7 @@ class ShownOutputTest : public ::testing::Test {
     if (!root_.empty()) (void)koodikoe::RemoveTree(root_);
   }
 
-  Report Judge(const std::string& program) {
+  Report Judge(const std::string& program, bool samples_only = false) {
     std::ofstream(root_ + "/main.py") << program;
     JudgeConfig config;
     config.cache_dir = root_ + "/cache";
@@ -40,6 +40,7 @@ class ShownOutputTest : public ::testing::Test {
     request.package_dir = package_;
     request.source_path = root_ + "/main.py";
     request.run_all_tests = true;
+    request.samples_only = samples_only;
     auto report = (*judge)->Evaluate(request, nullptr);
     EXPECT_TRUE(report) << report.error().Describe();
     return report ? *report : Report{};
@@ -90,6 +91,24 @@ TEST_F(ShownOutputTest, LongOutputIsCutAndSaysHowMuchWasLeftOut) {
   ASSERT_TRUE(sample.output);
   EXPECT_EQ(sample.output->substr(0, 4), "\xc3\xa4\xc3\xa4");
   EXPECT_EQ(sample.output->substr(4096), "... (904 more bytes)");
+}
+
+TEST_F(ShownOutputTest, PythonSyntaxErrorIsTheCandidatesLineOnly) {
+  Report report = Judge("name = input()\nprint('Hello, ' + name\n", true);
+  EXPECT_EQ(report.verdict, Verdict::kCompileError);
+  EXPECT_NE(report.compile_output.find("File \"main.py\", line 2"), std::string::npos)
+      << report.compile_output;
+  EXPECT_NE(report.compile_output.find("SyntaxError: '(' was never closed"), std::string::npos);
+  EXPECT_EQ(report.compile_output.find("Traceback"), std::string::npos) << report.compile_output;
+  EXPECT_EQ(report.compile_output.find("py_compile"), std::string::npos);
+}
+
+TEST_F(ShownOutputTest, AProgramThatSleepsIsToldToBeWaiting) {
+  Report report = Judge("import time\ntime.sleep(60)\n", true);
+  EXPECT_EQ(report.verdict, Verdict::kTimeLimit);
+  ASSERT_EQ(report.tests.size(), 1u);
+  EXPECT_EQ(report.tests[0].feedback.rfind("was waiting, not computing: ", 0), 0u)
+      << report.tests[0].feedback;
 }
 
 }  // namespace

@@ -5,8 +5,18 @@ import assert from 'node:assert/strict';
 import { BASE, checkA11y, finalVerdict, launch, login, newPage, screenshot, setCode } from '../lib/app.mjs';
 
 const TEXT = {
-  en: { run: 'Run on the examples', submit: 'Submit', diff: 'First difference: line 1, column 1.', stderr: 'Error output (stderr)' },
-  fi: { run: 'Aja esimerkeillä', submit: 'Lähetä', diff: 'Ensimmäinen ero: rivi 1, sarake 1.', stderr: 'Virhetuloste (stderr)' },
+  en: {
+    run: 'Run on the examples', submit: 'Submit', diff: 'First difference: line 1, column 1.', stderr: 'Error output (stderr)',
+    runInput: 'Run with my input', runThis: 'Run', waited: /Your program was waiting, not computing: it used only \d+ ms/,
+    ranLonger: /ran longer/, ok: 'Your program ran', correct: /Correct/, tooLarge: /Your code is 30\d KiB, but the largest code that can be sent is 256 KiB/,
+    syntax: 'There is a syntax error on line 2: see the message below', line: 'Line 2',
+  },
+  fi: {
+    run: 'Aja esimerkeillä', submit: 'Lähetä', diff: 'Ensimmäinen ero: rivi 1, sarake 1.', stderr: 'Virhetuloste (stderr)',
+    runInput: 'Aja omalla syötteellä', runThis: 'Aja', waited: /Ohjelmasi odotti eikä laskenut: se käytti prosessoriaikaa vain \d+ ms/,
+    ranLonger: /toimi kauemmin/, ok: 'Ohjelmasi ajettiin', correct: /Oikein/, tooLarge: /Koodisi on 30\d KiB, mutta suurin lähetettävä koodi on 256 KiB/,
+    syntax: 'Rivillä 2 on syntaksivirhe — katso viesti alla', line: 'Rivi 2',
+  },
 };
 const BYE = 'import sys\nname = input().strip()\nprint(f"Goodbye, {name}!")\nprint("debug: read", name, file=sys.stderr)\n';
 
@@ -48,6 +58,55 @@ for (const lang of ['en', 'fi']) {
     for (let i = 0; i < await secret.count(); i++) {
       assert.equal(await secret.nth(i).locator('.compare-printed, .compare-expected, .compare-stderr').count(), 0);
     }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+for (const lang of ['en', 'fi']) {
+  test(`feedback (${lang}): what really happened: waiting, a run on own input, too much code, a syntax error`, async () => {
+    const T = TEXT[lang];
+    const page = await openHello(lang);
+
+    // A program that sleeps: waiting, not "ran longer than 2 seconds".
+    await setCode(page, 'import time\ntime.sleep(60)\n');
+    await page.getByRole('button', { name: T.run }).click();
+    assert.equal(await finalVerdict(page), 'time_limit_exceeded');
+    const waited = await page.textContent('.overall');
+    assert.match(waited, T.waited);
+    assert.doesNotMatch(waited, T.ranLonger);
+    assert.match(await page.locator('.test-row').first().textContent(), T.waited);
+    await screenshot(page, `feedback-time-limit-${lang}`);
+
+    // A run on the candidate's own input has no right answer: "ok", never "Correct".
+    await setCode(page, 'print("Moi", input())\n');
+    await page.getByRole('button', { name: T.runInput }).click();
+    await page.fill('#custom-input', 'Aino\n');
+    await page.getByRole('button', { name: T.runThis, exact: true }).click();
+    await page.waitForSelector('.results[data-status=done] .overall', { timeout: 90000 });
+    assert.equal(await page.getAttribute('.overall', 'data-verdict'), 'ok');
+    const ran = await page.textContent('.overall');
+    assert.ok(ran.includes(T.ok), ran);
+    assert.doesNotMatch(ran, T.correct);
+    assert.match(await page.textContent('.custom-output'), /Moi Aino/);
+
+    // 300 KiB of code: a clear message about the 256 KiB limit, in the user's language.
+    await setCode(page, `# ${'x'.repeat(300 * 1024)}\nprint(1)\n`);
+    await page.getByRole('button', { name: T.run }).click();
+    await page.waitForSelector('.note[role=status]');
+    assert.match(await page.textContent('.note[role=status]'), T.tooLarge);
+
+    // A Python syntax error: the line and Python's message, not a traceback of the standard library.
+    await setCode(page, 'name = input()\nprint("Hello, " + name + "!"\n');
+    await page.getByRole('button', { name: T.run }).click();
+    assert.equal(await finalVerdict(page), 'compile_error');
+    assert.ok((await page.textContent('.overall')).includes(T.syntax));
+    const out = await page.textContent('.compile-output');
+    assert.match(out, /SyntaxError/);
+    assert.doesNotMatch(out, /Traceback|py_compile|importlib/);
+    const refs = await page.locator('.compile-output .line-ref').allTextContents();
+    assert.deepEqual([...new Set(refs)], [T.line]);
+    await screenshot(page, `feedback-compile-error-${lang}`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -112,6 +112,10 @@ export const en = {
   'v.queued': 'Waiting',
   'v.judging': 'Being checked',
   'v.ok': 'Your program ran',
+  'v.waited': 'Your program was waiting, not computing: it used only {cpu} of processor time before the time ran out. Does it read more input than there is, or wait for something?',
+  'v.syntaxError': 'There is a syntax error in the code: see the message below',
+  'v.syntaxErrorAt': 'There is a syntax error on line {line}: see the message below',
+  'ex.tooLarge': 'Your code is {size}, but the largest code that can be sent is 256 KiB. Remove what is not needed, such as long data pasted into the code.',
   'v.unknown': 'Result: {word}',
 
   'hist.title': 'My submissions',

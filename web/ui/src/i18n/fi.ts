@@ -114,6 +114,10 @@ export const fi: Record<keyof typeof en, string> = {
   'v.queued': 'Odottaa',
   'v.judging': 'Tarkistetaan',
   'v.ok': 'Ohjelmasi ajettiin',
+  'v.waited': 'Ohjelmasi odotti eikä laskenut: se käytti prosessoriaikaa vain {cpu} ennen kuin aika loppui. Lukeeko se enemmän syötettä kuin sitä on, tai odottaako se jotain?',
+  'v.syntaxError': 'Koodissa on syntaksivirhe — katso viesti alla',
+  'v.syntaxErrorAt': 'Rivillä {line} on syntaksivirhe — katso viesti alla',
+  'ex.tooLarge': 'Koodisi on {size}, mutta suurin lähetettävä koodi on 256 KiB. Poista ylimääräinen, esimerkiksi koodiin liitetty pitkä data.',
   'v.unknown': 'Tulos: {word}',
 
   'hist.title': 'Lähetykseni',

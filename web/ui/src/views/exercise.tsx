@@ -12,6 +12,10 @@ import { mergeTest, ResultsPanel, type ResultState } from './results';
 
 const MAX_SOURCE = 256 * 1024;
 
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
 function Statement({ ex }: { ex: Exercise }) {
   const available = (['fi', 'en'] as const).filter((l) => ex.statement?.[l]);
   const [chosen, setChosen] = useState<'fi' | 'en'>(available.includes(lang()) ? lang() : available[0] ?? lang());
@@ -195,7 +199,8 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     const source = editor.current?.getText() ?? '';
     setNotice('');
     if (!source.trim()) { setNotice(t('ex.emptySource')); return; }
-    if (new Blob([source]).size > MAX_SOURCE) { setNotice(t('app.error', { message: '256 KiB' })); return; }
+    const bytes = new Blob([source]).size;
+    if (bytes > MAX_SOURCE) { setNotice(t('ex.tooLarge', { size: formatBytes(bytes) })); return; }
     saveDraft(me.username, ex.id, language, source);
     stopFollow.current?.();
     editor.current?.markLines([]);
@@ -204,7 +209,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     let id: string | number;
     try { id = (await send()).id; }
     catch (e) {
-      const message = e instanceof ApiError && e.status === 413 ? (e.message || errorMessage(e)) : errorMessage(e);
+      const message = e instanceof ApiError && e.status === 413 ? t('ex.tooLarge', { size: formatBytes(new Blob([source]).size) }) : errorMessage(e);
       setResult({ kind, status: 'failed', done: 0, total: 0, tests: [], error: message });
       return;
     }

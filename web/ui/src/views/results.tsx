@@ -3,7 +3,7 @@
 // line numbers that jump to the line in the editor.
 import type { Sample, Submission, TestResult } from '../lib/api';
 import { t } from '../i18n';
-import { parseCompileOutput } from '../lib/compile';
+import { errorLines, parseCompileOutput } from '../lib/compile';
 import { Icon, Link, ProgressBar, Verdict, verdictTone, type VerdictLimits } from '../components';
 import { isReplay } from '../lib/replay';
 import { firstDifference, outputLines, splitCut, type Difference } from '../lib/diff';
@@ -26,6 +26,21 @@ export function mergeTest(tests: TestResult[], test: TestResult): TestResult[] {
   const copy = tests.slice();
   copy[i] = test;
   return copy;
+}
+
+/** A time limit hit with little CPU used: the program was waiting (for input, a partner, a
+ *  sleep), not computing. */
+export function waitedText(test: TestResult | undefined, limits: VerdictLimits): string | undefined {
+  if (!test || test.verdict !== 'time_limit_exceeded' || test.cpu_ms === undefined) return undefined;
+  const limitMs = (limits.time_limit ?? 1) * 1000;
+  return test.cpu_ms * 2 < limitMs ? t('v.waited', { cpu: formatMs(test.cpu_ms) }) : undefined;
+}
+
+/** Python's syntax errors (SyntaxError, IndentationError, TabError) named as such, with the line. */
+export function syntaxErrorText(output: string | undefined): string | undefined {
+  if (!output || !/^(SyntaxError|IndentationError|TabError)\b/m.test(output)) return undefined;
+  const line = errorLines(output)[0];
+  return line ? t('v.syntaxErrorAt', { line }) : t('v.syntaxError');
 }
 
 function formatMs(ms?: number) { return ms === undefined || ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms} ms`; }
@@ -134,7 +149,7 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
         const head = (
           <>
             <span class="test-name">{test.group && !test.name.startsWith(`${test.group}/`) ? `${test.group}/` : ''}{test.name}</span>
-            <Verdict verdict={test.verdict} limits={limits} />
+            <Verdict verdict={test.verdict} limits={limits} text={waitedText(test, limits)} />
             <span class="test-stats">{formatMs(test.cpu_ms ?? test.wall_ms)}{test.memory_kib ? ` · ${formatKib(test.memory_kib)}` : ''}</span>
           </>
         );
@@ -163,10 +178,12 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
   if (!result) return <p class="muted empty-results">{t('res.nothing')}</p>;
   const sub = result.final;
   const finished = result.status === 'done' && sub;
-  const verdict = sub?.verdict ?? (result.kind === 'custom' ? 'ok' : null);
+  // A run on the candidate's own input has no answer to be right or wrong against.
+  const verdict = result.kind === 'custom' && (!sub?.verdict || sub.verdict === 'accepted') ? 'ok' : sub?.verdict ?? null;
   const compileOut = sub?.compile?.output;
   const compileFailed = sub?.verdict === 'compile_error' || sub?.compile?.status === 'compile_error' || sub?.compile?.status === 'error';
   const tests = sub?.tests ?? result.tests;
+  const overallText = compileFailed ? syntaxErrorText(compileOut) : waitedText(tests.find((x) => x.verdict === verdict), limits);
   const total = Math.max(result.total, tests.length);
   const statusText = result.status === 'sending' || result.status === 'queued' ? t('res.queued')
     : result.status === 'judging' ? (total ? t('res.judging', { done: result.done, total }) : t('res.judgingNoTotal'))
@@ -192,7 +209,7 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
             <ProgressBar value={result.done} max={total || 1} label={t('res.progress')} text={statusText} />
           ) : (
             <div class={`overall tone-${verdictTone(verdict)}`} data-verdict={verdict ?? ''}>
-              <Verdict verdict={verdict} limits={limits} />
+              <Verdict verdict={verdict} limits={limits} text={overallText} />
               {sub?.max_score && result.kind === 'submission' ? <span class="score">{t('res.score', { score: sub.score ?? 0, max: sub.max_score })}</span> : null}
             </div>
           )}
