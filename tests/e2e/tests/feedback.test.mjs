@@ -8,14 +8,16 @@ const TEXT = {
   en: {
     run: 'Run on the examples', submit: 'Submit', diff: 'First difference: line 1, column 1.', stderr: 'Error output (stderr)',
     runInput: 'Run with my input', runThis: 'Run', waited: /Your program was waiting, not computing: it used only \d+ ms/,
-    ranLonger: /ran longer/, ok: 'Your program ran', correct: /Correct/, tooLarge: /Your code is 30\d KiB, but the largest code that can be sent is 256 KiB/,
+    waitedShort: /Waiting, not computing \(\d+ ms of processor time\)/, ranLonger: /ran longer/, ok: 'Your program ran', correct: /Correct/, tooLarge: /Your code is 30\d KiB, but the largest code that can be sent is 256 KiB/,
     syntax: 'There is a syntax error on line 2: see the message below', line: 'Line 2',
+    next: /^Next exercise: ./, editor: 'Your code', startOver: 'Start over',
   },
   fi: {
     run: 'Aja esimerkeillä', submit: 'Lähetä', diff: 'Ensimmäinen ero: rivi 1, sarake 1.', stderr: 'Virhetuloste (stderr)',
     runInput: 'Aja omalla syötteellä', runThis: 'Aja', waited: /Ohjelmasi odotti eikä laskenut: se käytti prosessoriaikaa vain \d+ ms/,
-    ranLonger: /toimi kauemmin/, ok: 'Ohjelmasi ajettiin', correct: /Oikein/, tooLarge: /Koodisi on 30\d KiB, mutta suurin lähetettävä koodi on 256 KiB/,
+    waitedShort: /Odotti eikä laskenut \(\d+ ms prosessoriaikaa\)/, ranLonger: /toimi kauemmin/, ok: 'Ohjelmasi ajettiin', correct: /Oikein/, tooLarge: /Koodisi on 30\d KiB, mutta suurin lähetettävä koodi on 256 KiB/,
     syntax: 'Rivillä 2 on syntaksivirhe — katso viesti alla', line: 'Rivi 2',
+    next: /^Seuraava tehtävä: ./, editor: 'Koodisi', startOver: 'Aloita alusta',
   },
 };
 const BYE = 'import sys\nname = input().strip()\nprint(f"Goodbye, {name}!")\nprint("debug: read", name, file=sys.stderr)\n';
@@ -75,7 +77,7 @@ for (const lang of ['en', 'fi']) {
     const waited = await page.textContent('.overall');
     assert.match(waited, T.waited);
     assert.doesNotMatch(waited, T.ranLonger);
-    assert.match(await page.locator('.test-row').first().textContent(), T.waited);
+    assert.match(await page.locator('.test-row').first().textContent(), T.waitedShort);
     await screenshot(page, `feedback-time-limit-${lang}`);
 
     // A run on the candidate's own input has no right answer: "ok", never "Correct".
@@ -107,6 +109,63 @@ for (const lang of ['en', 'fi']) {
     const refs = await page.locator('.compile-output .line-ref').allTextContents();
     assert.deepEqual([...new Set(refs)], [T.line]);
     await screenshot(page, `feedback-compile-error-${lang}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+for (const lang of ['en', 'fi']) {
+  test(`feedback (${lang}): the failing test first and focused; after an accepted answer, the next exercise`, async () => {
+    const T = TEXT[lang];
+    const page = await openHello(lang);
+    // Right on the example, wrong on every secret test.
+    await setCode(page, 'input()\nprint("Hello, World!")\n');
+    await page.getByRole('button', { name: T.submit, exact: true }).click();
+    assert.equal(await finalVerdict(page), 'wrong_answer');
+    const first = page.locator('.test-row').first();
+    assert.match(await first.getAttribute('class'), /tone-bad/);
+    assert.match(await first.locator('.test-name').textContent(), /^secret/);
+    assert.ok(await page.locator('.test-row.tone-good').count() >= 1, 'the passing example is listed after it');
+    await page.waitForFunction(() => document.activeElement?.closest('.test-row') === document.querySelector('.test-row'),
+      null, { timeout: 10000 });
+
+    await setCode(page, 'name = input().strip()\nprint(f"Hello, {name}!")\n');
+    await page.getByRole('button', { name: T.submit, exact: true }).click();
+    assert.equal(await finalVerdict(page), 'accepted');
+    const next = page.locator('.next-exercise a');
+    assert.match((await next.textContent()).trim(), T.next);
+    await next.click();
+    await page.waitForURL((url) => /\/exercises\/./.test(url.pathname) && !url.pathname.endsWith('/hello'));
+    await page.waitForSelector('.cm-content');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test(`feedback (${lang}): Ctrl+Enter runs on the examples, the editor names its language, Start over`, async () => {
+    const T = TEXT[lang];
+    const page = await openHello(lang);
+    assert.equal(await page.getAttribute('.cm-content', 'aria-label'), `${T.editor} (Python 3)`);
+    await page.selectOption('#language-select', 'c');
+    await page.waitForFunction((label) => document.querySelector('.cm-content')?.getAttribute('aria-label') === label, `${T.editor} (C)`);
+    assert.equal(await page.getAttribute(`button:has-text("${T.run}")`, 'aria-keyshortcuts'), 'Control+Enter');
+
+    const mine = '#include <stdio.h>\nint main(void) { char n[64]; scanf("%63s", n); printf("Hello, %s!\\n", n); return 0; }\n';
+    await setCode(page, mine);
+    const lines = await page.locator('.cm-line').count();
+    await page.keyboard.press('Control+Enter');
+    assert.equal(await finalVerdict(page), 'accepted');
+    assert.equal(await page.locator('.cm-line').count(), lines, 'Ctrl+Enter added no line');
+
+    // Start over: cancelled, nothing changes; confirmed, the starting template is back.
+    page.once('dialog', (d) => d.dismiss());
+    await page.getByRole('button', { name: T.startOver }).click();
+    assert.match(await page.textContent('.cm-content'), /scanf/);
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: T.startOver }).click();
+    const text = await page.textContent('.cm-content');
+    assert.doesNotMatch(text, /scanf/);
+    assert.match(text, /int main\(void\)/);
+    await checkA11y(page, `feedback-controls-${lang}`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

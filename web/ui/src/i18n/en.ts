@@ -67,6 +67,8 @@ export const en = {
   'ex.emptySource': 'Write some code first.',
   'ex.resetCode': 'Start over',
   'ex.resetConfirm': 'Replace your code with the starting template? Your current draft will be lost.',
+  'ex.next': 'Next exercise: {title}',
+  'ex.allSolved': 'You have solved every exercise here. Well done!',
   'ex.loadCode': 'Load this code into the editor',
 
   'res.nothing': 'Results appear here when you run or submit your code.',
@@ -116,6 +118,7 @@ export const en = {
   'v.syntaxError': 'There is a syntax error in the code: see the message below',
   'v.syntaxErrorAt': 'There is a syntax error on line {line}: see the message below',
   'ex.tooLarge': 'Your code is {size}, but the largest code that can be sent is 256 KiB. Remove what is not needed, such as long data pasted into the code.',
+  'v.waitedShort': 'Waiting, not computing ({cpu} of processor time)',
   'v.unknown': 'Result: {word}',
 
   'hist.title': 'My submissions',

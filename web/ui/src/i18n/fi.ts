@@ -69,6 +69,8 @@ export const fi: Record<keyof typeof en, string> = {
   'ex.emptySource': 'Kirjoita ensin vähän koodia.',
   'ex.resetCode': 'Aloita alusta',
   'ex.resetConfirm': 'Korvataanko koodisi aloituspohjalla? Nykyinen luonnos häviää.',
+  'ex.next': 'Seuraava tehtävä: {title}',
+  'ex.allSolved': 'Olet ratkaissut kaikki tehtävät. Hienoa!',
   'ex.loadCode': 'Lataa tämä koodi editoriin',
 
   'res.nothing': 'Tulokset näkyvät tässä, kun ajat tai lähetät koodisi.',
@@ -118,6 +120,7 @@ export const fi: Record<keyof typeof en, string> = {
   'v.syntaxError': 'Koodissa on syntaksivirhe — katso viesti alla',
   'v.syntaxErrorAt': 'Rivillä {line} on syntaksivirhe — katso viesti alla',
   'ex.tooLarge': 'Koodisi on {size}, mutta suurin lähetettävä koodi on 256 KiB. Poista ylimääräinen, esimerkiksi koodiin liitetty pitkä data.',
+  'v.waitedShort': 'Odotti eikä laskenut ({cpu} prosessoriaikaa)',
   'v.unknown': 'Tulos: {word}',
 
   'hist.title': 'Lähetykseni',

@@ -1,6 +1,8 @@
 // The results panel: a live progress bar, a row per test as verdicts arrive,
 // the program's output beside the expected output, and compile errors with
 // line numbers that jump to the line in the editor.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Sample, Submission, TestResult } from '../lib/api';
 import { t } from '../i18n';
 import { errorLines, parseCompileOutput } from '../lib/compile';
@@ -30,10 +32,11 @@ export function mergeTest(tests: TestResult[], test: TestResult): TestResult[] {
 
 /** A time limit hit with little CPU used: the program was waiting (for input, a partner, a
  *  sleep), not computing. */
-export function waitedText(test: TestResult | undefined, limits: VerdictLimits): string | undefined {
+export function waitedText(test: TestResult | undefined, limits: VerdictLimits, short = false): string | undefined {
   if (!test || test.verdict !== 'time_limit_exceeded' || test.cpu_ms === undefined) return undefined;
   const limitMs = (limits.time_limit ?? 1) * 1000;
-  return test.cpu_ms * 2 < limitMs ? t('v.waited', { cpu: formatMs(test.cpu_ms) }) : undefined;
+  if (test.cpu_ms * 2 >= limitMs) return undefined;
+  return t(short ? 'v.waitedShort' : 'v.waited', { cpu: formatMs(test.cpu_ms) });
 }
 
 /** Python's syntax errors (SyntaxError, IndentationError, TabError) named as such, with the line. */
@@ -139,9 +142,12 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
 }) {
   const sampleFor = (name: string) => samples?.find((s) => s.name === name || `sample/${s.name}` === name || name.endsWith(`/${s.name}`));
   const firstReplay = tests.findIndex((test) => isReplay(test.replay));
+  // Failing tests first: the one to look at is at the top, not below the passing rows.
+  const order = tests.map((_, i) => i).sort((a, b) => Number(verdictTone(tests[b].verdict) === 'bad') - Number(verdictTone(tests[a].verdict) === 'bad') || a - b);
   return (
     <ol class="test-rows">
-      {tests.map((test, i) => {
+      {order.map((i) => {
+        const test = tests[i];
         const replay = isReplay(test.replay) ? test.replay : null;
         const sample = samples && !replay ? sampleFor(test.name) : undefined;
         const detail = sample !== undefined || test.output !== undefined || test.expected !== undefined || !!test.stderr || !!test.feedback || !!replay;
@@ -149,7 +155,7 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
         const head = (
           <>
             <span class="test-name">{test.group && !test.name.startsWith(`${test.group}/`) ? `${test.group}/` : ''}{test.name}</span>
-            <Verdict verdict={test.verdict} limits={limits} text={waitedText(test, limits)} />
+            <Verdict verdict={test.verdict} limits={limits} text={waitedText(test, limits, true)} />
             <span class="test-stats">{formatMs(test.cpu_ms ?? test.wall_ms)}{test.memory_kib ? ` · ${formatKib(test.memory_kib)}` : ''}</span>
           </>
         );
@@ -172,12 +178,25 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
   );
 }
 
-export function ResultsPanel({ result, samples, limits, onLine }: {
-  result: ResultState | null; samples: Sample[]; limits: VerdictLimits; onLine: (line: number) => void;
+/** Once the verdict is in: the focus (and the view, on a phone) to the first failing test, or to
+ *  the verdict. */
+function useFocusOnVerdict(box: { current: HTMLDivElement | null }, finished: boolean) {
+  useEffect(() => {
+    if (!finished || !box.current) return;
+    const target = box.current.querySelector<HTMLElement>('.test-row.tone-bad summary') ?? box.current.querySelector<HTMLElement>('.overall');
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'nearest' });
+  }, [finished]);
+}
+
+export function ResultsPanel({ result, samples, limits, onLine, next }: {
+  result: ResultState | null; samples: Sample[]; limits: VerdictLimits; onLine: (line: number) => void; next?: ComponentChildren;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  const sub = result?.final;
+  const finished = result?.status === 'done' && !!sub;
+  useFocusOnVerdict(box, finished);
   if (!result) return <p class="muted empty-results">{t('res.nothing')}</p>;
-  const sub = result.final;
-  const finished = result.status === 'done' && sub;
   // A run on the candidate's own input has no answer to be right or wrong against.
   const verdict = result.kind === 'custom' && (!sub?.verdict || sub.verdict === 'accepted') ? 'ok' : sub?.verdict ?? null;
   const compileOut = sub?.compile?.output;
@@ -191,7 +210,7 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
   const customOutput = result.kind === 'custom' ? splitCut(sub?.output ?? sub?.tests?.[0]?.output ?? sub?.tests?.[0]?.feedback ?? '').text : '';
 
   return (
-    <div class="results" data-status={result.status}>
+    <div class="results" data-status={result.status} ref={box}>
       <div class="results-head">
         <h3 class="small-heading">
           {result.kind === 'submission' && result.id !== undefined ? t('res.submissionKind', { id: result.id }) : t('res.runKind')}
@@ -208,13 +227,14 @@ export function ResultsPanel({ result, samples, limits, onLine }: {
           {!finished ? (
             <ProgressBar value={result.done} max={total || 1} label={t('res.progress')} text={statusText} />
           ) : (
-            <div class={`overall tone-${verdictTone(verdict)}`} data-verdict={verdict ?? ''}>
+            <div class={`overall tone-${verdictTone(verdict)}`} data-verdict={verdict ?? ''} tabIndex={-1}>
               <Verdict verdict={verdict} limits={limits} text={overallText} />
               {sub?.max_score && result.kind === 'submission' ? <span class="score">{t('res.score', { score: sub.score ?? 0, max: sub.max_score })}</span> : null}
             </div>
           )}
         </div>
       ) : null}
+      {finished && result.kind === 'submission' && verdict === 'accepted' && next ? next : null}
       {finished && sub?.message ? <p class="note note-info">{sub.message}</p> : null}
       {finished && compileFailed && compileOut ? <CompileOutput output={compileOut} onLine={onLine} /> : null}
       {finished && result.kind === 'custom' && !compileFailed && sub?.verdict !== 'judging_error' ? (
