@@ -2,6 +2,8 @@
 // output beside the expected output with the first difference marked, stderr apart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { BASE, checkA11y, finalVerdict, launch, login, newPage, screenshot, setCode } from '../lib/app.mjs';
 
 const TEXT = {
@@ -50,7 +52,7 @@ for (const lang of ['en', 'fi']) {
     const stderr = await row.locator('.compare-stderr').textContent();
     assert.ok(stderr.includes(TEXT[lang].stderr), stderr);
     assert.match(stderr, /debug: read World/);
-    await screenshot(page, `feedback-wrong-answer-${lang}`);
+    console.log(`screenshot: ${await screenshot(page, `feedback-wrong-answer-${lang}`)}`);
     await checkA11y(page, `feedback-wrong-answer-${lang}`);
 
     // A submission: the secret tests show no output, expected output or stderr.
@@ -78,7 +80,7 @@ for (const lang of ['en', 'fi']) {
     assert.match(waited, T.waited);
     assert.doesNotMatch(waited, T.ranLonger);
     assert.match(await page.locator('.test-row').first().textContent(), T.waitedShort);
-    await screenshot(page, `feedback-time-limit-${lang}`);
+    console.log(`screenshot: ${await screenshot(page, `feedback-time-limit-${lang}`)}`);
 
     // A run on the candidate's own input has no right answer: "ok", never "Correct".
     await setCode(page, 'print("Moi", input())\n');
@@ -108,7 +110,7 @@ for (const lang of ['en', 'fi']) {
     assert.doesNotMatch(out, /Traceback|py_compile|importlib/);
     const refs = await page.locator('.compile-output .line-ref').allTextContents();
     assert.deepEqual([...new Set(refs)], [T.line]);
-    await screenshot(page, `feedback-compile-error-${lang}`);
+    console.log(`screenshot: ${await screenshot(page, `feedback-compile-error-${lang}`)}`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -170,3 +172,36 @@ for (const lang of ['en', 'fi']) {
     await page.context().close();
   });
 }
+
+test('feedback: the demo catalogue and the demo workshop hold the bundled exercises only', async () => {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..');
+  const bundled = new Set();
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (fs.existsSync(path.join(dir, entry.name, 'problem.yaml'))) bundled.add(entry.name);
+      else walk(path.join(dir, entry.name));
+    }
+  };
+  walk(path.join(root, 'exercises'));
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'mikko', 'mikko-demo');
+  const get = (url) => page.evaluate(async (u) => (await fetch(u)).json(), url);
+  const ids = (await get('/api/v1/exercises')).map((e) => e.id);
+  // tests/packages/hello is given with --exercises (run.sh); no other test package is listed.
+  const extra = ids.filter((id) => !bundled.has(id) && id !== 'hello');
+  assert.deepEqual(extra.filter((id) => fs.existsSync(path.join(root, 'tests', 'packages', id))), []);
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector('.exercise-card');
+  const catalogue = await page.textContent('main');
+  for (const title of ['Even split', 'Square root', 'URL shortener']) assert.ok(!catalogue.includes(title), title);
+  // The demo workshop (trainers may publish their own exercises to it, as authoring.test does).
+  const demo = (await get('/api/v1/workshops')).find((w) => w.title === 'Maanantain työpaja');
+  assert.ok(demo, 'the demo workshop');
+  const full = await get(`/api/v1/workshops/${encodeURIComponent(demo.id)}`);
+  const inDemo = (full.exercises ?? []).map((e) => (typeof e === 'string' ? e : e.id));
+  assert.ok(inDemo.some((id) => bundled.has(id)));
+  assert.deepEqual(inDemo.filter((id) => fs.existsSync(path.join(root, 'tests', 'packages', id))), [],
+    'no test package in the demo workshop');
+  await page.context().close();
+});
