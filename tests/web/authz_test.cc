@@ -33,7 +33,10 @@ class AuthzTest : public ::testing::TestWithParam<StoreKind> {
   void SetUp() override {
     std::string db = NewStoreUrl(GetParam(), dir_.path(), "authz");
     ASSERT_FALSE(db.empty());
-    server_ = ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_.path() + "/server.log");
+    server_ = ServerProcess::Start(db,
+                                   {"--fake-judge", "--demo", "--exercises",
+                                    std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"},
+                                   dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr);
   }
 
