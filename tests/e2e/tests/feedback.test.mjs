@@ -246,8 +246,8 @@ test('feedback: verdict icons in the attempts timeline are icon-sized; links are
 for (const lang of ['en', 'fi']) {
   test(`feedback (${lang}): in a trial its name, the company and the time left stay in view; Back shows the trial`, async () => {
     const T = {
-      en: { start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help' },
-      fi: { start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua' },
+      en: { submit: 'Submit', start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help' },
+      fi: { submit: 'Lähetä', start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua' },
     }[lang];
     const company = await newPage(browser, { lang: 'en' });
     await login(company, 'sari', 'sari-demo');
@@ -257,28 +257,41 @@ for (const lang of ['en', 'fi']) {
     await company.fill('#trial-minutes', '30');
     await company.fill('#trial-filter', 'hello');
     await company.locator('.pick-list input[value="hello"]').check();
+    await company.fill('#trial-filter', 'greeting');
+    await company.locator('.pick-list input[value="greeting"]').check();
     await company.getByRole('button', { name: 'Create the trial' }).click();
     await company.waitForURL(/\/trials\/\d+$/);
+    const resultsUrl = company.url();
     await company.goto(`${BASE}/trials`);
     const invite = await company.locator('.trial-card', { hasText: title }).locator('input').inputValue();
-    await company.context().close();
 
     const candidate = await newPage(browser, { lang });
     await login(candidate, 'yusuf', 'yusuf-demo', lang);
     await candidate.goto(invite);
     await candidate.getByRole('button', { name: T.start }).click();
     await candidate.getByRole('timer').waitFor();
-    await candidate.locator('.card-list a').first().click();
+    await candidate.locator('.card-list a[href*="/exercises/hello"]').click();
     await candidate.waitForSelector('.cm-content');
     const banner = candidate.locator('.trial-banner');
     assert.match(await banner.textContent(), new RegExp(title));
     assert.ok((await banner.textContent()).includes(T.by));
     assert.match(await banner.getByRole('timer').textContent(), T.left);
     assert.equal(await candidate.getByRole('button', { name: T.help }).count(), 0, 'no help button in a company trial');
+    await candidate.selectOption('#language-select', 'python');
+    await setCode(candidate, 'name = input().strip()\nprint(f"Hello, {name}!")\n');
+    await candidate.getByRole('button', { name: T.submit, exact: true }).click();
+    assert.equal(await finalVerdict(candidate), 'accepted');
     await candidate.goBack();
     await candidate.getByRole('timer').waitFor();
     assert.equal(await candidate.getByRole('button', { name: T.start }).count(), 0, 'Back shows the trial, not Start again');
     assert.deepEqual(candidate.errors, []);
     await candidate.context().close();
+
+    // The total is on a common scale: one of two exercises solved in full is 50 %.
+    await company.goto(resultsUrl);
+    const row = company.locator('.trial-table tr[data-username="yusuf"]');
+    await row.waitFor();
+    assert.equal((await row.locator('td').last().textContent()).trim(), '50 %');
+    await company.context().close();
   });
 }

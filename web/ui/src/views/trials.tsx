@@ -119,7 +119,7 @@ export function TrialResultsView({ id }: { id: string }) {
                 <th scope="col">{t('tr.candidate')}</th>
                 <th scope="col">{t('tr.window')}</th>
                 {d.columns.map((c) => <th scope="col" key={c.id}>{c.title}</th>)}
-                <th scope="col">{t('tr.total')}</th>
+                <th scope="col">{t('tr.totalShare')}</th>
               </tr>
             </thead>
             <tbody>
@@ -131,7 +131,7 @@ export function TrialResultsView({ id }: { id: string }) {
                     const x = c.exercises[col.id];
                     return <td key={col.id}>{x && x.verdict ? `${x.score} / ${x.max_score}` : '—'}</td>;
                   })}
-                  <td><strong>{c.total}</strong></td>
+                  <td><strong>{commonScale(c.exercises, d.columns)}</strong></td>
                 </tr>
               ))}
             </tbody>
@@ -145,6 +145,17 @@ export function TrialResultsView({ id }: { id: string }) {
       ) : null}
     </div>
   );
+}
+
+/** The total on a common scale: each exercise's score as a share of its maximum, averaged over
+ *  the trial's exercises, so exercises scored out of 1 and out of 100 weigh the same. */
+export function commonScale(scores: TrialResults['candidates'][number]['exercises'], columns: { id: string }[]): string {
+  if (!columns.length) return '—';
+  const sum = columns.reduce((acc, col) => {
+    const x = scores[col.id];
+    return acc + (x && x.max_score > 0 ? Math.min(1, x.score / x.max_score) : 0);
+  }, 0);
+  return `${Math.round((sum / columns.length) * 100)} %`;
 }
 
 export function OpenTrialView({ code }: { code: string }) {
