@@ -4,11 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE, checkA11y, finalVerdict, launch, login, newPage, screenshot, setCode } from '../lib/app.mjs';
+import { BASE, checkA11y, finalVerdict, launch, login, newPage, PHONE, screenshot, setCode } from '../lib/app.mjs';
 
 const TEXT = {
   en: {
     run: 'Run on the examples', submit: 'Submit', diff: 'First difference: line 1, column 1.', stderr: 'Error output (stderr)',
+    note: 'Word 1 on line 1: expected “Hello,”, your program printed “Goodbye...”.',
     runInput: 'Run with my input', runThis: 'Run', waited: /Your program was waiting, not computing: it used only \d+ ms/,
     waitedShort: /Waiting, not computing \(\d+ ms of processor time\)/, ranLonger: /ran longer/, ok: 'Your program ran', correct: /Correct/, tooLarge: /Your code is 30\d KiB, but the largest code that can be sent is 256 KiB/,
     syntax: 'There is a syntax error on line 2: see the message below', line: 'Line 2',
@@ -16,6 +17,7 @@ const TEXT = {
   },
   fi: {
     run: 'Aja esimerkeillä', submit: 'Lähetä', diff: 'Ensimmäinen ero: rivi 1, sarake 1.', stderr: 'Virhetuloste (stderr)',
+    note: 'Rivin 1 sana 1: odotettiin “Hello,”, ohjelmasi tulosti “Goodbye...”.',
     runInput: 'Aja omalla syötteellä', runThis: 'Aja', waited: /Ohjelmasi odotti eikä laskenut: se käytti prosessoriaikaa vain \d+ ms/,
     waitedShort: /Odotti eikä laskenut \(\d+ ms prosessoriaikaa\)/, ranLonger: /toimi kauemmin/, ok: 'Ohjelmasi ajettiin', correct: /Oikein/, tooLarge: /Koodisi on 30\d KiB, mutta suurin lähetettävä koodi on 256 KiB/,
     syntax: 'Rivillä 2 on syntaksivirhe — katso viesti alla', line: 'Rivi 2',
@@ -49,6 +51,8 @@ for (const lang of ['en', 'fi']) {
     assert.match(await row.locator('.compare-printed mark.diff-at').textContent(), /^Goodbye, World!/);
     assert.match(await row.locator('.compare-expected mark.diff-at').textContent(), /^Hello, World!/);
     assert.equal((await row.locator('.diff-note').textContent()).trim(), TEXT[lang].diff);
+    // The checker's note in the user's language, not the judge's English.
+    assert.equal(await row.locator('.feedback-text').textContent(), TEXT[lang].note);
     const stderr = await row.locator('.compare-stderr').textContent();
     assert.ok(stderr.includes(TEXT[lang].stderr), stderr);
     assert.match(stderr, /debug: read World/);
@@ -205,3 +209,89 @@ test('feedback: the demo catalogue and the demo workshop hold the bundled exerci
     'no test package in the demo workshop');
   await page.context().close();
 });
+
+test('feedback: verdict icons in the attempts timeline are icon-sized; links are shown as written; sharing fits a phone', async () => {
+  const company = await newPage(browser, { lang: 'fi' });
+  await login(company, 'sari', 'sari-demo', 'fi');
+  await company.goto(`${BASE}/company`);
+  await company.locator('li.candidate-card h2 a').first().click();
+  for (let i = 0; i < 60 && (await company.locator('.evidence .timeline li').count()) === 0; i++) {
+    await company.waitForTimeout(1000);
+    await company.reload();
+    await company.waitForSelector('.report');
+  }
+  const icon = await company.locator('.evidence .timeline li svg').first().boundingBox();
+  assert.ok(icon && icon.height <= 24 && icon.width <= 24, `a timeline icon is ${icon?.width}x${icon?.height} px`);
+  // A trial invitation is a link: shown as it is written, not in capitals.
+  await company.goto(`${BASE}/trials`);
+  const invite = company.locator('.trial-card input').first();
+  if (await invite.count()) {
+    assert.equal(await invite.evaluate((el) => getComputedStyle(el).textTransform), 'none');
+  }
+  await company.goto(`${BASE}/verify`);
+  await company.waitForSelector('#credential-text');
+  assert.equal(await company.locator('#credential-text').evaluate((el) => getComputedStyle(el).textTransform), 'none');
+  await company.context().close();
+
+  const phone = await newPage(browser, { lang: 'fi', viewport: PHONE });
+  await login(phone, 'aino', 'aino-demo', 'fi');
+  await phone.goto(`${BASE}/sharing`);
+  await phone.waitForSelector('#share-company');
+  await phone.waitForTimeout(500);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the sharing page is ${overflow}px wider than the phone screen`);
+  await phone.context().close();
+});
+
+for (const lang of ['en', 'fi']) {
+  test(`feedback (${lang}): in a trial its name, the company and the time left stay in view; Back shows the trial`, async () => {
+    const T = {
+      en: { submit: 'Submit', start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help' },
+      fi: { submit: 'Lähetä', start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua' },
+    }[lang];
+    const company = await newPage(browser, { lang: 'en' });
+    await login(company, 'sari', 'sari-demo');
+    await company.getByRole('link', { name: 'Trials' }).click();
+    const title = `Trial ${lang} ${Date.now().toString(36)}`;
+    await company.fill('#trial-title', title);
+    await company.fill('#trial-minutes', '30');
+    await company.fill('#trial-filter', 'hello');
+    await company.locator('.pick-list input[value="hello"]').check();
+    await company.fill('#trial-filter', 'greeting');
+    await company.locator('.pick-list input[value="greeting"]').check();
+    await company.getByRole('button', { name: 'Create the trial' }).click();
+    await company.waitForURL(/\/trials\/\d+$/);
+    const resultsUrl = company.url();
+    await company.goto(`${BASE}/trials`);
+    const invite = await company.locator('.trial-card', { hasText: title }).locator('input').inputValue();
+
+    const candidate = await newPage(browser, { lang });
+    await login(candidate, 'yusuf', 'yusuf-demo', lang);
+    await candidate.goto(invite);
+    await candidate.getByRole('button', { name: T.start }).click();
+    await candidate.getByRole('timer').waitFor();
+    await candidate.locator('.card-list a[href*="/exercises/hello"]').click();
+    await candidate.waitForSelector('.cm-content');
+    const banner = candidate.locator('.trial-banner');
+    assert.match(await banner.textContent(), new RegExp(title));
+    assert.ok((await banner.textContent()).includes(T.by));
+    assert.match(await banner.getByRole('timer').textContent(), T.left);
+    assert.equal(await candidate.getByRole('button', { name: T.help }).count(), 0, 'no help button in a company trial');
+    await candidate.selectOption('#language-select', 'python');
+    await setCode(candidate, 'name = input().strip()\nprint(f"Hello, {name}!")\n');
+    await candidate.getByRole('button', { name: T.submit, exact: true }).click();
+    assert.equal(await finalVerdict(candidate), 'accepted');
+    await candidate.goBack();
+    await candidate.getByRole('timer').waitFor();
+    assert.equal(await candidate.getByRole('button', { name: T.start }).count(), 0, 'Back shows the trial, not Start again');
+    assert.deepEqual(candidate.errors, []);
+    await candidate.context().close();
+
+    // The total is on a common scale: one of two exercises solved in full is 50 %.
+    await company.goto(resultsUrl);
+    const row = company.locator('.trial-table tr[data-username="yusuf"]');
+    await row.waitFor();
+    assert.equal((await row.locator('td').last().textContent()).trim(), '50 %');
+    await company.context().close();
+  });
+}

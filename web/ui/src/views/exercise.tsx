@@ -4,6 +4,7 @@ import { formatTime, lang, t } from '../i18n';
 import { renderMarkdown } from '../lib/markdown';
 import { createEditor, type CodeEditor } from '../lib/editor';
 import { languageInfo, languageName, sortLanguages } from '../lib/languages';
+import { timeLeft, trialOf, type OpenedTrial } from '../lib/trial';
 import { lastLanguage, loadDraft, rememberLanguage, saveDraft } from '../lib/drafts';
 import { errorLines } from '../lib/compile';
 import { ErrorNote, errorMessage, Icon, Link, Loading, PageHeading, Verdict, formatSeconds, useAsync } from '../components';
@@ -292,8 +293,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
           {languages.map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
         </select>
         <span class="draft-state muted small" aria-live="polite">{saved ? <><Icon name="check" /> {t('ex.draftSaved')}</> : ''}</span>
-        <span class="grow" />
-        <button type="button" class="btn btn-small btn-quiet" onClick={startOver}>{t('ex.resetCode')}</button>
+
       </div>
       <div class="editor-host" ref={editorHost} />
       <p id="editor-help" class="muted small editor-help">{t('ex.editorHelp')}</p>
@@ -304,7 +304,8 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
         </button>
         <button type="button" class="btn btn-primary" onClick={submit} disabled={busy}>{t('ex.submit')}</button>
         <span class="grow" />
-        {workshop ? <HelpButton workshop={workshop} exercise={ex.id} /> : null}
+        <button type="button" class="btn btn-quiet" onClick={startOver}>{t('ex.resetCode')}</button>
+        {workshop && !trialOf(ex.id) ? <HelpButton workshop={workshop} exercise={ex.id} /> : null}
       </div>
       {customOpen ? (
         <div class="custom-input" id="custom-input-box">
@@ -342,6 +343,20 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   );
 }
 
+/** In a coding trial: its name, the company and the time left, always in view. */
+function TrialBanner({ trial }: { trial: OpenedTrial }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(timer); }, []);
+  const left = timeLeft(trial, now);
+  return (
+    <div class="trial-banner note note-info">
+      <Link href={`/trials/open/${encodeURIComponent(trial.code)}`}><strong>{trial.title}</strong></Link>
+      {trial.owner ? <span> · {t('tr.by', { company: trial.owner })}</span> : null}
+      <span role="timer"> · {left ? t('tr.left', left) : t('tr.over')}</span>
+    </div>
+  );
+}
+
 export function ExerciseView({ id, me, workshopId }: { id: string; me: Me; workshopId: string | null }) {
   const ex = useAsync<Exercise>(() => api.exercise(id), [id]);
   // Hints a trainer releases to the room appear without a reload.
@@ -361,6 +376,7 @@ export function ExerciseView({ id, me, workshopId }: { id: string; me: Me; works
       <section class="statement-pane" aria-labelledby="exercise-title">
         <p class="crumbs small"><Link href={workshopId ? `/workshops/${encodeURIComponent(workshopId)}` : '/'}>{workshopId ? t('nav.workshops') : t('nav.exercises')}</Link> · {e.track} · {t('cat.tier', { tier: e.tier })}
           {me.role === 'trainer' || me.role === 'admin' ? <> · <Link href={`/exercises/${encodeURIComponent(e.id)}/similarity`}>{t('sim.link')}</Link></> : null}</p>
+        {trialOf(e.id) ? <TrialBanner trial={trialOf(e.id)!} /> : null}
         <div id="exercise-title"><PageHeading title={exerciseTitle(e)}>{exerciseTitle(e)}</PageHeading></div>
         <Statement ex={e} />
       </section>
