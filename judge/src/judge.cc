@@ -28,6 +28,10 @@ nlohmann::json TestObject(const TestResult& test) {
     nlohmann::json replay = nlohmann::json::parse(test.replay, nullptr, false);
     if (replay.is_object()) json["replay"] = std::move(replay);
   }
+  // The judge sets these for samples and full_feedback groups only.
+  if (test.output) json["output"] = *test.output;
+  if (test.error_output) json["stderr"] = *test.error_output;
+  if (test.expected) json["expected"] = *test.expected;
   return json;
 }
 

@@ -151,7 +151,7 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
     // No answer exists: "accepted" only says the program ran within the limits; what counts
     // is what it printed.
     const json& tests = out["tests"];
-    out["output"] = tests.empty() ? "" : tests[0].value("feedback", "");
+    out["output"] = tests.empty() ? "" : tests[0].value("output", tests[0].value("feedback", ""));
   }
   return out;
 }

@@ -351,9 +351,7 @@ Result<std::unique_ptr<Storage>> OpenStorage(const std::string& url);
 // True for postgresql:// and postgres:// URLs.
 bool IsPostgresUrl(const std::string& url);
 
-// The current schema version (the number of migrations). Both stores have the same
-// migrations, translated; PostgresSchemaVersion() must equal SchemaVersion().
+// The current schema version: the number of migrations, one list for both databases.
 int SchemaVersion();
-int PostgresSchemaVersion();
 
 }  // namespace web
