@@ -1,8 +1,5 @@
 // The HTTP edge: the route table, authentication, CSRF, body limits, and the translation of
-// replies and faults (api_error.h) into status codes. Raw handlers write their own responses
-// and set their own status (package downloads in authoring/ and queue/, analytics in
-// workshops/, event streams); every other handler returns a reply or a Fault and leaves the
-// status to this file.
+// replies and faults into status codes (raw handlers, for downloads and streams, set theirs).
 #include "http/routes.h"
 
 #include <regex>
