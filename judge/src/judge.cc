@@ -55,6 +55,9 @@ std::string ReportJson(const Report& report) {
       nlohmann::json replay = nlohmann::json::parse(test.replay, nullptr, false);
       if (replay.is_object()) added["replay"] = std::move(replay);
     }
+    if (test.output) added["output"] = *test.output;
+    if (test.error_output) added["stderr"] = *test.error_output;
+    if (test.expected) added["expected"] = *test.expected;
   }
   nlohmann::json json = {
       {"verdict", VerdictWord(report.verdict)},

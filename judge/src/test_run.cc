@@ -24,6 +24,8 @@ namespace {
 constexpr int kKattisAccept = 42;
 constexpr int kKattisReject = 43;
 constexpr size_t kFeedbackBytes = 300;
+// How much of a program's output, its stderr and the expected answer a report shows.
+constexpr size_t kShownBytes = 4096;
 constexpr int kInteractivePipeBytes = 1 << 20;
 // Where a validator finds the input of a later pass of a multi-pass test.
 constexpr const char* kPassInputInside = "/judge/input.in";
@@ -70,6 +72,20 @@ std::optional<double> ParseScore(const std::string& text) {
   double value = std::strtod(trimmed.c_str(), &end);
   if (*end != '\0' || !std::isfinite(value) || value < 0) return std::nullopt;
   return value;
+}
+
+// At most kShownBytes of a file, cut at a UTF-8 character boundary, with how much was left
+// out; "" when the file is missing.
+std::string ShownText(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string text = ReadBeneath(path.substr(0, slash), path.substr(slash + 1), kShownBytes + 1);
+  if (text.size() <= kShownBytes) return text;
+  struct stat info {};
+  uint64_t size = ::lstat(path.c_str(), &info) == 0 ? info.st_size : text.size();
+  size_t cut = kShownBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "... (" + std::to_string(size - cut) + " more bytes)";
 }
 
 }  // namespace
@@ -177,6 +193,13 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
                 ? "ran longer than " + Seconds(SubmissionWallSeconds(context_.time_limit)) +
                       " of wall time"
                 : "used more than " + Seconds(context_.time_limit) + " of CPU time";
+      // Little CPU in all that time: the program was waiting (for input that never comes, a
+      // partner that never answers, or a sleep), not computing.
+      if (outcome.limit == "wall" && outcome.cpu_ms * 2 < context_.time_limit * 1000) {
+        why = "was waiting, not computing: " + std::to_string(outcome.cpu_ms) + " ms of CPU in " +
+              Seconds(SubmissionWallSeconds(context_.time_limit)) +
+              " (does it read input that never comes, or sleep?)";
+      }
       return Verdict::kTimeLimit;
     case runner::Status::kMemoryLimit:
       why = "used more than " + std::to_string(context_.package->limits.memory_mib) +
@@ -246,9 +269,22 @@ void TestRun::TakeSubmittedAnswer() {
   submission_outcome_ = answered;
 }
 
+void TestRun::ShowOutputs() {
+  // Only what the candidate may see: samples and groups that give full feedback. Interactive
+  // programs write to their validator, not to a file.
+  if (!test_.is_sample && !test_.full_feedback) return;
+  if (context_.package->interactive || out_dir_.empty()) return;
+  if (!PathExists(out_dir_ + "/stdout")) return;
+  TestResult& result = outcome_.result;
+  result.output = ShownText(out_dir_ + "/stdout");
+  result.error_output = ShownText(out_dir_ + "/stderr");
+  if (test_.answer_path != "/dev/null") result.expected = ShownText(test_.answer_path);
+}
+
 void TestRun::Finish(Verdict verdict, std::string feedback) {
   outcome_.result.verdict = verdict;
   outcome_.result.feedback = Trim(std::move(feedback));
+  ShowOutputs();
   outcome_.ran = true;
   if (verdict != Verdict::kAccepted) {
     outcome_.score_file.reset();

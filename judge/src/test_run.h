@@ -110,6 +110,9 @@ class TestRun : public CaseRun {
   void RunDefaultValidator();
   // Sets up the next pass if the validator asked for one; true if it did.
   bool NextPass();
+  // Copies the program's output, its stderr and the answer into the result where the candidate
+  // may see them (TestResult::output).
+  void ShowOutputs();
   void Finish(Verdict verdict, std::string feedback);
 
   const RunContext& context_;

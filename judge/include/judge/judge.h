@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,12 @@ struct TestResult {
   // `game` kind: the checked replay (a JSON object's text, judge/PACKAGES.md); "" = none, as
   // for a secret test whose group gives no full feedback.
   std::string replay;
+  // What the program printed on stdout and stderr and the expected answer, each cut to 4 KiB
+  // ("... (N more bytes)" says how much was left out). Set for sample tests and groups with
+  // full_feedback only: elsewhere they are hidden data and stay unset.
+  std::optional<std::string> output;
+  std::optional<std::string> error_output;
+  std::optional<std::string> expected;
 };
 
 struct Report {

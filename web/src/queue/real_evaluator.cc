@@ -55,14 +55,19 @@ Result<std::string> SourceFileName(const std::string& language_id, const std::st
 }
 
 json TestJson(const judge::TestResult& test) {
-  return {{"name", test.name},
-          {"group", test.group},
-          {"verdict", judge::VerdictWord(test.verdict)},
-          {"score", test.score},
-          {"cpu_ms", test.cpu_ms},
-          {"wall_ms", test.wall_ms},
-          {"memory_kib", test.memory_kib},
-          {"feedback", test.feedback}};
+  json out = {{"name", test.name},
+              {"group", test.group},
+              {"verdict", judge::VerdictWord(test.verdict)},
+              {"score", test.score},
+              {"cpu_ms", test.cpu_ms},
+              {"wall_ms", test.wall_ms},
+              {"memory_kib", test.memory_kib},
+              {"feedback", test.feedback}};
+  // The judge sets these for samples and full_feedback groups only.
+  if (test.output) out["output"] = *test.output;
+  if (test.error_output) out["stderr"] = *test.error_output;
+  if (test.expected) out["expected"] = *test.expected;
+  return out;
 }
 
 // A run on the candidate's own input is judged as a one-test package made for it: the same
@@ -149,7 +154,7 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
     // No answer exists: "accepted" only says the program ran within the limits; what counts
     // is what it printed.
     const json& tests = out["tests"];
-    out["output"] = tests.empty() ? "" : tests[0].value("feedback", "");
+    out["output"] = tests.empty() ? "" : tests[0].value("output", tests[0].value("feedback", ""));
   }
   return out;
 }

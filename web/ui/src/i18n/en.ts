@@ -67,6 +67,8 @@ export const en = {
   'ex.emptySource': 'Write some code first.',
   'ex.resetCode': 'Start over',
   'ex.resetConfirm': 'Replace your code with the starting template? Your current draft will be lost.',
+  'ex.next': 'Next exercise: {title}',
+  'ex.allSolved': 'You have solved every exercise here. Well done!',
   'ex.loadCode': 'Load this code into the editor',
 
   'res.nothing': 'Results appear here when you run or submit your code.',
@@ -91,6 +93,11 @@ export const en = {
   'res.customOutput': 'Output of your program',
   'res.emptyOutput': '(printed nothing)',
   'res.openSubmission': 'Open the submission',
+  'res.diffAt': 'First difference: line {line}, column {column}.',
+  'res.diffMissing': 'Your program printed {printed} lines; {expected} were expected.',
+  'res.diffExtra': 'Your program printed {printed} lines; only {expected} were expected.',
+  'res.stderr': 'Error output (stderr)',
+  'res.moreBytes': '… and {bytes} more bytes, not shown',
   'res.lost': 'The connection to the server was lost while judging. Your submission is safe; reload the page to see the result.',
 
   'v.accepted': 'Correct! Your program gave the right answer',
@@ -107,6 +114,11 @@ export const en = {
   'v.queued': 'Waiting',
   'v.judging': 'Being checked',
   'v.ok': 'Your program ran',
+  'v.waited': 'Your program was waiting, not computing: it used only {cpu} of processor time before the time ran out. Does it read more input than there is, or wait for something?',
+  'v.syntaxError': 'There is a syntax error in the code: see the message below',
+  'v.syntaxErrorAt': 'There is a syntax error on line {line}: see the message below',
+  'ex.tooLarge': 'Your code is {size}, but the largest code that can be sent is 256 KiB. Remove what is not needed, such as long data pasted into the code.',
+  'v.waitedShort': 'Waiting, not computing ({cpu} of processor time)',
   'v.unknown': 'Result: {word}',
 
   'hist.title': 'My submissions',

@@ -69,6 +69,8 @@ export const fi: Record<keyof typeof en, string> = {
   'ex.emptySource': 'Kirjoita ensin vähän koodia.',
   'ex.resetCode': 'Aloita alusta',
   'ex.resetConfirm': 'Korvataanko koodisi aloituspohjalla? Nykyinen luonnos häviää.',
+  'ex.next': 'Seuraava tehtävä: {title}',
+  'ex.allSolved': 'Olet ratkaissut kaikki tehtävät. Hienoa!',
   'ex.loadCode': 'Lataa tämä koodi editoriin',
 
   'res.nothing': 'Tulokset näkyvät tässä, kun ajat tai lähetät koodisi.',
@@ -93,6 +95,11 @@ export const fi: Record<keyof typeof en, string> = {
   'res.customOutput': 'Ohjelmasi tuloste',
   'res.emptyOutput': '(ei tulostanut mitään)',
   'res.openSubmission': 'Avaa lähetys',
+  'res.diffAt': 'Ensimmäinen ero: rivi {line}, sarake {column}.',
+  'res.diffMissing': 'Ohjelmasi tulosti {printed} riviä; odotettiin {expected}.',
+  'res.diffExtra': 'Ohjelmasi tulosti {printed} riviä; odotettiin vain {expected}.',
+  'res.stderr': 'Virhetuloste (stderr)',
+  'res.moreBytes': '… ja {bytes} tavua lisää, joita ei näytetä',
   'res.lost': 'Yhteys palvelimeen katkesi tarkistuksen aikana. Lähetyksesi on tallessa; lataa sivu uudelleen nähdäksesi tuloksen.',
 
   'v.accepted': 'Oikein! Ohjelmasi antoi oikean vastauksen',
@@ -109,6 +116,11 @@ export const fi: Record<keyof typeof en, string> = {
   'v.queued': 'Odottaa',
   'v.judging': 'Tarkistetaan',
   'v.ok': 'Ohjelmasi ajettiin',
+  'v.waited': 'Ohjelmasi odotti eikä laskenut: se käytti prosessoriaikaa vain {cpu} ennen kuin aika loppui. Lukeeko se enemmän syötettä kuin sitä on, tai odottaako se jotain?',
+  'v.syntaxError': 'Koodissa on syntaksivirhe — katso viesti alla',
+  'v.syntaxErrorAt': 'Rivillä {line} on syntaksivirhe — katso viesti alla',
+  'ex.tooLarge': 'Koodisi on {size}, mutta suurin lähetettävä koodi on 256 KiB. Poista ylimääräinen, esimerkiksi koodiin liitetty pitkä data.',
+  'v.waitedShort': 'Odotti eikä laskenut ({cpu} prosessoriaikaa)',
   'v.unknown': 'Tulos: {word}',
 
   'hist.title': 'Lähetykseni',

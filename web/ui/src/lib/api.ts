@@ -24,7 +24,9 @@ export interface Exercise extends ExerciseSummary {
 export interface TestResult {
   name: string; group?: string; verdict: string; score?: number;
   cpu_ms?: number; wall_ms?: number; memory_kib?: number; feedback?: string;
-  output?: string;
+  /** What the program printed, its stderr and the expected output, each cut to 4 KiB: only for
+   *  examples and test groups that give full feedback. */
+  output?: string; stderr?: string; expected?: string;
   /** A game exercise's replay (judge/PACKAGES.md); checked with isReplay before it is shown. */
   replay?: unknown;
 }

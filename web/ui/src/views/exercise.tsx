@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, exerciseId, follow, type Exercise, type Me, type SubmissionSummary, type Workshop } from '../lib/api';
+import { api, ApiError, exerciseId, follow, type Exercise, type ExerciseSummary, type Me, type SubmissionSummary, type Workshop } from '../lib/api';
 import { formatTime, lang, t } from '../i18n';
 import { renderMarkdown } from '../lib/markdown';
 import { createEditor, type CodeEditor } from '../lib/editor';
@@ -7,10 +7,14 @@ import { languageInfo, languageName, sortLanguages } from '../lib/languages';
 import { lastLanguage, loadDraft, rememberLanguage, saveDraft } from '../lib/drafts';
 import { errorLines } from '../lib/compile';
 import { ErrorNote, errorMessage, Icon, Link, Loading, PageHeading, Verdict, formatSeconds, useAsync } from '../components';
-import { exerciseTitle } from './catalogue';
+import { catalogueOrder, exerciseTitle } from './catalogue';
 import { mergeTest, ResultsPanel, type ResultState } from './results';
 
 const MAX_SOURCE = 256 * 1024;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
 
 function Statement({ ex }: { ex: Exercise }) {
   const available = (['fi', 'en'] as const).filter((l) => ex.statement?.[l]);
@@ -119,6 +123,26 @@ function HelpButton({ workshop, exercise }: { workshop: Workshop; exercise: stri
   );
 }
 
+/** After an accepted answer: the next exercise not yet solved, in the workshop's order or the
+ *  catalogue's. */
+function NextExercise({ current, workshop }: { current: string; workshop: Workshop | null }) {
+  const list = useAsync<ExerciseSummary[]>(() => api.exercises(), [current]);
+  if (!list.data) return null;
+  const order = workshop?.exercises?.length
+    ? workshop.exercises.map((e) => list.data!.find((x) => x.id === exerciseId(e))).filter((x): x is ExerciseSummary => !!x)
+    : catalogueOrder(list.data);
+  const at = order.findIndex((e) => e.id === current);
+  const open = (e: ExerciseSummary) => e.id !== current && e.status !== 'solved';
+  const next = order.slice(at + 1).find(open) ?? order.find(open);
+  if (!next) return <p class="next-exercise">{t('ex.allSolved')}</p>;
+  const href = `/exercises/${encodeURIComponent(next.id)}${workshop ? `?workshop=${encodeURIComponent(String(workshop.id))}` : ''}`;
+  return (
+    <p class="next-exercise">
+      <Link href={href} class="btn btn-primary">{t('ex.next', { title: exerciseTitle(next) })}</Link>
+    </p>
+  );
+}
+
 async function findWorkshop(exercise: string, preferred: string | null): Promise<Workshop | null> {
   if (preferred) { try { return await api.workshop(preferred); } catch { /* fall through */ } }
   const list = await api.workshops().catch(() => [] as Workshop[]);
@@ -151,6 +175,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   const [notice, setNotice] = useState('');
   const langRef = useRef(language);
   langRef.current = language;
+  const runRef = useRef((_custom: boolean) => {});
 
   const initialText = (l: string) => loadDraft(me.username, ex.id, l) ?? languageInfo(l).template;
 
@@ -167,7 +192,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
         const l = langRef.current;
         saveTimer.current = setTimeout(() => setSaved(saveDraft(me.username, ex.id, l, text)), 400);
       },
-      onRun: () => run(false),
+      onRun: () => runRef.current(false),
     });
     return () => {
       clearTimeout(saveTimer.current);
@@ -176,6 +201,9 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
       stopFollow.current?.();
     };
   }, []);
+
+  // The editor's name says which language it holds, in the UI's language.
+  useEffect(() => { editor.current?.setLabel(`${t('ex.editor')} (${languageName(language)})`); }, [language, lang()]);
 
   useEffect(() => { if (me.role === 'candidate') findWorkshop(ex.id, workshopId).then(setWorkshop); }, [ex.id, workshopId]);
 
@@ -191,11 +219,14 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     setSaved(false);
   };
 
+  const busy = result !== null && (result.status === 'sending' || result.status === 'queued' || result.status === 'judging');
+
   const start = async (kind: ResultState['kind'], send: () => Promise<{ id: string | number }>) => {
     const source = editor.current?.getText() ?? '';
     setNotice('');
     if (!source.trim()) { setNotice(t('ex.emptySource')); return; }
-    if (new Blob([source]).size > MAX_SOURCE) { setNotice(t('app.error', { message: '256 KiB' })); return; }
+    const bytes = new Blob([source]).size;
+    if (bytes > MAX_SOURCE) { setNotice(t('ex.tooLarge', { size: formatBytes(bytes) })); return; }
     saveDraft(me.username, ex.id, language, source);
     stopFollow.current?.();
     editor.current?.markLines([]);
@@ -204,7 +235,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     let id: string | number;
     try { id = (await send()).id; }
     catch (e) {
-      const message = e instanceof ApiError && e.status === 413 ? (e.message || errorMessage(e)) : errorMessage(e);
+      const message = e instanceof ApiError && e.status === 413 ? t('ex.tooLarge', { size: formatBytes(new Blob([source]).size) }) : errorMessage(e);
       setResult({ kind, status: 'failed', done: 0, total: 0, tests: [], error: message });
       return;
     }
@@ -228,9 +259,17 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   };
 
   const run = (custom: boolean) => {
+    if (busy) return;
     const source = () => editor.current?.getText() ?? '';
     if (custom) start('custom', () => api.run(ex.id, langRef.current, source(), customInput));
     else start('run', () => api.run(ex.id, langRef.current, source()));
+  };
+  runRef.current = run;
+
+  const startOver = () => {
+    if (!editor.current || !window.confirm(t('ex.resetConfirm'))) return;
+    editor.current.setText(languageInfo(language).template);
+    editor.current.view.focus();
   };
   const submit = () => start('submission', () => api.submit(ex.id, langRef.current, editor.current?.getText() ?? ''));
 
@@ -244,7 +283,6 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     } catch (e) { setNotice(errorMessage(e)); }
   };
 
-  const busy = result !== null && (result.status === 'sending' || result.status === 'queued' || result.status === 'judging');
 
   return (
     <section class={`work-pane ${result || tab === 'history' ? 'has-results' : ''}`} aria-label={t('ex.editor')}>
@@ -254,11 +292,13 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
           {languages.map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
         </select>
         <span class="draft-state muted small" aria-live="polite">{saved ? <><Icon name="check" /> {t('ex.draftSaved')}</> : ''}</span>
+        <span class="grow" />
+        <button type="button" class="btn btn-small btn-quiet" onClick={startOver}>{t('ex.resetCode')}</button>
       </div>
       <div class="editor-host" ref={editorHost} />
       <p id="editor-help" class="muted small editor-help">{t('ex.editorHelp')}</p>
       <div class="action-bar">
-        <button type="button" class="btn" onClick={() => run(false)} disabled={busy}>{t('ex.runSamples')}</button>
+        <button type="button" class="btn" onClick={() => run(false)} disabled={busy} aria-keyshortcuts="Control+Enter">{t('ex.runSamples')}</button>
         <button type="button" class="btn" aria-expanded={customOpen} aria-controls="custom-input-box" onClick={() => setCustomOpen(!customOpen)}>
           {t('ex.runInput')}
         </button>
@@ -291,7 +331,8 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
         </button>
       </div>
       <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={tab !== 'results'} class="tab-panel">
-        <ResultsPanel result={result} samples={ex.samples ?? []} limits={ex} onLine={(l) => editor.current?.goToLine(l)} />
+        <ResultsPanel result={result} samples={ex.samples ?? []} limits={ex} onLine={(l) => editor.current?.goToLine(l)}
+          next={<NextExercise current={ex.id} workshop={workshop} />} />
       </div>
       <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'} class="tab-panel">
         {tab === 'history' ? <History exercise={ex} reloadKey={historyKey} onLoad={loadSubmission} /> : null}
