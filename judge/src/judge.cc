@@ -50,6 +50,7 @@ std::string ReportJson(const Report& report) {
              {"wall_ms", test.wall_ms},
              {"memory_kib", test.memory_kib},
              {"feedback", test.feedback}};
+    if (test.full_feedback) added["full_feedback"] = true;
     if (!test.replay.empty()) {
       // Checked when it was collected; a replay that somehow is not JSON is left out.
       nlohmann::json replay = nlohmann::json::parse(test.replay, nullptr, false);

@@ -103,6 +103,7 @@ ServiceRun::ServiceRun(const RunContext& context, const TestCase& test, int inde
     : context_(context), test_(test), index_(index) {
   outcome_.result.name = test.name;
   outcome_.result.group = test.group;
+  outcome_.result.full_feedback = test.is_sample || test.full_feedback;
 }
 
 ServiceRun::~ServiceRun() {

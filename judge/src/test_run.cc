@@ -78,6 +78,7 @@ TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
     : context_(context), test_(test), index_(index) {
   outcome_.result.name = test.name;
   outcome_.result.group = test.group;
+  outcome_.result.full_feedback = test.is_sample || test.full_feedback;
 }
 
 TestRun::~TestRun() {

@@ -40,6 +40,10 @@ struct TestResult {
   // `game` kind: the checked replay (a JSON object's text, judge/PACKAGES.md); "" = none, as
   // for a secret test whose group gives no full feedback.
   std::string replay;
+  // A sample, or a secret test whose group gives full feedback (test_group.yaml): what the
+  // test saw and printed may be shown to the candidate. The report says so
+  // ("full_feedback": true) so that the platform can hide the rest.
+  bool full_feedback = false;
 };
 
 struct Report {

@@ -55,14 +55,16 @@ Result<std::string> SourceFileName(const std::string& language_id, const std::st
 }
 
 json TestJson(const judge::TestResult& test) {
-  return {{"name", test.name},
-          {"group", test.group},
-          {"verdict", judge::VerdictWord(test.verdict)},
-          {"score", test.score},
-          {"cpu_ms", test.cpu_ms},
-          {"wall_ms", test.wall_ms},
-          {"memory_kib", test.memory_kib},
-          {"feedback", test.feedback}};
+  json out = {{"name", test.name},
+              {"group", test.group},
+              {"verdict", judge::VerdictWord(test.verdict)},
+              {"score", test.score},
+              {"cpu_ms", test.cpu_ms},
+              {"wall_ms", test.wall_ms},
+              {"memory_kib", test.memory_kib},
+              {"feedback", test.feedback}};
+  if (test.full_feedback) out["full_feedback"] = true;
+  return out;
 }
 
 // A run on the candidate's own input is judged as a one-test package made for it: the same

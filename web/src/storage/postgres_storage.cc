@@ -1207,6 +1207,13 @@ class PostgresStorage final : public Storage {
     return list;
   }
 
+  Result<bool> IsTrialExercise(const std::string& exercise) override {
+    auto r = Query("trial exercise", "SELECT 1 FROM trial_exercises WHERE exercise = $1 LIMIT 1",
+                   {P(exercise)});
+    if (!r) return tl::unexpected(r.error());
+    return r->rows() > 0;
+  }
+
   Result<bool> DeleteUser(int64_t user_id) override {
     auto db = Take();
     if (!db) return tl::unexpected(db.error());

@@ -1006,6 +1006,15 @@ class SqliteStorage final : public Storage {
     return list;
   }
 
+  Result<bool> IsTrialExercise(const std::string& exercise) override {
+    std::lock_guard lock(mutex_);
+    Statement st(db_, "SELECT 1 FROM trial_exercises WHERE exercise = ? LIMIT 1");
+    st.Bind(1, exercise);
+    bool found = st.Step();
+    if (st.failed()) return DbError("trial exercise");
+    return found;
+  }
+
   Result<bool> DeleteUser(int64_t user_id) override {
     std::lock_guard lock(mutex_);
     if (auto begun = Exec("BEGIN IMMEDIATE"); !begun) return tl::unexpected(begun.error());

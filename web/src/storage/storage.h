@@ -330,6 +330,9 @@ class Storage {
   // it started.
   virtual Result<int64_t> OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) = 0;
   virtual Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) = 0;
+  // True if some coding trial uses the exercise: its hidden tests then never show their data
+  // to a candidate, whatever the package says.
+  virtual Result<bool> IsTrialExercise(const std::string& exercise) = 0;
   // Deletes the account and everything that belongs to it: sessions, submissions and their
   // comments, comments written, memberships, help requests, workshops run, profile, shares
   // given and received, views, shortlists. False if there was no such user.
