@@ -41,6 +41,9 @@ struct CaseOutcome {
     CaseOutcome outcome;
     outcome.result.name = test.name;
     outcome.result.group = test.group;
+    // A sample, or a secret test whose group gives full feedback: what it saw and printed
+    // may be shown to the candidate.
+    outcome.result.full_feedback = test.is_sample || test.full_feedback;
     return outcome;
   }
 };

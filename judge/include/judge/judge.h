@@ -55,6 +55,10 @@ struct TestResult {
   std::optional<std::string> output;
   std::optional<std::string> error_output;
   std::optional<std::string> expected;
+  // A sample, or a secret test whose group gives full feedback (test_group.yaml): what the
+  // test saw and printed may be shown to the candidate. The report says so
+  // ("full_feedback": true) so that the platform can hide the rest.
+  bool full_feedback = false;
 };
 
 struct Report {

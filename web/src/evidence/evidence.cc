@@ -102,6 +102,7 @@ json GroupBreakdown(const json& tests) {
   return list;
 }
 
+// A company sees how each test went, never what it saw or printed (samples included).
 json PublicTests(const json& tests) {
   json list = json::array();
   for (const auto& test : tests) {
@@ -522,7 +523,9 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
     const Submission& s = **full;
     std::string file =
         "sources/" + std::to_string(s.id) + "-" + s.exercise + "." + SourceExtension(s.language);
-    json encoded = EncodeSubmission(s, true);
+    auto viewer = ViewerOf(services, user, s);
+    if (!viewer) return tl::unexpected(viewer.error());
+    json encoded = EncodeSubmission(s, true, *viewer);
     encoded.erase("source");
     encoded["source_file"] = file;
     auto comments = Check(services.storage.Comments(s.id));

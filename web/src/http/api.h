@@ -155,7 +155,22 @@ ApiResult<ApiReply> AddComment(Services&, const ApiRequest&);
 // The submission if the caller may read it (owner, admin, a trainer of the owner), else a
 // kNotFound fault (existence is not revealed).
 ApiResult<Submission> VisibleSubmission(Services&, const Caller& caller, int64_t id);
-json EncodeSubmission(const Submission& submission, bool with_source);
+// How much of a submission's report a viewer may see (feedback.cc).
+enum class ReportViewer {
+  kEverything,  // trainers and admins; a candidate's run on their own input
+  kCandidate,   // samples, and secret tests whose group gives full feedback
+  kHidden,      // samples only: coding trials, companies reading shared evidence
+};
+ApiResult<ReportViewer> ViewerOf(Services&, const User& viewer, const Submission& submission);
+// A test of a report as the viewer may see it: a hidden one keeps its name, group, verdict,
+// score, time and memory only (no feedback, input, output, answer or replay).
+json TestForViewer(const json& test, ReportViewer viewer);
+json TestsForViewer(const json& tests, ReportViewer viewer);
+// A progress event's JSON ({"done","total","test"}) with its test filtered.
+std::string ProgressEventForViewer(const std::string& event, ReportViewer viewer);
+// With source: the report too, filtered for `viewer`.
+json EncodeSubmission(const Submission& submission, bool with_source,
+                      ReportViewer viewer = ReportViewer::kHidden);
 
 // Workshops.
 ApiResult<ApiReply> CreateWorkshop(Services&, const ApiRequest&);

@@ -128,12 +128,15 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
   if (!id) return ReplyError(res, id.error());
   auto submission = VisibleSubmission(services, request.who(), *id);
   if (!submission) return ReplyError(res, submission.error());
+  auto viewer_or = ViewerOf(services, request.user(), *submission);
+  if (!viewer_or) return ReplyError(res, viewer_or.error());
+  ReportViewer viewer = *viewer_or;
   res.status = 200;
   res.set_header("Cache-Control", "no-cache");
   res.set_header("X-Accel-Buffering", "no");
   if (submission->status == "done") {
     res.set_content(
-        "retry: 2000\n\n" + SseEvent("done", EncodeSubmission(*submission, true).dump()),
+        "retry: 2000\n\n" + SseEvent("done", EncodeSubmission(*submission, true, viewer).dump()),
         "text/event-stream");
     return;
   }
@@ -147,7 +150,7 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
   Services* shared = &services;
   int64_t submission_id = *id;
   res.set_chunked_content_provider(
-      "text/event-stream", [shared, submission_id, state](size_t, httplib::DataSink& sink) {
+      "text/event-stream", [shared, submission_id, state, viewer](size_t, httplib::DataSink& sink) {
         std::string out;
         if (!state->started) {
           out += "retry: 2000\n\n";
@@ -155,7 +158,9 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
         }
         auto batch = shared->events.Wait(submission_id, state->cursor, std::chrono::seconds(10));
         state->cursor = batch.cursor;
-        for (const auto& event : batch.events) out += SseEvent("progress", event);
+        for (const auto& event : batch.events) {
+          out += SseEvent("progress", ProgressEventForViewer(event, viewer));
+        }
         bool finished = batch.finished;
         std::optional<Submission> done;
         if (finished || batch.events.empty()) {
@@ -164,7 +169,7 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
           if (stored && *stored && (*stored)->status == "done") done = **stored;
         }
         if (done) {
-          out += SseEvent("done", EncodeSubmission(*done, true).dump());
+          out += SseEvent("done", EncodeSubmission(*done, true, viewer).dump());
         } else if (batch.events.empty()) {
           out += ": keep-alive\n\n";
         }

@@ -120,8 +120,10 @@ ApiResult<ApiReply> GetSubmission(Services& services, const ApiRequest& request)
   if (!id) return tl::unexpected(id.error());
   auto submission = VisibleSubmission(services, request.who(), *id);
   if (!submission) return tl::unexpected(submission.error());
+  auto viewer = ViewerOf(services, request.user(), *submission);
+  if (!viewer) return tl::unexpected(viewer.error());
   ApiReply reply;
-  reply.body = EncodeSubmission(*submission, true);
+  reply.body = EncodeSubmission(*submission, true, *viewer);
   return reply;
 }
 

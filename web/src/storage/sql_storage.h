@@ -103,6 +103,7 @@ class SqlStorage final : public Storage {
   Result<std::vector<Trial>> TrialsOfOwner(int64_t owner_id) override;
   Result<int64_t> OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) override;
   Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) override;
+  Result<bool> IsTrialExercise(const std::string& exercise) override;
 
  private:
   using Params = std::vector<sql::Value>;

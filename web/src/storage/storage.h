@@ -389,6 +389,9 @@ class TrialStore {
   virtual Result<int64_t> OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) = 0;
   // In the order they opened the trial.
   virtual Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) = 0;
+  // True if some coding trial uses the exercise: its hidden tests then never show their data
+  // to a candidate, whatever the package says.
+  virtual Result<bool> IsTrialExercise(const std::string& exercise) = 0;
 
  protected:
   virtual ~TrialStore() = default;
