@@ -44,21 +44,6 @@ std::string FirstLine(const std::string& text) {
   return Trim(trimmed.substr(0, trimmed.find('\n')));
 }
 
-std::string Seconds(double seconds) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g s", seconds);
-  return text;
-}
-
-std::string DescribeExit(const runner::Outcome& outcome) {
-  if (outcome.signal != 0) {
-    const char* name = ::sigabbrev_np(outcome.signal);
-    return std::string("killed by signal ") +
-           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
-  }
-  return "exit code " + std::to_string(outcome.exit_code);
-}
-
 bool ExitedWith(const runner::Outcome& outcome, int code) {
   return (outcome.status == runner::Status::kOk ||
           outcome.status == runner::Status::kRuntimeError) &&
@@ -90,27 +75,32 @@ std::string ShownText(const std::string& path) {
 
 }  // namespace
 
-TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
-    : context_(context), test_(test), index_(index) {
-  outcome_.result.name = test.name;
-  outcome_.result.group = test.group;
+std::string DescribeExit(const runner::Outcome& outcome) {
+  if (outcome.signal != 0) {
+    const char* name = ::sigabbrev_np(outcome.signal);
+    return std::string("killed by signal ") +
+           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
+  }
+  return "exit code " + std::to_string(outcome.exit_code);
 }
 
-TestRun::~TestRun() {
-  if (!dir_.empty() && std::getenv("KOODIKOE_KEEP_WORK") == nullptr) {
-    (void)koodikoe::RemoveTree(dir_);
-  }
+std::string SecondsText(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", seconds);
+  return text;
 }
+
+TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
+    : context_(context), test_(test), index_(index), outcome_(CaseOutcome::Of(test)) {}
+
+TestRun::~TestRun() { RemoveWorkDir(dir_); }
 
 Result<void> TestRun::Prepare() {
   dir_ = context_.work_dir + "/t" + std::to_string(index_);
   box_dir_ = dir_ + "/box";
   out_dir_ = dir_ + "/out";
   feedback_dir_ = dir_ + "/feedback";
-  for (const std::string& dir : {dir_, box_dir_, out_dir_, feedback_dir_}) {
-    if (auto ok = MakeDirs(dir); !ok) return ok;
-    ::chmod(dir.c_str(), 0755);
-  }
+  if (auto ok = MakeBoxDirs({dir_, box_dir_, out_dir_, feedback_dir_}); !ok) return ok;
   // A program of several files runs where it was built; the test's .files go over them.
   if (context_.submission->multi_file && !SubmittedAnswers()) {
     if (auto ok = CopyTree(context_.submission->dir, box_dir_); !ok) return ok;
@@ -184,20 +174,20 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
   switch (outcome.status) {
     case runner::Status::kOk:
       if (outcome.cpu_ms > static_cast<int64_t>(context_.time_limit * 1000)) {
-        why = "used more than " + Seconds(context_.time_limit) + " of CPU time";
+        why = "used more than " + SecondsText(context_.time_limit) + " of CPU time";
         return Verdict::kTimeLimit;
       }
       return std::nullopt;
     case runner::Status::kTimeLimit:
       why = outcome.limit == "wall"
-                ? "ran longer than " + Seconds(SubmissionWallSeconds(context_.time_limit)) +
+                ? "ran longer than " + SecondsText(SubmissionWallSeconds(context_.time_limit)) +
                       " of wall time"
-                : "used more than " + Seconds(context_.time_limit) + " of CPU time";
+                : "used more than " + SecondsText(context_.time_limit) + " of CPU time";
       // Little CPU in all that time: the program was waiting (for input that never comes, a
       // partner that never answers, or a sleep), not computing.
       if (outcome.limit == "wall" && outcome.cpu_ms * 2 < context_.time_limit * 1000) {
         why = "was waiting, not computing: " + std::to_string(outcome.cpu_ms) + " ms of CPU in " +
-              Seconds(SubmissionWallSeconds(context_.time_limit)) +
+              SecondsText(SubmissionWallSeconds(context_.time_limit)) +
               " (does it read input that never comes, or sleep?)";
       }
       return Verdict::kTimeLimit;

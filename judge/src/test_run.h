@@ -35,7 +35,20 @@ struct CaseOutcome {
   std::optional<double> score_file;        // score.txt (or testlib points)
   std::optional<double> score_multiplier;  // score_multiplier.txt
   std::string judge_message;               // judgemessage.txt / checker message, untrimmed
+
+  // The outcome of `test` before anything ran: named, judging_error.
+  static CaseOutcome Of(const TestCase& test) {
+    CaseOutcome outcome;
+    outcome.result.name = test.name;
+    outcome.result.group = test.group;
+    return outcome;
+  }
 };
+
+// "exit code 3", "killed by signal SIGSEGV".
+std::string DescribeExit(const runner::Outcome& outcome);
+// "1.5 s".
+std::string SecondsText(double seconds);
 
 // What the scheduler drives: one test as a sequence of steps, each a set of boxes started
 // together.

@@ -1,4 +1,5 @@
-// Accounts and sessions, and deleting an account with everything that belongs to it.
+// Accounts and sessions, and deleting an account with everything that belongs
+// to it.
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -28,14 +29,13 @@ Result<std::optional<User>> OneUser(Result<sql::Rows> rows) {
 }  // namespace
 
 Result<int64_t> SqlStorage::AddUser(const User& user) {
-  auto r = Run("add user",
-               "INSERT INTO users(username, password_hash, role, language, nickname, created_at) "
-               "VALUES(?1,?2,?3,?4,?5,?6) RETURNING id",
-               {user.username, user.password_hash, RoleName(user.role), user.language,
-                user.nickname, user.created_at},
-               "the username '" + user.username + "' is taken");
-  if (!r) return tl::unexpected(r.error());
-  return r->Int(0, 0);
+  return sql::FirstInt(Run("add user",
+                           "INSERT INTO users(username, password_hash, role, language, "
+                           "nickname, created_at) "
+                           "VALUES(?1,?2,?3,?4,?5,?6) RETURNING id",
+                           {user.username, user.password_hash, RoleName(user.role), user.language,
+                            user.nickname, user.created_at},
+                           "the username '" + user.username + "' is taken"));
 }
 
 Result<std::optional<User>> SqlStorage::FindUserByName(const std::string& username) {
@@ -51,21 +51,19 @@ Result<std::optional<User>> SqlStorage::FindUser(int64_t id) {
 
 Result<void> SqlStorage::UpdateUser(const User& user) {
   return Exec("update user",
-              "UPDATE users SET password_hash = ?1, role = ?2, language = ?3, nickname = ?4 "
+              "UPDATE users SET password_hash = ?1, role = ?2, language = ?3, "
+              "nickname = ?4 "
               "WHERE id = ?5",
               {user.password_hash, RoleName(user.role), user.language, user.nickname, user.id});
 }
 
 Result<std::vector<User>> SqlStorage::ListUsersByRole(Role role) {
-  auto r = Run("list users",
-               std::string("SELECT ") + kUserColumns +
-                   " FROM users WHERE role = ?1 ORDER BY "
-                   "username",
-               {RoleName(role)});
-  if (!r) return tl::unexpected(r.error());
-  std::vector<User> list;
-  for (size_t i = 0; i < r->size(); ++i) list.push_back(ReadUser(*r, i));
-  return list;
+  return sql::ReadAll(Run("list users",
+                          std::string("SELECT ") + kUserColumns +
+                              " FROM users WHERE role = ?1 ORDER BY "
+                              "username",
+                          {RoleName(role)}),
+                      ReadUser);
 }
 
 Result<void> SqlStorage::AddSession(const Session& session) {
@@ -98,8 +96,9 @@ Result<void> SqlStorage::DeleteSession(const std::string& token_hash) {
 
 Result<bool> SqlStorage::DeleteUser(int64_t user_id) {
   return InTransaction("delete user", [&](sql::Connection& connection) -> Result<bool> {
-    // Rows that refer to the user without ON DELETE CASCADE go first, in dependency order;
-    // the tables of the evidence and trial schemas cascade from users.
+    // Rows that refer to the user without ON DELETE CASCADE go first, in
+    // dependency order; the tables of the evidence and trial schemas
+    // cascade from users.
     const char* const statements[] = {
         "DELETE FROM comments WHERE user_id = ?1",
         "DELETE FROM submissions WHERE user_id = ?1",

@@ -1,5 +1,5 @@
-// A candidate's evidence and consent: the profile with reflections, shares (to a company or by
-// signed link), who has seen them, and companies' shortlists.
+// A candidate's evidence and consent: the profile with reflections, shares (to
+// a company or by signed link), who has seen them, and companies' shortlists.
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -7,8 +7,10 @@ namespace {
 
 constexpr const char* kShareColumns =
     "s.id, s.candidate_id, c.username, c.nickname, coalesce(s.company_id, 0), "
-    "coalesce(k.username, ''), s.link_nonce, s.label, s.contact, s.contact_message, "
-    "s.created_at, s.revoked_at FROM shares s JOIN users c ON c.id = s.candidate_id "
+    "coalesce(k.username, ''), s.link_nonce, s.label, s.contact, "
+    "s.contact_message, "
+    "s.created_at, s.revoked_at FROM shares s JOIN users c ON c.id = "
+    "s.candidate_id "
     "LEFT JOIN users k ON k.id = s.company_id";
 
 Share ReadShare(const sql::Rows& r, size_t row) {
@@ -35,7 +37,8 @@ sql::Value UserOrNull(int64_t id) { return id > 0 ? sql::Value(id) : sql::Value(
 
 Result<std::optional<Profile>> SqlStorage::FindProfile(int64_t user_id) {
   auto r = Run("find profile",
-               "SELECT intro, intro_language, hidden_exercises, confirmed_skills, updated_at "
+               "SELECT intro, intro_language, hidden_exercises, "
+               "confirmed_skills, updated_at "
                "FROM profiles WHERE user_id = ?1",
                {user_id});
   if (!r) return tl::unexpected(r.error());
@@ -57,10 +60,13 @@ Result<std::optional<Profile>> SqlStorage::FindProfile(int64_t user_id) {
 Result<void> SqlStorage::PutProfile(const Profile& p) {
   return InTransaction("put profile", [&](sql::Connection& connection) -> Result<void> {
     auto put = Run(connection, "put profile",
-                   "INSERT INTO profiles(user_id, intro, intro_language, hidden_exercises, "
-                   "confirmed_skills, updated_at) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(user_id) "
+                   "INSERT INTO profiles(user_id, intro, intro_language, "
+                   "hidden_exercises, "
+                   "confirmed_skills, updated_at) "
+                   "VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(user_id) "
                    "DO UPDATE SET intro = excluded.intro, intro_language = "
-                   "excluded.intro_language, hidden_exercises = excluded.hidden_exercises, "
+                   "excluded.intro_language, hidden_exercises = "
+                   "excluded.hidden_exercises, "
                    "confirmed_skills = excluded.confirmed_skills, "
                    "updated_at = excluded.updated_at",
                    {p.user_id, p.intro, p.intro_language, sql::JoinLines(p.hidden_exercises),
@@ -71,7 +77,8 @@ Result<void> SqlStorage::PutProfile(const Profile& p) {
     if (!cleared) return tl::unexpected(cleared.error());
     for (const auto& [exercise, text] : p.reflections) {
       auto added = Run(connection, "add reflection",
-                       "INSERT INTO reflections(user_id, exercise, text) VALUES(?1,?2,?3)",
+                       "INSERT INTO reflections(user_id, exercise, text) "
+                       "VALUES(?1,?2,?3)",
                        {p.user_id, exercise, text});
       if (!added) return tl::unexpected(added.error());
     }
@@ -80,22 +87,20 @@ Result<void> SqlStorage::PutProfile(const Profile& p) {
 }
 
 Result<int64_t> SqlStorage::AddShare(const Share& s) {
-  auto r = Run("add share",
-               "INSERT INTO shares(candidate_id, company_id, link_nonce, label, contact, "
-               "contact_message, created_at, revoked_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
-               "RETURNING id",
-               {s.candidate_id, UserOrNull(s.company_id), s.link_nonce, s.label, s.contact,
-                s.contact_message, s.created_at, s.revoked_at});
-  if (!r) return tl::unexpected(r.error());
-  return r->Int(0, 0);
+  return sql::FirstInt(Run("add share",
+                           "INSERT INTO shares(candidate_id, company_id, link_nonce, label, "
+                           "contact, "
+                           "contact_message, created_at, revoked_at) "
+                           "VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
+                           "RETURNING id",
+                           {s.candidate_id, UserOrNull(s.company_id), s.link_nonce, s.label,
+                            s.contact, s.contact_message, s.created_at, s.revoked_at}));
 }
 
 Result<std::vector<Share>> SqlStorage::Shares(std::string_view where, const Params& params) {
-  auto r = Run("shares", std::string("SELECT ") + kShareColumns + std::string(where), params);
-  if (!r) return tl::unexpected(r.error());
-  std::vector<Share> list;
-  for (size_t i = 0; i < r->size(); ++i) list.push_back(ReadShare(*r, i));
-  return list;
+  return sql::ReadAll(
+      Run("shares", std::string("SELECT ") + kShareColumns + std::string(where), params),
+      ReadShare);
 }
 
 Result<std::optional<Share>> SqlStorage::FindShare(int64_t id) {
@@ -126,28 +131,29 @@ Result<void> SqlStorage::SetShareContact(int64_t id, const std::string& contact,
 
 Result<void> SqlStorage::AddShareView(const ShareView& v) {
   return Exec("add share view",
-              "INSERT INTO share_views(share_id, viewer_id, what, viewed_at) VALUES(?1,?2,?3,?4)",
+              "INSERT INTO share_views(share_id, viewer_id, what, viewed_at) "
+              "VALUES(?1,?2,?3,?4)",
               {v.share_id, UserOrNull(v.viewer_id), v.what, v.viewed_at});
 }
 
 Result<std::vector<ShareView>> SqlStorage::ShareViewsOfCandidate(int64_t candidate_id) {
-  auto r = Run("share views",
-               "SELECT v.share_id, coalesce(v.viewer_id, 0), coalesce(u.username, ''), v.what, "
-               "v.viewed_at FROM share_views v JOIN shares s ON s.id = v.share_id "
-               "LEFT JOIN users u ON u.id = v.viewer_id WHERE s.candidate_id = ?1 "
-               "ORDER BY v.id DESC LIMIT 500",
-               {candidate_id});
-  if (!r) return tl::unexpected(r.error());
-  std::vector<ShareView> list;
-  for (size_t i = 0; i < r->size(); ++i) {
-    list.push_back({r->Int(i, 0), r->Int(i, 1), r->Text(i, 2), r->Text(i, 3), r->Int(i, 4)});
-  }
-  return list;
+  return sql::ReadAll(
+      Run("share views",
+          "SELECT v.share_id, coalesce(v.viewer_id, 0), coalesce(u.username, "
+          "''), v.what, "
+          "v.viewed_at FROM share_views v JOIN shares s ON s.id = v.share_id "
+          "LEFT JOIN users u ON u.id = v.viewer_id WHERE s.candidate_id = ?1 "
+          "ORDER BY v.id DESC LIMIT 500",
+          {candidate_id}),
+      [](const sql::Rows& r, size_t i) {
+        return ShareView{r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4)};
+      });
 }
 
 Result<void> SqlStorage::PutShortlistEntry(const ShortlistEntry& e) {
   return Exec("put shortlist entry",
-              "INSERT INTO shortlist(company_id, share_id, note, updated_at) VALUES(?1,?2,?3,?4) "
+              "INSERT INTO shortlist(company_id, share_id, note, updated_at) "
+              "VALUES(?1,?2,?3,?4) "
               "ON CONFLICT(company_id, share_id) DO UPDATE SET note = excluded.note, "
               "updated_at = excluded.updated_at",
               {e.company_id, e.share_id, e.note, e.updated_at});
@@ -160,16 +166,13 @@ Result<void> SqlStorage::RemoveShortlistEntry(int64_t company_id, int64_t share_
 }
 
 Result<std::vector<ShortlistEntry>> SqlStorage::Shortlist(int64_t company_id) {
-  auto r = Run("shortlist",
-               "SELECT company_id, share_id, note, updated_at FROM shortlist "
-               "WHERE company_id = ?1 ORDER BY updated_at DESC",
-               {company_id});
-  if (!r) return tl::unexpected(r.error());
-  std::vector<ShortlistEntry> list;
-  for (size_t i = 0; i < r->size(); ++i) {
-    list.push_back({r->Int(i, 0), r->Int(i, 1), r->Text(i, 2), r->Int(i, 3)});
-  }
-  return list;
+  return sql::ReadAll(Run("shortlist",
+                          "SELECT company_id, share_id, note, updated_at FROM shortlist "
+                          "WHERE company_id = ?1 ORDER BY updated_at DESC",
+                          {company_id}),
+                      [](const sql::Rows& r, size_t i) {
+                        return ShortlistEntry{r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Int(i, 3)};
+                      });
 }
 
 }  // namespace web

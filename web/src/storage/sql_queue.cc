@@ -1,5 +1,6 @@
-// The judging queue: submissions and runs, claiming with leases, verdicts recorded once,
-// notifications of new jobs and of judging progress between processes.
+// The judging queue: submissions and runs, claiming with leases, verdicts
+// recorded once, notifications of new jobs and of judging progress between
+// processes.
 #include <algorithm>
 #include <cstdlib>
 
@@ -10,7 +11,8 @@ namespace {
 
 // AddSubmission notifies it, for workers waiting with LISTEN.
 constexpr const char* kQueueChannel = "koodikoe_queue";
-// Judging progress from workers, for the server's event streams: "ID JSON", or "ID" when done.
+// Judging progress from workers, for the server's event streams: "ID JSON", or
+// "ID" when done.
 constexpr const char* kEventChannel = "koodikoe_events";
 
 }  // namespace
@@ -18,8 +20,10 @@ constexpr const char* kEventChannel = "koodikoe_events";
 namespace sql {
 
 const char* const kSubmissionColumns =
-    "s.id, s.user_id, u.username, s.exercise, s.language, s.kind, s.input, s.status, "
-    "s.verdict, s.score, s.max_score, s.created_at, s.started_at, s.finished_at, s.attempts, "
+    "s.id, s.user_id, u.username, s.exercise, s.language, s.kind, s.input, "
+    "s.status, "
+    "s.verdict, s.score, s.max_score, s.created_at, s.started_at, "
+    "s.finished_at, s.attempts, "
     "s.judged_count, s.exercise_version, s.lease_until";
 
 Submission ReadSubmission(const Rows& r, size_t row) {
@@ -62,10 +66,12 @@ Result<std::vector<Submission>> SqlStorage::SubmissionRows(const std::string& wh
 }
 
 Result<int64_t> SqlStorage::AddSubmission(const Submission& s) {
-  // The notification goes out when the row is committed: an idle worker starts at once.
+  // The notification goes out when the row is committed: an idle worker starts
+  // at once.
   return InTransaction("add submission", [&](sql::Connection& connection) -> Result<int64_t> {
     auto r = Run(connection, "add submission",
-                 "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
+                 "INSERT INTO submissions(user_id, exercise, language, "
+                 "source, kind, input, "
                  "status, created_at, exercise_version) "
                  "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
                  {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
@@ -82,7 +88,8 @@ Result<int64_t> SqlStorage::AddSubmission(const Submission& s) {
 Result<std::optional<Submission>> SqlStorage::FindSubmission(int64_t id) {
   auto r = Run("find submission",
                std::string("SELECT ") + sql::kSubmissionColumns +
-                   ", s.source, s.report FROM submissions s JOIN users u ON u.id = s.user_id "
+                   ", s.source, s.report FROM submissions s JOIN users u ON "
+                   "u.id = s.user_id "
                    "WHERE s.id = ?1",
                {id});
   if (!r) return tl::unexpected(r.error());
@@ -96,21 +103,22 @@ Result<std::optional<Submission>> SqlStorage::FindSubmission(int64_t id) {
 Result<std::vector<Submission>> SqlStorage::ListSubmissions(int64_t user_id,
                                                             const std::string& exercise,
                                                             int64_t older_than) {
-  return SubmissionRows(
-      "list submissions",
-      std::string("SELECT ") + sql::kSubmissionColumns +
-          " FROM submissions s JOIN users u ON u.id = s.user_id "
-          "WHERE s.user_id = ?1 AND s.kind = 'submission' AND (?2 = '' OR s.exercise = ?2) "
-          "AND (CAST(?3 AS BIGINT) = 0 OR s.id < CAST(?3 AS BIGINT)) ORDER BY s.id DESC LIMIT " +
-          std::to_string(kSubmissionPage),
-      {user_id, exercise, older_than}, false);
+  return SubmissionRows("list submissions",
+                        std::string("SELECT ") + sql::kSubmissionColumns +
+                            " FROM submissions s JOIN users u ON u.id = s.user_id "
+                            "WHERE s.user_id = ?1 AND s.kind = 'submission' AND (?2 = '' OR "
+                            "s.exercise = ?2) "
+                            "AND (CAST(?3 AS BIGINT) = 0 OR s.id < CAST(?3 AS BIGINT)) ORDER BY "
+                            "s.id DESC LIMIT " +
+                            std::to_string(kSubmissionPage),
+                        {user_id, exercise, older_than}, false);
 }
 
 Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
   return InTransaction(
       "claim submission", [&](sql::Connection& connection) -> Result<std::optional<Submission>> {
-        // {lock_rows}: workers claiming at the same moment each get a different row instead
-        // of waiting for each other's transactions.
+        // {lock_rows}: workers claiming at the same moment each get a different
+        // row instead of waiting for each other's transactions.
         auto claimed = Run(connection, "claim submission",
                            "UPDATE submissions SET status = 'judging', started_at = ?1, "
                            "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT id "
@@ -122,7 +130,8 @@ Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
         if (claimed->empty()) return std::optional<Submission>();
         auto r = Run(connection, "read claimed submission",
                      std::string("SELECT ") + sql::kSubmissionColumns +
-                         ", s.source FROM submissions s JOIN users u ON u.id = s.user_id "
+                         ", s.source FROM submissions s JOIN users u ON u.id = "
+                         "s.user_id "
                          "WHERE s.id = ?1",
                      {claimed->Int(0, 0)});
         if (!r) return tl::unexpected(r.error());
@@ -134,35 +143,35 @@ Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
 }
 
 Result<bool> SqlStorage::RenewLease(int64_t id, int attempts, int64_t now) {
-  auto r = Run("renew lease",
-               "UPDATE submissions SET lease_until = ?1 WHERE id = ?2 AND attempts = ?3 "
-               "AND status = 'judging'",
-               {now + kLeaseSeconds, id, attempts});
-  if (!r) return tl::unexpected(r.error());
-  return r->changes == 1;
+  return sql::ChangedOne(
+      Run("renew lease",
+          "UPDATE submissions SET lease_until = ?1 WHERE id = ?2 AND attempts = ?3 "
+          "AND status = 'judging'",
+          {now + kLeaseSeconds, id, attempts}));
 }
 
 Result<bool> SqlStorage::FinishSubmission(int64_t id, const std::string& verdict, double score,
                                           double max_score, const std::string& report_json,
                                           int64_t now) {
-  auto r = Run("finish submission",
-               "UPDATE submissions SET status = 'done', verdict = ?1, score = ?2, "
-               "max_score = ?3, report = ?4, finished_at = ?5, judged_count = judged_count + 1 "
-               "WHERE id = ?6 AND status = 'judging'",
-               {verdict, score, max_score, report_json, now, id});
-  if (!r) return tl::unexpected(r.error());
-  return r->changes == 1;
+  return sql::ChangedOne(Run("finish submission",
+                             "UPDATE submissions SET status = 'done', verdict = ?1, score = ?2, "
+                             "max_score = ?3, report = ?4, finished_at = ?5, judged_count = "
+                             "judged_count + 1 "
+                             "WHERE id = ?6 AND status = 'judging'",
+                             {verdict, score, max_score, report_json, now, id}));
 }
 
 Result<void> SqlStorage::RequeueSubmission(int64_t id) {
   return Exec("requeue submission",
-              "UPDATE submissions SET status = 'queued' WHERE id = ?1 AND status = 'judging'",
+              "UPDATE submissions SET status = 'queued' WHERE id = ?1 AND "
+              "status = 'judging'",
               {id});
 }
 
 Result<int> SqlStorage::RequeueInterrupted() {
-  // One process judging everything (SQLite): every job left judging was its own. Remote
-  // workers may be judging right now (PostgreSQL): only jobs whose lease has ended.
+  // One process judging everything (SQLite): every job left judging was its
+  // own. Remote workers may be judging right now (PostgreSQL): only jobs whose
+  // lease has ended.
   auto r = Run("requeue interrupted submissions",
                "UPDATE submissions SET status = 'queued' WHERE status = 'judging' AND "
                "(?1 = 0 OR lease_until < {epoch_now})",
@@ -172,9 +181,8 @@ Result<int> SqlStorage::RequeueInterrupted() {
 }
 
 Result<int64_t> SqlStorage::CountQueued() {
-  auto r = Run("count queued", "SELECT count(*) FROM submissions WHERE status = 'queued'", {});
-  if (!r) return tl::unexpected(r.error());
-  return r->Int(0, 0);
+  return sql::FirstInt(
+      Run("count queued", "SELECT count(*) FROM submissions WHERE status = 'queued'", {}));
 }
 
 bool SqlStorage::NotifiesQueued() const { return driver_->dialect().shared_by_processes; }
@@ -189,8 +197,8 @@ Result<bool> SqlStorage::WaitForQueued(int timeout_ms) {
 Result<void> SqlStorage::PublishEvent(int64_t id, const std::string& data) {
   if (!NotifiesQueued()) return {};
   std::string payload = std::to_string(id) + (data.empty() ? "" : " " + data);
-  // NOTIFY payloads stop at 8000 bytes; a long progress event (a test's feedback) is left
-  // out: the stored verdict has all of it.
+  // NOTIFY payloads stop at 8000 bytes; a long progress event (a test's
+  // feedback) is left out: the stored verdict has all of it.
   if (payload.size() > 7900) return {};
   auto connection = driver_->Acquire();
   if (!connection) return tl::unexpected(connection.error());

@@ -1,4 +1,5 @@
-// What every area of the SQL layer uses: running a statement and words for its failures.
+// What every area of the SQL layer uses: running a statement and words for its
+// failures.
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -38,6 +39,22 @@ Result<void> SqlStorage::Exec(const std::string& what, std::string_view sql, con
 Result<void> SqlStorage::Ping() { return Exec("ping", "SELECT 1", {}); }
 
 namespace sql {
+
+Result<int64_t> FirstInt(Result<Rows> rows) {
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return Fail(ErrorCode::kInternal, "the statement returned no row");
+  return rows->Int(0, 0);
+}
+
+Result<bool> ChangedOne(Result<Rows> rows) {
+  if (!rows) return tl::unexpected(rows.error());
+  return rows->changes == 1;
+}
+
+Result<bool> AnyRow(Result<Rows> rows) {
+  if (!rows) return tl::unexpected(rows.error());
+  return !rows->empty();
+}
 
 std::string Placeholders(size_t first, size_t count) {
   std::string text;

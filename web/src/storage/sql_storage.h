@@ -1,7 +1,8 @@
-// The one SQL implementation of Storage, for both databases: every statement, row reader and
-// transaction is written once here and in sql_*.cc (one file per kind of data), and runs
-// through a Driver (driver.h). Thread-safe: each call takes a connection of its own from the
-// driver for its statements (SQLite: the one connection, under the driver's mutex).
+// The one SQL implementation of Storage, for both databases: every statement,
+// row reader and transaction is written once here and in sql_*.cc (one file per
+// kind of data), and runs through a Driver (driver.h). Thread-safe: each call
+// takes a connection of its own from the driver for its statements (SQLite: the
+// one connection, under the driver's mutex).
 #pragma once
 
 #include <memory>
@@ -71,7 +72,8 @@ class SqlStorage final : public Storage {
   Result<int64_t> AddComment(const Comment& comment) override;
   Result<std::vector<Comment>> Comments(int64_t submission_id) override;
 
-  // Exercises: results, analytics, rejudging on a new version (sql_exercises.cc).
+  // Exercises: results, analytics, rejudging on a new version
+  // (sql_exercises.cc).
   Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) override;
   Result<std::vector<Submission>> ExerciseSubmissions(const std::string& exercise) override;
   Result<std::vector<int64_t>> RejudgeSubmissions(const std::string& exercise,
@@ -105,8 +107,9 @@ class SqlStorage final : public Storage {
  private:
   using Params = std::vector<sql::Value>;
 
-  // One statement on a connection of its own. A unique key violated becomes kInvalidArgument
-  // with `taken` as its message when one is given; other failures are kSystem,
+  // One statement on a connection of its own. A unique key violated becomes
+  // kInvalidArgument with `taken` as its message when one is given; other
+  // failures are kSystem,
   // "<database> <what>: <its message>".
   Result<sql::Rows> Run(const std::string& what, std::string_view sql, const Params& params,
                         const std::string& taken = "");
@@ -115,8 +118,8 @@ class SqlStorage final : public Storage {
   Result<void> Exec(const std::string& what, std::string_view sql, const Params& params);
   tl::unexpected<Error> DbError(const std::string& what, const sql::Failure& failure) const;
 
-  // Runs `body(connection)` in a transaction, committed if it returns a value and rolled back
-  // otherwise.
+  // Runs `body(connection)` in a transaction, committed if it returns a value
+  // and rolled back otherwise.
   template <class Body>
   auto InTransaction(const std::string& what, Body body)
       -> decltype(body(std::declval<sql::Connection&>()));
@@ -149,11 +152,28 @@ namespace sql {
 // "?1,?2,..." from `first` on, for an IN list of `count` values.
 std::string Placeholders(size_t first, size_t count);
 
-// The columns every submission read starts with (submissions s JOIN users u), and the index
-// of the first column after them.
+// The columns every submission read starts with (submissions s JOIN users u),
+// and the index of the first column after them.
 extern const char* const kSubmissionColumns;
 inline constexpr size_t kAfterSubmission = 18;
 Submission ReadSubmission(const Rows& rows, size_t row);
+
+// Each row as `read(rows, index)` makes it, or the statement's error.
+template <class Read>
+auto ReadAll(Result<Rows> rows, Read read) -> Result<std::vector<decltype(read(*rows, size_t{}))>> {
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<decltype(read(*rows, size_t{}))> list;
+  list.reserve(rows->size());
+  for (size_t i = 0; i < rows->size(); ++i) list.push_back(read(*rows, i));
+  return list;
+}
+
+// The first column of the first row: an id from RETURNING, a count.
+Result<int64_t> FirstInt(Result<Rows> rows);
+// True if the statement changed exactly one row.
+Result<bool> ChangedOne(Result<Rows> rows);
+// True if the query found a row.
+Result<bool> AnyRow(Result<Rows> rows);
 
 // The first of a list, if any: a Find... made of a Many... .
 template <class T>

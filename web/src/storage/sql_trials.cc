@@ -1,4 +1,5 @@
-// Timed coding trials: the owner's exercises, invitations, and when each candidate opened one.
+// Timed coding trials: the owner's exercises, invitations, and when each
+// candidate opened one.
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -6,7 +7,8 @@ namespace web {
 Result<int64_t> SqlStorage::AddTrial(const Trial& t) {
   return InTransaction("add trial", [&](sql::Connection& connection) -> Result<int64_t> {
     auto inserted = Run(connection, "add trial",
-                        "INSERT INTO trials(owner_id, title, minutes, invite_code, created_at) "
+                        "INSERT INTO trials(owner_id, title, minutes, invite_code, "
+                        "created_at) "
                         "VALUES(?1,?2,?3,?4,?5) RETURNING id",
                         {t.owner_id, t.title, t.minutes, t.invite_code, t.created_at});
     if (!inserted) return tl::unexpected(inserted.error());
@@ -79,7 +81,8 @@ Result<int64_t> SqlStorage::OpenTrial(int64_t trial_id, int64_t user_id, int64_t
     return tl::unexpected(added.error());
   }
   auto r = Run("read trial window",
-               "SELECT opened_at FROM trial_participants WHERE trial_id = ?1 AND user_id = ?2",
+               "SELECT opened_at FROM trial_participants WHERE trial_id = ?1 "
+               "AND user_id = ?2",
                {trial_id, user_id});
   if (!r) return tl::unexpected(r.error());
   if (r->empty()) return koodikoe::Fail(ErrorCode::kInternal, "the trial window was not stored");
@@ -87,16 +90,16 @@ Result<int64_t> SqlStorage::OpenTrial(int64_t trial_id, int64_t user_id, int64_t
 }
 
 Result<std::vector<TrialParticipant>> SqlStorage::TrialParticipants(int64_t trial_id) {
-  auto r = Run("trial participants",
-               "SELECT p.user_id, u.username, u.nickname, p.opened_at FROM trial_participants p "
-               "JOIN users u ON u.id = p.user_id WHERE p.trial_id = ?1 ORDER BY p.opened_at",
-               {trial_id});
-  if (!r) return tl::unexpected(r.error());
-  std::vector<TrialParticipant> list;
-  for (size_t i = 0; i < r->size(); ++i) {
-    list.push_back({r->Int(i, 0), r->Text(i, 1), r->Text(i, 2), r->Int(i, 3)});
-  }
-  return list;
+  return sql::ReadAll(
+      Run("trial participants",
+          "SELECT p.user_id, u.username, u.nickname, "
+          "p.opened_at FROM trial_participants p "
+          "JOIN users u ON u.id = p.user_id WHERE p.trial_id = "
+          "?1 ORDER BY p.opened_at",
+          {trial_id}),
+      [](const sql::Rows& r, size_t i) {
+        return TrialParticipant{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Int(i, 3)};
+      });
 }
 
 }  // namespace web
