@@ -295,3 +295,19 @@ for (const lang of ['en', 'fi']) {
     await company.context().close();
   });
 }
+
+for (const [lang, basics, crumb] of [['en', 'Track: Basics', /Basics · Tier 1/], ['fi', 'Polku: Perusteet', /Perusteet · Taso 1/]]) {
+  test(`feedback (${lang}): track names in the user's language`, async () => {
+    const page = await newPage(browser, { lang });
+    await login(page, 'aino', 'aino-demo', lang);
+    await page.goto(`${BASE}/`);
+    await page.waitForSelector('.exercise-card');
+    const headings = await page.locator('section.track h2').allTextContents();
+    assert.ok(headings.includes(basics), headings.join(' | '));
+    assert.ok(!headings.some((h) => /: basics$/.test(h)), headings.join(' | '));
+    await page.goto(`${BASE}/exercises/hello`);
+    await page.waitForSelector('.crumbs');
+    assert.match(await page.textContent('.crumbs'), crumb);
+    await page.context().close();
+  });
+}

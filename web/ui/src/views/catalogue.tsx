@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, type ExerciseSummary, type Me } from '../lib/api';
-import { lang, t } from '../i18n';
+import { hasKey, lang, t } from '../i18n';
 import { ErrorNote, Icon, Link, Loading, PageHeading, ProgressBar, useAsync } from '../components';
 
 export function exerciseTitle(e: { title: string; titles?: Partial<Record<'fi' | 'en', string>> }): string {
@@ -17,6 +17,12 @@ export function StatusMark({ status }: { status?: string }) {
 /** Beginners' track first. */
 const TRACK_ORDER = ['basics', 'games', 'algorithms', 'fullstack', 'iot'];
 function trackOrder(track: string): number { const i = TRACK_ORDER.indexOf(track); return i < 0 ? TRACK_ORDER.length : i; }
+
+/** A track's name in the user's language; a track of its own (a trainer's) keeps its id. */
+export function trackLabel(track: string): string {
+  const key = `track.${track}`;
+  return hasKey(key) ? t(key) : track;
+}
 
 /** The catalogue's order: tracks beginners first, then tiers, then as listed. */
 export function catalogueOrder<T extends { track: string; tier: number }>(items: T[]): T[] {
@@ -56,7 +62,7 @@ export function CatalogueView({ me }: { me: Me }) {
             const v = (e.target as HTMLSelectElement).value; setTrack(v); sessionStorage.setItem('kk_track', v);
           }}>
             <option value="">{t('cat.all')}</option>
-            {tracks.map((tr) => <option value={tr} key={tr}>{tr}</option>)}
+            {tracks.map((tr) => <option value={tr} key={tr}>{trackLabel(tr)}</option>)}
           </select>
         </div>
       ) : null}
@@ -67,9 +73,9 @@ export function CatalogueView({ me }: { me: Me }) {
         return (
           <section class="track" key={trackName} aria-labelledby={`track-${trackName}`}>
             <div class="track-head">
-              <h2 id={`track-${trackName}`}>{t('cat.track', { track: trackName })}</h2>
+              <h2 id={`track-${trackName}`}>{t('cat.track', { track: trackLabel(trackName) })}</h2>
               {showProgress ? (
-                <ProgressBar value={solved} max={items.length} label={t('cat.track', { track: trackName })}
+                <ProgressBar value={solved} max={items.length} label={t('cat.track', { track: trackLabel(trackName) })}
                   text={t('cat.solvedOf', { solved, total: items.length })} />
               ) : null}
             </div>

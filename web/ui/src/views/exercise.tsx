@@ -8,7 +8,7 @@ import { timeLeft, trialOf, type OpenedTrial } from '../lib/trial';
 import { lastLanguage, loadDraft, rememberLanguage, saveDraft } from '../lib/drafts';
 import { errorLines } from '../lib/compile';
 import { ErrorNote, errorMessage, Icon, Link, Loading, PageHeading, Verdict, formatSeconds, useAsync } from '../components';
-import { catalogueOrder, exerciseTitle } from './catalogue';
+import { catalogueOrder, exerciseTitle, trackLabel } from './catalogue';
 import { mergeTest, ResultsPanel, type ResultState } from './results';
 
 const MAX_SOURCE = 256 * 1024;
@@ -374,7 +374,7 @@ export function ExerciseView({ id, me, workshopId }: { id: string; me: Me; works
   return (
     <div class="exercise-layout">
       <section class="statement-pane" aria-labelledby="exercise-title">
-        <p class="crumbs small"><Link href={workshopId ? `/workshops/${encodeURIComponent(workshopId)}` : '/'}>{workshopId ? t('nav.workshops') : t('nav.exercises')}</Link> · {e.track} · {t('cat.tier', { tier: e.tier })}
+        <p class="crumbs small"><Link href={workshopId ? `/workshops/${encodeURIComponent(workshopId)}` : '/'}>{workshopId ? t('nav.workshops') : t('nav.exercises')}</Link> · {trackLabel(e.track)} · {t('cat.tier', { tier: e.tier })}
           {me.role === 'trainer' || me.role === 'admin' ? <> · <Link href={`/exercises/${encodeURIComponent(e.id)}/similarity`}>{t('sim.link')}</Link></> : null}</p>
         {trialOf(e.id) ? <TrialBanner trial={trialOf(e.id)!} /> : null}
         <div id="exercise-title"><PageHeading title={exerciseTitle(e)}>{exerciseTitle(e)}</PageHeading></div>
