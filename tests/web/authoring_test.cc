@@ -330,6 +330,63 @@ TEST_P(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3);
 }
 
+// Issue 14: only an exercise's owners (its author, trainers an owner adds; admins always)
+// change it: another trainer importing the same id, editing, rechecking, rejudging or
+// publishing it gets 403 naming the owners, and may copy it instead.
+TEST_P(AuthoringTest, Issue14OnlyOwnersChangeAnExercise) {
+  ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
+            200);
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
+  Api admin(*server_);
+  ASSERT_EQ(admin.Login("admin", "admin-demo").status, 200);
+  ASSERT_EQ(admin
+                .Post("/api/v1/users",
+                      {{"username", "liisa"}, {"password", "liisa-password"}, {"role", "trainer"}})
+                .status,
+            200);
+  Api liisa(*server_);
+  ASSERT_EQ(liisa.Login("liisa", "liisa-password").status, 200);
+
+  Reply over = liisa.PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip");
+  EXPECT_EQ(over.status, 403) << over.body.dump();
+  EXPECT_EQ(over.body.value("error", ""), "not_owner");
+  EXPECT_NE(over.body.value("message", "").find("mikko"), std::string::npos);
+  EXPECT_EQ(trainer_->Get("/api/v1/exercises/doubler/versions").body["versions"].size(), 1u)
+      << "a refused import leaves no version behind";
+  Reply workshop =
+      liisa.Post("/api/v1/workshops", {{"title", "Liisan paja"}, {"exercises", {"hello"}}});
+  ASSERT_EQ(workshop.status, 200) << workshop.body.dump();
+  std::string room = std::to_string(workshop.body["id"].get<int64_t>());
+  struct Attempt {
+    std::string method, path;
+    json body;
+  };
+  for (const Attempt& attempt : std::vector<Attempt>{
+           {"PUT", "/api/v1/exercises/doubler/source", {{"statement", {{"en", "Mine now."}}}}},
+           {"POST", "/api/v1/exercises/doubler/check", json::object()},
+           {"POST", "/api/v1/exercises/doubler/rejudge", json::object()},
+           {"POST", "/api/v1/exercises/doubler/owners", {{"username", "liisa"}}},
+           {"POST", "/api/v1/workshops/" + room + "/exercises", {{"exercise", "doubler"}}},
+           {"POST", "/api/v1/exercises/hello/rejudge", json::object()}}) {
+    Reply reply = attempt.method == "PUT" ? liisa.Put(attempt.path, attempt.body)
+                                          : liisa.Post(attempt.path, attempt.body);
+    EXPECT_EQ(reply.status, 403) << attempt.method << " " << attempt.path << reply.body.dump();
+  }
+  EXPECT_EQ(liisa.Post("/api/v1/exercises/doubler/copy", {{"new_id", "doubler-liisa"}}).status,
+            200);
+
+  // The owner adds her; then she may.
+  Reply added = trainer_->Post("/api/v1/exercises/doubler/owners", {{"username", "liisa"}});
+  ASSERT_EQ(added.status, 200) << added.body.dump();
+  EXPECT_EQ(added.body["owners"], json::array({"mikko", "liisa"}));
+  EXPECT_EQ(trainer_->Post("/api/v1/exercises/doubler/owners", {{"username", "aino"}}).status, 400)
+      << "only trainers own exercises";
+  Reply edited = liisa.Put("/api/v1/exercises/doubler/source", {{"statement", {{"en", "Ours."}}}});
+  EXPECT_EQ(edited.status, 200) << edited.body.dump();
+  EXPECT_EQ(admin.Post("/api/v1/exercises/doubler/rejudge", json::object()).status, 200)
+      << "admins always may";
+}
+
 TEST_P(AuthoringTest, ExerciseSetsAreClonedAndEdited) {
   Reply sets = trainer_->Get("/api/v1/exercise-sets");
   ASSERT_EQ(sets.status, 200);

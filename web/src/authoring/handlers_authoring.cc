@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "authoring/authoring.h"
+#include "authoring/exercise_owners.h"
 #include "base/log.h"
 #include "base/time_util.h"
 #include "http/api.h"
@@ -88,6 +89,40 @@ ApiResult<void> RequireStored(Services& services, const Exercise& exercise) {
 
 std::string Author(const ApiRequest& request) { return request.user().username; }
 
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
+  return joined;
+}
+
+// Only an exercise's owners change how it is judged (issue 14); admins always may. Bundled
+// exercises belong to the server, so only admins.
+ApiResult<void> RequireOwner(Services& services, const ApiRequest& request,
+                             const Exercise& exercise) {
+  if (request.user().role == Role::kAdmin) return {};
+  if (!exercise.stored) {
+    return Reject(Fault::kForbidden, "not_owner",
+                  "'" + exercise.id +
+                      "' is a bundled exercise; only an admin can do that. Copy it to make "
+                      "your own.");
+  }
+  auto owners = ExerciseOwners(services.store, exercise.id);
+  if (std::find(owners.begin(), owners.end(), request.user().username) != owners.end()) return {};
+  return Reject(Fault::kForbidden, "not_owner",
+                "'" + exercise.id + "' belongs to " + JoinNames(owners) +
+                    ". Ask one of them to add you as an owner, or copy the exercise under a "
+                    "new id and change the copy.");
+}
+
+// Removes a version just stored (an import that was refused) and the exercise's folder if
+// that was its only version.
+void DiscardVersion(const StoredVersion& version) {
+  fs::path version_dir = fs::path(version.package_dir).parent_path();
+  (void)koodikoe::RemoveTree(version_dir.string());
+  std::error_code ec;
+  fs::remove(version_dir.parent_path(), ec);  // only if now empty
+}
+
 }  // namespace
 
 ApiResult<void> PublishRefusal(Services& services, const std::string& id) {
@@ -119,12 +154,18 @@ ApiResult<ApiReply> ImportExercise(Services& services, const ApiRequest& request
   if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
   auto existing = services.catalog.Find(saved->id);
   if (existing && !existing->stored) {
-    (void)koodikoe::RemoveTree(fs::path(saved->package_dir).parent_path().string());
-    std::error_code ec;
-    fs::remove(fs::path(saved->package_dir).parent_path().parent_path(), ec);  // if now empty
+    DiscardVersion(*saved);
     return Reject(Fault::kConflict, "exercise_exists",
                   "A bundled exercise already has the id '" + saved->id +
                       "'. Rename the package's folder and upload it again.");
+  }
+  if (existing) {
+    // Importing over an exercise is changing it: owners only. Others get 403 and may upload
+    // it under a new id (the package's folder name).
+    if (auto owner = RequireOwner(services, request, *existing); !owner) {
+      DiscardVersion(*saved);
+      return tl::unexpected(owner.error());
+    }
   }
   return VersionReply(services, *saved, existing != nullptr);
 }
@@ -202,6 +243,9 @@ ApiResult<ApiReply> RecheckExercise(Services& services, const ApiRequest& reques
   if (!exercise) return tl::unexpected(exercise.error());
   if (auto stored = RequireStored(services, **exercise); !stored) {
     return tl::unexpected(stored.error());
+  }
+  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+    return tl::unexpected(owner.error());
   }
   auto latest = services.store.Latest((*exercise)->id);
   if (!latest)
@@ -293,6 +337,9 @@ ApiResult<ApiReply> SaveExerciseSource(Services& services, const ApiRequest& req
   if (auto stored = RequireStored(services, **exercise); !stored) {
     return tl::unexpected(stored.error());
   }
+  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+    return tl::unexpected(owner.error());
+  }
   // Optimistic locking: an edit made on an older version than the newest is refused.
   if (request.body.contains("base_version") && request.body["base_version"].is_number_integer() &&
       request.body["base_version"].get<int>() != (*exercise)->version) {
@@ -348,6 +395,9 @@ ApiResult<ApiReply> UploadTests(Services& services, const ApiRequest& request) {
   if (!exercise) return tl::unexpected(exercise.error());
   if (auto stored = RequireStored(services, **exercise); !stored) {
     return tl::unexpected(stored.error());
+  }
+  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+    return tl::unexpected(owner.error());
   }
   std::string group =
       request.http.has_param("group") ? request.http.get_param_value("group") : "secret";
@@ -433,6 +483,9 @@ ApiResult<ApiReply> ListVersions(Services& services, const ApiRequest& request) 
 ApiResult<ApiReply> RejudgeExercise(Services& services, const ApiRequest& request) {
   auto exercise = FindExercise(services, request.params.at("id"));
   if (!exercise) return tl::unexpected(exercise.error());
+  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+    return tl::unexpected(owner.error());
+  }
   std::optional<int64_t> only;
   if (request.body.contains("submission")) {
     auto id = RequireInt(request.body, "submission", 1, INT64_MAX);
@@ -499,6 +552,12 @@ ApiResult<ApiReply> PublishToWorkshop(Services& services, const ApiRequest& requ
   if (!id) return tl::unexpected(id.error());
   auto exercise = FindExercise(services, *id);
   if (!exercise) return tl::unexpected(exercise.error());
+  // Any trainer may use a bundled exercise; a trainer's own exercise only its owners.
+  if ((*exercise)->stored) {
+    if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+      return tl::unexpected(owner.error());
+    }
+  }
   if (auto refused = PublishRefusal(services, *id); !refused)
     return tl::unexpected(refused.error());
   auto added = Check(services.storage.AddWorkshopExercise(*workshop_id, *id));
@@ -509,6 +568,43 @@ ApiResult<ApiReply> PublishToWorkshop(Services& services, const ApiRequest& requ
                 {"version", (*exercise)->version},
                 {"added", *added}};
   return reply;
+}
+
+// The exercise's owners, for any trainer (so they know whom to ask).
+ApiResult<ApiReply> ListExerciseOwners(Services& services, const ApiRequest& request) {
+  auto exercise = FindExercise(services, request.params.at("id"));
+  if (!exercise) return tl::unexpected(exercise.error());
+  ApiReply reply;
+  reply.body = {{"id", (*exercise)->id},
+                {"bundled", !(*exercise)->stored},
+                {"owners", ExerciseOwners(services.store, (*exercise)->id)}};
+  return reply;
+}
+
+// An owner adds another trainer as an owner.
+ApiResult<ApiReply> AddExerciseOwnerRoute(Services& services, const ApiRequest& request) {
+  auto exercise = FindExercise(services, request.params.at("id"));
+  if (!exercise) return tl::unexpected(exercise.error());
+  if (auto stored = RequireStored(services, **exercise); !stored) {
+    return tl::unexpected(stored.error());
+  }
+  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+    return tl::unexpected(owner.error());
+  }
+  auto username = RequireString(request.body, "username", 64);
+  if (!username) return tl::unexpected(username.error());
+  auto user = Check(services.storage.FindUserByName(*username));
+  if (!user) return tl::unexpected(user.error());
+  if (!*user || !IsTrainerRole((*user)->role)) {
+    return Reject(Fault::kInvalid, "not_a_trainer",
+                  "'" + *username +
+                      "' is not a trainer on this server; only trainers can own "
+                      "exercises.");
+  }
+  if (auto added = AddExerciseOwner(services.store, (*exercise)->id, *username); !added) {
+    return InternalFailure(added.error());
+  }
+  return ListExerciseOwners(services, request);
 }
 
 }  // namespace web

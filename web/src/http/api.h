@@ -124,6 +124,8 @@ ApiResult<ApiReply> ListVersions(Services&, const ApiRequest&);
 ApiResult<ApiReply> RejudgeExercise(Services&, const ApiRequest&);
 ApiResult<ApiReply> RejudgeProgress(Services&, const ApiRequest&);
 ApiResult<ApiReply> PublishToWorkshop(Services&, const ApiRequest&);
+ApiResult<ApiReply> ListExerciseOwners(Services&, const ApiRequest&);
+ApiResult<ApiReply> AddExerciseOwnerRoute(Services&, const ApiRequest&);
 // A kConflict fault if the exercise may not be put in a workshop (its newest version has not
 // passed its check); bundled exercises always may.
 ApiResult<void> PublishRefusal(Services&, const std::string& exercise);

@@ -273,6 +273,13 @@ const std::vector<Route>& Table() {
        "Judge the exercise's submissions (or one: \"submission\") again on its current version",
        R"({"submission":42})",
        R"({"exercise":"hello","version":2,"queued":1,"ids":[42],"follow":"/api/v1/exercises/hello/rejudge"})"},
+      {"GET", "/api/v1/exercises/{id}/owners", Access::kTrainer, 200, ListExerciseOwners, nullptr,
+       "Who may change the exercise: its author and the trainers an owner added (admins always "
+       "may; a bundled exercise has none)",
+       "", R"({"id":"hello-monday","bundled":false,"owners":["mikko","liisa"]})"},
+      {"POST", "/api/v1/exercises/{id}/owners", Access::kTrainer, 200, AddExerciseOwnerRoute,
+       nullptr, "An owner adds a trainer as an owner of the exercise", R"({"username":"liisa"})",
+       R"({"id":"hello-monday","bundled":false,"owners":["mikko","liisa"]})"},
       {"GET", "/api/v1/exercises/{id}/rejudge", Access::kTrainer, 200, RejudgeProgress, nullptr,
        "Rejudging progress: submissions done on the current version, of all", "",
        R"({"exercise":"hello","total":12,"pending":3,"on_current_version":9})"},
