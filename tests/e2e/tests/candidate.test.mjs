@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); });
 test('candidate: wrong then correct submission, verdicts live', async () => {
   const page = await newPage(browser, { lang: 'en' });
   await login(page, 'aino', 'aino-demo');
-  // The hello package (the demo also lists 'Hello DOMjudge'): chosen by its address, not its title.
+  // The hello test package: chosen by its address, as titles may repeat across packages.
   await page.locator('a.exercise-card[href="/exercises/hello"]').click();
   await page.waitForSelector('.cm-content');
   await page.waitForSelector('.markdown');
