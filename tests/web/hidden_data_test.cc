@@ -62,7 +62,12 @@ class HiddenDataTest : public ::testing::TestWithParam<StoreKind> {
   void SetUp() override {
     std::string db = NewStoreUrl(GetParam(), dir_.path(), "hidden");
     ASSERT_FALSE(db.empty());
-    server_ = ServerProcess::Start(db, {"--demo", "--workers", "1"}, dir_.path() + "/server.log");
+    // --demo serves the bundled exercises; the trial test needs the corridor_game test package.
+    server_ =
+        ServerProcess::Start(db,
+                             {"--demo", "--workers", "1", "--exercises",
+                              std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/corridor_game"},
+                             dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr) << "see " << dir_.path() << "/server.log";
   }
 
