@@ -185,7 +185,7 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
                     autoplay={replays === 'play' && i === firstReplay} />
                 ) : null}
               </details>
-            ) : <div class="test-head">{head}</div>}
+            ) : <div class="test-head" tabIndex={-1}>{head}</div>}
           </li>
         );
       })}
@@ -193,12 +193,12 @@ export function TestRows({ tests, samples, limits, expandAll, replays = 'still' 
   );
 }
 
-/** Once the verdict is in: the focus (and the view, on a phone) to the first failing test, or to
- *  the verdict. */
+/** Once the verdict is in: the focus (and the view, on a phone) to the first failing test (a hidden
+ *  test has no details to open, so its row's head takes the focus), or to the verdict. */
 function useFocusOnVerdict(box: { current: HTMLDivElement | null }, finished: boolean) {
   useEffect(() => {
     if (!finished || !box.current) return;
-    const target = box.current.querySelector<HTMLElement>('.test-row.tone-bad summary') ?? box.current.querySelector<HTMLElement>('.overall');
+    const target = box.current.querySelector<HTMLElement>('.test-row.tone-bad > details > summary, .test-row.tone-bad > .test-head') ?? box.current.querySelector<HTMLElement>('.overall');
     target?.focus({ preventScroll: true });
     target?.scrollIntoView({ block: 'nearest' });
   }, [finished]);
