@@ -114,6 +114,21 @@ ApiResult<void> RequireOwner(Services& services, const ApiRequest& request,
                     "new id and change the copy.");
 }
 
+// The exercise of the route's {id}, stored on this server and owned by the caller: what every
+// route that changes a trainer's exercise needs first.
+ApiResult<std::shared_ptr<const Exercise>> FindOwnedStoredExercise(Services& services,
+                                                                   const ApiRequest& request) {
+  auto exercise = FindExercise(services, request.params.at("id"));
+  if (!exercise) return exercise;
+  if (auto stored = RequireStored(services, **exercise); !stored) {
+    return tl::unexpected(stored.error());
+  }
+  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
+    return tl::unexpected(owner.error());
+  }
+  return exercise;
+}
+
 // Removes a version just stored (an import that was refused) and the exercise's folder if
 // that was its only version.
 void DiscardVersion(const StoredVersion& version) {
@@ -239,14 +254,8 @@ ApiResult<ApiReply> GetExerciseCheck(Services& services, const ApiRequest& reque
 }
 
 ApiResult<ApiReply> RecheckExercise(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
+  auto exercise = FindOwnedStoredExercise(services, request);
   if (!exercise) return tl::unexpected(exercise.error());
-  if (auto stored = RequireStored(services, **exercise); !stored) {
-    return tl::unexpected(stored.error());
-  }
-  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-    return tl::unexpected(owner.error());
-  }
   auto latest = services.store.Latest((*exercise)->id);
   if (!latest)
     return Reject(Fault::kNotFound, "no_version", "This exercise has no stored version.");
@@ -332,14 +341,8 @@ ApiResult<ApiReply> GetExerciseSource(Services& services, const ApiRequest& requ
 }
 
 ApiResult<ApiReply> SaveExerciseSource(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
+  auto exercise = FindOwnedStoredExercise(services, request);
   if (!exercise) return tl::unexpected(exercise.error());
-  if (auto stored = RequireStored(services, **exercise); !stored) {
-    return tl::unexpected(stored.error());
-  }
-  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-    return tl::unexpected(owner.error());
-  }
   // Optimistic locking: an edit made on an older version than the newest is refused.
   if (request.body.contains("base_version") && request.body["base_version"].is_number_integer() &&
       request.body["base_version"].get<int>() != (*exercise)->version) {
@@ -391,14 +394,8 @@ ApiResult<ApiReply> CopyExercise(Services& services, const ApiRequest& request) 
 
 // A zip of test files (NAME.in, NAME.ans, and anything else a test has) added to one group.
 ApiResult<ApiReply> UploadTests(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
+  auto exercise = FindOwnedStoredExercise(services, request);
   if (!exercise) return tl::unexpected(exercise.error());
-  if (auto stored = RequireStored(services, **exercise); !stored) {
-    return tl::unexpected(stored.error());
-  }
-  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-    return tl::unexpected(owner.error());
-  }
   std::string group =
       request.http.has_param("group") ? request.http.get_param_value("group") : "secret";
   if (group != "sample" && group != "secret" &&
@@ -583,14 +580,8 @@ ApiResult<ApiReply> ListExerciseOwners(Services& services, const ApiRequest& req
 
 // An owner adds another trainer as an owner.
 ApiResult<ApiReply> AddExerciseOwnerRoute(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
+  auto exercise = FindOwnedStoredExercise(services, request);
   if (!exercise) return tl::unexpected(exercise.error());
-  if (auto stored = RequireStored(services, **exercise); !stored) {
-    return tl::unexpected(stored.error());
-  }
-  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-    return tl::unexpected(owner.error());
-  }
   auto username = RequireString(request.body, "username", 64);
   if (!username) return tl::unexpected(username.error());
   auto user = Check(services.storage.FindUserByName(*username));
