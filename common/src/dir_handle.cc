@@ -43,4 +43,12 @@ Result<std::vector<std::string>> ListNames(int dir_fd) {
   return names;
 }
 
+Result<std::vector<std::string>> ListNames(const std::string& path) {
+  UniqueFd dir(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!dir.ok()) return FailErrno("open directory " + path);
+  auto names = ListNames(dir.fd());
+  if (!names) return FailErrno(names.error().sys_errno, "read directory " + path);
+  return names;
+}
+
 }  // namespace koodikoe

@@ -135,8 +135,8 @@ Result<BuiltProgram> LoadCached(const std::string& entry, BuiltProgram program) 
   if (json.is_discarded() || !json.is_object()) {
     return Fail(ErrorCode::kInternal, "broken compile cache entry " + entry);
   }
-  program.ok = json.value("status", "") == BuildStatusWord(BuildStatus::kOk);
-  program.status = program.ok ? BuildStatus::kOk : BuildStatus::kCompileError;
+  program.ok = json.value("status", "") == CompileStatusWord(CompileStatus::kOk);
+  program.status = program.ok ? CompileStatus::kOk : CompileStatus::kCompileError;
   program.output = json.value("output", "");
   program.dir = entry + "/files";
   program.cached = true;
@@ -144,10 +144,6 @@ Result<BuiltProgram> LoadCached(const std::string& entry, BuiltProgram program) 
 }
 
 }  // namespace
-
-const char* BuildStatusWord(BuildStatus status) {
-  return status == BuildStatus::kOk ? "ok" : "compile_error";
-}
 
 std::string SubstituteConstants(const std::string& text, const Constants& constants) {
   std::string out;
@@ -327,7 +323,7 @@ bool RecordCompile(const runner::Outcome& outcome, const Limits& limits, BuiltPr
     return true;
   }
   program.ok = false;
-  program.status = BuildStatus::kCompileError;
+  program.status = CompileStatus::kCompileError;
   std::string reason = ClassifyFailure(outcome, limits);
   program.output = TrimMessage(reason.empty() ? message : reason + "\n" + message);
   if (program.output.empty()) {
@@ -396,7 +392,7 @@ Result<bool> Builder::Compile(const ProgramSource& source, const std::string& bu
   if (program.ok && program.run_script &&
       (::lstat((build_dir + "/run").c_str(), &st) != 0 || !S_ISREG(st.st_mode))) {
     program.ok = false;
-    program.status = BuildStatus::kCompileError;
+    program.status = CompileStatus::kCompileError;
     program.output = "the build script did not leave an executable file named run";
   }
   return cacheable;
@@ -427,7 +423,7 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
   if (!temp) return tl::unexpected(temp.error());
   const std::string build_dir = *temp + "/files";
   program.ok = true;
-  program.status = BuildStatus::kOk;
+  program.status = CompileStatus::kOk;
   Result<void> staged = MakeDirs(build_dir);
   if (staged) staged = StageFiles(*plan, build_dir);
   ::chmod(build_dir.c_str(), 0755);
@@ -443,7 +439,8 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
 
 Result<BuiltProgram> Builder::Store(const std::string& temp, const std::string& entry,
                                     bool cacheable, BuiltProgram program) {
-  nlohmann::json result = {{"status", BuildStatusWord(program.status)}, {"output", program.output}};
+  nlohmann::json result = {{"status", CompileStatusWord(program.status)},
+                           {"output", program.output}};
   if (auto ok = koodikoe::WriteFile(temp + "/result.json", result.dump()); !ok) {
     return tl::unexpected(ok.error());
   }

@@ -20,13 +20,10 @@ const Language& AnswersLanguage();
 // Where built programs are mounted, read-only, inside the boxes that run them.
 inline constexpr const char* kProgramMount = "/prog";
 
-enum class BuildStatus { kOk, kCompileError };
-const char* BuildStatusWord(BuildStatus status);  // "ok" | "compile_error"
-
 struct BuiltProgram {
   bool ok = false;
-  BuildStatus status = BuildStatus::kCompileError;
-  std::string output;  // the compiler's message, trimmed
+  CompileStatus status = CompileStatus::kCompileError;  // never kSkipped
+  std::string output;                                   // the compiler's message, trimmed
   Language language;
   std::string dir;  // host directory with the built files (a cache entry)
   CommandValues values;

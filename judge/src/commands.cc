@@ -89,7 +89,7 @@ void PrintSummary(const Report& report, const std::string& package, std::ostream
   if (!report.language.empty()) out << ")";
   out << "\n";
   if (!report.message.empty()) out << report.message << "\n";
-  if (report.compile_status == "compile_error" || !report.compile_output.empty()) {
+  if (report.compile_status == CompileStatus::kCompileError || !report.compile_output.empty()) {
     out << "compiler says:\n" << report.compile_output << "\n";
   }
   for (const TestResult& test : report.tests) {

@@ -1,6 +1,5 @@
 #include "fs_util.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -10,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "koodikoe/dir_handle.h"
 #include "koodikoe/files.h"
 #include "koodikoe/unique_fd.h"
 
@@ -66,14 +66,10 @@ Result<void> CopyFile(const std::string& from, const std::string& to) {
 }
 
 Result<void> CopyTree(const std::string& from, const std::string& to) {
-  DIR* dir = ::opendir(from.c_str());
-  if (dir == nullptr) return FailErrno("open directory " + from);
-  std::vector<std::string> names;
-  while (dirent* entry = ::readdir(dir)) {
-    if (entry->d_name[0] != '.') names.push_back(entry->d_name);
-  }
-  ::closedir(dir);
-  for (const std::string& name : names) {
+  auto names = koodikoe::ListNames(from);
+  if (!names) return tl::unexpected(names.error());
+  for (const std::string& name : *names) {
+    if (name[0] == '.') continue;
     std::string source = from + "/" + name;
     std::string target = to + "/" + name;
     struct stat st;
@@ -94,20 +90,9 @@ namespace {
 
 void OpenUpDir(int dir_fd, bool writable, int depth) {
   if (depth > 32) return;
-  int copy = ::openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (copy < 0) return;
-  DIR* dir = ::fdopendir(copy);
-  if (dir == nullptr) {
-    ::close(copy);
-    return;
-  }
-  std::vector<std::string> names;
-  while (dirent* entry = ::readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(dir);
-  for (const std::string& name : names) {
+  auto names = koodikoe::ListNames(dir_fd);
+  if (!names) return;
+  for (const std::string& name : *names) {
     struct stat st;
     if (::fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
     if (S_ISDIR(st.st_mode)) {
@@ -179,6 +164,20 @@ std::string Hasher::HexDigest() {
   char hex[65];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
+}
+
+Result<void> MakeBoxDirs(std::initializer_list<std::string> paths) {
+  for (const std::string& dir : paths) {
+    if (auto ok = MakeDirs(dir); !ok) return ok;
+    ::chmod(dir.c_str(), 0755);
+  }
+  return {};
+}
+
+void RemoveWorkDir(const std::string& path) {
+  if (!path.empty() && std::getenv("KOODIKOE_KEEP_WORK") == nullptr) {
+    (void)koodikoe::RemoveTree(path);
+  }
 }
 
 }  // namespace judge

@@ -1,12 +1,12 @@
 #include "judge/package.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <climits>
 
 #include "build.h"
+#include "koodikoe/dir_handle.h"
 #include "package_reader.h"
 
 namespace judge {
@@ -51,15 +51,13 @@ Result<std::string> PackageReader::ResolveInside(const std::string& path,
 Result<std::vector<Entry>> PackageReader::List(const std::string& path,
                                                const std::string& display) {
   std::vector<Entry> entries;
-  DIR* dir = ::opendir(path.c_str());
-  if (dir == nullptr) return PackageFail(display, "cannot be read as a directory");
-  while (struct dirent* item = ::readdir(dir)) {
-    std::string name = item->d_name;
-    if (name.empty() || name[0] == '.') continue;  // hidden files are not part of a package
-    Entry entry{name, path + "/" + name, display.empty() ? name : display + "/" + name, false};
-    entries.push_back(std::move(entry));
+  auto names = koodikoe::ListNames(path);
+  if (!names) return PackageFail(display, "cannot be read as a directory");
+  for (std::string& name : *names) {
+    if (name[0] == '.') continue;  // hidden files are not part of a package
+    std::string shown = display.empty() ? name : display + "/" + name;
+    entries.push_back(Entry{name, path + "/" + name, std::move(shown), false});
   }
-  ::closedir(dir);
   std::sort(entries.begin(), entries.end(),
             [](const Entry& a, const Entry& b) { return a.name < b.name; });
   for (Entry& entry : entries) {
@@ -98,18 +96,6 @@ Result<void> PackageReader::Read(const ReadOptions& options) {
     if (auto ok = ReadSubmissions(); !ok) return ok;
   }
   return {};
-}
-
-const char* FormatVersionName(FormatVersion version) {
-  switch (version) {
-    case FormatVersion::kLegacy:
-      return "legacy";
-    case FormatVersion::k2023_07:
-      return "2023-07-draft";
-    case FormatVersion::k2025_09:
-      return "2025-09";
-  }
-  return "legacy";
 }
 
 std::string Package::DisplayName() const {

@@ -158,7 +158,7 @@ Result<void> Evaluator::RunAndScore(const Package& package, RunContext& context,
   int max_boxes = options.jobs > 0 ? std::min(options.jobs, sandbox_.slots()) : sandbox_.slots();
   TestScheduler scheduler(sandbox_, package, context, max_boxes, options.run_all_tests, progress);
   auto outcomes = scheduler.Run(selected);
-  if (std::getenv("KOODIKOE_KEEP_WORK") == nullptr) (void)koodikoe::RemoveTree(*work);
+  RemoveWorkDir(*work);
   if (!outcomes) return tl::unexpected(outcomes.error());
   evaluation.outcomes = std::move(*outcomes);
 
@@ -200,7 +200,7 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
   auto built =
       builder_->Build(program, **language, include_dirs, package.limits, package.constants);
   if (!built) return tl::unexpected(built.error());
-  report.compile_status = BuildStatusWord(built->status);
+  report.compile_status = built->status;
   report.compile_output = built->output;
   if (!built->ok) {
     report.verdict = Verdict::kCompileError;

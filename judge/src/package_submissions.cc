@@ -3,11 +3,13 @@
 #include <fnmatch.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
 
 #include "package_reader.h"
+#include "words.h"
 
 namespace judge {
 
@@ -19,20 +21,12 @@ namespace {
 // The verdicts a folder under submissions/ names. Kattis' formats have no memory limit
 // verdict: a program that runs out of memory is a run-time error there (DOMjudge has one).
 Expectation FolderExpectation(const std::string& folder, Conventions conventions) {
-  static const std::map<std::string, Verdict> kVerdictFolders = {
-      {"accepted", Verdict::kAccepted},
-      {"wrong_answer", Verdict::kWrongAnswer},
-      {"time_limit_exceeded", Verdict::kTimeLimit},
-      {"run_time_error", Verdict::kRunTimeError},
-      {"memory_limit_exceeded", Verdict::kMemoryLimit},
-      {"output_limit_exceeded", Verdict::kOutputLimit},
-      {"compile_error", Verdict::kCompileError},
-  };
   Expectation expectation;
   expectation.folder = folder;
-  if (auto found = kVerdictFolders.find(folder); found != kVerdictFolders.end()) {
-    expectation.verdicts = {found->second};
-    if (found->second == Verdict::kRunTimeError && conventions == Conventions::kKattis) {
+  std::optional<Verdict> named = VerdictFromWord(folder);
+  if (named && *named != Verdict::kJudgingError) {
+    expectation.verdicts = {*named};
+    if (*named == Verdict::kRunTimeError && conventions == Conventions::kKattis) {
       expectation.verdicts.push_back(Verdict::kMemoryLimit);
     }
   } else if (folder == "rejected") {
@@ -144,16 +138,14 @@ bool GlobMatches(const std::string& pattern, const std::string& relative) {
 
 Result<std::vector<CaseClass>> ParseCaseClasses(const YamlDoc& doc, const YAML::Node& node,
                                                 const std::string& key) {
-  static const std::map<std::string, CaseClass> kCodes = {{"AC", CaseClass::kAccepted},
-                                                          {"WA", CaseClass::kWrongAnswer},
-                                                          {"TLE", CaseClass::kTimeLimit},
-                                                          {"RTE", CaseClass::kRunTimeError}};
   auto words = AsStringList(doc, node, key, /*split_scalar=*/false);
   if (!words) return tl::unexpected(words.error());
   std::vector<CaseClass> classes;
   for (const std::string& word : *words) {
-    auto found = kCodes.find(word);
-    if (found == kCodes.end()) {
+    const WordTable<CaseClass>& codes = CaseClassWords();
+    auto found = std::find_if(codes.begin(), codes.end(),
+                              [&](const auto& code) { return code.first == word; });
+    if (found == codes.end()) {
       return tl::unexpected(
           YamlError(doc, node, key + ": '" + word + "' is not one of AC, WA, TLE, RTE"));
     }
@@ -297,20 +289,6 @@ CaseClass CaseClassOf(Verdict verdict) {
     default:
       return CaseClass::kRunTimeError;
   }
-}
-
-const char* CaseClassCode(CaseClass case_class) {
-  switch (case_class) {
-    case CaseClass::kAccepted:
-      return "AC";
-    case CaseClass::kWrongAnswer:
-      return "WA";
-    case CaseClass::kTimeLimit:
-      return "TLE";
-    case CaseClass::kRunTimeError:
-      return "RTE";
-  }
-  return "RTE";
 }
 
 bool Expectation::ExpectsAccepted() const {

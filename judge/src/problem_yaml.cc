@@ -4,6 +4,7 @@
 #include <set>
 
 #include "package_reader.h"
+#include "words.h"
 
 namespace judge {
 
@@ -249,18 +250,6 @@ Result<void> PackageReader::ReadLanguages(const YamlDoc& doc, const YAML::Node& 
   return {};
 }
 
-const std::vector<std::pair<std::string, ExerciseKind>> kKinds = {
-    {"batch", ExerciseKind::kBatch},   {"interactive", ExerciseKind::kInteractive},
-    {"grader", ExerciseKind::kGrader}, {"service", ExerciseKind::kService},
-    {"iot", ExerciseKind::kIot},       {"game", ExerciseKind::kGame}};
-
-const char* ExerciseKindWord(ExerciseKind kind) {
-  for (const auto& [word, value] : kKinds) {
-    if (value == kind) return word.c_str();
-  }
-  return "batch";
-}
-
 Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node) {
   if (!node) return {};
   if (auto ok = RequireMap(doc, node, "koodikoe"); !ok) return ok;
@@ -283,19 +272,15 @@ Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& n
       if (!skills) return tl::unexpected(skills.error());
       keys.skills = *skills;
     } else if (key == "kind") {
-      auto kind = AsWord(doc, entry.second, "koodikoe.kind", kKinds);
+      auto kind = AsWord(doc, entry.second, "koodikoe.kind", ExerciseKindWords());
       if (!kind) return tl::unexpected(kind.error());
       package_.kind = *kind;
     } else if (key == "conventions") {
-      auto conventions = AsWord<Conventions>(
-          doc, entry.second, "koodikoe.conventions",
-          {{"kattis", Conventions::kKattis}, {"domjudge", Conventions::kDomjudge}});
+      auto conventions = AsWord(doc, entry.second, "koodikoe.conventions", ConventionsWords());
       if (!conventions) return tl::unexpected(conventions.error());
       keys.conventions = *conventions;
     } else if (key == "validator_style") {
-      auto style = AsWord<ValidatorStyle>(
-          doc, entry.second, "koodikoe.validator_style",
-          {{"kattis", ValidatorStyle::kKattis}, {"testlib", ValidatorStyle::kTestlib}});
+      auto style = AsWord(doc, entry.second, "koodikoe.validator_style", ValidatorStyleWords());
       if (!style) return tl::unexpected(style.error());
       keys.validator_style = *style;
     } else if (key == "disk") {

@@ -17,10 +17,17 @@ constexpr uint64_t kCompilerOutput = 1 * kMiB;
 // Files a submission writes may be larger than what it prints.
 constexpr uint64_t kSmallestFileSizeMiB = 64;
 
-std::vector<std::string> Environment(const Language& language) {
+// The scenario client's memory and output: it keeps a few responses and prints one line.
+constexpr uint64_t kClientMemory = 512 * kMiB;
+constexpr uint64_t kClientOutput = 64 << 10;
+// Threads beyond its connections (the runtime's own).
+constexpr int kClientExtraProcesses = 16;
+
+// Every box's environment: the same for all, then what the language adds.
+std::vector<std::string> Environment(const std::vector<std::string>& extra) {
   std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp",
                                   "LANG=C.UTF-8"};
-  env.insert(env.end(), language.env.begin(), language.env.end());
+  env.insert(env.end(), extra.begin(), extra.end());
   return env;
 }
 
@@ -69,7 +76,7 @@ double SubmissionWallSeconds(double time_limit) { return time_limit * 2 + 1; }
 runner::RunSpec BoxSpec(BoxRole role, const Language& language, const Limits& limits,
                         double time_limit) {
   runner::RunSpec spec;
-  spec.env = Environment(language);
+  spec.env = Environment(language.env);
   spec.stdin_stream = runner::NullStream{};
   switch (role) {
     case BoxRole::kCompiler:
@@ -89,6 +96,18 @@ runner::RunSpec BoxSpec(BoxRole role, const Language& language, const Limits& li
       SetValidatorLimits(language, limits, spec.limits);
       break;
   }
+  return spec;
+}
+
+runner::RunSpec ScenarioClientSpec(double seconds, int connections) {
+  runner::RunSpec spec;
+  spec.env = Environment({});
+  spec.stdin_stream = runner::NullStream{};
+  spec.limits.cpu_seconds = seconds;
+  spec.limits.wall_seconds = seconds;
+  spec.limits.memory_bytes = kClientMemory;
+  spec.limits.max_processes = connections + kClientExtraProcesses;
+  spec.limits.output_bytes = kClientOutput;
   return spec;
 }
 

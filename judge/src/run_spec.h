@@ -1,6 +1,7 @@
 // The one place where an exercise's limits and a language become the sandbox's run spec.
 // Every box the judge starts for a package (compiler, submission, service, output and input
-// validators) gets its environment and limits here; callers add argv, streams and binds.
+// validators, the scenario client) gets its environment and limits here; callers add argv,
+// streams and binds.
 #pragma once
 
 #include <string>
@@ -25,6 +26,11 @@ enum class BoxRole {
 // CPU time limit (submissions and services; interactive validators outlast it).
 runner::RunSpec BoxSpec(BoxRole role, const Language& language, const Limits& limits,
                         double time_limit = 0);
+
+// The spec for the judge's own scenario client of a `service` exercise: trusted, but boxed
+// beside the service it plays against. `seconds` bounds its CPU and wall time; it may hold
+// `connections` requests open at once.
+runner::RunSpec ScenarioClientSpec(double seconds, int connections);
 
 // The wall-clock limit of a submission with this CPU time limit: generous for a busy machine,
 // and the bound after which an interactive validator is still waiting.

@@ -53,21 +53,6 @@ std::string Tail(const std::string& path, size_t max_bytes) {
   return text;
 }
 
-std::string DescribeEnd(const runner::Outcome& outcome) {
-  if (outcome.signal != 0) {
-    const char* name = ::sigabbrev_np(outcome.signal);
-    return std::string("killed by signal ") +
-           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
-  }
-  return "exit code " + std::to_string(outcome.exit_code);
-}
-
-std::string Seconds(double seconds) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g s", seconds);
-  return text;
-}
-
 }  // namespace
 
 Result<std::string> ScenarioClientPath(const std::string& configured) {
@@ -100,17 +85,9 @@ Result<std::string> ScenarioClientPath(const std::string& configured) {
 }
 
 ServiceRun::ServiceRun(const RunContext& context, const TestCase& test, int index)
-    : context_(context), test_(test), index_(index) {
-  outcome_.result.name = test.name;
-  outcome_.result.group = test.group;
-  outcome_.result.full_feedback = test.is_sample || test.full_feedback;
-}
+    : context_(context), test_(test), index_(index), outcome_(CaseOutcome::Of(test)) {}
 
-ServiceRun::~ServiceRun() {
-  if (!dir_.empty() && std::getenv("KOODIKOE_KEEP_WORK") == nullptr) {
-    (void)koodikoe::RemoveTree(dir_);
-  }
-}
+ServiceRun::~ServiceRun() { RemoveWorkDir(dir_); }
 
 Result<void> ServiceRun::Prepare() {
   auto scenario = LoadScenario(test_.input_path, test_.name + ".yaml");
@@ -120,10 +97,7 @@ Result<void> ServiceRun::Prepare() {
   service_dir_ = dir_ + "/service";
   client_dir_ = dir_ + "/client";
   out_dir_ = dir_ + "/out";
-  for (const std::string& dir : {dir_, service_dir_, client_dir_, out_dir_}) {
-    if (auto ok = MakeDirs(dir); !ok) return ok;
-    ::chmod(dir.c_str(), 0755);
-  }
+  if (auto ok = MakeBoxDirs({dir_, service_dir_, client_dir_, out_dir_}); !ok) return ok;
   // A program of several files runs where it was built.
   if (context_.submission->multi_file) return CopyTree(context_.submission->dir, service_dir_);
   return {};
@@ -153,20 +127,13 @@ runner::RunSpec ServiceRun::ServiceSpec() const {
 }
 
 runner::RunSpec ServiceRun::ClientSpec() const {
-  runner::RunSpec spec;
+  runner::RunSpec spec = ScenarioClientSpec(SegmentSeconds(), kMaxConcurrency);
   std::string file = test_.input_path.substr(test_.input_path.rfind('/') + 1);
   spec.argv = {kClientInside, std::string(kScenariosInside) + "/" + file,
                std::to_string(kServicePort), "/box/state.json", "/box/result.json"};
-  spec.env = {"PATH=/usr/bin:/bin", "LANG=C.UTF-8"};
   spec.box_dir = client_dir_;
   spec.binds.push_back({context_.scenario_client, kClientInside, false});
   spec.binds.push_back({context_.package->scenarios_dir, kScenariosInside, false});
-  spec.limits.cpu_seconds = SegmentSeconds();
-  spec.limits.wall_seconds = SegmentSeconds();
-  spec.limits.memory_bytes = 512u << 20;
-  spec.limits.max_processes = kMaxConcurrency + 16;
-  spec.limits.output_bytes = 64u << 10;
-  spec.stdin_stream = runner::NullStream{};
   spec.stdout_stream = runner::Capture{};
   spec.stderr_stream = runner::Capture{};
   return spec;
@@ -222,11 +189,12 @@ void ServiceRun::AfterServiceEnded(const std::string& step_label) {
   std::string during = step_label.empty() ? "" : " during " + step_label;
   switch (service.status) {
     case runner::Status::kTimeLimit:
-      return Finish(Verdict::kTimeLimit,
-                    service.limit == "wall"
-                        ? "the service ran longer than " + Seconds(SegmentSeconds() + 5) + during
-                        : "the service used more than " + Seconds(context_.time_limit) +
-                              " of CPU time" + during + ServiceLog());
+      return Finish(
+          Verdict::kTimeLimit,
+          service.limit == "wall"
+              ? "the service ran longer than " + SecondsText(SegmentSeconds() + 5) + during
+              : "the service used more than " + SecondsText(context_.time_limit) + " of CPU time" +
+                    during + ServiceLog());
     case runner::Status::kMemoryLimit:
       return Finish(Verdict::kMemoryLimit, "the service used more than " +
                                                std::to_string(context_.package->limits.memory_mib) +
@@ -245,7 +213,7 @@ void ServiceRun::AfterServiceEnded(const std::string& step_label) {
       break;
   }
   Finish(Verdict::kRunTimeError,
-         "the service stopped (" + DescribeEnd(service) + ")" + during +
+         "the service stopped (" + DescribeExit(service) + ")" + during +
              "; a service must keep running until the scenario ends, in the foreground" +
              ServiceLog());
 }
@@ -266,13 +234,13 @@ void ServiceRun::AfterSegment() {
   if (service_ended_first_ && status != "pass") return AfterServiceEnded(label);
   if (status.empty() || status == "running") {
     if (client.status == runner::Status::kTimeLimit) {
-      return Finish(Verdict::kTimeLimit,
-                    "the scenario took longer than " + Seconds(SegmentSeconds()) + ServiceLog());
+      return Finish(Verdict::kTimeLimit, "the scenario took longer than " +
+                                             SecondsText(SegmentSeconds()) + ServiceLog());
     }
     std::string errors = client.stderr_data.substr(0, 300);
     return Finish(Verdict::kJudgingError,
                   "the scenario client failed (" + std::string(runner::StatusWord(client.status)) +
-                      ", " + DescribeEnd(client) + ")" + (errors.empty() ? "" : ": " + errors));
+                      ", " + DescribeExit(client) + ")" + (errors.empty() ? "" : ": " + errors));
   }
   if (status == "pass") {
     return Finish(Verdict::kAccepted,

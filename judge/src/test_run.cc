@@ -24,6 +24,8 @@ namespace {
 constexpr int kKattisAccept = 42;
 constexpr int kKattisReject = 43;
 constexpr size_t kFeedbackBytes = 300;
+// How much of a program's output, its stderr and the expected answer a report shows.
+constexpr size_t kShownBytes = 4096;
 constexpr int kInteractivePipeBytes = 1 << 20;
 // Where a validator finds the input of a later pass of a multi-pass test.
 constexpr const char* kPassInputInside = "/judge/input.in";
@@ -42,21 +44,6 @@ std::string FirstLine(const std::string& text) {
   return Trim(trimmed.substr(0, trimmed.find('\n')));
 }
 
-std::string Seconds(double seconds) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g s", seconds);
-  return text;
-}
-
-std::string DescribeExit(const runner::Outcome& outcome) {
-  if (outcome.signal != 0) {
-    const char* name = ::sigabbrev_np(outcome.signal);
-    return std::string("killed by signal ") +
-           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
-  }
-  return "exit code " + std::to_string(outcome.exit_code);
-}
-
 bool ExitedWith(const runner::Outcome& outcome, int code) {
   return (outcome.status == runner::Status::kOk ||
           outcome.status == runner::Status::kRuntimeError) &&
@@ -72,30 +59,48 @@ std::optional<double> ParseScore(const std::string& text) {
   return value;
 }
 
+// At most kShownBytes of a file, cut at a UTF-8 character boundary, with how much was left
+// out; "" when the file is missing.
+std::string ShownText(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string text = ReadBeneath(path.substr(0, slash), path.substr(slash + 1), kShownBytes + 1);
+  if (text.size() <= kShownBytes) return text;
+  struct stat info {};
+  uint64_t size = ::lstat(path.c_str(), &info) == 0 ? info.st_size : text.size();
+  size_t cut = kShownBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "... (" + std::to_string(size - cut) + " more bytes)";
+}
+
 }  // namespace
 
-TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
-    : context_(context), test_(test), index_(index) {
-  outcome_.result.name = test.name;
-  outcome_.result.group = test.group;
-  outcome_.result.full_feedback = test.is_sample || test.full_feedback;
+std::string DescribeExit(const runner::Outcome& outcome) {
+  if (outcome.signal != 0) {
+    const char* name = ::sigabbrev_np(outcome.signal);
+    return std::string("killed by signal ") +
+           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
+  }
+  return "exit code " + std::to_string(outcome.exit_code);
 }
 
-TestRun::~TestRun() {
-  if (!dir_.empty() && std::getenv("KOODIKOE_KEEP_WORK") == nullptr) {
-    (void)koodikoe::RemoveTree(dir_);
-  }
+std::string SecondsText(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", seconds);
+  return text;
 }
+
+TestRun::TestRun(const RunContext& context, const TestCase& test, int index)
+    : context_(context), test_(test), index_(index), outcome_(CaseOutcome::Of(test)) {}
+
+TestRun::~TestRun() { RemoveWorkDir(dir_); }
 
 Result<void> TestRun::Prepare() {
   dir_ = context_.work_dir + "/t" + std::to_string(index_);
   box_dir_ = dir_ + "/box";
   out_dir_ = dir_ + "/out";
   feedback_dir_ = dir_ + "/feedback";
-  for (const std::string& dir : {dir_, box_dir_, out_dir_, feedback_dir_}) {
-    if (auto ok = MakeDirs(dir); !ok) return ok;
-    ::chmod(dir.c_str(), 0755);
-  }
+  if (auto ok = MakeBoxDirs({dir_, box_dir_, out_dir_, feedback_dir_}); !ok) return ok;
   // A program of several files runs where it was built; the test's .files go over them.
   if (context_.submission->multi_file && !SubmittedAnswers()) {
     if (auto ok = CopyTree(context_.submission->dir, box_dir_); !ok) return ok;
@@ -169,15 +174,22 @@ std::optional<Verdict> TestRun::SubmissionFailure(const runner::Outcome& outcome
   switch (outcome.status) {
     case runner::Status::kOk:
       if (outcome.cpu_ms > static_cast<int64_t>(context_.time_limit * 1000)) {
-        why = "used more than " + Seconds(context_.time_limit) + " of CPU time";
+        why = "used more than " + SecondsText(context_.time_limit) + " of CPU time";
         return Verdict::kTimeLimit;
       }
       return std::nullopt;
     case runner::Status::kTimeLimit:
       why = outcome.limit == "wall"
-                ? "ran longer than " + Seconds(SubmissionWallSeconds(context_.time_limit)) +
+                ? "ran longer than " + SecondsText(SubmissionWallSeconds(context_.time_limit)) +
                       " of wall time"
-                : "used more than " + Seconds(context_.time_limit) + " of CPU time";
+                : "used more than " + SecondsText(context_.time_limit) + " of CPU time";
+      // Little CPU in all that time: the program was waiting (for input that never comes, a
+      // partner that never answers, or a sleep), not computing.
+      if (outcome.limit == "wall" && outcome.cpu_ms * 2 < context_.time_limit * 1000) {
+        why = "was waiting, not computing: " + std::to_string(outcome.cpu_ms) + " ms of CPU in " +
+              SecondsText(SubmissionWallSeconds(context_.time_limit)) +
+              " (does it read input that never comes, or sleep?)";
+      }
       return Verdict::kTimeLimit;
     case runner::Status::kMemoryLimit:
       why = "used more than " + std::to_string(context_.package->limits.memory_mib) +
@@ -247,9 +259,22 @@ void TestRun::TakeSubmittedAnswer() {
   submission_outcome_ = answered;
 }
 
+void TestRun::ShowOutputs() {
+  // Only what the candidate may see: samples and groups that give full feedback. Interactive
+  // programs write to their validator, not to a file.
+  if (!test_.is_sample && !test_.full_feedback) return;
+  if (context_.package->interactive || out_dir_.empty()) return;
+  if (!PathExists(out_dir_ + "/stdout")) return;
+  TestResult& result = outcome_.result;
+  result.output = ShownText(out_dir_ + "/stdout");
+  result.error_output = ShownText(out_dir_ + "/stderr");
+  if (test_.answer_path != "/dev/null") result.expected = ShownText(test_.answer_path);
+}
+
 void TestRun::Finish(Verdict verdict, std::string feedback) {
   outcome_.result.verdict = verdict;
   outcome_.result.feedback = Trim(std::move(feedback));
+  ShowOutputs();
   outcome_.ran = true;
   if (verdict != Verdict::kAccepted) {
     outcome_.score_file.reset();

@@ -35,7 +35,21 @@ struct CaseOutcome {
   std::optional<double> score_file;        // score.txt (or testlib points)
   std::optional<double> score_multiplier;  // score_multiplier.txt
   std::string judge_message;               // judgemessage.txt / checker message, untrimmed
+
+  // The outcome of `test` before anything ran: named, judging_error.
+  static CaseOutcome Of(const TestCase& test) {
+    CaseOutcome outcome;
+    outcome.result.name = test.name;
+    outcome.result.group = test.group;
+    outcome.result.full_feedback = test.is_sample || test.full_feedback;
+    return outcome;
+  }
 };
+
+// "exit code 3", "killed by signal SIGSEGV".
+std::string DescribeExit(const runner::Outcome& outcome);
+// "1.5 s".
+std::string SecondsText(double seconds);
 
 // What the scheduler drives: one test as a sequence of steps, each a set of boxes started
 // together.
@@ -110,6 +124,9 @@ class TestRun : public CaseRun {
   void RunDefaultValidator();
   // Sets up the next pass if the validator asked for one; true if it did.
   bool NextPass();
+  // Copies the program's output, its stderr and the answer into the result where the candidate
+  // may see them (TestResult::output).
+  void ShowOutputs();
   void Finish(Verdict verdict, std::string feedback);
 
   const RunContext& context_;

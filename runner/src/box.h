@@ -15,12 +15,12 @@
 #include "cgroup.h"
 #include "child.h"
 #include "koodikoe/unique_fd.h"
+#include "names.h"
 #include "runner/sandbox.h"
 
 namespace runner {
 
 using Clock = std::chrono::steady_clock;
-using koodikoe::UniqueFd;
 
 enum class KillReason { kNone, kCpu, kWall, kOutput, kCaller };
 

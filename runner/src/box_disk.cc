@@ -12,13 +12,11 @@
 #include <string>
 
 #include "koodikoe/tree_walk.h"
+#include "names.h"
 
 namespace runner {
 namespace {
 
-using koodikoe::FailErrno;
-using koodikoe::Result;
-using koodikoe::UniqueFd;
 using koodikoe::WalkEntry;
 
 Result<void> SetOption(int fs, const char* key, const std::string& value) {

@@ -9,14 +9,10 @@
 #include "box_disk.h"
 #include "koodikoe/files.h"
 #include "koodikoe/tree_walk.h"
+#include "names.h"
 
 namespace runner {
 namespace {
-
-using koodikoe::ErrorCode;
-using koodikoe::Fail;
-using koodikoe::FailErrno;
-using koodikoe::UniqueFd;
 
 LayoutEntry Dir(const std::string& target) {
   return {LayoutEntry::kDir, target, "", false, true, 0};

@@ -9,14 +9,10 @@
 
 #include "box.h"
 #include "koodikoe/files.h"
+#include "names.h"
 
 namespace runner {
 namespace {
-
-using koodikoe::ErrorCode;
-using koodikoe::Fail;
-using koodikoe::FailErrno;
-using koodikoe::UniqueFd;
 
 const char* KindOf(mode_t mode) {
   if (S_ISDIR(mode)) return "a directory";

@@ -12,13 +12,10 @@
 #include <thread>
 
 #include "koodikoe/files.h"
+#include "names.h"
 
 namespace runner {
 namespace {
-
-using koodikoe::ErrorCode;
-using koodikoe::Fail;
-using koodikoe::FailErrno;
 
 Result<void> WriteValue(const std::string& path, const std::string& value) {
   UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));

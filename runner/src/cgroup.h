@@ -8,11 +8,9 @@
 
 #include "koodikoe/result.h"
 #include "koodikoe/unique_fd.h"
+#include "names.h"
 
 namespace runner {
-
-using koodikoe::Result;
-using koodikoe::UniqueFd;
 
 struct CgroupUsage {
   int64_t cpu_ns = 0;

@@ -9,10 +9,9 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
-namespace runner {
+#include "names.h"
 
-using koodikoe::FailErrno;
-using koodikoe::UniqueFd;
+namespace runner {
 
 namespace {
 

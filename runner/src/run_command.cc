@@ -207,23 +207,19 @@ int RunCommand(int argc, char** argv) {
     return 2;
   }
   ::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the result
+  // The sandbox itself failed: still one result, saying why.
+  auto failed = [&](const koodikoe::Error& error) {
+    Outcome outcome;
+    outcome.status = Status::kInternalError;
+    outcome.message = error.Describe();
+    Emit(*options, outcome);
+    std::cerr << "koodikoe run: " << outcome.message << "\n";
+    return 1;
+  };
   auto sandbox = Sandbox::Create({.allow_weak_limits = options->allow_weak_limits});
-  Outcome outcome;
-  if (!sandbox) {
-    outcome.status = Status::kInternalError;
-    outcome.message = sandbox.error().Describe();
-    Emit(*options, outcome);
-    std::cerr << "koodikoe run: " << outcome.message << "\n";
-    return 1;
-  }
+  if (!sandbox) return failed(sandbox.error());
   auto result = sandbox->Run(options->spec);
-  if (!result) {
-    outcome.status = Status::kInternalError;
-    outcome.message = result.error().Describe();
-    Emit(*options, outcome);
-    std::cerr << "koodikoe run: " << outcome.message << "\n";
-    return 1;
-  }
+  if (!result) return failed(result.error());
   int emitted = Emit(*options, *result);
   return emitted != 0 ? emitted : (result->status == Status::kInternalError ? 1 : 0);
 }

@@ -26,16 +26,12 @@
 #include "child.h"
 #include "koodikoe/files.h"
 #include "koodikoe/unique_fd.h"
+#include "names.h"
 #include "netns.h"
 #include "seccomp_policy.h"
 
 namespace runner {
 namespace {
-
-using koodikoe::ErrorCode;
-using koodikoe::Fail;
-using koodikoe::FailErrno;
-using koodikoe::UniqueFd;
 
 constexpr uid_t kFirstBoxUid = 60000;  // box n runs as uid/gid 60000 + n
 constexpr int kHostSlots = 1000;       // boxes that may run at once on this machine

@@ -14,12 +14,10 @@
 
 #include "koodikoe/files.h"
 #include "koodikoe/unique_fd.h"
+#include "names.h"
 
 namespace runner {
 namespace {
-
-using koodikoe::ErrorCode;
-using koodikoe::Fail;
 
 // Each entry: a system call and the attack it would serve.
 constexpr const char* kKilledCalls[] = {

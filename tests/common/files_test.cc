@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -261,6 +262,32 @@ TEST(DirHandleTest, ListsNamesWithoutDotsAndClosesItsFd) {
   }
   EXPECT_EQ(OpenFdCount(), before);
   EXPECT_FALSE(DirHandle::Open(-1));
+}
+
+TEST(DirHandleTest, ListsNamesByPathAndSaysWhichPathFailed) {
+  Scratch scratch;
+  ASSERT_EQ(::mkdir((scratch.path() + "/sub").c_str(), 0755), 0);
+  ASSERT_TRUE(WriteFile(scratch.path() + "/sub/.hidden", ""));
+  ASSERT_TRUE(WriteFile(scratch.path() + "/file", ""));
+  ASSERT_EQ(::symlink("sub", (scratch.path() + "/link").c_str()), 0);
+  int before = OpenFdCount();
+
+  auto names = ListNames(scratch.path());
+  ASSERT_TRUE(names) << names.error().Describe();
+  std::sort(names->begin(), names->end());
+  EXPECT_EQ(*names, (std::vector<std::string>{"file", "link", "sub"}));
+  auto through_link = ListNames(scratch.path() + "/link");  // followed, as opendir does
+  ASSERT_TRUE(through_link);
+  EXPECT_EQ(*through_link, (std::vector<std::string>{".hidden"}));
+
+  auto missing = ListNames(scratch.path() + "/missing");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().sys_errno, ENOENT);
+  EXPECT_NE(missing.error().Describe().find(scratch.path() + "/missing"), std::string::npos);
+  auto not_a_directory = ListNames(scratch.path() + "/file");
+  ASSERT_FALSE(not_a_directory);
+  EXPECT_EQ(not_a_directory.error().sys_errno, ENOTDIR);
+  EXPECT_EQ(OpenFdCount(), before);  // nothing left open, failed or not
 }
 
 }  // namespace

@@ -55,7 +55,8 @@ stop_server() {
 }
 trap stop_server EXIT INT TERM
 
-"$bin" serve --demo --port "$port" --bind 127.0.0.1 --db "sqlite:$work/koodikoe.db" --ui "$root/web/ui/dist" >"$log" 2>&1 &
+# --demo serves the bundled exercises only; the tests use tests/packages/hello too.
+"$bin" serve --demo --exercises "$root/tests/packages/hello" --port "$port" --bind 127.0.0.1 --db "sqlite:$work/koodikoe.db" --ui "$root/web/ui/dist" >"$log" 2>&1 &
 server_pid=$!
 
 url="http://127.0.0.1:$port"

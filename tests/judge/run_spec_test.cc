@@ -87,5 +87,14 @@ TEST(BoxSpecTest, EachRoleGetsTheLimitsThatApplyToIt) {
   EXPECT_EQ(input.limits.memory_bytes, 512u << 20);
 }
 
+TEST(BoxSpecTest, TheScenarioClientGetsTheSameEnvironmentAndItsOwnBounds) {
+  runner::RunSpec client = ScenarioClientSpec(12, 64);
+  runner::RunSpec submission = BoxSpec(BoxRole::kSubmission, Language(), Limits(), 1);
+  EXPECT_EQ(client.env, submission.env);  // it once lacked HOME and TMPDIR
+  EXPECT_EQ(client.limits.cpu_seconds, 12);
+  EXPECT_EQ(client.limits.wall_seconds, 12);
+  EXPECT_GT(client.limits.max_processes, 64);  // a thread per connection and its own
+}
+
 }  // namespace
 }  // namespace judge

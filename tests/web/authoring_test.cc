@@ -75,7 +75,9 @@ class AuthoringTest : public ::testing::TestWithParam<StoreKind> {
     std::string db = NewStoreUrl(GetParam(), dir_.path(), "authoring");
     ASSERT_FALSE(db.empty());
     server_ = ServerProcess::Start(
-        db, {"--demo", "--workers", "1", "--data", dir_.path() + "/koodikoe-data"},
+        db,
+        {"--demo", "--workers", "1", "--data", dir_.path() + "/koodikoe-data", "--exercises",
+         std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"},
         dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr);
     trainer_ = std::make_unique<Api>(*server_);

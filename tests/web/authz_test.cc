@@ -33,7 +33,12 @@ class AuthzTest : public ::testing::TestWithParam<StoreKind> {
   void SetUp() override {
     std::string db = NewStoreUrl(GetParam(), dir_.path(), "authz");
     ASSERT_FALSE(db.empty());
-    server_ = ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_.path() + "/server.log");
+    // The routes that read a package (export, source) need hello's files: --demo serves only
+    // the bundled exercises.
+    server_ = ServerProcess::Start(db,
+                                   {"--fake-judge", "--demo", "--exercises",
+                                    std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"},
+                                   dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr);
   }
 

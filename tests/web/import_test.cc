@@ -50,7 +50,9 @@ const std::map<std::string, std::string> kDoubler = {
 class ImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = ServerProcess::Start(dir_.path() + "/import.db", {"--demo", "--workers", "1"},
+    server_ = ServerProcess::Start(dir_.path() + "/import.db",
+                                   {"--demo", "--workers", "1", "--exercises",
+                                    std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"},
                                    dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr);
     trainer_ = std::make_unique<Api>(*server_);

@@ -48,6 +48,13 @@ TEST_F(RealJudgeTest, CorrectAndCrashingSolutionsGetTheirVerdictsLive) {
   EXPECT_EQ(done["verdict"], "accepted") << done.dump();
   EXPECT_FALSE(done["tests"].empty());
   EXPECT_GE(events.size(), 2u) << "progress before the verdict";
+  // The program's output and the expected output are shown for the samples only.
+  for (const auto& test : done["tests"]) {
+    bool sample = test["group"] == "sample";
+    for (const char* key : {"output", "stderr", "expected"}) {
+      EXPECT_EQ(test.contains(key), sample) << key << " in " << test.dump();
+    }
+  }
 
   Reply crash = api_->Post("/api/v1/submissions",
                            {{"exercise", "hello"},
@@ -65,7 +72,11 @@ TEST_F(RealJudgeTest, RunsOnSamplesAndOnOwnInput) {
   ASSERT_EQ(run.status, 202);
   json samples = api_->WaitDone(run.body["id"], 120);
   EXPECT_EQ(samples["verdict"], "accepted") << samples.dump();
-  for (const auto& test : samples["tests"]) EXPECT_EQ(test["group"], "sample");
+  for (const auto& test : samples["tests"]) {
+    EXPECT_EQ(test["group"], "sample");
+    EXPECT_EQ(test.value("output", ""), "Hello, World!\n") << test.dump();
+    EXPECT_EQ(test.value("expected", ""), "Hello, World!\n") << test.dump();
+  }
 
   Reply echo = api_->Post("/api/v1/runs", {{"exercise", "hello"},
                                            {"language", "python"},

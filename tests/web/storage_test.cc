@@ -362,10 +362,6 @@ TEST_P(StorageTest, RejudgeAndExerciseAnalytics) {
 
 INSTANTIATE_TEST_SUITE_P(Stores, StorageTest, ::testing::ValuesIn(AllStores()), StoreName);
 
-TEST(StorageSchemaTest, BothStoresHaveTheSameMigrations) {
-  EXPECT_EQ(web::PostgresSchemaVersion(), web::SchemaVersion());
-}
-
 TEST(StorageSchemaTest, UnreachablePostgresFailsWithTheReason) {
   // A port nobody listens on.
   auto storage =

@@ -40,5 +40,8 @@ class DirHandle {
 
 // The names in a directory, without "." and "..", in the order the file system gives them.
 Result<std::vector<std::string>> ListNames(int dir_fd);
+// The same for a path (a symlink to a directory is followed, as opendir does). The error
+// names the path.
+Result<std::vector<std::string>> ListNames(const std::string& path);
 
 }  // namespace koodikoe

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "koodikoe/result.h"
@@ -27,6 +29,13 @@ enum class Verdict {
   kJudgingError,
 };
 const char* VerdictWord(Verdict verdict);
+// The verdict a contract word names; nullopt for any other word.
+std::optional<Verdict> VerdictFromWord(std::string_view word);
+
+// The compile step of a report: "ok", "compile_error", or "skipped" (nothing was compiled:
+// the submission could not be judged at all).
+enum class CompileStatus { kOk, kCompileError, kSkipped };
+const char* CompileStatusWord(CompileStatus status);
 
 struct TestResult {
   std::string name;   // "secret/group1/003"
@@ -44,13 +53,19 @@ struct TestResult {
   // test saw and printed may be shown to the candidate. The report says so
   // ("full_feedback": true) so that the platform can hide the rest.
   bool full_feedback = false;
+  // What the program printed on stdout and stderr and the expected answer, each cut to 4 KiB
+  // ("... (N more bytes)" says how much was left out). Set for sample tests and groups with
+  // full_feedback only: elsewhere they are hidden data and stay unset.
+  std::optional<std::string> output;
+  std::optional<std::string> error_output;
+  std::optional<std::string> expected;
 };
 
 struct Report {
   Verdict verdict = Verdict::kJudgingError;
   double score = 0;
   double max_score = 0;
-  std::string compile_status;  // "ok" | "compile_error" | "skipped"
+  CompileStatus compile_status = CompileStatus::kSkipped;
   std::string compile_output;  // trimmed compiler message
   std::vector<TestResult> tests;
   std::string message;    // why the verdict is judging_error, or other notes ("" = none)
@@ -58,8 +73,15 @@ struct Report {
   std::string language;   // language id used
 };
 
-// The contract's JSON object.
+// The contract's JSON object. Every report of the judge, wherever it is made, is written by
+// these two: the web platform stores and relays their text as it is.
 std::string ReportJson(const Report& report);
+// One element of the report's "tests", as it is also sent while a submission is judged.
+std::string TestJson(const TestResult& test);
+
+// The report of a submission that was not judged (its package is gone, the judge failed on it
+// again and again): judging_error, nothing compiled or run, `message` saying why.
+Report JudgingErrorReport(std::string message);
 
 struct EvaluateRequest {
   std::string package_dir;

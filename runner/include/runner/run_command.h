@@ -2,7 +2,8 @@
 
 namespace runner {
 
-// `koodikoe run [options] -- PROGRAM [ARG...]` (DESIGN.md section 1). argv[0] is "run".
+// `koodikoe run [options] -- PROGRAM [ARG...]` (runner/README.md, "From the command line").
+// argv[0] is "run".
 // Exits 0 whenever the sandbox worked, whatever the program did.
 int RunCommand(int argc, char** argv);
 

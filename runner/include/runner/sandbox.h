@@ -2,8 +2,9 @@
 // a fresh root, an unprivileged box user, cgroups, rlimits and a seccomp filter.
 //
 // Thread safety: a Sandbox is used from one thread, and the process that owns it should be
-// single-threaded (it clones children). Multithreaded programs hand runs to a helper
-// process (see runner/helper.h).
+// single-threaded (it clones children). Multithreaded programs hand runs to a single-threaded
+// helper process, as the web server does with `koodikoe judge-helper`
+// (web/src/queue/judge_client.h).
 #pragma once
 
 #include <chrono>

@@ -1,5 +1,5 @@
 // The HTTP edge: the route table, authentication, CSRF, body limits, and the translation of
-// replies and faults into status codes. The only file that knows status codes.
+// replies and faults into status codes (raw handlers, for downloads and streams, set theirs).
 #include "http/routes.h"
 
 #include <regex>

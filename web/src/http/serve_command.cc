@@ -145,15 +145,18 @@ std::string SelfExecutable() {
   return ec ? std::string("/proc/self/exe") : path.string();
 }
 
-// Exercise directories of --demo: the bundled sets and the test packages of the source tree.
+// The bundled exercise sets of the source tree: what --demo serves. The test packages of
+// tests/packages are not for learners; a test that needs one passes it with --exercises.
+const std::string kBundledExercises = std::string(KOODIKOE_SOURCE_DIR) + "/exercises";
+
 std::vector<std::string> DemoExerciseDirs() {
-  std::vector<std::string> dirs;
-  for (const char* sub : {"/exercises", "/tests/packages"}) {
-    std::string dir = std::string(KOODIKOE_SOURCE_DIR) + sub;
-    std::error_code ec;
-    if (std::filesystem::is_directory(dir, ec)) dirs.push_back(dir);
-  }
-  return dirs;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(kBundledExercises, ec)) return {};
+  return {kBundledExercises};
+}
+
+bool IsBundled(const Exercise& exercise) {
+  return exercise.package_dir.rfind(kBundledExercises + "/", 0) == 0;
 }
 
 // postgresql://user:SECRET@host/db -> postgresql://user:***@host/db, for the log.
@@ -240,9 +243,11 @@ Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
   demo.trainer_id = trainer_id;
   demo.join_code = kDemoJoinCode;
   demo.created_at = UnixNow();
-  // The easier exercises: a workshop for beginners.
+  // The easier bundled exercises: a workshop for beginners.
   for (const auto& exercise : catalog.All()) {
-    if (exercise->tier <= 2 && demo.exercises.size() < 20) demo.exercises.push_back(exercise->id);
+    if (exercise->tier <= 2 && IsBundled(*exercise) && demo.exercises.size() < 20) {
+      demo.exercises.push_back(exercise->id);
+    }
   }
   auto added = storage.AddWorkshop(demo);
   if (!added) return tl::unexpected(added.error());

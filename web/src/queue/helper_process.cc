@@ -43,18 +43,6 @@ Result<Pipe> MakePipe() {
   return Pipe{UniqueFd(fds[0]), UniqueFd(fds[1])};
 }
 
-// The report of a job the judge could not judge (the package or the judge failed for this
-// job only): the job is finished with judging_error rather than retried forever.
-JudgeOutcome JudgingError(const std::string& message) {
-  json report = {{"verdict", "judging_error"},
-                 {"score", 0},
-                 {"max_score", 0},
-                 {"compile", {{"status", "skipped"}, {"output", ""}}},
-                 {"tests", json::array()},
-                 {"message", message}};
-  return {"judging_error", 0, 0, report.dump()};
-}
-
 }  // namespace
 
 HelperProcess::HelperProcess(pid_t pid, UniqueFd to_helper, UniqueFd from_helper,

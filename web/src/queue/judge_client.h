@@ -39,6 +39,10 @@ struct JudgeOutcome {
   std::string report_json;  // the contract's report object
 };
 
+// The outcome of a job that was not judged (its package is gone, the judge failed on it too
+// often): judging_error, finished rather than retried forever; `message` says why.
+JudgeOutcome JudgingError(std::string message);
+
 class JudgeClient {
  public:
   virtual ~JudgeClient() = default;

@@ -153,27 +153,16 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
       return true;
     }
     if (!found) {
-      json report = {{"verdict", "judging_error"},
-                     {"score", 0},
-                     {"max_score", 0},
-                     {"compile", {{"status", "skipped"}, {"output", ""}}},
-                     {"tests", json::array()},
-                     {"message", found.error().Describe()}};
-      Finish(submission, {"judging_error", 0, 0, report.dump()}, 0);
+      Finish(submission, JudgingError(found.error().Describe()), 0);
       return true;
     }
     package_dir = *found;
   }
   auto exercise = catalog_.Find(submission.exercise);
   if (!exercise && package_dir.empty()) {
-    json report = {
-        {"verdict", "judging_error"},
-        {"score", 0},
-        {"max_score", 0},
-        {"compile", {{"status", "skipped"}, {"output", ""}}},
-        {"tests", json::array()},
-        {"message", "the exercise '" + submission.exercise + "' is no longer on this server"}};
-    Finish(submission, {"judging_error", 0, 0, report.dump()}, 0);
+    Finish(submission,
+           JudgingError("the exercise '" + submission.exercise + "' is no longer on this server"),
+           0);
     return true;
   }
   JudgeJob job;
@@ -203,14 +192,10 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
            " attempt=" + std::to_string(submission.attempts) +
            " judge helper failed: " + outcome.error().Describe());
   if (submission.attempts >= kMaxAttempts) {
-    json report = {{"verdict", "judging_error"},
-                   {"score", 0},
-                   {"max_score", 0},
-                   {"compile", {{"status", "skipped"}, {"output", ""}}},
-                   {"tests", json::array()},
-                   {"message", "the judge failed " + std::to_string(submission.attempts) +
-                                   " times on this submission"}};
-    Finish(submission, {"judging_error", 0, 0, report.dump()}, seconds);
+    Finish(submission,
+           JudgingError("the judge failed " + std::to_string(submission.attempts) +
+                        " times on this submission"),
+           seconds);
   } else if (auto requeued = storage_.RequeueSubmission(submission.id); !requeued) {
     LogError("submission=" + std::to_string(submission.id) + " " + requeued.error().Describe());
   } else {

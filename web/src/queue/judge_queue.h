@@ -77,6 +77,12 @@ class JudgeQueue {
   PackageSource package_source_;
   bool relay_events_ = false;
 
+  // Threading rule: the fields above are set before Start() and only read after it.
+  // wake_generation_, stopping_ and judging_ are read and written only with mutex_ held
+  // (workers, the heartbeat and the listener thread share them); live_helpers_ is atomic; threads_ belongs to the thread
+  // calling Start() and Stop(). No storage call is made with mutex_ held, except that the
+  // heartbeat copies judging_ under it and renews leases after letting it go, so a slow
+  // database never blocks Wake() or a worker taking its next job.
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable heartbeat_stop_;

@@ -20,6 +20,11 @@ Result<Exercise> LoadExercise(const std::string& package_dir) {
               package_dir + ": this build has no judge module, so packages cannot be read");
 }
 
+JudgeOutcome JudgingError(std::string message) {
+  nlohmann::json report = {{"verdict", "judging_error"}, {"message", std::move(message)}};
+  return {"judging_error", 0, 0, report.dump()};
+}
+
 Result<nlohmann::json> EvaluateReal(const JudgeJob&, int, const EmitProgress&) {
   return Fail(ErrorCode::kUnsupported, "this build has no judge module");
 }

@@ -54,17 +54,12 @@ Result<std::string> SourceFileName(const std::string& language_id, const std::st
   return stem + "." + language->extensions.front();
 }
 
-json TestJson(const judge::TestResult& test) {
-  json out = {{"name", test.name},
-              {"group", test.group},
-              {"verdict", judge::VerdictWord(test.verdict)},
-              {"score", test.score},
-              {"cpu_ms", test.cpu_ms},
-              {"wall_ms", test.wall_ms},
-              {"memory_kib", test.memory_kib},
-              {"feedback", test.feedback}};
-  if (test.full_feedback) out["full_feedback"] = true;
-  return out;
+// A finished test as it is sent while judging goes on. Replays go only with the final
+// report, where the judge caps their total size.
+json ProgressTest(const judge::TestResult& test) {
+  judge::TestResult sent = test;
+  sent.replay.clear();
+  return json::parse(judge::TestJson(sent));
 }
 
 // A run on the candidate's own input is judged as a one-test package made for it: the same
@@ -112,6 +107,11 @@ Result<std::string> MakeCustomInputPackage(const std::string& scratch, const Jud
 
 }  // namespace
 
+JudgeOutcome JudgingError(std::string message) {
+  judge::Report report = judge::JudgingErrorReport(std::move(message));
+  return {judge::VerdictWord(report.verdict), 0, 0, judge::ReportJson(report)};
+}
+
 Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitProgress& emit) {
   // One judge for the life of the helper: its sandbox slots and compile cache are reused.
   static std::unique_ptr<judge::PackageJudge> package_judge;
@@ -142,7 +142,7 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
   request.samples_only = job.samples_only;
   request.jobs = parallel_tests;
   auto report = package_judge->Evaluate(request, [&](const judge::Progress& progress) {
-    emit(progress.done, progress.total, progress.last ? TestJson(*progress.last) : json());
+    emit(progress.done, progress.total, progress.last ? ProgressTest(*progress.last) : json());
   });
   if (!report) return tl::unexpected(report.error());
   json out = json::parse(judge::ReportJson(*report), nullptr, false);
@@ -151,7 +151,7 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
     // No answer exists: "accepted" only says the program ran within the limits; what counts
     // is what it printed.
     const json& tests = out["tests"];
-    out["output"] = tests.empty() ? "" : tests[0].value("feedback", "");
+    out["output"] = tests.empty() ? "" : tests[0].value("output", tests[0].value("feedback", ""));
   }
   return out;
 }

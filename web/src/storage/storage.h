@@ -1,6 +1,6 @@
-// Storage of users, sessions, submissions, workshops and comments behind one abstract class,
-// so that the embedded SQLite store and a PostgreSQL store for many machines are
-// interchangeable. Implementations are thread-safe.
+// What the platform keeps, behind interfaces split by the data they serve, so that the
+// embedded SQLite store and a PostgreSQL store for many machines are interchangeable. One
+// implementation (sql_storage.h) serves both through a driver per database.
 #pragma once
 
 #include <cstdint>
@@ -184,41 +184,62 @@ struct TrialParticipant {
   int64_t opened_at = 0;
 };
 
-class Storage {
+// Every method below is safe to call from any number of threads (and, on PostgreSQL, from any
+// number of processes sharing the database). A method is one atomic step unless its comment
+// says otherwise. Errors: kSystem when the database fails, with the words
+// "<sqlite|postgresql> <what was being done>: <the database's message>"; the few errors a
+// person caused name the value ("the username 'aino' is taken"), listed per method.
+
+// Accounts and their login sessions.
+class AccountStore {
  public:
-  virtual ~Storage() = default;
-
-  // A cheap round trip, for /healthz.
-  virtual Result<void> Ping() = 0;
-
-  // Users. AddUser fails with kInvalidArgument when the name is taken.
+  // The new user's id. kInvalidArgument "the username 'NAME' is taken" when it is.
   virtual Result<int64_t> AddUser(const User& user) = 0;
+  // The user, or nullopt if there is none by that name (names match exactly).
   virtual Result<std::optional<User>> FindUserByName(const std::string& username) = 0;
   virtual Result<std::optional<User>> FindUser(int64_t id) = 0;
-  virtual Result<void> UpdateUser(const User& user) = 0;  // language, nickname, password, role
+  // Writes language, nickname, password and role of user.id; nothing happens if it is gone.
+  virtual Result<void> UpdateUser(const User& user) = 0;
   // Accounts of one role (e.g. the partner companies a candidate may share with), by name.
   virtual Result<std::vector<User>> ListUsersByRole(Role role) = 0;
-
+  // Stores the session; first drops every session expired before session.created_at.
   virtual Result<void> AddSession(const Session& session) = 0;
-  // Only sessions that have not expired at `now`.
+  // Only a session that has not expired at `now`.
   virtual Result<std::optional<Session>> FindSession(const std::string& token_hash,
                                                      int64_t now) = 0;
   virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
+  // Deletes the account and everything that belongs to it, in one transaction: sessions,
+  // submissions and their comments, comments written, memberships, help requests, workshops
+  // run, profile, shares given and received, views, shortlists, trials. False if there was no
+  // such user.
+  virtual Result<bool> DeleteUser(int64_t user_id) = 0;
 
-  // Submissions and runs. AddSubmission commits before it returns: once it has an id, the
-  // submission survives a crash.
+ protected:
+  virtual ~AccountStore() = default;
+};
+
+// The judging queue: submissions and runs, claimed by judges in this or other processes.
+// A job is "queued", then "judging" under a lease (one claim at a time), then "done" with
+// exactly one recorded verdict.
+class QueueStore {
+ public:
+  // Queues the submission (status "queued") and returns its id. Committed before it returns:
+  // once it has an id, the submission survives a crash. Wakes WaitForQueued in other processes.
   virtual Result<int64_t> AddSubmission(const Submission& submission) = 0;
+  // With source and report; nullopt if there is no such id.
   virtual Result<std::optional<Submission>> FindSubmission(int64_t id) = 0;
   // A page of the user's submissions (kind "submission"), newest first, without source and
-  // report: at most kSubmissionPage, only ids below `older_than` unless it is 0.
+  // report: at most kSubmissionPage, of `exercise` unless it is "", only ids below
+  // `older_than` unless it is 0.
   static constexpr int kSubmissionPage = 500;
   virtual Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
                                                           const std::string& exercise,
                                                           int64_t older_than) = 0;
   // Atomically takes the oldest queued job (runs first: a person is waiting at the screen),
   // or a judging one whose lease ended before `now` (its worker died), marks it judging with
-  // a lease until now + kLeaseSeconds and counts the attempt. Any number of processes may
-  // claim concurrently; each job goes to one of them.
+  // a lease until now + kLeaseSeconds and counts the attempt; with its source, without report.
+  // nullopt when nothing waits. Any number of processes may claim concurrently; each job goes
+  // to one of them.
   virtual Result<std::optional<Submission>> ClaimNextQueued(int64_t now) = 0;
   // Heartbeat: extends the lease of a job still judging in attempt `attempts` to
   // now + kLeaseSeconds. False if the job is no longer this attempt's (finished, or its
@@ -229,82 +250,107 @@ class Storage {
   virtual Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
                                         double max_score, const std::string& report_json,
                                         int64_t now) = 0;
-  // Back to the queue (its judge helper died).
+  // Back to the queue if it is still judging (its judge helper died).
   virtual Result<void> RequeueSubmission(int64_t id) = 0;
   // At start: jobs left "judging" by a previous server are queued again. Returns how many.
   // SQLite (one server judges everything): all of them. PostgreSQL (remote workers may be
-  // judging right now): only those whose lease has ended.
+  // judging right now): only those whose lease has ended by the database's clock.
   virtual Result<int> RequeueInterrupted() = 0;
+  // How many jobs are queued (not judging).
   virtual Result<int64_t> CountQueued() = 0;
-  // True if other processes' queued jobs can be awaited with WaitForQueued.
-  virtual bool NotifiesQueued() const { return false; }
+  // True if other processes' queued jobs can be awaited with WaitForQueued (PostgreSQL).
+  virtual bool NotifiesQueued() const = 0;
   // Blocks up to `timeout_ms` until some process sharing the database queues a job
-  // (PostgreSQL: LISTEN on a connection of its own); true if one did. One caller at a time.
-  virtual Result<bool> WaitForQueued(int timeout_ms) {
-    (void)timeout_ms;
-    return false;
-  }
+  // (PostgreSQL: LISTEN on a connection of its own); true if one did. False at once when
+  // !NotifiesQueued(). One caller at a time.
+  virtual Result<bool> WaitForQueued(int timeout_ms) = 0;
   // Judging progress of a job, for the event streams of a server in another process
   // (PostgreSQL NOTIFY): `data` is a progress event's JSON, "" when the verdict is stored.
-  // Stores without notifications ignore it.
-  virtual Result<void> PublishEvent(int64_t id, const std::string& data) {
-    (void)id;
-    (void)data;
-    return {};
-  }
+  // Ignored without notifications, and for events too long for one (over 7900 bytes).
+  virtual Result<void> PublishEvent(int64_t id, const std::string& data) = 0;
   // Blocks up to `timeout_ms` for events other processes published; (id, data) pairs as
-  // PublishEvent got them. One caller at a time.
-  virtual Result<std::vector<std::pair<int64_t, std::string>>> WaitForEvents(int timeout_ms) {
-    (void)timeout_ms;
-    return std::vector<std::pair<int64_t, std::string>>();
-  }
-  virtual Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) = 0;
-  // Submissions (no source) of these users on these exercises, oldest first.
-  virtual Result<std::vector<Submission>> SubmissionsFor(
-      const std::vector<int64_t>& user_ids, const std::vector<std::string>& exercises) = 0;
+  // PublishEvent got them, in the order published. Empty at once without notifications.
+  // One caller at a time.
+  virtual Result<std::vector<std::pair<int64_t, std::string>>> WaitForEvents(int timeout_ms) = 0;
 
-  // Workshops. AddWorkshop fails with kInvalidArgument if the join code is taken.
+ protected:
+  virtual ~QueueStore() = default;
+};
+
+// Workshops: the trainer's exercises and hints, members, help requests, comments.
+class WorkshopStore {
+ public:
+  // The new workshop's id, its exercises stored in the given order (a repeated one once), in
+  // one transaction. kInvalidArgument "the join code CODE is taken" when it is.
   virtual Result<int64_t> AddWorkshop(const Workshop& workshop) = 0;
   virtual Result<std::optional<Workshop>> FindWorkshop(int64_t id) = 0;
   virtual Result<std::optional<Workshop>> FindWorkshopByCode(const std::string& code) = 0;
+  // Newest first.
   virtual Result<std::vector<Workshop>> WorkshopsOfTrainer(int64_t trainer_id) = 0;
+  // Newest first.
   virtual Result<std::vector<Workshop>> WorkshopsOfMember(int64_t user_id) = 0;
+  // Appends an exercise to a workshop; false if it is there already.
+  virtual Result<bool> AddWorkshopExercise(int64_t workshop_id, const std::string& exercise) = 0;
   // Adds the member, or updates the nickname of one already there.
   virtual Result<void> AddMember(int64_t workshop_id, int64_t user_id, const std::string& nickname,
                                  int64_t now) = 0;
+  // In the order they joined.
   virtual Result<std::vector<Member>> Members(int64_t workshop_id) = 0;
   // Adds minutes to the member's time; false if the user is not a member.
   virtual Result<bool> AddExtraTime(int64_t workshop_id, int64_t user_id, int minutes) = 0;
+  // Releases the exercise's hints to the room at `now`; releasing again keeps the first time.
   virtual Result<void> ReleaseHints(int64_t workshop_id, const std::string& exercise,
                                     int64_t now) = 0;
   // True if some workshop of the user has released the exercise's hints.
   virtual Result<bool> HintsReleasedFor(int64_t user_id, const std::string& exercise) = 0;
   // True if the candidate is a member of a workshop the trainer runs.
   virtual Result<bool> IsTrainerOf(int64_t trainer_id, int64_t candidate_id) = 0;
-
   virtual Result<int64_t> AddHelpRequest(const HelpRequest& request) = 0;
+  // Oldest first, answered ones included.
   virtual Result<std::vector<HelpRequest>> HelpRequests(int64_t workshop_id) = 0;
-  // False if there is no such request in that workshop.
+  // True if the request is answered now or was before; false if there is no such request in
+  // that workshop.
   virtual Result<bool> AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) = 0;
+  // Submissions (kind "submission", with report, no source) of these users on these
+  // exercises, oldest first: the room's scoreboard and live view.
+  virtual Result<std::vector<Submission>> SubmissionsFor(
+      const std::vector<int64_t>& user_ids, const std::vector<std::string>& exercises) = 0;
+  virtual Result<int64_t> AddComment(const Comment& comment) = 0;
+  // By line, then oldest first.
+  virtual Result<std::vector<Comment>> Comments(int64_t submission_id) = 0;
 
-  // Trainers' tools. Queues the done submissions of `exercise` (only `only` if given) again,
-  // to be judged on `version`; returns their ids.
-  virtual Result<std::vector<int64_t>> RejudgeSubmissions(const std::string& exercise,
-                                                          std::optional<int64_t> only,
-                                                          const std::string& version) = 0;
-  // Appends an exercise to a workshop; false if it is there already.
-  virtual Result<bool> AddWorkshopExercise(int64_t workshop_id, const std::string& exercise) = 0;
+ protected:
+  virtual ~WorkshopStore() = default;
+};
+
+// What is kept per exercise and its versions: results, analytics, rejudging.
+class ExerciseRecords {
+ public:
+  // The best a user has done on each exercise (submissions only, never runs), ordered by
+  // exercise name on both databases.
+  virtual Result<std::vector<ExerciseResult>> ExerciseResults(int64_t user_id) = 0;
   // Every submission (kind "submission", with its report, without source) on an exercise,
   // oldest first: the exercise's analytics.
   virtual Result<std::vector<Submission>> ExerciseSubmissions(const std::string& exercise) = 0;
+  // Queues the done submissions of `exercise` (only `only` if given) again, to be judged on
+  // `version`, in one statement (a job being judged right now is left alone); their ids in
+  // ascending order.
+  virtual Result<std::vector<int64_t>> RejudgeSubmissions(const std::string& exercise,
+                                                          std::optional<int64_t> only,
+                                                          const std::string& version) = 0;
 
-  virtual Result<int64_t> AddComment(const Comment& comment) = 0;
-  virtual Result<std::vector<Comment>> Comments(int64_t submission_id) = 0;
+ protected:
+  virtual ~ExerciseRecords() = default;
+};
 
-  // Candidate evidence and consent (profile, shares, views, shortlist, account deletion).
+// A candidate's evidence and consent: profile, shares, views, company shortlists.
+class EvidenceStore {
+ public:
+  // With reflections; nullopt if the candidate never saved one.
   virtual Result<std::optional<Profile>> FindProfile(int64_t user_id) = 0;
-  // Replaces the whole profile, reflections included.
+  // Replaces the whole profile, reflections included, in one transaction.
   virtual Result<void> PutProfile(const Profile& profile) = 0;
+  // The new share's id; company_id 0 stores a link share.
   virtual Result<int64_t> AddShare(const Share& share) = 0;
   virtual Result<std::optional<Share>> FindShare(int64_t id) = 0;
   // Newest first, revoked ones included.
@@ -315,28 +361,54 @@ class Storage {
   virtual Result<bool> RevokeShare(int64_t id, int64_t now) = 0;
   virtual Result<void> SetShareContact(int64_t id, const std::string& contact,
                                        const std::string& message) = 0;
+  // viewer_id 0: someone holding the link without an account.
   virtual Result<void> AddShareView(const ShareView& view) = 0;
-  // Views of any of the candidate's shares, newest first.
+  // Views of any of the candidate's shares, newest first, at most 500.
   virtual Result<std::vector<ShareView>> ShareViewsOfCandidate(int64_t candidate_id) = 0;
+  // Adds the entry or replaces its note.
   virtual Result<void> PutShortlistEntry(const ShortlistEntry& entry) = 0;
   virtual Result<void> RemoveShortlistEntry(int64_t company_id, int64_t share_id) = 0;
+  // Most recently updated first.
   virtual Result<std::vector<ShortlistEntry>> Shortlist(int64_t company_id) = 0;
-  // Coding trials.
+
+ protected:
+  virtual ~EvidenceStore() = default;
+};
+
+// Timed coding trials.
+class TrialStore {
+ public:
+  // The new trial's id, its exercises in the given order, in one transaction.
   virtual Result<int64_t> AddTrial(const Trial& trial) = 0;
   virtual Result<std::optional<Trial>> FindTrial(int64_t id) = 0;
   virtual Result<std::optional<Trial>> FindTrialByCode(const std::string& code) = 0;
+  // Newest first.
   virtual Result<std::vector<Trial>> TrialsOfOwner(int64_t owner_id) = 0;
   // Starts the candidate's window at `now` the first time they open the trial; returns when
-  // it started.
+  // it started (the first time wins when two open at once).
   virtual Result<int64_t> OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) = 0;
+  // In the order they opened the trial.
   virtual Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) = 0;
   // True if some coding trial uses the exercise: its hidden tests then never show their data
   // to a candidate, whatever the package says.
   virtual Result<bool> IsTrialExercise(const std::string& exercise) = 0;
-  // Deletes the account and everything that belongs to it: sessions, submissions and their
-  // comments, comments written, memberships, help requests, workshops run, profile, shares
-  // given and received, views, shortlists. False if there was no such user.
-  virtual Result<bool> DeleteUser(int64_t user_id) = 0;
+
+ protected:
+  virtual ~TrialStore() = default;
+};
+
+// Everything the platform keeps, by kind of data; the server holds one.
+class Storage : public AccountStore,
+                public QueueStore,
+                public WorkshopStore,
+                public ExerciseRecords,
+                public EvidenceStore,
+                public TrialStore {
+ public:
+  ~Storage() override = default;
+
+  // A cheap round trip, for /healthz.
+  virtual Result<void> Ping() = 0;
 };
 
 // Opens (creating if needed) an SQLite database in WAL mode and brings its schema up to date.
@@ -354,9 +426,7 @@ Result<std::unique_ptr<Storage>> OpenStorage(const std::string& url);
 // True for postgresql:// and postgres:// URLs.
 bool IsPostgresUrl(const std::string& url);
 
-// The current schema version (the number of migrations). Both stores have the same
-// migrations, translated; PostgresSchemaVersion() must equal SchemaVersion().
+// The current schema version: the number of migrations, one list for both databases.
 int SchemaVersion();
-int PostgresSchemaVersion();
 
 }  // namespace web

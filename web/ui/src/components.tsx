@@ -64,13 +64,14 @@ export function formatSeconds(s: number): string {
 }
 
 /** A verdict shown with an icon, the plain sentence, and the technical word beside it. */
-export function Verdict({ verdict, limits, short }: { verdict: string | null | undefined; limits?: VerdictLimits; short?: boolean }) {
+/** `text` replaces the plain sentence where more is known (a program that was waiting). */
+export function Verdict({ verdict, limits, short, text }: { verdict: string | null | undefined; limits?: VerdictLimits; short?: boolean; text?: string }) {
   const word = verdict ?? 'queued';
   const tone = verdictTone(word);
   return (
     <span class={`verdict tone-${tone}`}>
       <Icon name={verdictIcons[word] ?? 'question'} />
-      {short ? null : <span class="verdict-text">{verdictText(word, limits)}</span>}
+      {short ? null : <span class="verdict-text">{text ?? verdictText(word, limits)}</span>}
       <code class="verdict-word">{word}</code>
     </span>
   );

@@ -24,7 +24,9 @@ export interface Exercise extends ExerciseSummary {
 export interface TestResult {
   name: string; group?: string; verdict: string; score?: number;
   cpu_ms?: number; wall_ms?: number; memory_kib?: number; feedback?: string;
-  output?: string;
+  /** What the program printed, its stderr and the expected output, each cut to 4 KiB: only for
+   *  examples and test groups that give full feedback. */
+  output?: string; stderr?: string; expected?: string;
   /** A game exercise's replay (judge/PACKAGES.md); checked with isReplay before it is shown. */
   replay?: unknown;
 }
@@ -232,7 +234,7 @@ export const api = {
   similarity: (exercise: string) => request<{ exercise: string; compared: number; pairs: SimilarPair[] }>('GET', `/api/v1/exercises/${enc(exercise)}/similarity`),
   trials: () => request<Trial[]>('GET', '/api/v1/trials'),
   createTrial: (body: { title: string; exercises: string[]; minutes: number }) => request<Trial>('POST', '/api/v1/trials', body),
-  openTrial: (code: string) => request<Trial & { opened_at: string; ends_at: string; seconds_left: number; titles: Record<string, string> }>('POST', '/api/v1/trials/open', { code }),
+  openTrial: (code: string) => request<Omit<Trial, 'owner'> & { owner?: string; opened_at: string; ends_at: string; seconds_left: number; titles: Record<string, string> }>('POST', '/api/v1/trials/open', { code }),
   trialResults: (id: string) => request<TrialResults>('GET', `/api/v1/trials/${enc(id)}/results`),
   trialSimilarity: (id: string) => request<{ trial: number; pairs: (SimilarPair & { exercise: string })[] }>('GET', `/api/v1/trials/${enc(id)}/similarity`),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/v1/me', { password }),

@@ -1,7 +1,7 @@
 // The CodeMirror 6 editor. Tab indents; Esc then Tab moves focus out of the
 // editor (CodeMirror's tab-focus mode), and Ctrl-M toggles that mode for good.
 import { EditorView, keymap, Decoration, type DecorationSet } from '@codemirror/view';
-import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
@@ -57,6 +57,8 @@ const theme = EditorView.theme({
 export interface CodeEditor {
   view: EditorView;
   setLanguage(id: string): void;
+  /** The editor's accessible name (it names the programming language). */
+  setLabel(label: string): void;
   setText(text: string): void;
   getText(): string;
   goToLine(line: number): void;
@@ -78,10 +80,9 @@ export function createEditor(
       doc: opts.text,
       extensions: [
         basicSetup,
-        keymap.of([
-          indentWithTab,
-          ...(opts.onRun ? [{ key: 'Mod-Enter', run: () => { opts.onRun!(); return true; } }] : []),
-        ]),
+        // Above basicSetup's Mod-Enter (insertBlankLine): Ctrl+Enter runs, it adds no line.
+        Prec.highest(keymap.of(opts.onRun ? [{ key: 'Mod-Enter', run: () => { opts.onRun!(); return true; } }] : [])),
+        keymap.of([indentWithTab]),
         indentUnit.of('    '),
         syntaxHighlighting(highlight),
         language.of([]),
@@ -103,6 +104,7 @@ export function createEditor(
   return {
     view,
     setLanguage(id) { applyLanguage(id); },
+    setLabel(label) { view.dispatch({ effects: labels.reconfigure(attrs(label)) }); },
     setText(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects: setErrorLines.of([]) });
     },

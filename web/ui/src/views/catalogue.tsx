@@ -18,6 +18,14 @@ export function StatusMark({ status }: { status?: string }) {
 const TRACK_ORDER = ['basics', 'games', 'algorithms', 'fullstack', 'iot'];
 function trackOrder(track: string): number { const i = TRACK_ORDER.indexOf(track); return i < 0 ? TRACK_ORDER.length : i; }
 
+/** The catalogue's order: tracks beginners first, then tiers, then as listed. */
+export function catalogueOrder<T extends { track: string; tier: number }>(items: T[]): T[] {
+  return items.map((e, i) => ({ e, i }))
+    .sort((a, b) => trackOrder(a.e.track || 'basics') - trackOrder(b.e.track || 'basics')
+      || (a.e.track || 'basics').localeCompare(b.e.track || 'basics') || a.e.tier - b.e.tier || a.i - b.i)
+    .map(({ e }) => e);
+}
+
 function group<T>(items: T[], key: (x: T) => string): [string, T[]][] {
   const m = new Map<string, T[]>();
   for (const x of items) { const k = key(x); if (!m.has(k)) m.set(k, []); m.get(k)!.push(x); }

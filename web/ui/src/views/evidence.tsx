@@ -216,7 +216,7 @@ export function SharingView() {
               </p>
               {s.link ? (
                 <p class="small"><label for={`link-${s.id}`}>{t('sh.linkText')}</label>
-                  <input id={`link-${s.id}`} class="code-input" readOnly value={location.origin + s.link} onFocus={(e) => (e.target as HTMLInputElement).select()} /></p>
+                  <input id={`link-${s.id}`} class="link-input" readOnly value={location.origin + s.link} onFocus={(e) => (e.target as HTMLInputElement).select()} /></p>
               ) : null}
               {s.contact ? <p class="note note-info">{contactText(s)}{s.contact_message ? <> — “{s.contact_message}”</> : null}</p> : null}
               <div class="row">

@@ -1,16 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, exerciseId, follow, type Exercise, type Me, type SubmissionSummary, type Workshop } from '../lib/api';
+import { api, ApiError, exerciseId, follow, type Exercise, type ExerciseSummary, type Me, type SubmissionSummary, type Workshop } from '../lib/api';
 import { formatTime, lang, t } from '../i18n';
 import { renderMarkdown } from '../lib/markdown';
 import { createEditor, type CodeEditor } from '../lib/editor';
 import { languageInfo, languageName, sortLanguages } from '../lib/languages';
+import { timeLeft, trialOf, type OpenedTrial } from '../lib/trial';
 import { lastLanguage, loadDraft, rememberLanguage, saveDraft } from '../lib/drafts';
 import { errorLines } from '../lib/compile';
 import { ErrorNote, errorMessage, Icon, Link, Loading, PageHeading, Verdict, formatSeconds, useAsync } from '../components';
-import { exerciseTitle } from './catalogue';
+import { catalogueOrder, exerciseTitle } from './catalogue';
 import { mergeTest, ResultsPanel, type ResultState } from './results';
 
 const MAX_SOURCE = 256 * 1024;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
 
 function Statement({ ex }: { ex: Exercise }) {
   const available = (['fi', 'en'] as const).filter((l) => ex.statement?.[l]);
@@ -119,6 +124,26 @@ function HelpButton({ workshop, exercise }: { workshop: Workshop; exercise: stri
   );
 }
 
+/** After an accepted answer: the next exercise not yet solved, in the workshop's order or the
+ *  catalogue's. */
+function NextExercise({ current, workshop }: { current: string; workshop: Workshop | null }) {
+  const list = useAsync<ExerciseSummary[]>(() => api.exercises(), [current]);
+  if (!list.data) return null;
+  const order = workshop?.exercises?.length
+    ? workshop.exercises.map((e) => list.data!.find((x) => x.id === exerciseId(e))).filter((x): x is ExerciseSummary => !!x)
+    : catalogueOrder(list.data);
+  const at = order.findIndex((e) => e.id === current);
+  const open = (e: ExerciseSummary) => e.id !== current && e.status !== 'solved';
+  const next = order.slice(at + 1).find(open) ?? order.find(open);
+  if (!next) return <p class="next-exercise">{t('ex.allSolved')}</p>;
+  const href = `/exercises/${encodeURIComponent(next.id)}${workshop ? `?workshop=${encodeURIComponent(String(workshop.id))}` : ''}`;
+  return (
+    <p class="next-exercise">
+      <Link href={href} class="btn btn-primary">{t('ex.next', { title: exerciseTitle(next) })}</Link>
+    </p>
+  );
+}
+
 async function findWorkshop(exercise: string, preferred: string | null): Promise<Workshop | null> {
   if (preferred) { try { return await api.workshop(preferred); } catch { /* fall through */ } }
   const list = await api.workshops().catch(() => [] as Workshop[]);
@@ -151,6 +176,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   const [notice, setNotice] = useState('');
   const langRef = useRef(language);
   langRef.current = language;
+  const runRef = useRef((_custom: boolean) => {});
 
   const initialText = (l: string) => loadDraft(me.username, ex.id, l) ?? languageInfo(l).template;
 
@@ -167,7 +193,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
         const l = langRef.current;
         saveTimer.current = setTimeout(() => setSaved(saveDraft(me.username, ex.id, l, text)), 400);
       },
-      onRun: () => run(false),
+      onRun: () => runRef.current(false),
     });
     return () => {
       clearTimeout(saveTimer.current);
@@ -176,6 +202,9 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
       stopFollow.current?.();
     };
   }, []);
+
+  // The editor's name says which language it holds, in the UI's language.
+  useEffect(() => { editor.current?.setLabel(`${t('ex.editor')} (${languageName(language)})`); }, [language, lang()]);
 
   useEffect(() => { if (me.role === 'candidate') findWorkshop(ex.id, workshopId).then(setWorkshop); }, [ex.id, workshopId]);
 
@@ -191,11 +220,14 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     setSaved(false);
   };
 
+  const busy = result !== null && (result.status === 'sending' || result.status === 'queued' || result.status === 'judging');
+
   const start = async (kind: ResultState['kind'], send: () => Promise<{ id: string | number }>) => {
     const source = editor.current?.getText() ?? '';
     setNotice('');
     if (!source.trim()) { setNotice(t('ex.emptySource')); return; }
-    if (new Blob([source]).size > MAX_SOURCE) { setNotice(t('app.error', { message: '256 KiB' })); return; }
+    const bytes = new Blob([source]).size;
+    if (bytes > MAX_SOURCE) { setNotice(t('ex.tooLarge', { size: formatBytes(bytes) })); return; }
     saveDraft(me.username, ex.id, language, source);
     stopFollow.current?.();
     editor.current?.markLines([]);
@@ -204,7 +236,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     let id: string | number;
     try { id = (await send()).id; }
     catch (e) {
-      const message = e instanceof ApiError && e.status === 413 ? (e.message || errorMessage(e)) : errorMessage(e);
+      const message = e instanceof ApiError && e.status === 413 ? t('ex.tooLarge', { size: formatBytes(new Blob([source]).size) }) : errorMessage(e);
       setResult({ kind, status: 'failed', done: 0, total: 0, tests: [], error: message });
       return;
     }
@@ -228,9 +260,17 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   };
 
   const run = (custom: boolean) => {
+    if (busy) return;
     const source = () => editor.current?.getText() ?? '';
     if (custom) start('custom', () => api.run(ex.id, langRef.current, source(), customInput));
     else start('run', () => api.run(ex.id, langRef.current, source()));
+  };
+  runRef.current = run;
+
+  const startOver = () => {
+    if (!editor.current || !window.confirm(t('ex.resetConfirm'))) return;
+    editor.current.setText(languageInfo(language).template);
+    editor.current.view.focus();
   };
   const submit = () => start('submission', () => api.submit(ex.id, langRef.current, editor.current?.getText() ?? ''));
 
@@ -244,7 +284,6 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
     } catch (e) { setNotice(errorMessage(e)); }
   };
 
-  const busy = result !== null && (result.status === 'sending' || result.status === 'queued' || result.status === 'judging');
 
   return (
     <section class={`work-pane ${result || tab === 'history' ? 'has-results' : ''}`} aria-label={t('ex.editor')}>
@@ -254,17 +293,19 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
           {languages.map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
         </select>
         <span class="draft-state muted small" aria-live="polite">{saved ? <><Icon name="check" /> {t('ex.draftSaved')}</> : ''}</span>
+
       </div>
       <div class="editor-host" ref={editorHost} />
       <p id="editor-help" class="muted small editor-help">{t('ex.editorHelp')}</p>
       <div class="action-bar">
-        <button type="button" class="btn" onClick={() => run(false)} disabled={busy}>{t('ex.runSamples')}</button>
+        <button type="button" class="btn" onClick={() => run(false)} disabled={busy} aria-keyshortcuts="Control+Enter">{t('ex.runSamples')}</button>
         <button type="button" class="btn" aria-expanded={customOpen} aria-controls="custom-input-box" onClick={() => setCustomOpen(!customOpen)}>
           {t('ex.runInput')}
         </button>
         <button type="button" class="btn btn-primary" onClick={submit} disabled={busy}>{t('ex.submit')}</button>
         <span class="grow" />
-        {workshop ? <HelpButton workshop={workshop} exercise={ex.id} /> : null}
+        <button type="button" class="btn btn-quiet" onClick={startOver}>{t('ex.resetCode')}</button>
+        {workshop && !trialOf(ex.id) ? <HelpButton workshop={workshop} exercise={ex.id} /> : null}
       </div>
       {customOpen ? (
         <div class="custom-input" id="custom-input-box">
@@ -291,13 +332,28 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
         </button>
       </div>
       <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={tab !== 'results'} class="tab-panel">
-        <ResultsPanel result={result} samples={ex.samples ?? []} limits={ex} onLine={(l) => editor.current?.goToLine(l)} />
+        <ResultsPanel result={result} samples={ex.samples ?? []} limits={ex} onLine={(l) => editor.current?.goToLine(l)}
+          next={<NextExercise current={ex.id} workshop={workshop} />} />
       </div>
       <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'} class="tab-panel">
         {tab === 'history' ? <History exercise={ex} reloadKey={historyKey} onLoad={loadSubmission} /> : null}
       </div>
       </div>
     </section>
+  );
+}
+
+/** In a coding trial: its name, the company and the time left, always in view. */
+function TrialBanner({ trial }: { trial: OpenedTrial }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(timer); }, []);
+  const left = timeLeft(trial, now);
+  return (
+    <div class="trial-banner note note-info">
+      <Link href={`/trials/open/${encodeURIComponent(trial.code)}`}><strong>{trial.title}</strong></Link>
+      {trial.owner ? <span> · {t('tr.by', { company: trial.owner })}</span> : null}
+      <span role="timer"> · {left ? t('tr.left', left) : t('tr.over')}</span>
+    </div>
   );
 }
 
@@ -320,6 +376,7 @@ export function ExerciseView({ id, me, workshopId }: { id: string; me: Me; works
       <section class="statement-pane" aria-labelledby="exercise-title">
         <p class="crumbs small"><Link href={workshopId ? `/workshops/${encodeURIComponent(workshopId)}` : '/'}>{workshopId ? t('nav.workshops') : t('nav.exercises')}</Link> · {e.track} · {t('cat.tier', { tier: e.tier })}
           {me.role === 'trainer' || me.role === 'admin' ? <> · <Link href={`/exercises/${encodeURIComponent(e.id)}/similarity`}>{t('sim.link')}</Link></> : null}</p>
+        {trialOf(e.id) ? <TrialBanner trial={trialOf(e.id)!} /> : null}
         <div id="exercise-title"><PageHeading title={exerciseTitle(e)}>{exerciseTitle(e)}</PageHeading></div>
         <Statement ex={e} />
       </section>

@@ -50,7 +50,7 @@ export function VerifyView() {
           if (file) { const content = await file.text(); setText(content); verify(content); }
         }} />
         <label for="credential-text">{t('pub.paste')}</label>
-        <textarea id="credential-text" rows={8} class="code-input" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        <textarea id="credential-text" rows={8} class="link-input" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
         <button type="submit" class="btn btn-primary" disabled={!text.trim()}>{t('pub.verify')}</button>
       </form>
       {error ? <ErrorNote error={error} /> : null}

@@ -7,6 +7,7 @@ import { formatTime, t } from '../i18n';
 import { navigate } from '../lib/router';
 import { ErrorNote, Link, Loading, PageHeading, useAsync } from '../components';
 import { exerciseTitle } from './catalogue';
+import { openedTrial, rememberTrial, type OpenedTrial } from '../lib/trial';
 
 export function TrialsView() {
   const trials = useAsync<Trial[]>(() => api.trials(), []);
@@ -32,7 +33,7 @@ export function TrialsView() {
               <h2><Link href={`/trials/${tr.id}`}>{tr.title}</Link></h2>
               <p class="muted small">{t('tr.facts', { minutes: tr.minutes, n: tr.exercises.length })}</p>
               <p class="small"><label for={`invite-${tr.id}`}>{t('tr.invite')}</label>
-                <input id={`invite-${tr.id}`} class="code-input" readOnly value={location.origin + tr.invite} onFocus={(e) => (e.target as HTMLInputElement).select()} /></p>
+                <input id={`invite-${tr.id}`} class="link-input" readOnly value={location.origin + tr.invite} onFocus={(e) => (e.target as HTMLInputElement).select()} /></p>
             </li>
           ))}
         </ul>
@@ -118,7 +119,7 @@ export function TrialResultsView({ id }: { id: string }) {
                 <th scope="col">{t('tr.candidate')}</th>
                 <th scope="col">{t('tr.window')}</th>
                 {d.columns.map((c) => <th scope="col" key={c.id}>{c.title}</th>)}
-                <th scope="col">{t('tr.total')}</th>
+                <th scope="col">{t('tr.totalShare')}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,7 +131,7 @@ export function TrialResultsView({ id }: { id: string }) {
                     const x = c.exercises[col.id];
                     return <td key={col.id}>{x && x.verdict ? `${x.score} / ${x.max_score}` : '—'}</td>;
                   })}
-                  <td><strong>{c.total}</strong></td>
+                  <td><strong>{commonScale(c.exercises, d.columns)}</strong></td>
                 </tr>
               ))}
             </tbody>
@@ -146,24 +147,42 @@ export function TrialResultsView({ id }: { id: string }) {
   );
 }
 
+/** The total on a common scale: each exercise's score as a share of its maximum, averaged over
+ *  the trial's exercises, so exercises scored out of 1 and out of 100 weigh the same. */
+export function commonScale(scores: TrialResults['candidates'][number]['exercises'], columns: { id: string }[]): string {
+  if (!columns.length) return '—';
+  const sum = columns.reduce((acc, col) => {
+    const x = scores[col.id];
+    return acc + (x && x.max_score > 0 ? Math.min(1, x.score / x.max_score) : 0);
+  }, 0);
+  return `${Math.round((sum / columns.length) * 100)} %`;
+}
+
 export function OpenTrialView({ code }: { code: string }) {
-  const [trial, setTrial] = useState<Awaited<ReturnType<typeof api.openTrial>> | null>(null);
+  // A trial opened before (Back from one of its exercises) is shown at once, not "Start" again.
+  const [trial, setTrial] = useState<OpenedTrial | null>(() => openedTrial(code));
   const [error, setError] = useState<unknown>(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const open = async () => {
+    setError(null);
+    try {
+      const opened = await api.openTrial(code);
+      const kept: OpenedTrial = { code, title: opened.title, owner: opened.owner, ends_at: opened.ends_at, exercises: opened.exercises, titles: opened.titles };
+      rememberTrial(kept);
+      setTrial(kept);
+    } catch (e) { setError(e); }
+  };
   if (!trial) {
     return (
       <div class="page narrow">
         <PageHeading title={t('tr.openTitle')}>{t('tr.openTitle')}</PageHeading>
         <p class="lead">{t('tr.openIntro')}</p>
         {error ? <ErrorNote error={error} /> : null}
-        <button type="button" class="btn btn-primary" onClick={async () => {
-          setError(null);
-          try { setTrial(await api.openTrial(code)); } catch (e) { setError(e); }
-        }}>{t('tr.start')}</button>
+        <button type="button" class="btn btn-primary" onClick={open}>{t('tr.start')}</button>
       </div>
     );
   }
@@ -171,10 +190,11 @@ export function OpenTrialView({ code }: { code: string }) {
   return (
     <div class="page narrow">
       <PageHeading title={trial.title}>{trial.title}</PageHeading>
+      {trial.owner ? <p class="muted">{t('tr.by', { company: trial.owner })}</p> : null}
       <p class="note note-info" role="timer">{left > 0 ? t('tr.left', { minutes: Math.floor(left / 60), seconds: String(left % 60).padStart(2, '0') }) : t('tr.over')}</p>
       <ul class="card-list">
         {trial.exercises.map((e) => (
-          <li class="card" key={e}><Link href={`/exercises/${encodeURIComponent(e)}`}>{trial.titles[e] ?? e}</Link></li>
+          <li class="card" key={e}><Link href={`/exercises/${encodeURIComponent(e)}?trial=${encodeURIComponent(code)}`}>{trial.titles[e] ?? e}</Link></li>
         ))}
       </ul>
     </div>

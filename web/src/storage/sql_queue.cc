@@ -1,0 +1,224 @@
+// The judging queue: submissions and runs, claiming with leases, verdicts
+// recorded once, notifications of new jobs and of judging progress between
+// processes.
+#include <algorithm>
+#include <cstdlib>
+
+#include "storage/sql_storage.h"
+
+namespace web {
+namespace {
+
+// AddSubmission notifies it, for workers waiting with LISTEN.
+constexpr const char* kQueueChannel = "koodikoe_queue";
+// Judging progress from workers, for the server's event streams: "ID JSON", or
+// "ID" when done.
+constexpr const char* kEventChannel = "koodikoe_events";
+
+}  // namespace
+
+namespace sql {
+
+const char* const kSubmissionColumns =
+    "s.id, s.user_id, u.username, s.exercise, s.language, s.kind, s.input, "
+    "s.status, "
+    "s.verdict, s.score, s.max_score, s.created_at, s.started_at, "
+    "s.finished_at, s.attempts, "
+    "s.judged_count, s.exercise_version, s.lease_until";
+
+Submission ReadSubmission(const Rows& r, size_t row) {
+  Submission s;
+  s.id = r.Int(row, 0);
+  s.user_id = r.Int(row, 1);
+  s.username = r.Text(row, 2);
+  s.exercise = r.Text(row, 3);
+  s.language = r.Text(row, 4);
+  s.kind = r.Text(row, 5);
+  if (!r.IsNull(row, 6)) s.input = r.Text(row, 6);
+  s.status = r.Text(row, 7);
+  s.verdict = r.Text(row, 8);
+  s.score = r.Real(row, 9);
+  s.max_score = r.Real(row, 10);
+  s.created_at = r.Int(row, 11);
+  s.started_at = r.Int(row, 12);
+  s.finished_at = r.Int(row, 13);
+  s.attempts = static_cast<int>(r.Int(row, 14));
+  s.judged_count = static_cast<int>(r.Int(row, 15));
+  s.exercise_version = r.Text(row, 16);
+  s.lease_until = r.Int(row, 17);
+  return s;
+}
+
+}  // namespace sql
+
+Result<std::vector<Submission>> SqlStorage::SubmissionRows(const std::string& what,
+                                                           std::string_view sql,
+                                                           const Params& params, bool with_report) {
+  auto r = Run(what, sql, params);
+  if (!r) return tl::unexpected(r.error());
+  std::vector<Submission> list;
+  list.reserve(r->size());
+  for (size_t i = 0; i < r->size(); ++i) {
+    list.push_back(sql::ReadSubmission(*r, i));
+    if (with_report) list.back().report_json = r->Text(i, sql::kAfterSubmission);
+  }
+  return list;
+}
+
+Result<int64_t> SqlStorage::AddSubmission(const Submission& s) {
+  // The notification goes out when the row is committed: an idle worker starts
+  // at once.
+  return InTransaction("add submission", [&](sql::Connection& connection) -> Result<int64_t> {
+    auto r = Run(connection, "add submission",
+                 "INSERT INTO submissions(user_id, exercise, language, "
+                 "source, kind, input, "
+                 "status, created_at, exercise_version) "
+                 "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
+                 {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
+                  s.exercise_version});
+    if (!r) return tl::unexpected(r.error());
+    int64_t id = r->Int(0, 0);
+    if (auto told = driver_->Notify(connection, kQueueChannel, std::to_string(id)); !told) {
+      return DbError("notify queued submission", told.error());
+    }
+    return id;
+  });
+}
+
+Result<std::optional<Submission>> SqlStorage::FindSubmission(int64_t id) {
+  auto r = Run("find submission",
+               std::string("SELECT ") + sql::kSubmissionColumns +
+                   ", s.source, s.report FROM submissions s JOIN users u ON "
+                   "u.id = s.user_id "
+                   "WHERE s.id = ?1",
+               {id});
+  if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return std::optional<Submission>();
+  Submission s = sql::ReadSubmission(*r, 0);
+  s.source = r->Text(0, sql::kAfterSubmission);
+  s.report_json = r->Text(0, sql::kAfterSubmission + 1);
+  return s;
+}
+
+Result<std::vector<Submission>> SqlStorage::ListSubmissions(int64_t user_id,
+                                                            const std::string& exercise,
+                                                            int64_t older_than) {
+  return SubmissionRows("list submissions",
+                        std::string("SELECT ") + sql::kSubmissionColumns +
+                            " FROM submissions s JOIN users u ON u.id = s.user_id "
+                            "WHERE s.user_id = ?1 AND s.kind = 'submission' AND (?2 = '' OR "
+                            "s.exercise = ?2) "
+                            "AND (CAST(?3 AS BIGINT) = 0 OR s.id < CAST(?3 AS BIGINT)) ORDER BY "
+                            "s.id DESC LIMIT " +
+                            std::to_string(kSubmissionPage),
+                        {user_id, exercise, older_than}, false);
+}
+
+Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
+  return InTransaction(
+      "claim submission", [&](sql::Connection& connection) -> Result<std::optional<Submission>> {
+        // {lock_rows}: workers claiming at the same moment each get a different
+        // row instead of waiting for each other's transactions.
+        auto claimed = Run(connection, "claim submission",
+                           "UPDATE submissions SET status = 'judging', started_at = ?1, "
+                           "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT id "
+                           "FROM submissions WHERE status = 'queued' OR (status = 'judging' "
+                           "AND lease_until < ?1) ORDER BY kind = 'run' DESC, id LIMIT 1"
+                           "{lock_rows}) RETURNING id",
+                           {now, now + kLeaseSeconds});
+        if (!claimed) return tl::unexpected(claimed.error());
+        if (claimed->empty()) return std::optional<Submission>();
+        auto r = Run(connection, "read claimed submission",
+                     std::string("SELECT ") + sql::kSubmissionColumns +
+                         ", s.source FROM submissions s JOIN users u ON u.id = "
+                         "s.user_id "
+                         "WHERE s.id = ?1",
+                     {claimed->Int(0, 0)});
+        if (!r) return tl::unexpected(r.error());
+        if (r->empty()) return std::optional<Submission>();
+        Submission s = sql::ReadSubmission(*r, 0);
+        s.source = r->Text(0, sql::kAfterSubmission);
+        return s;
+      });
+}
+
+Result<bool> SqlStorage::RenewLease(int64_t id, int attempts, int64_t now) {
+  return sql::ChangedOne(
+      Run("renew lease",
+          "UPDATE submissions SET lease_until = ?1 WHERE id = ?2 AND attempts = ?3 "
+          "AND status = 'judging'",
+          {now + kLeaseSeconds, id, attempts}));
+}
+
+Result<bool> SqlStorage::FinishSubmission(int64_t id, const std::string& verdict, double score,
+                                          double max_score, const std::string& report_json,
+                                          int64_t now) {
+  return sql::ChangedOne(Run("finish submission",
+                             "UPDATE submissions SET status = 'done', verdict = ?1, score = ?2, "
+                             "max_score = ?3, report = ?4, finished_at = ?5, judged_count = "
+                             "judged_count + 1 "
+                             "WHERE id = ?6 AND status = 'judging'",
+                             {verdict, score, max_score, report_json, now, id}));
+}
+
+Result<void> SqlStorage::RequeueSubmission(int64_t id) {
+  return Exec("requeue submission",
+              "UPDATE submissions SET status = 'queued' WHERE id = ?1 AND "
+              "status = 'judging'",
+              {id});
+}
+
+Result<int> SqlStorage::RequeueInterrupted() {
+  // One process judging everything (SQLite): every job left judging was its
+  // own. Remote workers may be judging right now (PostgreSQL): only jobs whose
+  // lease has ended.
+  auto r = Run("requeue interrupted submissions",
+               "UPDATE submissions SET status = 'queued' WHERE status = 'judging' AND "
+               "(?1 = 0 OR lease_until < {epoch_now})",
+               {driver_->dialect().shared_by_processes ? 1 : 0});
+  if (!r) return tl::unexpected(r.error());
+  return static_cast<int>(r->changes);
+}
+
+Result<int64_t> SqlStorage::CountQueued() {
+  return sql::FirstInt(
+      Run("count queued", "SELECT count(*) FROM submissions WHERE status = 'queued'", {}));
+}
+
+bool SqlStorage::NotifiesQueued() const { return driver_->dialect().shared_by_processes; }
+
+Result<bool> SqlStorage::WaitForQueued(int timeout_ms) {
+  if (!NotifiesQueued()) return false;
+  auto payloads = driver_->Listen(kQueueChannel, timeout_ms);
+  if (!payloads) return tl::unexpected(payloads.error());
+  return !payloads->empty();
+}
+
+Result<void> SqlStorage::PublishEvent(int64_t id, const std::string& data) {
+  if (!NotifiesQueued()) return {};
+  std::string payload = std::to_string(id) + (data.empty() ? "" : " " + data);
+  // NOTIFY payloads stop at 8000 bytes; a long progress event (a test's
+  // feedback) is left out: the stored verdict has all of it.
+  if (payload.size() > 7900) return {};
+  auto connection = driver_->Acquire();
+  if (!connection) return tl::unexpected(connection.error());
+  if (auto told = driver_->Notify(**connection, kEventChannel, payload); !told) {
+    return DbError("publish event", told.error());
+  }
+  return {};
+}
+
+Result<std::vector<std::pair<int64_t, std::string>>> SqlStorage::WaitForEvents(int timeout_ms) {
+  std::vector<std::pair<int64_t, std::string>> events;
+  if (!NotifiesQueued()) return events;
+  auto payloads = driver_->Listen(kEventChannel, timeout_ms);
+  if (!payloads) return tl::unexpected(payloads.error());
+  for (const auto& payload : *payloads) {
+    size_t space = payload.find(' ');
+    events.emplace_back(std::strtoll(payload.c_str(), nullptr, 10),
+                        space == std::string::npos ? "" : payload.substr(space + 1));
+  }
+  return events;
+}
+
+}  // namespace web
