@@ -138,40 +138,63 @@ Result<int64_t> CreateUser(Storage& storage, const std::string& username,
   return storage.AddUser(user);
 }
 
-int64_t LoginRateLimiter::SecondsUntilAllowed(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return 0;
-  auto now = std::chrono::steady_clock::now();
-  ForgetOldLocked(it->second, now);
-  if (static_cast<int>(it->second.size()) < kMaxFailures) return 0;
-  auto wait = it->second.front() + kWindow - now;
-  return std::max<int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(wait).count());
+LoginRateLimiter::Clock::duration LoginRateLimiter::DelayAfter(int failures, Limits limits) {
+  if (failures <= limits.free_failures) return Clock::duration::zero();
+  int doublings = std::min(failures - limits.free_failures - 1, 20);
+  return std::min<Clock::duration>(std::chrono::seconds(int64_t{1} << doublings), limits.max_delay);
 }
 
-void LoginRateLimiter::RecordFailure(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  auto now = std::chrono::steady_clock::now();
-  // Bounded memory: keys with no recent failure are dropped when the map grows.
-  if (failures_.size() > 100000) {
-    for (auto it = failures_.begin(); it != failures_.end();) {
-      ForgetOldLocked(it->second, now);
-      it = it->second.empty() ? failures_.erase(it) : std::next(it);
+LoginRateLimiter::Counter& LoginRateLimiter::FreshLocked(std::map<std::string, Counter>& counters,
+                                                         const std::string& key,
+                                                         Clock::time_point now) {
+  Counter& counter = counters[key];
+  if (now - counter.last > kForgetAfter) counter = Counter{};
+  return counter;
+}
+
+void LoginRateLimiter::PruneLocked(Clock::time_point now) {
+  // Bounded memory: counters with no recent guess go when the maps grow.
+  for (auto* counters : {&accounts_, &addresses_}) {
+    if (counters->size() <= 100000) continue;
+    for (auto it = counters->begin(); it != counters->end();) {
+      it = now - it->second.last > kForgetAfter ? counters->erase(it) : std::next(it);
     }
   }
-  auto& list = failures_[key];
-  ForgetOldLocked(list, now);
-  list.push_back(now);
 }
 
-void LoginRateLimiter::RecordSuccess(const std::string& key) {
+int64_t LoginRateLimiter::BeginGuess(const std::string& account, const std::string& address) {
   std::lock_guard lock(mutex_);
-  failures_.erase(key);
+  auto now = Clock::now();
+  PruneLocked(now);
+  Counter& by_account = FreshLocked(accounts_, account, now);
+  Counter& by_address = FreshLocked(addresses_, address, now);
+  auto wait = std::max(by_account.next_allowed, by_address.next_allowed) - now;
+  if (wait > Clock::duration::zero()) {
+    return std::max<int64_t>(1, std::chrono::ceil<std::chrono::seconds>(wait).count());
+  }
+  for (auto [counter, limits] :
+       {std::pair{&by_account, kPerAccount}, std::pair{&by_address, kPerAddress}}) {
+    counter->failures += 1;  // until the password proves right
+    counter->last = now;
+    counter->next_allowed = now + DelayAfter(counter->failures, limits);
+  }
+  return 0;
 }
 
-void LoginRateLimiter::ForgetOldLocked(std::deque<std::chrono::steady_clock::time_point>& failures,
-                                       std::chrono::steady_clock::time_point now) {
-  while (!failures.empty() && now - failures.front() > kWindow) failures.pop_front();
+void LoginRateLimiter::Succeeded(const std::string& account, const std::string& address) {
+  std::lock_guard lock(mutex_);
+  accounts_.erase(account);
+  auto it = addresses_.find(address);
+  if (it == addresses_.end()) return;
+  Counter& counter = it->second;
+  counter.failures = std::max(0, counter.failures - 1);
+  counter.next_allowed =
+      std::min(counter.next_allowed, Clock::now() + DelayAfter(counter.failures, kPerAddress));
+}
+
+void LoginRateLimiter::Unlock(const std::string& account) {
+  std::lock_guard lock(mutex_);
+  accounts_.erase(account);
 }
 
 }  // namespace web

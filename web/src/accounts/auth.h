@@ -36,23 +36,46 @@ std::string PasswordProblem(const std::string& password);
 Result<int64_t> CreateUser(Storage& storage, const std::string& username,
                            const std::string& password, Role role);
 
-// Failed logins per key (username + client address): after kMaxFailures within kWindow the
-// key is refused until the oldest failure is older than kWindow. Thread-safe.
+// Login guesses slowed down per account and per client address (issue 14). A guess is counted
+// before its password is checked, under one lock, so parallel guesses cannot race past the
+// count. After a few free failures each further guess waits a growing delay (1 s, 2 s, 4 s ...
+// at most a minute): a guesser gets a few tries an hour while the real owner waits seconds,
+// never a lockout. In memory: a restart forgets. Thread-safe.
 class LoginRateLimiter {
  public:
-  static constexpr int kMaxFailures = 5;
-  static constexpr std::chrono::seconds kWindow{15 * 60};
+  struct Limits {
+    int free_failures;
+    std::chrono::seconds max_delay;
+  };
+  static constexpr Limits kPerAccount{3, std::chrono::seconds(60)};
+  // Room for a classroom behind one NAT address logging in at once.
+  static constexpr Limits kPerAddress{64, std::chrono::seconds(60)};
+  // A counter with no guess for this long starts afresh.
+  static constexpr std::chrono::seconds kForgetAfter{3600};
 
-  // 0 if a login may be tried now, else the seconds to wait.
-  int64_t SecondsUntilAllowed(const std::string& key);
-  void RecordFailure(const std::string& key);
-  void RecordSuccess(const std::string& key);
+  // Counts a guess at `account` from `address`: 0 if its password may be checked now, else
+  // the seconds to wait (and nothing is counted).
+  int64_t BeginGuess(const std::string& account, const std::string& address);
+  // The guess was right: the account starts afresh and the address gets its guess back.
+  void Succeeded(const std::string& account, const std::string& address);
+  // A trainer lets the account try again at once.
+  void Unlock(const std::string& account);
 
  private:
-  void ForgetOldLocked(std::deque<std::chrono::steady_clock::time_point>& failures,
-                       std::chrono::steady_clock::time_point now);
+  using Clock = std::chrono::steady_clock;
+  struct Counter {
+    int failures = 0;
+    Clock::time_point next_allowed;
+    Clock::time_point last;
+  };
+  static Clock::duration DelayAfter(int failures, Limits limits);
+  Counter& FreshLocked(std::map<std::string, Counter>& counters, const std::string& key,
+                       Clock::time_point now);
+  void PruneLocked(Clock::time_point now);
+
   std::mutex mutex_;
-  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
+  std::map<std::string, Counter> accounts_;
+  std::map<std::string, Counter> addresses_;
 };
 
 }  // namespace web

@@ -20,6 +20,17 @@ std::string Cookie(const std::string& name, const std::string& value, int64_t ma
   return cookie;
 }
 
+// The login page's language: the body's "language", else the browser's Accept-Language; the
+// UI speaks Finnish first.
+bool PrefersFinnish(const ApiRequest& request) {
+  if (request.body.is_object() && request.body.contains("language") &&
+      request.body["language"].is_string()) {
+    return request.body["language"] != "en";
+  }
+  std::string accept = request.http.get_header_value("Accept-Language");
+  return accept.empty() || accept.rfind("fi", 0) == 0;
+}
+
 }  // namespace
 
 ApiResult<ApiReply> Login(Services& services, const ApiRequest& request) {
@@ -28,12 +39,18 @@ ApiResult<ApiReply> Login(Services& services, const ApiRequest& request) {
   auto password = RequireString(request.body, "password", 256);
   if (!password) return tl::unexpected(password.error());
 
-  std::string limit_key = *username + "|" + request.http.remote_addr;
-  if (int64_t wait = services.login_limiter.SecondsUntilAllowed(limit_key); wait > 0) {
+  // Counted before the password is checked, so parallel guesses cannot race past the count.
+  const std::string& address = request.http.remote_addr;
+  bool finnish = PrefersFinnish(request);
+  if (int64_t wait = services.login_limiter.BeginGuess(*username, address); wait > 0) {
+    std::string seconds = std::to_string(wait);
     ApiError error{Fault::kRateLimited, "too_many_attempts",
-                   "Too many wrong passwords for this name. Wait " +
-                       std::to_string((wait + 59) / 60) +
-                       " minutes and try again, or ask the trainer to check your password.",
+                   finnish ? "Liian monta väärää salasanaa. Odota " + seconds +
+                                 " sekuntia ja yritä uudelleen, tai pyydä valmentajaa avaamaan "
+                                 "tunnuksesi."
+                           : "Too many wrong passwords. Wait " + seconds +
+                                 " seconds and try again, or ask your trainer to unlock your "
+                                 "account.",
                    static_cast<int>(wait)};
     return tl::unexpected(error);
   }
@@ -46,11 +63,11 @@ ApiResult<ApiReply> Login(Services& services, const ApiRequest& request) {
     VerifyDummyPassword(*password);
   }
   if (!valid) {
-    services.login_limiter.RecordFailure(limit_key);
     return Reject(Fault::kUnauthenticated, "wrong_credentials",
-                  "The username or the password is wrong. Check them and try again.");
+                  finnish ? "Käyttäjätunnus tai salasana on väärin. Tarkista ne ja yritä uudelleen."
+                          : "The username or the password is wrong. Check them and try again.");
   }
-  services.login_limiter.RecordSuccess(limit_key);
+  services.login_limiter.Succeeded(*username, address);
 
   Session session;
   std::string token = RandomHex(32);
@@ -141,6 +158,28 @@ ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& reques
   }
   ApiReply reply;
   reply.body = {{"id", *id}, {"username", *username}, {"role", RoleName(*role)}};
+  return reply;
+}
+
+// A trainer lets a member of their workshop (an admin: anyone) try passwords again at once.
+ApiResult<ApiReply> UnlockLogin(Services& services, const ApiRequest& request) {
+  const std::string& username = request.params.at("username");
+  auto user = Check(services.storage.FindUserByName(username));
+  if (!user) return tl::unexpected(user.error());
+  bool allowed = *user && request.user().role == Role::kAdmin;
+  if (*user && !allowed) {
+    auto trains = Check(services.storage.IsTrainerOf(request.user().id, (*user)->id));
+    if (!trains) return tl::unexpected(trains.error());
+    allowed = *trains;
+  }
+  if (!allowed) {
+    return Reject(Fault::kForbidden, "not_your_member",
+                  "Only a trainer of one of " + username +
+                      "'s workshops (or an admin) can unlock the account.");
+  }
+  services.login_limiter.Unlock(username);
+  ApiReply reply;
+  reply.body = {{"username", username}, {"unlocked", true}};
   return reply;
 }
 

@@ -100,6 +100,7 @@ ApiResult<ApiReply> Logout(Services&, const ApiRequest&);
 ApiResult<ApiReply> GetMe(Services&, const ApiRequest&);
 ApiResult<ApiReply> PutMe(Services&, const ApiRequest&);
 ApiResult<ApiReply> CreateUserRoute(Services&, const ApiRequest&);
+ApiResult<ApiReply> UnlockLogin(Services&, const ApiRequest&);
 json EncodeMe(const User& user);
 
 // Exercises and progress.

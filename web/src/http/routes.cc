@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/time_util.h"
 #include "http/api.h"
+#include "http/request_guard.h"
 #include "http/static_files.h"
 
 namespace web {
@@ -220,6 +221,9 @@ const std::vector<Route>& Table() {
       {"POST", "/api/v1/users", Access::kAdmin, 200, CreateUserRoute, nullptr, "Create an account",
        R"({"username":"ville","password":"…","role":"candidate"})",
        R"({"id":7,"username":"ville","role":"candidate"})"},
+      {"POST", "/api/v1/users/{username}/unlock", Access::kTrainer, 200, UnlockLogin, nullptr,
+       "A trainer lets a member of their workshop try passwords again at once (admins: anyone)",
+       "{}", R"({"username":"aino","unlocked":true})"},
       {"GET", "/api/v1/languages", Access::kUser, 200, ListLanguages, nullptr,
        "Language ids the judge can run on this server", "", R"(["c","cpp","python"])"},
       {"GET", "/api/v1/exercises", Access::kUser, 200, ListExercises, nullptr,
@@ -625,6 +629,12 @@ void Serve(Services& services, const Route& route, const std::vector<std::string
                           std::to_string(route.max_body / 1024) + " KiB.");
   }
   if (IsWrite(route.method) && std::string(route.request_example) != "zip") {
+    // The parser recurses per level: a body of a million '[' would overflow the stack.
+    if (NestedTooDeeply(req.body)) {
+      return ReplyError(res, Fault::kInvalid, "nested_too_deeply",
+                        "The JSON body is nested too deeply: at most " +
+                            std::to_string(kMaxJsonDepth) + " levels of [ and { are accepted.");
+    }
     request.body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
     if (request.body.is_discarded() || !request.body.is_object()) {
       return ReplyError(res, Fault::kInvalid, "bad_json",

@@ -16,6 +16,7 @@
 #include "base/time_util.h"
 #include "evidence/credentials.h"
 #include "http/api.h"
+#include "http/request_guard.h"
 #include "http/static_files.h"
 
 namespace web {
@@ -55,6 +56,8 @@ constexpr DemoAccount kDemoAccounts[] = {
     {"sari", "sari-demo", Role::kCompany, "Sari"},
     {"admin", "admin-demo", Role::kAdmin, "Admin"},
 };
+// Threads answering connections (see where the server is built).
+constexpr int kServerThreads = 512;
 constexpr const char* kDemoWorkshopTitle = "Maanantain työpaja";
 constexpr const char* kDemoJoinCode = "DEMO42";
 
@@ -343,20 +346,21 @@ int ServeCommand(int argc, char** argv) {
                     limiter,   store,   sets,  options, *key};
 
   httplib::Server server;
-  // SSE streams hold a thread each while a submission is judged: many more threads than
-  // cores, so a room following its verdicts does not starve other requests.
-  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // SSE streams and slow clients hold a thread each (httplib is thread-per-connection): a
+  // budget measured to hold 200 slow clients and 100 event streams while others are answered
+  // (bench/README.md). Idle threads cost only their stack's address space.
+  server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   server.set_payload_max_length(options.max_body_bytes);
-  server.set_read_timeout(10, 0);
+  server.set_read_timeout(5, 0);
   server.set_write_timeout(10, 0);
   server.set_keep_alive_max_count(100);
   server.set_keep_alive_timeout(5);
   // A reply goes out in more than one write: with Nagle's algorithm on, the last part waits
   // for the client's delayed ACK, 40 ms on every keep-alive request.
   server.set_tcp_nodelay(true);
-  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                              {"Referrer-Policy", "same-origin"},
-                              {"X-Frame-Options", "DENY"}});
+  server.set_default_headers(SecurityHeaders());
+  AddHstsOverTls(server, options.secure_cookies);
+  RefuseEncodedBodies(server);
   std::string ui_dir = DefaultUiDir(options.ui_dir);
   MountUi(server, ui_dir);
   RegisterRoutes(server, services, ui_dir);

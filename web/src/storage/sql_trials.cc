@@ -89,6 +89,11 @@ Result<int64_t> SqlStorage::OpenTrial(int64_t trial_id, int64_t user_id, int64_t
   return r->Int(0, 0);
 }
 
+Result<bool> SqlStorage::IsTrialExercise(const std::string& exercise) {
+  return sql::AnyRow(
+      Run("trial exercise", "SELECT 1 FROM trial_exercises WHERE exercise = ?1 LIMIT 1", {exercise}));
+}
+
 Result<std::vector<TrialParticipant>> SqlStorage::TrialParticipants(int64_t trial_id) {
   return sql::ReadAll(
       Run("trial participants",
