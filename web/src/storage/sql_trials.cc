@@ -107,9 +107,4 @@ Result<std::vector<TrialParticipant>> SqlStorage::TrialParticipants(int64_t tria
       });
 }
 
-Result<bool> SqlStorage::IsTrialExercise(const std::string& exercise) {
-  return sql::AnyRow(Run("trial exercise",
-                         "SELECT 1 FROM trial_exercises WHERE exercise = ?1 LIMIT 1", {exercise}));
-}
-
 }  // namespace web
