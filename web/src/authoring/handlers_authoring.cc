@@ -281,9 +281,8 @@ void ExerciseCheckEvents(Services& services, const ApiRequest& request, httplib:
                     "application/json");
     return;
   }
-  res.status = 200;
-  res.set_header("Cache-Control", "no-cache");
-  res.set_header("X-Accel-Buffering", "no");
+  auto ticket = OpenEventStream(services, request, res);
+  if (!ticket) return;
   struct State {
     uint64_t seen = 0;
     bool started = false;
@@ -293,7 +292,7 @@ void ExerciseCheckEvents(Services& services, const ApiRequest& request, httplib:
   auto state = std::make_shared<State>();
   Services* shared = &services;
   res.set_chunked_content_provider(
-      "text/event-stream", [shared, id, state](size_t, httplib::DataSink& sink) {
+      "text/event-stream", [shared, id, state, ticket](size_t, httplib::DataSink& sink) {
         std::string out;
         if (!state->started) {
           out += "retry: 2000\n\n";

@@ -116,6 +116,10 @@ void GetPackage(Services&, const ApiRequest&, httplib::Response&);
 ApiResult<ApiReply> GetExerciseCheck(Services&, const ApiRequest&);
 ApiResult<ApiReply> RecheckExercise(Services&, const ApiRequest&);
 void ExerciseCheckEvents(Services&, const ApiRequest&, httplib::Response&);
+// Starts an event stream's answer (200, no caching) for the caller, or answers 429
+// too_many_streams and returns null when the caller holds EventHub::kStreamsPerAccount.
+std::shared_ptr<EventHub::StreamTicket> OpenEventStream(Services&, const ApiRequest&,
+                                                        httplib::Response&);
 ApiResult<ApiReply> GetExerciseSource(Services&, const ApiRequest&);
 ApiResult<ApiReply> SaveExerciseSource(Services&, const ApiRequest&);
 ApiResult<ApiReply> CreateExercise(Services&, const ApiRequest&);

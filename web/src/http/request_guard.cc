@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/connection_gate.h"
+
 namespace web {
 
 bool NestedTooDeeply(std::string_view text, int max_depth) {
@@ -36,6 +38,7 @@ void RefuseEncodedBodies(httplib::Server& server) {
     res.status = 415;
     // The body is still unread on the connection: close it rather than parse it as a request.
     res.set_header("Connection", "close");
+    GatedServer::CloseAfterThisAnswer();
     nlohmann::json body = {{"error", "encoded_body"},
                            {"message",
                             "Send the request body uncompressed: this server does "

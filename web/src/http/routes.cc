@@ -132,15 +132,16 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
   auto viewer_or = ViewerOf(services, request.user(), *submission);
   if (!viewer_or) return ReplyError(res, viewer_or.error());
   ReportViewer viewer = *viewer_or;
-  res.status = 200;
-  res.set_header("Cache-Control", "no-cache");
-  res.set_header("X-Accel-Buffering", "no");
   if (submission->status == "done") {
+    res.status = 200;
+    res.set_header("Cache-Control", "no-cache");
     res.set_content(
         "retry: 2000\n\n" + SseEvent("done", EncodeSubmission(*submission, true, viewer).dump()),
         "text/event-stream");
     return;
   }
+  auto ticket = OpenEventStream(services, request, res);
+  if (!ticket) return;
   struct StreamState {
     size_t cursor = 0;
     bool started = false;
@@ -150,36 +151,36 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
   auto state = std::make_shared<StreamState>();
   Services* shared = &services;
   int64_t submission_id = *id;
-  res.set_chunked_content_provider(
-      "text/event-stream", [shared, submission_id, state, viewer](size_t, httplib::DataSink& sink) {
-        std::string out;
-        if (!state->started) {
-          out += "retry: 2000\n\n";
-          state->started = true;
-        }
-        auto batch = shared->events.Wait(submission_id, state->cursor, std::chrono::seconds(10));
-        state->cursor = batch.cursor;
-        for (const auto& event : batch.events) {
-          out += SseEvent("progress", ProgressEventForViewer(event, viewer));
-        }
-        bool finished = batch.finished;
-        std::optional<Submission> done;
-        if (finished || batch.events.empty()) {
-          // Storage is the truth (another server may have judged it); the hub only wakes us.
-          auto stored = shared->storage.FindSubmission(submission_id);
-          if (stored && *stored && (*stored)->status == "done") done = **stored;
-        }
-        if (done) {
-          out += SseEvent("done", EncodeSubmission(*done, true, viewer).dump());
-        } else if (batch.events.empty()) {
-          out += ": keep-alive\n\n";
-        }
-        if (!sink.write(out.data(), out.size())) return false;
-        if (done || batch.closed || std::chrono::steady_clock::now() > state->deadline) {
-          sink.done();
-        }
-        return true;
-      });
+  res.set_chunked_content_provider("text/event-stream", [shared, submission_id, state, viewer,
+                                                         ticket](size_t, httplib::DataSink& sink) {
+    std::string out;
+    if (!state->started) {
+      out += "retry: 2000\n\n";
+      state->started = true;
+    }
+    auto batch = shared->events.Wait(submission_id, state->cursor, std::chrono::seconds(10));
+    state->cursor = batch.cursor;
+    for (const auto& event : batch.events) {
+      out += SseEvent("progress", ProgressEventForViewer(event, viewer));
+    }
+    bool finished = batch.finished;
+    std::optional<Submission> done;
+    if (finished || batch.events.empty()) {
+      // Storage is the truth (another server may have judged it); the hub only wakes us.
+      auto stored = shared->storage.FindSubmission(submission_id);
+      if (stored && *stored && (*stored)->status == "done") done = **stored;
+    }
+    if (done) {
+      out += SseEvent("done", EncodeSubmission(*done, true, viewer).dump());
+    } else if (batch.events.empty()) {
+      out += ": keep-alive\n\n";
+    }
+    if (!sink.write(out.data(), out.size())) return false;
+    if (done || batch.closed || std::chrono::steady_clock::now() > state->deadline) {
+      sink.done();
+    }
+    return true;
+  });
 }
 
 // Everything about the caller in one zip: data.json and the source of every submission.
@@ -668,6 +669,24 @@ void RegisterRoute(httplib::Server& server, Services& services, const Route& rou
 }
 
 }  // namespace
+
+std::shared_ptr<EventHub::StreamTicket> OpenEventStream(Services& services,
+                                                        const ApiRequest& request,
+                                                        httplib::Response& res) {
+  auto ticket = services.events.OpenStream(request.user().id);
+  if (!ticket) {
+    ReplyError(res, ApiError{Fault::kRateLimited, "too_many_streams",
+                             "You follow " + std::to_string(EventHub::kStreamsPerAccount) +
+                                 " verdicts at once already. Close other koodikoe tabs, or wait "
+                                 "for a verdict, and try again.",
+                             5});
+    return nullptr;
+  }
+  res.status = 200;
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Accel-Buffering", "no");
+  return ticket;
+}
 
 std::vector<RouteDoc> ListRoutes() {
   std::vector<RouteDoc> docs;

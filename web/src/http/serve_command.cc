@@ -2,6 +2,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -16,6 +17,7 @@
 #include "base/time_util.h"
 #include "evidence/credentials.h"
 #include "http/api.h"
+#include "http/connection_gate.h"
 #include "http/request_guard.h"
 #include "http/static_files.h"
 
@@ -56,8 +58,6 @@ constexpr DemoAccount kDemoAccounts[] = {
     {"sari", "sari-demo", Role::kCompany, "Sari"},
     {"admin", "admin-demo", Role::kAdmin, "Admin"},
 };
-// Threads answering connections (see where the server is built).
-constexpr int kServerThreads = 512;
 constexpr const char* kDemoWorkshopTitle = "Maanantain työpaja";
 constexpr const char* kDemoJoinCode = "DEMO42";
 
@@ -197,7 +197,7 @@ void BlockStopSignals() {
   ::signal(SIGPIPE, SIG_IGN);
 }
 
-std::thread WaitForStopSignal(httplib::Server& server, EventHub& events) {
+std::thread WaitForStopSignal(GatedServer& server, EventHub& events) {
   return std::thread([&server, &events] {
     sigset_t set;
     sigemptyset(&set);
@@ -210,6 +210,91 @@ std::thread WaitForStopSignal(httplib::Server& server, EventHub& events) {
     events.Close();
     server.stop();
   });
+}
+
+// The exercises the server offers: bundled (--demo), --exercises and the trainers' stored ones.
+Result<void> LoadCatalog(const ServerOptions& options, ExerciseStore& store, Catalog& catalog) {
+  std::error_code ec;
+  std::filesystem::create_directories(store.root(), ec);
+  if (ec) {
+    return koodikoe::Fail(ErrorCode::kSystem, "cannot create " + store.root() + ": " +
+                                                  ec.message() +
+                                                  " (choose another place with --data)");
+  }
+  std::vector<std::string> dirs = options.exercise_dirs;
+  if (options.demo) {
+    for (const auto& dir : DemoExerciseDirs()) dirs.push_back(dir);
+  }
+  if (options.fake_judge) {
+    AddFakeExercises(catalog);
+  } else if (!HaveRealJudge()) {
+    return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                          "this build has no judge module; only --fake-judge works");
+  }
+  for (const auto& warning : LoadExercises(dirs, catalog)) LogWarning("exercises: " + warning);
+  // Imported and authored exercises, newest versions (a stored id replaces a bundled one).
+  for (const auto& problem : store.AdoptOldImports(options.data_dir + "/imported")) {
+    LogWarning("earlier imports: " + problem);
+  }
+  for (const auto& warning : store.Load(catalog)) LogWarning("stored exercises: " + warning);
+  return {};
+}
+
+// Limits, headers and routes of the HTTP server.
+void ConfigureHttp(GatedServer& server, Services& services) {
+  server.set_payload_max_length(services.options.max_body_bytes);
+  // A reply goes out in more than one write: with Nagle's algorithm on, the last part waits
+  // for the client's delayed ACK, 40 ms on every keep-alive request.
+  server.set_tcp_nodelay(true);
+  server.set_default_headers(SecurityHeaders());
+  AddHstsOverTls(server, services.options.secure_cookies);
+  RefuseEncodedBodies(server);
+  std::string ui_dir = DefaultUiDir(services.options.ui_dir);
+  MountUi(server, ui_dir);
+  RegisterRoutes(server, services, ui_dir);
+}
+
+// Every connection is a file descriptor: the soft limit (often 1024) up to the hard one.
+void AllowManyConnections() {
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &files);
+  }
+}
+
+// Starts a judge helper process for the queue (a fake one under --fake-judge).
+std::function<Result<std::unique_ptr<JudgeClient>>()> HelperStarter(const ServerOptions& options) {
+  std::vector<std::string> argv = {SelfExecutable(), "judge-helper"};
+  if (options.fake_judge) argv.push_back("--fake");
+  argv.push_back("--jobs");
+  argv.push_back(
+      std::to_string(std::max(1u, std::thread::hardware_concurrency() /
+                                      static_cast<unsigned>(std::max(1, options.workers)))));
+  return [argv, timeout = options.job_timeout_seconds]() -> Result<std::unique_ptr<JudgeClient>> {
+    auto helper = HelperProcess::Start(argv, timeout);
+    if (!helper) return tl::unexpected(helper.error());
+    return std::unique_ptr<JudgeClient>(std::move(*helper));
+  };
+}
+
+// Progress of jobs judged by `koodikoe worker`s, for the event streams, while `relaying`.
+void RelayWorkerEvents(Storage& storage, EventHub& events, const std::atomic<bool>& relaying) {
+  while (relaying) {
+    auto got = storage.WaitForEvents(500);
+    if (!got) {
+      LogError("worker events: " + got.error().Describe());
+      std::this_thread::sleep_for(std::chrono::seconds(2));
+      continue;
+    }
+    for (auto& [id, data] : *got) {
+      if (data.empty()) {
+        events.Finish(id);
+      } else {
+        events.Publish(id, std::move(data));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -266,6 +351,7 @@ int ServeCommand(int argc, char** argv) {
   }
   const ServerOptions options = *parsed;
   BlockStopSignals();
+  AllowManyConnections();
 
   auto storage = OpenStorage(options.db);
   if (!storage) {
@@ -283,32 +369,11 @@ int ServeCommand(int argc, char** argv) {
   }
 
   Catalog catalog;
-  std::vector<std::string> dirs = options.exercise_dirs;
   ExerciseStore store(options.data_dir + "/exercises", SelfExecutable());
-  {
-    std::error_code ec;
-    std::filesystem::create_directories(store.root(), ec);
-    if (ec) {
-      std::cerr << "koodikoe serve: cannot create " << store.root() << ": " << ec.message()
-                << " (choose another place with --data)\n";
-      return 1;
-    }
-  }
-  if (options.demo) {
-    for (const auto& dir : DemoExerciseDirs()) dirs.push_back(dir);
-  }
-  if (options.fake_judge) {
-    AddFakeExercises(catalog);
-  } else if (!HaveRealJudge()) {
-    std::cerr << "koodikoe serve: this build has no judge module; only --fake-judge works\n";
+  if (auto loaded = LoadCatalog(options, store, catalog); !loaded) {
+    std::cerr << "koodikoe serve: " << loaded.error().context << "\n";
     return 1;
   }
-  for (const auto& warning : LoadExercises(dirs, catalog)) LogWarning("exercises: " + warning);
-  // Imported and authored exercises, newest versions (a stored id replaces a bundled one).
-  for (const auto& problem : store.AdoptOldImports(options.data_dir + "/imported")) {
-    LogWarning("earlier imports: " + problem);
-  }
-  for (const auto& warning : store.Load(catalog)) LogWarning("stored exercises: " + warning);
 
   if (options.demo) {
     if (auto seeded = SeedDemo(**storage, catalog); !seeded) {
@@ -317,24 +382,10 @@ int ServeCommand(int argc, char** argv) {
     }
   }
 
-  std::vector<std::string> helper_argv = {SelfExecutable(), "judge-helper"};
-  if (options.fake_judge) helper_argv.push_back("--fake");
-  helper_argv.push_back("--jobs");
-  helper_argv.push_back(
-      std::to_string(std::max(1u, std::thread::hardware_concurrency() /
-                                      static_cast<unsigned>(std::max(1, options.workers)))));
   EventHub events;
   Metrics metrics;
   LoginRateLimiter limiter;
-  JudgeQueue queue(
-      **storage, catalog, events, metrics,
-      [helper_argv,
-       timeout = options.job_timeout_seconds]() -> Result<std::unique_ptr<JudgeClient>> {
-        auto helper = HelperProcess::Start(helper_argv, timeout);
-        if (!helper) return tl::unexpected(helper.error());
-        return std::unique_ptr<JudgeClient>(std::move(*helper));
-      },
-      options.workers);
+  JudgeQueue queue(**storage, catalog, events, metrics, HelperStarter(options), options.workers);
   ExerciseSets sets(options.data_dir + "/sets");
   auto key = PlatformKey::LoadOrCreate(options.data_dir);
   if (!key) {
@@ -345,54 +396,19 @@ int ServeCommand(int argc, char** argv) {
   Services services{**storage, catalog, queue, events,  metrics,
                     limiter,   store,   sets,  options, *key};
 
-  httplib::Server server;
-  // SSE streams and slow clients hold a thread each (httplib is thread-per-connection): a
-  // budget measured to hold 200 slow clients and 100 event streams while others are answered
-  // (bench/README.md). Idle threads cost only their stack's address space.
-  server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
-  server.set_payload_max_length(options.max_body_bytes);
-  server.set_read_timeout(5, 0);
-  server.set_write_timeout(10, 0);
-  server.set_keep_alive_max_count(100);
-  server.set_keep_alive_timeout(5);
-  // A reply goes out in more than one write: with Nagle's algorithm on, the last part waits
-  // for the client's delayed ACK, 40 ms on every keep-alive request.
-  server.set_tcp_nodelay(true);
-  server.set_default_headers(SecurityHeaders());
-  AddHstsOverTls(server, options.secure_cookies);
-  RefuseEncodedBodies(server);
-  std::string ui_dir = DefaultUiDir(options.ui_dir);
-  MountUi(server, ui_dir);
-  RegisterRoutes(server, services, ui_dir);
-
-  if (!server.bind_to_port(options.bind_address.c_str(), options.port)) {
+  GatedServer server;
+  ConfigureHttp(server, services);
+  if (!server.Bind(options.bind_address, options.port)) {
     std::cerr << "koodikoe serve: cannot listen on " << options.bind_address << ":" << options.port
               << " (is another server using the port? choose one with --port)\n";
     return 1;
   }
   queue.Start();
-  // Progress of jobs judged by `koodikoe worker`s, for the event streams.
   std::atomic<bool> relaying{(*storage)->NotifiesQueued()};
-  std::thread relay([&] {
-    while (relaying) {
-      auto got = (*storage)->WaitForEvents(500);
-      if (!got) {
-        LogError("worker events: " + got.error().Describe());
-        std::this_thread::sleep_for(std::chrono::seconds(2));
-        continue;
-      }
-      for (auto& [id, data] : *got) {
-        if (data.empty()) {
-          events.Finish(id);
-        } else {
-          events.Publish(id, std::move(data));
-        }
-      }
-    }
-  });
+  std::thread relay([&] { RelayWorkerEvents(**storage, events, relaying); });
   std::thread stopper = WaitForStopSignal(server, events);
   PrintBanner(options, catalog);
-  server.listen_after_bind();
+  server.Serve();
   queue.Stop();
   relaying = false;
   relay.join();

@@ -36,6 +36,20 @@ void EventHub::Close() {
   changed_.notify_all();
 }
 
+std::shared_ptr<EventHub::StreamTicket> EventHub::OpenStream(int64_t account) {
+  std::lock_guard lock(mutex_);
+  int& open = open_streams_[account];
+  if (open >= kStreamsPerAccount) return nullptr;
+  ++open;
+  return std::make_shared<StreamTicket>(*this, account);
+}
+
+EventHub::StreamTicket::~StreamTicket() {
+  std::lock_guard lock(hub_.mutex_);
+  auto it = hub_.open_streams_.find(account_);
+  if (it != hub_.open_streams_.end() && --it->second <= 0) hub_.open_streams_.erase(it);
+}
+
 EventHub::Batch EventHub::Wait(int64_t id, size_t cursor, std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
   auto ready = [&] {

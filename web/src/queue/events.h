@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -32,6 +33,14 @@ class EventHub {
   // end.
   Batch Wait(int64_t id, size_t cursor, std::chrono::milliseconds timeout);
 
+  // An open event stream holds a server thread: one account may hold this many at once
+  // (a few tabs each following a verdict), so one person cannot take every thread.
+  static constexpr int kStreamsPerAccount = 8;
+  class StreamTicket;
+  // A ticket for one more stream of `account`, held while the stream is open; null when the
+  // account already holds kStreamsPerAccount.
+  std::shared_ptr<StreamTicket> OpenStream(int64_t account);
+
  private:
   struct Stream {
     std::vector<std::string> events;
@@ -44,6 +53,19 @@ class EventHub {
   std::condition_variable changed_;
   std::map<int64_t, Stream> streams_;
   bool closed_ = false;
+  std::map<int64_t, int> open_streams_;  // per account
+};
+
+class EventHub::StreamTicket {
+ public:
+  StreamTicket(EventHub& hub, int64_t account) : hub_(hub), account_(account) {}
+  ~StreamTicket();
+  StreamTicket(const StreamTicket&) = delete;
+  StreamTicket& operator=(const StreamTicket&) = delete;
+
+ private:
+  EventHub& hub_;
+  int64_t account_;
 };
 
 }  // namespace web
