@@ -70,6 +70,10 @@ test('trainer creates a workshop and sees the candidate in the live view', async
   await trainer.locator('tr[data-username="yusuf"]').getByRole('button', { name: 'Give' }).click();
   await trainer.waitForSelector('text=got 15 more minutes');
 
+  // A member who mistyped their password too often gets in at once when the trainer unlocks them.
+  await trainer.locator('tr[data-username="yusuf"] [data-unlock]').click();
+  await trainer.waitForSelector('text=can try passwords again at once');
+
   // The trainer opens the candidate's submission (from the row, or by its number) and comments on a line.
   const open = trainer.locator('tr[data-username="yusuf"]').getByRole('link', { name: 'Open last submission' });
   if (await open.count()) {

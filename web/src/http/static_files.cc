@@ -40,9 +40,11 @@ void MountUi(httplib::Server& server, const std::string& ui_dir) {
 }
 
 httplib::Headers SecurityHeaders() {
-  // Nothing inline anywhere: the built UI is script and style files only (web/ui/README.md).
+  // No inline script anywhere: the built UI is script files only (web/ui/README.md). Styles
+  // may be inline: the code editor puts its theme in a <style> element it writes at run time.
   return {{"Content-Security-Policy",
-           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+           "img-src 'self' data:; "
            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
            "form-action 'self'; frame-ancestors 'none'"},
           {"X-Content-Type-Options", "nosniff"},

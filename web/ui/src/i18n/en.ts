@@ -217,6 +217,8 @@ export const en = {
   'live.needsHelp': 'Asked for help',
   'live.actions': 'Actions',
   'live.extraTime': 'Extra time',
+  'live.unlock': 'Unlock login',
+  'live.unlocked': '{name} can try passwords again at once.',
   'live.extraMinutes': 'Minutes of extra time for {name}',
   'live.give': 'Give',
   'live.extraGiven': '{name} got {n} more minutes.',

@@ -219,6 +219,8 @@ export const fi: Record<keyof typeof en, string> = {
   'live.needsHelp': 'Pyysi apua',
   'live.actions': 'Toiminnot',
   'live.extraTime': 'Lisäaikaa',
+  'live.unlock': 'Avaa kirjautuminen',
+  'live.unlocked': '{name} voi yrittää salasanaa heti uudelleen.',
   'live.extraMinutes': 'Lisäaikaa minuutteina: {name}',
   'live.give': 'Anna',
   'live.extraGiven': '{name} sai {n} minuuttia lisää.',

@@ -181,8 +181,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 const enc = encodeURIComponent;
 
 export const api = {
-  login: (username: string, password: string) =>
-    request<{ token: string; role: Role; username: string; csrf?: string }>('POST', '/api/v1/session', { username, password }),
+  // `language`: the login page's language, for the server's messages (e.g. after wrong passwords).
+  login: (username: string, password: string, language?: Lang) =>
+    request<{ token: string; role: Role; username: string; csrf?: string }>('POST', '/api/v1/session', { username, password, language }),
   logout: () => request<void>('DELETE', '/api/v1/session'),
   me: () => request<Me>('GET', '/api/v1/me'),
   updateMe: (patch: { language?: Lang; nickname?: string }) => request<Me | undefined>('PUT', '/api/v1/me', patch),
@@ -207,6 +208,9 @@ export const api = {
     request<void>('POST', `/api/v1/workshops/${enc(String(id))}/help/${enc(String(hid))}/answer`),
   releaseHints: (id: string | number, exercise: string) =>
     request<void>('POST', `/api/v1/workshops/${enc(String(id))}/hints`, { exercise }),
+  // Ends a member's wrong-password delays at once (trainer of their workshop, or admin).
+  unlockLogin: (username: string) =>
+    request<{ username: string; unlocked: boolean }>('POST', `/api/v1/users/${enc(username)}/unlock`, {}),
   extraTime: (id: string | number, username: string, minutes: number) =>
     request<void>('POST', `/api/v1/workshops/${enc(String(id))}/extra-time`, { username, minutes }),
   scoreboard: (id: string | number) => request<ScoreRow[]>('GET', `/api/v1/workshops/${enc(String(id))}/scoreboard`),

@@ -188,6 +188,9 @@ export function LiveView({ id }: { id: string }) {
                       <td>{since !== null ? t('live.minutesAgo', { n: since }) : <span class="muted">{t('live.never')}</span>}</td>
                       <td><div class="actions">
                         <ExtraTime workshop={id} p={p} onDone={setMessage} />
+                        <button type="button" class="btn btn-small btn-quiet" data-unlock={p.username} onClick={async () => {
+                          try { await api.unlockLogin(p.username); setMessage(t('live.unlocked', { name: p.nickname || p.username })); } catch (e) { setMessage(errorMessage(e)); }
+                        }}>{t('live.unlock')}</button>
                         {p.last_submission_id !== undefined && p.last_submission_id !== null ? (
                           <Link class="btn btn-small btn-quiet" href={`/submissions/${encodeURIComponent(String(p.last_submission_id))}`}>{t('live.openSubmission')}</Link>
                         ) : null}

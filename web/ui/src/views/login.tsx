@@ -24,7 +24,7 @@ export function LoginView({ onLogin }: { onLogin: (me: Me, chosenLang: Lang | nu
     setBusy(true);
     setError('');
     try {
-      const res = await api.login(username.trim(), password);
+      const res = await api.login(username.trim(), password, lang());
       setCsrf(res.csrf);
       let me: Me;
       try { me = await api.me(); } catch { me = { username: res.username ?? username, role: res.role, language: lang() }; }
