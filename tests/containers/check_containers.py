@@ -74,6 +74,8 @@ def library_package(koodikoe, lib):
     """The Debian package of the file the dynamic loader picks for `lib`."""
     ldd = subprocess.run(["ldd", koodikoe], capture_output=True, text=True).stdout
     match = re.search(re.escape(lib) + r" => (\S+)", ldd)
+    # The dynamic loader itself (needed for thread-local storage) is listed by its path.
+    match = match or re.search(r"^\s*(/\S*/" + re.escape(lib) + r")\s", ldd, re.M)
     if not match:
         return ""
     path = match.group(1)
