@@ -68,6 +68,20 @@ Result<void> PackageReader::ReadSimulators() {
 
 Result<void> PackageReader::ReadValidators() {
   bool is_dir = false;
+  // Every program in the folder, if there is one.
+  auto read_folder = [&](const std::string& folder,
+                         std::vector<ProgramSource>& programs) -> Result<void> {
+    bool is_folder = false;
+    if (!Exists(folder, &is_folder) || !is_folder) return {};
+    auto entries = List(dir_ + "/" + folder, folder);
+    if (!entries) return tl::unexpected(entries.error());
+    for (const Entry& entry : *entries) {
+      auto program = ReadProgram(entry);
+      if (!program) return tl::unexpected(program.error());
+      programs.push_back(std::move(*program));
+    }
+    return {};
+  };
   if (ScoredBySimulator(package_.kind)) {
     if (Exists("output_validators") || Exists("output_validator")) {
       return PackageFail("output_validators", "an " + package_.koodikoe.kind +
@@ -76,15 +90,7 @@ Result<void> PackageReader::ReadValidators() {
     }
     if (auto ok = ReadSimulators(); !ok) return ok;
   }
-  if (Exists("output_validators", &is_dir) && is_dir) {
-    auto entries = List(dir_ + "/output_validators", "output_validators");
-    if (!entries) return tl::unexpected(entries.error());
-    for (const Entry& entry : *entries) {
-      auto program = ReadProgram(entry);
-      if (!program) return tl::unexpected(program.error());
-      package_.output_validators.push_back(std::move(*program));
-    }
-  }
+  if (auto ok = read_folder("output_validators", package_.output_validators); !ok) return ok;
   if (Exists("output_validator", &is_dir) && is_dir) {
     auto resolved = ResolveInside(dir_ + "/output_validator", "output_validator");
     if (!resolved) return tl::unexpected(resolved.error());
@@ -109,16 +115,7 @@ Result<void> PackageReader::ReadValidators() {
     return PackageFail("output_validators", "an interactive problem needs exactly one validator");
   }
 
-  if (Exists("input_validators", &is_dir) && is_dir) {
-    auto entries = List(dir_ + "/input_validators", "input_validators");
-    if (!entries) return tl::unexpected(entries.error());
-    for (const Entry& entry : *entries) {
-      auto program = ReadProgram(entry);
-      if (!program) return tl::unexpected(program.error());
-      package_.input_validators.push_back(std::move(*program));
-    }
-  }
-  return {};
+  return read_folder("input_validators", package_.input_validators);
 }
 
 Result<void> PackageReader::ReadIncludes() {

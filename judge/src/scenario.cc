@@ -185,50 +185,55 @@ Result<void> ReadRequestKey(const YamlDoc& doc, const std::string& key, const YA
   return {};
 }
 
+// Reads into `out` what one of the As... readers gave, or passes its error on.
+template <class T>
+Result<void> Assign(Result<T> read, T& out) {
+  if (!read) return tl::unexpected(read.error());
+  out = std::move(*read);
+  return {};
+}
+
+Result<void> ReadStepKey(const YamlDoc& doc, const std::string& key, const YAML::Node& value,
+                         ScenarioStep& step) {
+  if (key == "name") return Assign(AsString(doc, value, "name"), step.name);
+  if (key == "restart") return Assign(AsBool(doc, value, "restart"), step.restart);
+  if (key == "timeout") return Assign(Seconds(doc, value, "timeout", 60), step.timeout);
+  if (key == "concurrency") {
+    auto count = AsDouble(doc, value, "concurrency");
+    if (!count) return tl::unexpected(count.error());
+    if (*count < 1 || *count > kMaxConcurrency || *count != std::floor(*count)) {
+      return tl::unexpected(
+          YamlError(doc, value, "concurrency must be a whole number from 1 to 64"));
+    }
+    step.concurrency = static_cast<int>(*count);
+    return {};
+  }
+  if (key == "expect") return ReadExpect(doc, value, step.expect);
+  if (key == "capture") {
+    auto captures = StringMap(doc, value, "capture");
+    if (!captures) return tl::unexpected(captures.error());
+    for (const auto& [name, source] : *captures) {
+      if (!ValidCaptureSource(source)) {
+        return tl::unexpected(
+            YamlError(doc, value,
+                      "capture." + name + ": '" + source +
+                          "' is not json, json.PATH, header.NAME, body or status"));
+      }
+    }
+    step.captures = *captures;
+    return {};
+  }
+  return ReadRequestKey(doc, key, value, step);
+}
+
 Result<ScenarioStep> ReadStep(const YamlDoc& doc, const YAML::Node& node) {
   ScenarioStep step;
   step.line = node.Mark().line + 1;
   if (auto ok = RequireMap(doc, node, "a step"); !ok) return tl::unexpected(ok.error());
   if (node.size() == 0) return tl::unexpected(YamlError(doc, node, "a step cannot be empty"));
   for (const auto& entry : node) {
-    const std::string key = entry.first.Scalar();
-    const YAML::Node& value = entry.second;
-    if (key == "name") {
-      auto name = AsString(doc, value, "name");
-      if (!name) return tl::unexpected(name.error());
-      step.name = *name;
-    } else if (key == "restart") {
-      auto restart = AsBool(doc, value, "restart");
-      if (!restart) return tl::unexpected(restart.error());
-      step.restart = *restart;
-    } else if (key == "timeout") {
-      auto seconds = Seconds(doc, value, "timeout", 60);
-      if (!seconds) return tl::unexpected(seconds.error());
-      step.timeout = *seconds;
-    } else if (key == "concurrency") {
-      auto count = AsDouble(doc, value, "concurrency");
-      if (!count) return tl::unexpected(count.error());
-      if (*count < 1 || *count > kMaxConcurrency || *count != std::floor(*count)) {
-        return tl::unexpected(
-            YamlError(doc, value, "concurrency must be a whole number from 1 to 64"));
-      }
-      step.concurrency = static_cast<int>(*count);
-    } else if (key == "expect") {
-      if (auto ok = ReadExpect(doc, value, step.expect); !ok) return tl::unexpected(ok.error());
-    } else if (key == "capture") {
-      auto captures = StringMap(doc, value, "capture");
-      if (!captures) return tl::unexpected(captures.error());
-      for (const auto& [name, source] : *captures) {
-        if (!ValidCaptureSource(source)) {
-          return tl::unexpected(
-              YamlError(doc, value,
-                        "capture." + name + ": '" + source +
-                            "' is not json, json.PATH, header.NAME, body or status"));
-        }
-      }
-      step.captures = *captures;
-    } else {
-      if (auto ok = ReadRequestKey(doc, key, value, step); !ok) return tl::unexpected(ok.error());
+    if (auto ok = ReadStepKey(doc, entry.first.Scalar(), entry.second, step); !ok) {
+      return tl::unexpected(ok.error());
     }
   }
   if (step.body && step.json) {
@@ -247,9 +252,9 @@ Result<Scenario> ReadScenario(const YamlDoc& doc) {
     const std::string key = entry.first.Scalar();
     const YAML::Node& value = entry.second;
     if (key == "name") {
-      auto name = AsString(doc, value, "name");
-      if (!name) return tl::unexpected(name.error());
-      scenario.name = *name;
+      if (auto ok = Assign(AsString(doc, value, "name"), scenario.name); !ok) {
+        return tl::unexpected(ok.error());
+      }
     } else if (key == "points") {
       auto points = AsDouble(doc, value, "points");
       if (!points) return tl::unexpected(points.error());
@@ -357,8 +362,10 @@ double Scenario::WorstCaseSeconds() const {
   return total;
 }
 
-Result<Scenario> ParseScenario(const std::string& text, const std::string& display_name) {
-  auto doc = ParseYaml(text, display_name);
+namespace {
+
+// The scenario of a parsed (or unparsable) document; yaml-cpp throws on some malformed input.
+Result<Scenario> ReadScenarioOf(const Result<YamlDoc>& doc, const std::string& display_name) {
   if (!doc) return tl::unexpected(doc.error());
   try {
     return ReadScenario(*doc);
@@ -368,15 +375,14 @@ Result<Scenario> ParseScenario(const std::string& text, const std::string& displ
   }
 }
 
+}  // namespace
+
+Result<Scenario> ParseScenario(const std::string& text, const std::string& display_name) {
+  return ReadScenarioOf(ParseYaml(text, display_name), display_name);
+}
+
 Result<Scenario> LoadScenario(const std::string& path, const std::string& display_name) {
-  auto doc = LoadYaml(path, display_name);
-  if (!doc) return tl::unexpected(doc.error());
-  try {
-    return ReadScenario(*doc);
-  } catch (const YAML::Exception& e) {
-    return koodikoe::Fail(koodikoe::ErrorCode::kInvalidArgument,
-                          display_name + ": could not be read: " + e.what());
-  }
+  return ReadScenarioOf(LoadYaml(path, display_name), display_name);
 }
 
 std::string Substitute(const std::string& text, const Variables& vars) {

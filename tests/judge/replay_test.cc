@@ -6,20 +6,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "judge/package_judge.h"
-#include "koodikoe/files.h"
+#include "package_copy_test.h"
 
 namespace judge {
 namespace {
 
 using Json = nlohmann::json;
-namespace fs = std::filesystem;
-
-const std::string kPackages = KOODIKOE_TEST_PACKAGES;
 
 Json GridReplay() {
   return Json::parse(R"({
@@ -152,21 +147,11 @@ TEST(Replay, ReportsKeepAtMostOneMebibyteOfReplays) {
 
 // ---------------------------------------------------------------- through the sandbox
 
-class GameJudgeTest : public ::testing::Test {
+class GameJudgeTest : public PackageCopyTest {
  protected:
   void SetUp() override {
     if (::geteuid() != 0) GTEST_SKIP() << "needs root for the sandbox";
-    root_ = MakeTemp();
-    package_ = root_ + "/corridor_game";
-    fs::copy(kPackages + "/corridor_game", package_, fs::copy_options::recursive);
-  }
-  void TearDown() override {
-    if (!root_.empty()) (void)koodikoe::RemoveTree(root_);
-  }
-
-  static std::string MakeTemp() {
-    std::string pattern = "/tmp/koodikoe-replay-test-XXXXXX";
-    return ::mkdtemp(pattern.data());
+    CopyPackage("corridor_game");
   }
 
   // The sample's simulator writes its replay broken in this way.
@@ -176,23 +161,8 @@ class GameJudgeTest : public ::testing::Test {
   }
 
   Report Judge(const std::string& submission, bool samples_only = false) {
-    JudgeConfig config;
-    config.cache_dir = root_ + "/cache";
-    config.work_dir = root_ + "/work";
-    auto judge = PackageJudge::Create(config);
-    EXPECT_TRUE(judge) << judge.error().Describe();
-    if (!judge) return {};
-    EvaluateRequest request;
-    request.package_dir = package_;
-    request.source_path = package_ + "/submissions/" + submission;
-    request.samples_only = samples_only;
-    request.run_all_tests = true;
-    auto report = (*judge)->Evaluate(request, nullptr);
-    EXPECT_TRUE(report) << report.error().Describe();
-    return report ? *report : Report{};
+    return JudgeSource(package_ + "/submissions/" + submission, samples_only);
   }
-
-  std::string root_, package_;
 };
 
 TEST_F(GameJudgeTest, KeepsReplaysOfSamplesAndFullFeedbackGroupsOnly) {

@@ -3,50 +3,21 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <fstream>
 
-#include "judge/package_judge.h"
-#include "koodikoe/files.h"
+#include "package_copy_test.h"
 
 namespace judge {
 namespace {
 
-namespace fs = std::filesystem;
-const std::string kPackages = KOODIKOE_TEST_PACKAGES;
-
-class ShownOutputTest : public ::testing::Test {
+class ShownOutputTest : public PackageCopyTest {
  protected:
-  void SetUp() override {
-    std::string pattern = "/tmp/koodikoe-shown-output-XXXXXX";
-    root_ = ::mkdtemp(pattern.data());
-    ASSERT_FALSE(root_.empty());
-    package_ = root_ + "/hello";
-    fs::copy(kPackages + "/hello", package_, fs::copy_options::recursive);
-  }
-  void TearDown() override {
-    if (!root_.empty()) (void)koodikoe::RemoveTree(root_);
-  }
+  void SetUp() override { CopyPackage("hello"); }
 
   Report Judge(const std::string& program, bool samples_only = false) {
     std::ofstream(root_ + "/main.py") << program;
-    JudgeConfig config;
-    config.cache_dir = root_ + "/cache";
-    config.work_dir = root_ + "/work";
-    auto judge = PackageJudge::Create(config);
-    EXPECT_TRUE(judge) << judge.error().Describe();
-    if (!judge) return {};
-    EvaluateRequest request;
-    request.package_dir = package_;
-    request.source_path = root_ + "/main.py";
-    request.run_all_tests = true;
-    request.samples_only = samples_only;
-    auto report = (*judge)->Evaluate(request, nullptr);
-    EXPECT_TRUE(report) << report.error().Describe();
-    return report ? *report : Report{};
+    return JudgeSource(root_ + "/main.py", samples_only);
   }
-
-  std::string root_, package_;
 };
 
 const char kBye[] =

@@ -184,57 +184,47 @@ Result<json> PackageForm(const std::string& package_dir) {
   return form;
 }
 
-Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
-  if (!form.is_object()) return Fail(ErrorCode::kInvalidArgument, "the form must be an object");
-  // Files first: a statement or checker field below wins over the same file given here.
-  if (form.contains("files")) {
-    const json& files = form["files"];
-    if (!files.is_object()) {
-      return Fail(ErrorCode::kInvalidArgument, "files must be a map of path to text (or null)");
-    }
-    for (const auto& [path, content] : files.items()) {
-      if (!ExerciseStore::SafeRelativePath(path)) {
-        return Fail(ErrorCode::kInvalidArgument, "files: '" + path + "' is not a safe path");
-      }
-      if (content.is_null()) {
-        if (auto removed = ExerciseStore::RemoveFrom(dir, path); !removed) return removed;
-      } else if (content.is_string()) {
-        if (auto written = ExerciseStore::WriteInto(dir, path, content.get<std::string>());
-            !written) {
-          return written;
-        }
-      } else {
-        return Fail(ErrorCode::kInvalidArgument, "files: '" + path + "' must be text or null");
-      }
-    }
-  }
+namespace {
 
-  auto yaml = LoadYamlFile(dir + "/problem.yaml");
-  if (!yaml) return tl::unexpected(yaml.error());
-  YAML::Node root = *yaml;
-  if (is_new) {
-    root["problem_format_version"] = "2023-07-draft";
-    root["uuid"] = Uuid();
-    root["type"] = "pass-fail";
+// The form's "files": path -> text, or null to delete.
+Result<void> ApplyFiles(const std::string& dir, const json& files) {
+  if (!files.is_object()) {
+    return Fail(ErrorCode::kInvalidArgument, "files must be a map of path to text (or null)");
   }
-  std::string version =
-      root["problem_format_version"] ? root["problem_format_version"].as<std::string>("") : "";
-  bool legacy = version.empty() || version.rfind("legacy", 0) == 0;
-  bool v2025 = version.rfind("2025", 0) == 0 || version == "draft";
-
-  if (form.contains("titles")) {
-    const json& titles = form["titles"];
-    if (!titles.is_object()) return Fail(ErrorCode::kInvalidArgument, "titles must be a map");
-    YAML::Node names(YAML::NodeType::Map);
-    for (const auto& [language, title] : titles.items()) {
-      if (!title.is_string() || title.get<std::string>().size() > 200) {
-        return Fail(ErrorCode::kInvalidArgument, "titles." + language + " must be short text");
-      }
-      if (!title.get<std::string>().empty()) names[language] = title.get<std::string>();
+  for (const auto& [path, content] : files.items()) {
+    if (!ExerciseStore::SafeRelativePath(path)) {
+      return Fail(ErrorCode::kInvalidArgument, "files: '" + path + "' is not a safe path");
     }
-    if (names.size() == 0) return Fail(ErrorCode::kInvalidArgument, "give the exercise a title");
-    root["name"] = names;
+    if (content.is_null()) {
+      if (auto removed = ExerciseStore::RemoveFrom(dir, path); !removed) return removed;
+    } else if (content.is_string()) {
+      if (auto written = ExerciseStore::WriteInto(dir, path, content.get<std::string>());
+          !written) {
+        return written;
+      }
+    } else {
+      return Fail(ErrorCode::kInvalidArgument, "files: '" + path + "' must be text or null");
+    }
   }
+  return {};
+}
+
+Result<void> ApplyTitles(const json& titles, YAML::Node& root) {
+  if (!titles.is_object()) return Fail(ErrorCode::kInvalidArgument, "titles must be a map");
+  YAML::Node names(YAML::NodeType::Map);
+  for (const auto& [language, title] : titles.items()) {
+    if (!title.is_string() || title.get<std::string>().size() > 200) {
+      return Fail(ErrorCode::kInvalidArgument, "titles." + language + " must be short text");
+    }
+    if (!title.get<std::string>().empty()) names[language] = title.get<std::string>();
+  }
+  if (names.size() == 0) return Fail(ErrorCode::kInvalidArgument, "give the exercise a title");
+  root["name"] = names;
+  return {};
+}
+
+// The koodikoe: keys of problem.yaml (kind, tier, track, skills).
+Result<void> ApplyKeys(const json& form, YAML::Node& root) {
   YAML::Node keys = root["koodikoe"] ? root["koodikoe"] : YAML::Node(YAML::NodeType::Map);
   if (form.contains("kind")) {
     auto kind = FieldString(form, "kind", 20);
@@ -274,7 +264,10 @@ Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
     keys["skills"] = skills;
   }
   if (keys.size() > 0) root["koodikoe"] = keys;
+  return {};
+}
 
+Result<void> ApplyLimits(const std::string& dir, const json& form, bool legacy, YAML::Node& root) {
   YAML::Node limits = root["limits"] ? root["limits"] : YAML::Node(YAML::NodeType::Map);
   if (form.contains("time_limit")) {
     const json& value = form["time_limit"];
@@ -307,86 +300,128 @@ Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
     root["limits"] = limits;
   else
     root.remove("limits");
+  return {};
+}
 
-  if (form.contains("checker")) {
-    const json& checker = form["checker"];
-    if (!checker.is_object()) return Fail(ErrorCode::kInvalidArgument, "checker must be an object");
-    std::string type = checker.value("type", "default");
-    if (type == "custom") {
-      // Kinds with their own validators (interactive, iot) keep what they have.
-      std::string current = root["validation"] ? root["validation"].as<std::string>("") : "";
-      if (current.rfind("custom", 0) != 0) root["validation"] = "custom";
-    } else if (type == "default") {
-      if (root["validation"] && root["validation"].as<std::string>("").rfind("custom", 0) == 0 &&
-          root["validation"].as<std::string>("") != "custom") {
-        return Fail(ErrorCode::kInvalidArgument,
-                    "this exercise's validator is interactive or scoring; it cannot use the "
-                    "default checker");
-      }
-      root.remove("validation");
-      Flags flags;
-      flags.case_sensitive = checker.value("case_sensitive", false);
-      flags.space_change_sensitive = checker.value("space_change_sensitive", false);
-      if (checker.contains("float_tolerance") && checker["float_tolerance"].is_number()) {
-        double tolerance = checker["float_tolerance"].get<double>();
-        if (!(tolerance > 0 && tolerance < 1)) {
-          return Fail(ErrorCode::kInvalidArgument, "float_tolerance must be between 0 and 1");
-        }
-        flags.float_tolerance = tolerance;
-      }
-      std::string text = FlagsText(flags);
-      if (legacy) {
-        if (text.empty())
-          root.remove("validator_flags");
-        else
-          root["validator_flags"] = text;
-      } else if (v2025) {
-        if (!text.empty()) {
-          return Fail(ErrorCode::kInvalidArgument,
-                      "checker flags of a 2025-09 package are set per test group in "
-                      "test_group.yaml; edit that file instead");
-        }
-      } else {
-        auto testdata = LoadYamlFile(dir + "/data/testdata.yaml");
-        if (!testdata) return tl::unexpected(testdata.error());
-        YAML::Node node = *testdata;
-        std::error_code ec;
-        bool existed = fs::exists(dir + "/data/testdata.yaml", ec);
-        if (text.empty())
-          node.remove("output_validator_flags");
-        else
-          node["output_validator_flags"] = text;
-        if (node.size() > 0) {
-          if (auto ok = SaveYaml(dir, "data/testdata.yaml", node); !ok) return ok;
-        } else if (existed) {
-          (void)ExerciseStore::RemoveFrom(dir, "data/testdata.yaml");
-        }
-      }
-    } else {
-      return Fail(ErrorCode::kInvalidArgument, "checker.type must be default or custom");
+// The default checker's flags, where the package's format keeps them.
+Result<void> WriteCheckerFlags(const std::string& dir, const std::string& text, bool legacy,
+                               bool v2025, YAML::Node& root) {
+  if (legacy) {
+    if (text.empty())
+      root.remove("validator_flags");
+    else
+      root["validator_flags"] = text;
+  } else if (v2025) {
+    if (!text.empty()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "checker flags of a 2025-09 package are set per test group in "
+                  "test_group.yaml; edit that file instead");
     }
+  } else {
+    auto testdata = LoadYamlFile(dir + "/data/testdata.yaml");
+    if (!testdata) return tl::unexpected(testdata.error());
+    YAML::Node node = *testdata;
+    std::error_code ec;
+    bool existed = fs::exists(dir + "/data/testdata.yaml", ec);
+    if (text.empty())
+      node.remove("output_validator_flags");
+    else
+      node["output_validator_flags"] = text;
+    if (node.size() > 0) {
+      if (auto ok = SaveYaml(dir, "data/testdata.yaml", node); !ok) return ok;
+    } else if (existed) {
+      (void)ExerciseStore::RemoveFrom(dir, "data/testdata.yaml");
+    }
+  }
+  return {};
+}
+
+Result<void> ApplyChecker(const std::string& dir, const json& checker, bool legacy, bool v2025,
+                          YAML::Node& root) {
+  if (!checker.is_object()) return Fail(ErrorCode::kInvalidArgument, "checker must be an object");
+  std::string type = checker.value("type", "default");
+  if (type == "custom") {
+    // Kinds with their own validators (interactive, iot) keep what they have.
+    std::string current = root["validation"] ? root["validation"].as<std::string>("") : "";
+    if (current.rfind("custom", 0) != 0) root["validation"] = "custom";
+  } else if (type == "default") {
+    if (root["validation"] && root["validation"].as<std::string>("").rfind("custom", 0) == 0 &&
+        root["validation"].as<std::string>("") != "custom") {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "this exercise's validator is interactive or scoring; it cannot use the "
+                  "default checker");
+    }
+    root.remove("validation");
+    Flags flags;
+    flags.case_sensitive = checker.value("case_sensitive", false);
+    flags.space_change_sensitive = checker.value("space_change_sensitive", false);
+    if (checker.contains("float_tolerance") && checker["float_tolerance"].is_number()) {
+      double tolerance = checker["float_tolerance"].get<double>();
+      if (!(tolerance > 0 && tolerance < 1)) {
+        return Fail(ErrorCode::kInvalidArgument, "float_tolerance must be between 0 and 1");
+      }
+      flags.float_tolerance = tolerance;
+    }
+    if (auto ok = WriteCheckerFlags(dir, FlagsText(flags), legacy, v2025, root); !ok) return ok;
+  } else {
+    return Fail(ErrorCode::kInvalidArgument, "checker.type must be default or custom");
+  }
+  return {};
+}
+
+// Written after problem.yaml: where a statement goes depends on the package's format.
+Result<void> ApplyStatements(const std::string& dir, const json& statement) {
+  if (!statement.is_object()) return Fail(ErrorCode::kInvalidArgument, "statement must be a map");
+  auto package = judge::ReadPackage(dir, {.with_submissions = false});
+  for (const auto& [language, text] : statement.items()) {
+    if (language.size() < 2 || language.size() > 5 ||
+        language.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) {
+      return Fail(ErrorCode::kInvalidArgument, "statement: '" + language + "' is no language code");
+    }
+    if (!text.is_string() || text.get<std::string>().size() > (1u << 20) ||
+        !ValidUtf8(text.get<std::string>())) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "statement." + language + " must be UTF-8 text of at most 1 MiB");
+    }
+    std::string path = StatementPath(package ? &*package : nullptr, language, dir);
+    if (auto ok = ExerciseStore::WriteInto(dir, path, text.get<std::string>()); !ok) return ok;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
+  if (!form.is_object()) return Fail(ErrorCode::kInvalidArgument, "the form must be an object");
+  // Files first: a statement or checker field below wins over the same file given here.
+  if (form.contains("files")) {
+    if (auto ok = ApplyFiles(dir, form["files"]); !ok) return ok;
+  }
+
+  auto yaml = LoadYamlFile(dir + "/problem.yaml");
+  if (!yaml) return tl::unexpected(yaml.error());
+  YAML::Node root = *yaml;
+  if (is_new) {
+    root["problem_format_version"] = "2023-07-draft";
+    root["uuid"] = Uuid();
+    root["type"] = "pass-fail";
+  }
+  std::string version =
+      root["problem_format_version"] ? root["problem_format_version"].as<std::string>("") : "";
+  bool legacy = version.empty() || version.rfind("legacy", 0) == 0;
+  bool v2025 = version.rfind("2025", 0) == 0 || version == "draft";
+
+  if (form.contains("titles")) {
+    if (auto ok = ApplyTitles(form["titles"], root); !ok) return ok;
+  }
+  if (auto ok = ApplyKeys(form, root); !ok) return ok;
+  if (auto ok = ApplyLimits(dir, form, legacy, root); !ok) return ok;
+  if (form.contains("checker")) {
+    if (auto ok = ApplyChecker(dir, form["checker"], legacy, v2025, root); !ok) return ok;
   }
   if (auto ok = SaveYaml(dir, "problem.yaml", root); !ok) return ok;
 
-  if (form.contains("statement")) {
-    const json& statement = form["statement"];
-    if (!statement.is_object()) return Fail(ErrorCode::kInvalidArgument, "statement must be a map");
-    auto package = judge::ReadPackage(dir, {.with_submissions = false});
-    for (const auto& [language, text] : statement.items()) {
-      if (language.size() < 2 || language.size() > 5 ||
-          language.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    "statement: '" + language + "' is no language code");
-      }
-      if (!text.is_string() || text.get<std::string>().size() > (1u << 20) ||
-          !ValidUtf8(text.get<std::string>())) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    "statement." + language + " must be UTF-8 text of at most 1 MiB");
-      }
-      std::string path = StatementPath(package ? &*package : nullptr, language, dir);
-      if (auto ok = ExerciseStore::WriteInto(dir, path, text.get<std::string>()); !ok) return ok;
-    }
-  }
+  if (form.contains("statement")) return ApplyStatements(dir, form["statement"]);
   return {};
 }
 

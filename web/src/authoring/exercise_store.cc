@@ -1,9 +1,6 @@
 #include "authoring/exercise_store.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <fcntl.h>
-#include <sodium.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -11,10 +8,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <set>
 #include <utility>
 
 #include "base/log.h"
@@ -33,40 +28,6 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kMaxCheckOutput = 64u << 10;
-
-std::string Hex(const unsigned char* bytes, size_t size) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < size; ++i) {
-    out += digits[bytes[i] >> 4];
-    out += digits[bytes[i] & 15];
-  }
-  return out;
-}
-
-bool IsTextEntry(const std::string& name) {
-  for (const char* ext : {".md", ".yaml", ".yml", ".tex", ".txt"}) {
-    if (name.ends_with(ext)) return true;
-  }
-  return false;
-}
-
-// Every regular file below `dir` (following links to files, as the package reader does),
-// relative, sorted.
-Result<std::vector<std::string>> ListFiles(const std::string& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
-  if (ec) return Fail(ErrorCode::kSystem, "listing " + dir + ": " + ec.message());
-  for (; it != end; it.increment(ec)) {
-    if (ec) return Fail(ErrorCode::kSystem, "listing " + dir + ": " + ec.message());
-    if (it->is_regular_file(ec)) {
-      files.push_back(fs::relative(it->path(), dir, ec).generic_string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 void SetMeta(const std::string& path, const json& meta) {
   std::string tmp = path + ".tmp";
@@ -111,52 +72,16 @@ std::string IdFromTitle(const std::string& title) {
   return id.empty() ? "imported" : id.substr(0, 48);
 }
 
-bool ValidId(const std::string& id) {
+Result<void> CheckId(const std::string& id) {
   static const std::regex pattern("[a-z0-9][a-z0-9_.-]{0,63}");
-  return std::regex_match(id, pattern) && id.find("..") == std::string::npos;
+  if (std::regex_match(id, pattern) && id.find("..") == std::string::npos) return {};
+  return Fail(ErrorCode::kInvalidArgument,
+              "'" + id +
+                  "' cannot be an exercise id: use lowercase letters, digits, '-', '_' "
+                  "and '.', starting with a letter or digit, at most 64");
 }
 
 }  // namespace
-
-bool ValidUtf8(const std::string& text, size_t* offset) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
-  for (size_t i = 0; i < n;) {
-    unsigned char c = s[i];
-    size_t extra = 0;
-    uint32_t min = 0, code = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, min = 0x80, code = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, min = 0x800, code = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, min = 0x10000, code = c & 0x07;
-    } else {
-      if (offset) *offset = i;
-      return false;
-    }
-    if (i + extra >= n) {  // the sequence runs past the end
-      if (offset) *offset = i;
-      return false;
-    }
-    for (size_t k = 1; k <= extra; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) {
-        if (offset) *offset = i;
-        return false;
-      }
-      code = (code << 6) | (s[i + k] & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      if (offset) *offset = i;
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
 
 bool ExerciseStore::SafeRelativePath(const std::string& name) {
   if (name.empty() || name.size() > 1000 || name[0] == '/' ||
@@ -171,215 +96,6 @@ bool ExerciseStore::SafeRelativePath(const std::string& name) {
     if (part == ".." || part == ".") return false;
   }
   return true;
-}
-
-Result<void> UnpackZip(const std::string& zip, const std::string& target,
-                       const UploadLimits& limits) {
-  struct archive* reader = archive_read_new();
-  archive_read_support_format_zip(reader);
-  std::unique_ptr<struct archive, int (*)(struct archive*)> owner(reader, archive_read_free);
-  if (archive_read_open_memory(reader, zip.data(), zip.size()) != ARCHIVE_OK) {
-    return Fail(ErrorCode::kInvalidArgument, "the upload is not a .zip file");
-  }
-  uint64_t total = 0;
-  int entries = 0;
-  struct archive_entry* entry = nullptr;
-  int rc;
-  auto refuse = [](const std::string& name, const std::string& why) {
-    return Fail(ErrorCode::kInvalidArgument, "zip entry '" + name + "': " + why);
-  };
-  while ((rc = archive_read_next_header(reader, &entry)) == ARCHIVE_OK) {
-    const char* raw_name = archive_entry_pathname(entry);
-    std::string name = raw_name ? raw_name : "";
-    if (++entries > limits.max_entries) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "the zip has more than " + std::to_string(limits.max_entries) + " entries");
-    }
-    if (!name.empty() && name[0] == '/') {
-      return refuse(name, "an absolute path; a package's paths are relative to its folder");
-    }
-    if (!ValidUtf8(name)) {
-      return refuse(name,
-                    "the name is not UTF-8; pack the zip with a tool that writes UTF-8 names");
-    }
-    std::string trimmed = name;
-    while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
-    if (!ExerciseStore::SafeRelativePath(trimmed)) {
-      return refuse(name,
-                    "an unsafe path (\"..\", a drive letter, a backslash or a control "
-                    "character); it could write outside the package");
-    }
-    fs::path path = fs::path(target) / trimmed;
-    auto type = archive_entry_filetype(entry);
-    std::error_code ec;
-    if (type == AE_IFDIR) {
-      fs::create_directories(path, ec);
-      continue;
-    }
-    // Links could point anywhere on the server; packages do not need them.
-    if (type == AE_IFLNK || archive_entry_symlink(entry) != nullptr) {
-      return refuse(name, "a symbolic link; packages hold plain files only");
-    }
-    if (archive_entry_hardlink(entry) != nullptr) {
-      return refuse(name, "a hard link; packages hold plain files only");
-    }
-    if (type != AE_IFREG) return refuse(name, "a special file; packages hold plain files only");
-    if (archive_entry_size_is_set(entry) &&
-        static_cast<uint64_t>(archive_entry_size(entry)) > limits.max_file_bytes) {
-      return refuse(name, "unpacks to " + std::to_string(archive_entry_size(entry) >> 20) +
-                              " MiB; one file may be at most " +
-                              std::to_string(limits.max_file_bytes >> 20) + " MiB");
-    }
-    fs::create_directories(path.parent_path(), ec);
-    koodikoe::UniqueFd out(
-        ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-    if (!out.ok()) {
-      if (errno == EEXIST) return refuse(name, "appears twice in the zip");
-      return koodikoe::FailErrno("creating " + path.string());
-    }
-    bool text = IsTextEntry(trimmed);
-    std::string content;  // text files, for the encoding check
-    uint64_t file_bytes = 0;
-    char buffer[65536];
-    la_ssize_t got;
-    while ((got = archive_read_data(reader, buffer, sizeof buffer)) > 0) {
-      total += static_cast<uint64_t>(got);
-      file_bytes += static_cast<uint64_t>(got);
-      if (file_bytes > limits.max_file_bytes) {
-        return refuse(name, "unpacks to more than " + std::to_string(limits.max_file_bytes >> 20) +
-                                " MiB; one file may be at most that");
-      }
-      if (total > limits.max_total_bytes) {
-        return refuse(name, "the zip unpacks to more than " +
-                                std::to_string(limits.max_total_bytes >> 20) +
-                                " MiB in all; split the package or make the tests smaller");
-      }
-      uint64_t consumed =
-          static_cast<uint64_t>(std::max<la_int64_t>(archive_filter_bytes(reader, -1), 1));
-      if (total > limits.ratio_floor_bytes && total / consumed > limits.max_ratio) {
-        return refuse(name, "the zip expands more than " + std::to_string(limits.max_ratio) +
-                                " times its size (a zip bomb?)");
-      }
-      if (text) content.append(buffer, static_cast<size_t>(got));
-      if (auto written = koodikoe::WriteAll(out.fd(), buffer, static_cast<size_t>(got)); !written) {
-        return written;
-      }
-    }
-    if (got < 0) {
-      const char* why = archive_error_string(reader);
-      return refuse(name, std::string("damaged: ") + (why ? why : "unreadable"));
-    }
-    size_t bad = 0;
-    if (text && !ValidUtf8(content, &bad)) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(content[bad]));
-      return refuse(name, std::string("not UTF-8 text (byte ") + hex + " at offset " +
-                              std::to_string(bad) +
-                              "); save it as UTF-8 (Latin-1 or Windows-1252 editors write "
-                              "ä and ö differently)");
-    }
-  }
-  if (rc != ARCHIVE_EOF) {
-    const char* why = archive_error_string(reader);
-    return Fail(ErrorCode::kInvalidArgument,
-                std::string("the zip cannot be read: ") + (why ? why : "unknown error"));
-  }
-  return {};
-}
-
-Result<std::string> ExportZip(const std::string& package_dir) {
-  auto files = ListFiles(package_dir);
-  if (!files) return tl::unexpected(files.error());
-  std::string top = fs::path(package_dir).lexically_normal().filename().string();
-  if (top.empty()) top = fs::path(package_dir).lexically_normal().parent_path().filename();
-  std::string out;
-  struct archive* writer = archive_write_new();
-  std::unique_ptr<struct archive, int (*)(struct archive*)> owner(writer, archive_write_free);
-  archive_write_set_format_zip(writer);
-  archive_write_set_bytes_in_last_block(writer, 1);
-  auto append = [](struct archive*, void* data, const void* buffer, size_t size) -> la_ssize_t {
-    static_cast<std::string*>(data)->append(static_cast<const char*>(buffer), size);
-    return static_cast<la_ssize_t>(size);
-  };
-  if (archive_write_open2(writer, &out, nullptr, append, nullptr, nullptr) != ARCHIVE_OK) {
-    return Fail(ErrorCode::kSystem,
-                "starting the zip: " + std::string(archive_error_string(writer)));
-  }
-  std::set<std::string> dirs;
-  for (const std::string& relative : *files) {
-    // Folders first, so every unzip tool creates them.
-    fs::path parent = fs::path(relative).parent_path();
-    std::vector<std::string> chain;
-    for (fs::path p = parent; !p.empty(); p = p.parent_path()) chain.push_back(p.generic_string());
-    chain.push_back("");
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      std::string dir = top + (it->empty() ? "" : "/" + *it) + "/";
-      if (!dirs.insert(dir).second) continue;
-      std::unique_ptr<struct archive_entry, void (*)(struct archive_entry*)> entry(
-          archive_entry_new(), archive_entry_free);
-      archive_entry_set_pathname(entry.get(), dir.c_str());
-      archive_entry_set_filetype(entry.get(), AE_IFDIR);
-      archive_entry_set_perm(entry.get(), 0755);
-      archive_entry_set_mtime(entry.get(), 1577836800, 0);  // 2020-01-01: reproducible
-      if (archive_write_header(writer, entry.get()) != ARCHIVE_OK) {
-        return Fail(ErrorCode::kSystem, "zip: " + std::string(archive_error_string(writer)));
-      }
-    }
-    std::string path = package_dir + "/" + relative;
-    auto content = koodikoe::ReadFile(path, 1ull << 31);
-    if (!content) return tl::unexpected(content.error());
-    struct stat st {};
-    bool executable = ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0111);
-    std::unique_ptr<struct archive_entry, void (*)(struct archive_entry*)> entry(
-        archive_entry_new(), archive_entry_free);
-    std::string name = top + "/" + relative;
-    archive_entry_set_pathname(entry.get(), name.c_str());
-    archive_entry_set_filetype(entry.get(), AE_IFREG);
-    archive_entry_set_perm(entry.get(), executable ? 0755 : 0644);
-    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(content->size()));
-    archive_entry_set_mtime(entry.get(), 1577836800, 0);
-    if (archive_write_header(writer, entry.get()) != ARCHIVE_OK ||
-        archive_write_data(writer, content->data(), content->size()) !=
-            static_cast<la_ssize_t>(content->size())) {
-      return Fail(ErrorCode::kSystem,
-                  "zip " + name + ": " + std::string(archive_error_string(writer)));
-    }
-  }
-  if (archive_write_close(writer) != ARCHIVE_OK) {
-    return Fail(ErrorCode::kSystem, "zip: " + std::string(archive_error_string(writer)));
-  }
-  return out;
-}
-
-Result<std::map<std::string, std::string>> FileHashes(const std::string& package_dir) {
-  auto files = ListFiles(package_dir);
-  if (!files) return tl::unexpected(files.error());
-  std::map<std::string, std::string> hashes;
-  for (const std::string& relative : *files) {
-    auto content = koodikoe::ReadFile(package_dir + "/" + relative, 1ull << 31);
-    if (!content) return tl::unexpected(content.error());
-    unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest,
-                       reinterpret_cast<const unsigned char*>(content->data()), content->size(),
-                       nullptr, 0);
-    hashes[relative] = Hex(digest, sizeof digest);
-  }
-  return hashes;
-}
-
-Result<std::string> ContentHash(const std::string& package_dir) {
-  auto hashes = FileHashes(package_dir);
-  if (!hashes) return tl::unexpected(hashes.error());
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, nullptr, 0, 32);
-  for (const auto& [relative, hash] : *hashes) {
-    std::string line = relative + '\0' + hash + '\n';
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(line.data()),
-                              line.size());
-  }
-  unsigned char digest[32];
-  crypto_generichash_final(&state, digest, sizeof digest);
-  return Hex(digest, sizeof digest);
 }
 
 // ---- The store ----
@@ -471,7 +187,7 @@ Result<StoredVersion> ExerciseStore::ReadVersion(const std::string& id, int numb
 
 std::vector<StoredVersion> ExerciseStore::Versions(const std::string& id) {
   std::vector<StoredVersion> versions;
-  if (!ValidId(id)) return versions;
+  if (!CheckId(id)) return versions;
   std::vector<int> numbers;
   std::error_code ec;
   for (fs::directory_iterator it(root_ + "/" + id, ec), end; !ec && it != end; it.increment(ec)) {
@@ -503,7 +219,7 @@ std::vector<std::string> ExerciseStore::Load(Catalog& catalog) {
   std::vector<std::string> ids;
   for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (ValidId(name) && it->is_directory(ec)) ids.push_back(name);
+    if (CheckId(name) && it->is_directory(ec)) ids.push_back(name);
   }
   std::sort(ids.begin(), ids.end());
   for (const std::string& id : ids) {
@@ -530,12 +246,7 @@ std::vector<std::string> ExerciseStore::Load(Catalog& catalog) {
 Result<StoredVersion> ExerciseStore::StoreUnpacked(const std::string& package_dir,
                                                    const std::string& id, const std::string& author,
                                                    const std::string& origin) {
-  if (!ValidId(id)) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "'" + id +
-                    "' cannot be an exercise id: use lowercase letters, digits, '-', '_' "
-                    "and '.', starting with a letter or digit, at most 64");
-  }
+  if (auto valid = CheckId(id); !valid) return tl::unexpected(valid.error());
   auto hash = ContentHash(package_dir);
   if (!hash) return tl::unexpected(hash.error());
   std::lock_guard lock(mutex_);
@@ -558,14 +269,7 @@ Result<StoredVersion> ExerciseStore::StoreUnpacked(const std::string& package_di
   v.origin = origin;
   v.created_at = UnixNow();
   // version.json last: a version without it is unfinished and ignored.
-  json meta = {{"id", v.id},
-               {"number", v.number},
-               {"hash", v.hash},
-               {"author", v.author},
-               {"origin", v.origin},
-               {"created_at", v.created_at},
-               {"check", EncodeCheck(v.check)}};
-  SetMeta(version_dir + "/version.json", meta);
+  WriteMeta(v);
   return v;
 }
 
@@ -652,12 +356,7 @@ Result<StoredVersion> ExerciseStore::ImportFound(const std::string& dir, const s
 Result<StoredVersion> ExerciseStore::SaveVersion(
     const std::string& id, const std::string& base_dir, const std::string& author,
     const std::string& origin, const std::function<Result<void>(const std::string&)>& edit) {
-  if (!ValidId(id)) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "'" + id +
-                    "' cannot be an exercise id: use lowercase letters, digits, '-', '_' "
-                    "and '.', starting with a letter or digit, at most 64");
-  }
+  if (auto valid = CheckId(id); !valid) return tl::unexpected(valid.error());
   auto work = MakeIncoming(root_);
   if (!work) return tl::unexpected(work.error());
   std::string copy = work->path + "/" + id;

@@ -11,6 +11,18 @@ json EncodeTitles(const Exercise& exercise) {
   return {{"en", exercise.Title("en")}, {"fi", exercise.Title("fi")}};
 }
 
+// What the list and the exercise's own page both show.
+json EncodeHeading(const Exercise& exercise, const std::string& language) {
+  return {{"id", exercise.id},
+          {"title", exercise.Title(language)},
+          {"titles", EncodeTitles(exercise)},
+          {"track", exercise.track},
+          {"tier", exercise.tier},
+          {"kind", exercise.kind},
+          {"languages", exercise.languages},
+          {"skills", exercise.skills}};
+}
+
 ApiResult<std::map<std::string, ExerciseResult>> ResultsByExercise(Services& services,
                                                                    int64_t user_id) {
   auto results = Check(services.storage.ExerciseResults(user_id));
@@ -35,17 +47,11 @@ ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request)
   ApiReply reply;
   reply.body = json::array();
   for (const auto& exercise : services.catalog.All()) {
-    reply.body.push_back({{"id", exercise->id},
-                          {"title", exercise->Title(language)},
-                          {"titles", EncodeTitles(*exercise)},
-                          {"track", exercise->track},
-                          {"tier", exercise->tier},
-                          {"kind", exercise->kind},
-                          {"languages", exercise->languages},
-                          {"skills", exercise->skills},
-                          {"status", Status(*results, exercise->id)},
-                          {"stored", exercise->stored},
-                          {"version", exercise->version}});
+    json row = EncodeHeading(*exercise, language);
+    row["status"] = Status(*results, exercise->id);
+    row["stored"] = exercise->stored;
+    row["version"] = exercise->version;
+    reply.body.push_back(std::move(row));
   }
   return reply;
 }
@@ -74,21 +80,14 @@ ApiResult<ApiReply> GetExercise(Services& services, const ApiRequest& request) {
     for (const auto& [language, text] : exercise->hints) hints[language] = text;
   }
   ApiReply reply;
-  reply.body = {{"id", exercise->id},
-                {"title", exercise->Title(request.user().language)},
-                {"titles", EncodeTitles(*exercise)},
-                {"track", exercise->track},
-                {"tier", exercise->tier},
-                {"kind", exercise->kind},
-                {"languages", exercise->languages},
-                {"skills", exercise->skills},
-                {"time_limit", exercise->time_limit},
-                {"memory_limit_mib", exercise->memory_limit_mib},
-                {"statement", statement},
-                {"samples", samples},
-                {"hints_released", released},
-                {"has_hints", !exercise->hints.empty()},
-                {"hints", hints}};
+  reply.body = EncodeHeading(*exercise, request.user().language);
+  reply.body["time_limit"] = exercise->time_limit;
+  reply.body["memory_limit_mib"] = exercise->memory_limit_mib;
+  reply.body["statement"] = statement;
+  reply.body["samples"] = samples;
+  reply.body["hints_released"] = released;
+  reply.body["has_hints"] = !exercise->hints.empty();
+  reply.body["hints"] = hints;
   return reply;
 }
 

@@ -501,22 +501,14 @@ ApiResult<ApiReply> GetIssuer(Services& services, const ApiRequest&) {
   return reply;
 }
 
-ApiResult<std::string> ExportArchive(Services& services, const User& user) {
-  auto evidence = CollectEvidence(services, user.id);
-  if (!evidence) return tl::unexpected(evidence.error());
-  auto list = AllSubmissions(services, user.id);
-  if (!list) return tl::unexpected(list.error());
-  auto shares = Check(services.storage.SharesOfCandidate(user.id));
-  if (!shares) return tl::unexpected(shares.error());
-  auto views = Check(services.storage.ShareViewsOfCandidate(user.id));
-  if (!views) return tl::unexpected(views.error());
-  auto workshops = Check(services.storage.WorkshopsOfMember(user.id));
-  if (!workshops) return tl::unexpected(workshops.error());
+namespace {
 
-  ZipWriter zip;
-  const std::string root = "koodikoe-" + user.username + "/";
+// Every submission of the user, encoded for data.json, its source added to the archive.
+ApiResult<json> ExportSubmissions(Services& services, const User& user,
+                                  const std::vector<Submission>& list, ZipWriter& zip,
+                                  const std::string& root) {
   json submissions = json::array();
-  for (const auto& listed : *list) {
+  for (const auto& listed : list) {
     auto full = Check(services.storage.FindSubmission(listed.id));
     if (!full) return tl::unexpected(full.error());
     if (!*full) continue;
@@ -542,8 +534,13 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
       return Reject(Fault::kInternal, "export_failed", "The archive could not be written.");
     }
   }
+  return submissions;
+}
+
+// The user's shares and who has seen them, for data.json.
+json EncodeSharesForExport(const std::vector<Share>& shares, const std::vector<ShareView>& views) {
   json share_list = json::array();
-  for (const auto& share : *shares) {
+  for (const auto& share : shares) {
     share_list.push_back({{"id", share.id},
                           {"company", share.company_username},
                           {"kind", share.company_id ? "company" : "link"},
@@ -553,12 +550,34 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
                           {"revoked_at", IsoTime(share.revoked_at)}});
   }
   json view_list = json::array();
-  for (const auto& view : *views) {
+  for (const auto& view : views) {
     view_list.push_back({{"share", view.share_id},
                          {"viewer", view.viewer_username},
                          {"what", view.what},
                          {"viewed_at", IsoTime(view.viewed_at)}});
   }
+  return {{"shares", share_list}, {"share_views", view_list}};
+}
+
+}  // namespace
+
+ApiResult<std::string> ExportArchive(Services& services, const User& user) {
+  auto evidence = CollectEvidence(services, user.id);
+  if (!evidence) return tl::unexpected(evidence.error());
+  auto list = AllSubmissions(services, user.id);
+  if (!list) return tl::unexpected(list.error());
+  auto shares = Check(services.storage.SharesOfCandidate(user.id));
+  if (!shares) return tl::unexpected(shares.error());
+  auto views = Check(services.storage.ShareViewsOfCandidate(user.id));
+  if (!views) return tl::unexpected(views.error());
+  auto workshops = Check(services.storage.WorkshopsOfMember(user.id));
+  if (!workshops) return tl::unexpected(workshops.error());
+
+  ZipWriter zip;
+  const std::string root = "koodikoe-" + user.username + "/";
+  auto submissions = ExportSubmissions(services, user, *list, zip, root);
+  if (!submissions) return tl::unexpected(submissions.error());
+  json sharing = EncodeSharesForExport(*shares, *views);
   json workshop_list = json::array();
   for (const auto& w : *workshops) {
     workshop_list.push_back({{"id", w.id}, {"title", w.title}});
@@ -571,10 +590,10 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
                     {"language", user.language},
                     {"created_at", IsoTime(user.created_at)}}},
                   {"profile", EncodeOwnProfile(*evidence)},
-                  {"shares", share_list},
-                  {"share_views", view_list},
+                  {"shares", sharing["shares"]},
+                  {"share_views", sharing["share_views"]},
                   {"workshops", workshop_list},
-                  {"submissions", submissions}};
+                  {"submissions", *submissions}};
   if (!zip.Add(root + "data.json", account.dump(2)) ||
       !zip.Add(root + "README.txt",
                "Everything koodikoe holds about the account " + user.username +

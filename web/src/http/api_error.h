@@ -1,5 +1,6 @@
-// What went wrong with an API request, as data. Handlers return these; routes.cc alone turns
-// the fault into an HTTP status code.
+// What went wrong with an API request, as data. Handlers return these and routes.cc turns the
+// fault into an HTTP status code (raw handlers, which write downloads and streams themselves,
+// set their own).
 #pragma once
 
 #include <string>

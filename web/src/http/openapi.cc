@@ -67,8 +67,8 @@ json OpenApiDocument() {
                             {"schema", {{"type", "string"}}}});
     }
     if (!parameters.empty()) operation["parameters"] = parameters;
-    if (!route.request_example.empty()) {
-      std::string type = route.request_example == "zip" ? "application/zip" : "application/json";
+    if (route.body == BodyKind::kZip || !route.request_example.empty()) {
+      std::string type = route.body == BodyKind::kZip ? "application/zip" : "application/json";
       json media = {{"schema", {{"type", type == "application/zip" ? "string" : "object"}}}};
       if (type == "application/json") media["example"] = Example(route.request_example);
       operation["requestBody"] = {{"required", true}, {"content", {{type, media}}}};

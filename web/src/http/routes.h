@@ -1,4 +1,4 @@
-// The API's route table: one list in routes.cc from which the HTTP server is set up and the
+// The API's route table: one list in route_table.cc from which the HTTP server is set up and the
 // OpenAPI description is generated, so the two cannot drift apart.
 #pragma once
 
@@ -8,15 +8,22 @@
 
 namespace web {
 
+// How a route reads the body of a write before its handler sees it.
+enum class BodyKind {
+  kJson,  // a JSON object (an empty body is {}); anything else is refused as bad_json
+  kZip,   // a .zip archive, passed to the handler as it came
+};
+
 struct RouteDoc {
   std::string method;  // "GET", "POST", "PUT", "DELETE"
   std::string path;    // "/api/v1/submissions/{id}"
   std::string access;  // "public" | "user" | "trainer" | "admin" | "candidate" | "company"
   int status = 200;    // on success
   std::string summary;
-  std::string request_example;   // JSON text, "" if the route takes no JSON body
+  std::string request_example;   // JSON text, "" if none is shown
   std::string response_example;  // JSON text, "" if not JSON
   std::string content_type;      // of a success response
+  BodyKind body = BodyKind::kJson;
 };
 
 // Every route the server registers, in registration order.

@@ -36,6 +36,20 @@ Result<void> SqlStorage::Exec(const std::string& what, std::string_view sql, con
   return {};
 }
 
+Result<void> SqlStorage::AddExerciseList(sql::Connection& connection, const std::string& what,
+                                         const std::string& table, const std::string& owner_column,
+                                         int64_t owner_id,
+                                         const std::vector<std::string>& exercises) {
+  const std::string sql = "INSERT INTO " + table + "(" + owner_column +
+                          ", position, exercise) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING";
+  int position = 0;
+  for (const auto& exercise : exercises) {
+    auto added = Run(connection, what, sql, {owner_id, position++, exercise});
+    if (!added) return tl::unexpected(added.error());
+  }
+  return {};
+}
+
 Result<void> SqlStorage::Ping() { return Exec("ping", "SELECT 1", {}); }
 
 namespace sql {

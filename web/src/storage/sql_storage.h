@@ -125,6 +125,13 @@ class SqlStorage final : public Storage {
   auto InTransaction(const std::string& what, Body body)
       -> decltype(body(std::declval<sql::Connection&>()));
 
+  // The exercises of a workshop or a trial, in their order: rows (owner, position, exercise)
+  // of `table` ("workshop_exercises" with "workshop_id", or "trial_exercises" with
+  // "trial_id"); a row already there is kept (ON CONFLICT DO NOTHING).
+  Result<void> AddExerciseList(sql::Connection& connection, const std::string& what,
+                               const std::string& table, const std::string& owner_column,
+                               int64_t owner_id, const std::vector<std::string>& exercises);
+
   Result<std::vector<Workshop>> ManyWorkshops(std::string_view where, const Params& params);
   Result<std::vector<Trial>> ManyTrials(std::string_view where, const Params& params);
   Result<std::vector<Share>> Shares(std::string_view where, const Params& params);

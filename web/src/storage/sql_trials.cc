@@ -13,14 +13,9 @@ Result<int64_t> SqlStorage::AddTrial(const Trial& t) {
                         {t.owner_id, t.title, t.minutes, t.invite_code, t.created_at});
     if (!inserted) return tl::unexpected(inserted.error());
     int64_t id = inserted->Int(0, 0);
-    int position = 0;
-    for (const auto& exercise : t.exercises) {
-      auto added = Run(connection, "add trial exercise",
-                       "INSERT INTO trial_exercises(trial_id, position, exercise) "
-                       "VALUES(?1,?2,?3) ON CONFLICT DO NOTHING",
-                       {id, position++, exercise});
-      if (!added) return tl::unexpected(added.error());
-    }
+    auto added = AddExerciseList(connection, "add trial exercise", "trial_exercises", "trial_id",
+                                 id, t.exercises);
+    if (!added) return tl::unexpected(added.error());
     return id;
   });
 }
@@ -90,8 +85,8 @@ Result<int64_t> SqlStorage::OpenTrial(int64_t trial_id, int64_t user_id, int64_t
 }
 
 Result<bool> SqlStorage::IsTrialExercise(const std::string& exercise) {
-  return sql::AnyRow(
-      Run("trial exercise", "SELECT 1 FROM trial_exercises WHERE exercise = ?1 LIMIT 1", {exercise}));
+  return sql::AnyRow(Run("trial exercise",
+                         "SELECT 1 FROM trial_exercises WHERE exercise = ?1 LIMIT 1", {exercise}));
 }
 
 Result<std::vector<TrialParticipant>> SqlStorage::TrialParticipants(int64_t trial_id) {

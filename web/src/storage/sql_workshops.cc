@@ -16,14 +16,9 @@ Result<int64_t> SqlStorage::AddWorkshop(const Workshop& w) {
                         "the join code " + w.join_code + " is taken");
     if (!inserted) return tl::unexpected(inserted.error());
     int64_t id = inserted->Int(0, 0);
-    int position = 0;
-    for (const auto& exercise : w.exercises) {
-      auto added = Run(connection, "add workshop exercise",
-                       "INSERT INTO workshop_exercises(workshop_id, position, exercise) "
-                       "VALUES(?1,?2,?3) ON CONFLICT DO NOTHING",
-                       {id, position++, exercise});
-      if (!added) return tl::unexpected(added.error());
-    }
+    auto added = AddExerciseList(connection, "add workshop exercise", "workshop_exercises",
+                                 "workshop_id", id, w.exercises);
+    if (!added) return tl::unexpected(added.error());
     return id;
   });
 }

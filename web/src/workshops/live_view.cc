@@ -16,6 +16,47 @@ struct Attempts {
   const Submission* last = nullptr;
 };
 
+// Heat-map: for each test, how many people's latest submission on the exercise fails it.
+json FailureHeatmap(const std::map<int64_t, std::map<std::string, Attempts>>& by_user) {
+  std::map<std::pair<std::string, std::string>, int> failures;
+  for (const auto& [user_id, exercises] : by_user) {
+    for (const auto& [exercise, attempts] : exercises) {
+      if (!attempts.last || attempts.last->status != "done") continue;
+      json report = json::parse(attempts.last->report_json, nullptr, false);
+      if (!report.is_object() || !report.contains("tests") || !report["tests"].is_array()) {
+        continue;
+      }
+      for (const auto& test : report["tests"]) {
+        if (test.value("verdict", "accepted") != "accepted") {
+          ++failures[{exercise, test.value("name", "?")}];
+        }
+      }
+    }
+  }
+  json heatmap = json::array();
+  for (const auto& [key, count] : failures) {
+    heatmap.push_back({{"exercise", key.first}, {"test", key.second}, {"failures", count}});
+  }
+  std::stable_sort(heatmap.begin(), heatmap.end(), [](const json& a, const json& b) {
+    return a["failures"].get<int>() > b["failures"].get<int>();
+  });
+  return heatmap;
+}
+
+json HelpQueue(const std::vector<HelpRequest>& help) {
+  json queue = json::array();
+  for (const auto& request : help) {
+    queue.push_back({{"id", request.id},
+                     {"username", request.username},
+                     {"nickname", request.nickname},
+                     {"exercise", request.exercise},
+                     {"message", request.message},
+                     {"created_at", IsoTime(request.created_at)},
+                     {"answered", request.answered}});
+  }
+  return queue;
+}
+
 }  // namespace
 
 json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
@@ -70,44 +111,10 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
     participants.push_back(row);
   }
 
-  // Heat-map: for each test, how many people's latest submission on the exercise fails it.
-  std::map<std::pair<std::string, std::string>, int> failures;
-  for (const auto& [user_id, exercises] : by_user) {
-    for (const auto& [exercise, attempts] : exercises) {
-      if (!attempts.last || attempts.last->status != "done") continue;
-      json report = json::parse(attempts.last->report_json, nullptr, false);
-      if (!report.is_object() || !report.contains("tests") || !report["tests"].is_array()) {
-        continue;
-      }
-      for (const auto& test : report["tests"]) {
-        if (test.value("verdict", "accepted") != "accepted") {
-          ++failures[{exercise, test.value("name", "?")}];
-        }
-      }
-    }
-  }
-  json heatmap = json::array();
-  for (const auto& [key, count] : failures) {
-    heatmap.push_back({{"exercise", key.first}, {"test", key.second}, {"failures", count}});
-  }
-  std::stable_sort(heatmap.begin(), heatmap.end(), [](const json& a, const json& b) {
-    return a["failures"].get<int>() > b["failures"].get<int>();
-  });
-
-  json queue = json::array();
-  for (const auto& request : help) {
-    queue.push_back({{"id", request.id},
-                     {"username", request.username},
-                     {"nickname", request.nickname},
-                     {"exercise", request.exercise},
-                     {"message", request.message},
-                     {"created_at", IsoTime(request.created_at)},
-                     {"answered", request.answered}});
-  }
   return {{"workshop", workshop.id},
           {"participants", participants},
-          {"heatmap", heatmap},
-          {"help", queue}};
+          {"heatmap", FailureHeatmap(by_user)},
+          {"help", HelpQueue(help)}};
 }
 
 json BuildScoreboard(const Workshop& workshop, const std::vector<Member>& members,
