@@ -32,7 +32,13 @@ struct Route {
   const char* response_example = "";
   size_t max_body = 64 * 1024;
   const char* content_type = "application/json";
+  const char* too_many = "";  // when the route answers 429 ("" = never), for the OpenAPI
 };
+
+constexpr const char* kJson = "application/json";
+constexpr const char* kQueueFull =
+    "too_many_queued: the caller already has --queued-per-account (default 10) submissions "
+    "and runs waiting for their verdicts";
 
 constexpr size_t kSourceBody = 4u << 20;  // a 256 KiB source plus JSON escaping and input
 constexpr size_t kPackageBody = 32u << 20;
@@ -210,7 +216,9 @@ const std::vector<Route>& Table() {
       {"POST", "/api/v1/session", Access::kPublic, 200, Login, nullptr,
        "Log in: sets the kk_session and kk_csrf cookies and returns a bearer token",
        R"({"username":"aino","password":"aino-demo"})",
-       R"({"token":"…","role":"candidate","username":"aino","csrf":"…","language":"fi"})"},
+       R"({"token":"…","role":"candidate","username":"aino","csrf":"…","language":"fi"})",
+       64 * 1024, kJson, "too_many_attempts: wrong passwords for the name or from the address; "
+       "wait Retry-After seconds"},
       {"DELETE", "/api/v1/session", Access::kUser, 200, Logout, nullptr,
        "Log out (ends this session)", "", R"({"ok":true})"},
       {"GET", "/api/v1/me", Access::kUser, 200, GetMe, nullptr, "The caller's account", "",
@@ -318,7 +326,7 @@ const std::vector<Route>& Table() {
       {"POST", "/api/v1/submissions", Access::kUser, 202, CreateSubmission, nullptr,
        "Submit a solution: stored, then queued for judging",
        R"({"exercise":"hello","language":"python","source":"print('Hello')\n"})",
-       R"({"id":42,"status":"queued","kind":"submission"})", kSourceBody},
+       R"({"id":42,"status":"queued","kind":"submission"})", kSourceBody, kJson, kQueueFull},
       {"GET", "/api/v1/submissions", Access::kUser, 200, ListSubmissions, nullptr,
        "The caller's own submissions, newest first (?exercise=ID to filter)", "",
        R"([{"id":42,"exercise":"hello","language":"python","status":"done","verdict":"accepted","score":1,"max_score":1,"created_at":"2026-01-05T10:00:00Z"}])"},
@@ -339,7 +347,7 @@ const std::vector<Route>& Table() {
       {"POST", "/api/v1/runs", Access::kUser, 202, CreateRun, nullptr,
        "Run on the samples (or on \"input\" alone) without recording a submission",
        R"({"exercise":"hello","language":"python","source":"print('Hello')\n","input":"optional"})",
-       R"({"id":43,"status":"queued","kind":"run"})", kSourceBody},
+       R"({"id":43,"status":"queued","kind":"run"})", kSourceBody, kJson, kQueueFull},
       {"POST", "/api/v1/workshops", Access::kTrainer, 200, CreateWorkshop, nullptr,
        "Create a workshop with a join code",
        R"({"title":"Monday","exercises":["hello"],"starts_at":"2026-01-05T09:00:00Z","ends_at":"2026-01-05T15:00:00Z","scoreboard":false})",
@@ -673,7 +681,8 @@ std::vector<RouteDoc> ListRoutes() {
   std::vector<RouteDoc> docs;
   for (const auto& route : Table()) {
     docs.push_back({route.method, route.path, AccessName(route.access), route.status, route.summary,
-                    route.request_example, route.response_example, route.content_type});
+                    route.request_example, route.response_example, route.content_type,
+                    route.too_many});
   }
   return docs;
 }

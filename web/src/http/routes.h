@@ -17,6 +17,7 @@ struct RouteDoc {
   std::string request_example;   // JSON text, "" if the route takes no JSON body
   std::string response_example;  // JSON text, "" if not JSON
   std::string content_type;      // of a success response
+  std::string too_many;          // when it answers 429 Too Many Requests; "" = never
 };
 
 // Every route the server registers, in registration order.
