@@ -72,10 +72,16 @@ const std::map<std::string, std::string> kDoubler = {
 class AuthoringTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
-    std::string db = NewStoreUrl(GetParam(), dir_.path(), "authoring");
-    ASSERT_FALSE(db.empty());
+    db_ = NewStoreUrl(GetParam(), dir_.path(), "authoring");
+    ASSERT_FALSE(db_.empty());
+    StartServer();
+  }
+
+  // (Again) on the same store and data directory.
+  void StartServer() {
+    server_.reset();
     server_ = ServerProcess::Start(
-        db,
+        db_,
         {"--demo", "--workers", "1", "--data", dir_.path() + "/koodikoe-data", "--exercises",
          std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"},
         dir_.path() + "/server.log");
@@ -107,6 +113,7 @@ class AuthoringTest : public ::testing::TestWithParam<StoreKind> {
   }
 
   TempDir dir_;
+  std::string db_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<Api> trainer_;
 };
@@ -285,13 +292,18 @@ TEST_P(AuthoringTest, SubmissionsKeepTheirVersionUntilRejudged) {
   ASSERT_EQ(wrong.status, 202);
   EXPECT_EQ(candidate.WaitDone(wrong.body["id"], 120)["verdict"], "wrong_answer");
 
-  // Version 2 changes an answer: the old submission keeps version 1 and its verdict.
-  Reply edited =
-      trainer_->Put("/api/v1/exercises/doubler/source",
-                    {{"files", {{"data/secret/3.in", "0\n"}, {"data/secret/3.ans", "1\n"}}}});
+  // Version 2 changes an answer (and its accepted solution, so that it passes its check and
+  // becomes current): the old submission keeps version 1 and its verdict.
+  Reply edited = trainer_->Put(
+      "/api/v1/exercises/doubler/source",
+      {{"files",
+        {{"data/secret/3.in", "0\n"},
+         {"data/secret/3.ans", "1\n"},
+         {"submissions/accepted/double.py", "n = int(input())\nprint(2 * n if n else 1)\n"}}}});
   ASSERT_EQ(edited.status, 200) << edited.body.dump();
   std::string v2 = edited.body["hash"];
   EXPECT_NE(v1, v2);
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
   json kept = candidate.Get("/api/v1/submissions/" + std::to_string(id)).body;
   EXPECT_EQ(kept["exercise_version"], v1);
   EXPECT_EQ(kept["verdict"], "accepted");
@@ -385,6 +397,66 @@ TEST_P(AuthoringTest, Issue14OnlyOwnersChangeAnExercise) {
   EXPECT_EQ(edited.status, 200) << edited.body.dump();
   EXPECT_EQ(admin.Post("/api/v1/exercises/doubler/rejudge", json::object()).status, 200)
       << "admins always may";
+}
+
+// Issue 14: a version that has not passed its check is never what candidates see. An import
+// over the exercise and an edit that both fail their checks leave candidates with the last
+// version that passed, also after a restart; a fixed edit replaces it once its check passes.
+TEST_P(AuthoringTest, Issue14CandidatesKeepTheLastCheckedVersion) {
+  ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
+            200);
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
+  std::string v1 = trainer_->Get("/api/v1/exercises/doubler/versions").body["current_hash"];
+  auto candidate = [&] {
+    auto api = std::make_unique<Api>(*server_);
+    EXPECT_EQ(api->Login("aino", "aino-demo").status, 200);
+    return api;
+  };
+  auto statement = [](Api& api) {
+    return api.Get("/api/v1/exercises/doubler").body["statement"].value("en", "");
+  };
+  auto aino = candidate();
+  EXPECT_EQ(statement(*aino), "Print twice the number.");
+
+  std::map<std::string, std::string> broken = kDoubler;
+  broken["doubler/problem_statement/problem.en.md"] = "BROKEN: print the number.";
+  broken["doubler/data/secret/1.ans"] = "21\n";
+  Reply imported = trainer_->PostRaw("/api/v1/exercises/import", Zip(broken), "application/zip");
+  ASSERT_EQ(imported.status, 200) << imported.body.dump();
+  EXPECT_EQ(imported.body["version"], 2);
+  EXPECT_EQ(statement(*aino), "Print twice the number.") << "not while the check runs";
+  EXPECT_EQ(WaitForCheck("doubler")["status"], "failed");
+  EXPECT_EQ(statement(*aino), "Print twice the number.");
+  // The trainer edits the newest version; the edit fails its check too.
+  Reply source = trainer_->Get("/api/v1/exercises/doubler/source");
+  EXPECT_EQ(source.body["version"], 2);
+  EXPECT_EQ(source.body["statement"]["en"], "BROKEN: print the number.");
+  Reply edited = trainer_->Put("/api/v1/exercises/doubler/source",
+                               {{"base_version", 2}, {"statement", {{"en", "STILL BROKEN."}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body.dump();
+  EXPECT_EQ(WaitForCheck("doubler")["status"], "failed");
+  EXPECT_EQ(statement(*aino), "Print twice the number.");
+  Reply submitted = aino->Post(
+      "/api/v1/submissions",
+      {{"exercise", "doubler"}, {"language", "python"}, {"source", "print(2 * int(input()))\n"}});
+  ASSERT_EQ(submitted.status, 202) << submitted.body.dump();
+  json judged = aino->WaitDone(submitted.body["id"], 120);
+  EXPECT_EQ(judged["verdict"], "accepted") << judged.dump();
+  EXPECT_EQ(judged["exercise_version"], v1) << "judged on the checked version";
+
+  StartServer();
+  aino = candidate();
+  EXPECT_EQ(statement(*aino), "Print twice the number.") << "after a restart too";
+  EXPECT_EQ(trainer_->Get("/api/v1/exercises/doubler/versions").body["current_hash"], v1);
+
+  // Fixed: once its check passes, candidates see it.
+  Reply fixed = trainer_->Put("/api/v1/exercises/doubler/source",
+                              {{"base_version", 3},
+                               {"statement", {{"en", "Print the number doubled."}}},
+                               {"files", {{"data/secret/1.ans", "42\n"}}}});
+  ASSERT_EQ(fixed.status, 200) << fixed.body.dump();
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
+  EXPECT_EQ(statement(*aino), "Print the number doubled.");
 }
 
 TEST_P(AuthoringTest, ExerciseSetsAreClonedAndEdited) {

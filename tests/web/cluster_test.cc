@@ -102,9 +102,10 @@ class ClusterTest : public ::testing::Test {
     ASSERT_FALSE(url_.empty());
     // The real hello package (so it has a content hash to fetch), judged by the fake
     // evaluator: the test is about the queue, not the sandbox.
-    server_ = ServerProcess::Start(
-        url_, {"--fake-judge", "--demo", "--workers", "0", "--exercises", PackageDir()},
-        dir_.path() + "/server.log");
+    server_ = ServerProcess::Start(url_,
+                                   {"--fake-judge", "--demo", "--workers", "0",
+                                    "--queued-per-account", "0", "--exercises", PackageDir()},
+                                   dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr) << "the server did not start; see " << dir_.path();
   }
 

@@ -61,7 +61,8 @@ TEST(CrashTest, EverySubmissionIsJudgedExactlyOnceAfterKill9) {
   TempDir dir;
   std::string db = dir.path() + "/crash.db";
   std::string log = dir.path() + "/server.log";
-  auto server = ServerProcess::Start(db, {"--fake-judge", "--demo", "--workers", "2"}, log);
+  auto server = ServerProcess::Start(
+      db, {"--fake-judge", "--demo", "--workers", "2", "--queued-per-account", "0"}, log);
   ASSERT_NE(server, nullptr);
   Api api(*server);
   ASSERT_EQ(api.Login("aino", "aino-demo").status, 200);
@@ -117,7 +118,8 @@ TEST(CrashTest, EverySubmissionIsJudgedExactlyOnceAfterKill9) {
     EXPECT_FALSE(Alive(helper)) << "judge helper " << helper << " outlived the server";
   }
 
-  server = ServerProcess::Start(db, {"--fake-judge", "--workers", "2"}, log);
+  server = ServerProcess::Start(db, {"--fake-judge", "--workers", "2", "--queued-per-account", "0"},
+                                log);
   ASSERT_NE(server, nullptr) << "restart on the same database";
   Api after(*server);
   ASSERT_EQ(after.Login("aino", "aino-demo").status, 200);

@@ -135,11 +135,13 @@ TEST_P(StoreMigrationTest, ADatabaseOfTheOldStoresKeepsItsRows) {
   EXPECT_EQ(storage.AddUser(user).value(), 4);
 }
 
-TEST_P(StoreMigrationTest, AFreshDatabaseHasTheOldStoresSchema) {
+// The old stores' schema, migrated on, is exactly what a fresh database gets.
+TEST_P(StoreMigrationTest, AnOldDatabaseMigratedHasTheFreshSchema) {
   std::string old_url = OldDatabase("old");
   std::string fresh_url = NewStoreUrl(GetParam(), dir_.path(), "fresh");
   ASSERT_FALSE(old_url.empty());
   ASSERT_FALSE(fresh_url.empty());
+  ASSERT_TRUE(web::OpenStorage(old_url));
   ASSERT_TRUE(web::OpenStorage(fresh_url));
   EXPECT_EQ(Schema(fresh_url), Schema(old_url));
 }

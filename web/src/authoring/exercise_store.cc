@@ -225,7 +225,10 @@ std::vector<std::string> ExerciseStore::Load(Catalog& catalog) {
   for (const std::string& id : ids) {
     auto versions = Versions(id);
     for (const auto& version : versions) catalog.PutVersion(id, version.hash, version.package_dir);
-    // The newest version that the reader accepts is the one offered.
+    // Offered: the newest version that passed its check and that the reader accepts; while
+    // none did, the newest that it accepts.
+    std::stable_partition(versions.rbegin(), versions.rend(),
+                          [](const StoredVersion& v) { return v.check.status == "passed"; });
     for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
       auto exercise = LoadExercise(it->package_dir);
       if (!exercise) {
@@ -412,7 +415,8 @@ void ParseProgress(const std::string& output, VersionCheck& check) {
 
 }  // namespace
 
-void ExerciseStore::StartCheck(const StoredVersion& version) {
+void ExerciseStore::StartCheck(const StoredVersion& version,
+                               std::function<void(const StoredVersion&)> on_passed) {
   std::string key = version.id + "/" + std::to_string(version.number);
   auto set = [this, key, version](VersionCheck check) {
     {
@@ -454,7 +458,8 @@ void ExerciseStore::StartCheck(const StoredVersion& version) {
     return;
   }
   auto finished = std::make_shared<std::atomic<bool>>(false);
-  std::thread thread([set, key, pid, finished, fd = read_end.Release()] {
+  std::thread thread([set, key, pid, finished, version, on_passed = std::move(on_passed),
+                      fd = read_end.Release()] {
     koodikoe::UniqueFd input(fd);
     VersionCheck check{"running", "", 0, 1, 0};
     char buffer[4096];
@@ -472,6 +477,8 @@ void ExerciseStore::StartCheck(const StoredVersion& version) {
     check.status = passed ? "passed" : "failed";
     check.done = check.total;
     check.finished_at = UnixNow();
+    // Offered before anyone can see "passed".
+    if (passed && on_passed) on_passed(version);
     set(check);
     finished->store(true);
   });

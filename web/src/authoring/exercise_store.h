@@ -60,7 +60,8 @@ class ExerciseStore {
 
   const std::string& root() const { return root_; }
 
-  // At start: the newest version of every stored exercise into the catalogue, and every
+  // At start: the newest version of every stored exercise that passed its check into the
+  // catalogue (the newest of all while none has: a new exercise, for its trainers), and every
   // version registered there (old submissions are judged on theirs). Returns warnings.
   std::vector<std::string> Load(Catalog& catalog);
 
@@ -89,8 +90,10 @@ class ExerciseStore {
   std::optional<StoredVersion> Latest(const std::string& id);
   bool IsStored(const std::string& id);
 
-  // Starts the background check of a version (replacing the state of an earlier check).
-  void StartCheck(const StoredVersion& version);
+  // Starts the background check of a version (replacing the state of an earlier check);
+  // `on_passed` is called with it, on the check's thread, if it passes.
+  void StartCheck(const StoredVersion& version,
+                  std::function<void(const StoredVersion&)> on_passed = nullptr);
   // The check of `id`'s newest version.
   VersionCheck CheckOf(const std::string& id);
   // Waits up to `timeout` for the check of `id` to change from `seen` (seen = a counter

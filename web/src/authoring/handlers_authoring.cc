@@ -41,17 +41,49 @@ json EncodeVersion(const StoredVersion& version) {
           {"check", {{"status", version.check.status}}}};
 }
 
-// A stored version becomes what the catalogue offers, and its check starts.
-ApiResult<Exercise> Offer(Services& services, const StoredVersion& version) {
+Result<Exercise> ReadVersion(const StoredVersion& version) {
   auto exercise = LoadExercise(version.package_dir);
-  if (!exercise) return InternalFailure(exercise.error());
+  if (!exercise) return exercise;
   exercise->version = version.number;
   exercise->content_hash = version.hash;
   exercise->stored = true;
+  return exercise;
+}
+
+// What the catalogue offers candidates (statement, judging) moves to a version only once it
+// has passed its check (issue 14), unless nothing is offered yet.
+std::function<void(const StoredVersion&)> OfferWhenPassed(Services& services) {
+  return [&catalog = services.catalog](const StoredVersion& version) {
+    auto exercise = ReadVersion(version);
+    if (!exercise) {
+      LogError("offer " + version.id + ": " + exercise.error().Describe());
+      return;
+    }
+    if (catalog.PutIfNewer(std::move(*exercise))) {
+      LogInfo("exercise=" + version.id + " offered version=" + std::to_string(version.number));
+    }
+  };
+}
+
+// A stored version is registered for judging and its check starts; a new exercise is
+// offered at once (to its trainers: it cannot be published before it passes).
+ApiResult<Exercise> Offer(Services& services, const StoredVersion& version) {
+  auto exercise = ReadVersion(version);
+  if (!exercise) return InternalFailure(exercise.error());
   services.catalog.PutVersion(version.id, version.hash, version.package_dir);
-  services.catalog.Put(*exercise);
-  services.store.StartCheck(version);
+  if (!services.catalog.Find(version.id)) services.catalog.PutIfNewer(*exercise);
+  services.store.StartCheck(version, OfferWhenPassed(services));
   return std::move(*exercise);
+}
+
+// The newest stored version of a trainer's exercise: what they edit, whether or not it passed
+// its check (the catalogue may still offer an older one).
+ApiResult<StoredVersion> Newest(Services& services, const Exercise& exercise) {
+  auto latest = services.store.Latest(exercise.id);
+  if (!latest) {
+    return Reject(Fault::kNotFound, "no_version", "This exercise has no stored version.");
+  }
+  return std::move(*latest);
 }
 
 ApiResult<ApiReply> VersionReply(Services& services, const StoredVersion& version, bool replaced) {
@@ -262,7 +294,7 @@ ApiResult<ApiReply> RecheckExercise(Services& services, const ApiRequest& reques
   if (latest->check.status == "running") {
     return Reject(Fault::kConflict, "check_running", "The check is already running.");
   }
-  services.store.StartCheck(*latest);
+  services.store.StartCheck(*latest, OfferWhenPassed(services));
   ApiReply reply;
   reply.body = {{"id", latest->id}, {"version", latest->number}, {"status", "running"}};
   return reply;
@@ -328,13 +360,20 @@ void ExerciseCheckEvents(Services& services, const ApiRequest& request, httplib:
 ApiResult<ApiReply> GetExerciseSource(Services& services, const ApiRequest& request) {
   auto exercise = FindExercise(services, request.params.at("id"));
   if (!exercise) return tl::unexpected(exercise.error());
-  auto form = PackageForm((*exercise)->package_dir);
+  StoredVersion shown{(*exercise)->id, (*exercise)->version, (*exercise)->content_hash,
+                      (*exercise)->package_dir};
+  if ((*exercise)->stored) {
+    auto newest = Newest(services, **exercise);
+    if (!newest) return tl::unexpected(newest.error());
+    shown = std::move(*newest);
+  }
+  auto form = PackageForm(shown.package_dir);
   if (!form) return InternalFailure(form.error());
   ApiReply reply;
   reply.body = std::move(*form);
-  reply.body["id"] = (*exercise)->id;
-  reply.body["version"] = (*exercise)->version;
-  reply.body["hash"] = (*exercise)->content_hash;
+  reply.body["id"] = shown.id;
+  reply.body["version"] = shown.number;
+  reply.body["hash"] = shown.hash;
   reply.body["editable"] = (*exercise)->stored;
   return reply;
 }
@@ -342,18 +381,20 @@ ApiResult<ApiReply> GetExerciseSource(Services& services, const ApiRequest& requ
 ApiResult<ApiReply> SaveExerciseSource(Services& services, const ApiRequest& request) {
   auto exercise = FindOwnedStoredExercise(services, request);
   if (!exercise) return tl::unexpected(exercise.error());
+  auto newest = Newest(services, **exercise);
+  if (!newest) return tl::unexpected(newest.error());
   // Optimistic locking: an edit made on an older version than the newest is refused.
   if (request.body.contains("base_version") && request.body["base_version"].is_number_integer() &&
-      request.body["base_version"].get<int>() != (*exercise)->version) {
+      request.body["base_version"].get<int>() != newest->number) {
     return Reject(Fault::kConflict, "stale_version",
-                  "Someone saved version " + std::to_string((*exercise)->version) +
+                  "Someone saved version " + std::to_string(newest->number) +
                       " after you opened version " +
                       std::to_string(request.body["base_version"].get<int>()) +
                       ". Reload the exercise and make your change again.");
   }
   const json& form = request.body;
   auto saved = services.store.SaveVersion(
-      (*exercise)->id, (*exercise)->package_dir, Author(request), "edit",
+      (*exercise)->id, newest->package_dir, Author(request), "edit",
       [&form](const std::string& dir) { return ApplyForm(dir, form, false); });
   if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
   return VersionReply(services, *saved, true);
@@ -423,9 +464,11 @@ ApiResult<ApiReply> UploadTests(Services& services, const ApiRequest& request) {
   auto hashes = FileHashes(work);
   if (!hashes) return InternalFailure(hashes.error());
   if (hashes->empty()) return Reject(Fault::kInvalid, "empty_upload", "The zip has no files.");
+  auto newest = Newest(services, **exercise);
+  if (!newest) return tl::unexpected(newest.error());
   int added = 0;
   auto saved = services.store.SaveVersion(
-      (*exercise)->id, (*exercise)->package_dir, Author(request), "edit",
+      (*exercise)->id, newest->package_dir, Author(request), "edit",
       [&](const std::string& dir) -> Result<void> {
         for (const auto& [relative, hash] : *hashes) {
           // Tests go flat into the group: folders inside the zip are not kept.

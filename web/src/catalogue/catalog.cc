@@ -24,6 +24,14 @@ void Catalog::Put(Exercise exercise) {
   by_id_[id] = std::make_shared<const Exercise>(std::move(exercise));
 }
 
+bool Catalog::PutIfNewer(Exercise exercise) {
+  std::lock_guard lock(mutex_);
+  auto& offered = by_id_[exercise.id];
+  if (offered && (!offered->stored || offered->version >= exercise.version)) return false;
+  offered = std::make_shared<const Exercise>(std::move(exercise));
+  return true;
+}
+
 std::shared_ptr<const Exercise> Catalog::Find(const std::string& id) const {
   std::lock_guard lock(mutex_);
   auto it = by_id_.find(id);

@@ -48,6 +48,9 @@ class Catalog {
  public:
   // Adds or replaces (same id) an exercise.
   void Put(Exercise exercise);
+  // Adds it, or replaces a stored exercise of the same id with an older version number; false
+  // (nothing changes) otherwise, e.g. when a later version is offered already.
+  bool PutIfNewer(Exercise exercise);
   // A copy, so the caller never holds a reference across a replacement.
   std::shared_ptr<const Exercise> Find(const std::string& id) const;
   std::vector<std::shared_ptr<const Exercise>> All() const;  // by track, tier, id

@@ -85,6 +85,12 @@ json OpenApiDocument() {
          {{"description", "An error: {\"error\": machine word, \"message\": what to do}"},
           {"content",
            {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
+    if (!route.too_many.empty()) {
+      operation["responses"]["429"] = {
+          {"description", "Too many requests: " + route.too_many},
+          {"content",
+           {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    }
     std::string method = route.method;
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     paths[route.path][method] = operation;

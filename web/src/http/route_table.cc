@@ -10,6 +10,12 @@ namespace {
 
 constexpr size_t kSourceBody = 4u << 20;  // a 256 KiB source plus JSON escaping and input
 constexpr size_t kPackageBody = 32u << 20;
+constexpr const char* kJson = "application/json";
+constexpr const char* kQueueFull =
+    "too_many_queued: the caller already has --queued-per-account (default 10) submissions "
+    "and runs waiting for their verdicts";
+constexpr const char* kTooManyStreams =
+    "too_many_streams: the caller already follows 8 event streams; wait Retry-After seconds";
 
 // The caller's session and account; administrators' and trainers' account tools.
 std::vector<Route> AccountRoutes() {
@@ -18,7 +24,10 @@ std::vector<Route> AccountRoutes() {
     {"POST", "/api/v1/session", Access::kPublic, 200, Login, nullptr,
      "Log in: sets the kk_session and kk_csrf cookies and returns a bearer token",
      R"({"username":"aino","password":"aino-demo"})",
-     R"({"token":"…","role":"candidate","username":"aino","csrf":"…","language":"fi"})"},
+     R"({"token":"…","role":"candidate","username":"aino","csrf":"…","language":"fi"})",
+     64 * 1024, kJson, BodyKind::kJson,
+     "too_many_attempts: wrong passwords for the name or from the address; wait Retry-After "
+     "seconds"},
     {"DELETE", "/api/v1/session", Access::kUser, 200, Logout, nullptr,
      "Log out (ends this session)", "", R"({"ok":true})"},
     {"GET", "/api/v1/me", Access::kUser, 200, GetMe, nullptr, "The caller's account", "",
@@ -90,7 +99,7 @@ std::vector<Route> AuthoringRoutes() {
      ExerciseCheckEvents,
      "Server-Sent Events of the running check: `progress` {status,done,total}, then `done` "
      "with the report",
-     "", "", 64 * 1024, "text/event-stream"},
+     "", "", 64 * 1024, "text/event-stream", BodyKind::kJson, kTooManyStreams},
     {"GET", "/api/v1/exercises/{id}/export", Access::kTrainer, 200, nullptr, ExportExercise,
      "The exercise's package as a .zip for Kattis / ICPC tools", "", "", 64 * 1024,
      "application/zip"},
@@ -169,7 +178,8 @@ std::vector<Route> SubmissionRoutes() {
     {"POST", "/api/v1/submissions", Access::kUser, 202, CreateSubmission, nullptr,
      "Submit a solution: stored, then queued for judging",
      R"({"exercise":"hello","language":"python","source":"print('Hello')\n"})",
-     R"({"id":42,"status":"queued","kind":"submission"})", kSourceBody},
+     R"({"id":42,"status":"queued","kind":"submission"})", kSourceBody, kJson, BodyKind::kJson,
+     kQueueFull},
     {"GET", "/api/v1/submissions", Access::kUser, 200, ListSubmissions, nullptr,
      "The caller's own submissions, newest first (?exercise=ID to filter)", "",
      R"([{"id":42,"exercise":"hello","language":"python","status":"done","verdict":"accepted","score":1,"max_score":1,"created_at":"2026-01-05T10:00:00Z"}])"},
@@ -180,7 +190,7 @@ std::vector<Route> SubmissionRoutes() {
     {"GET", "/api/v1/submissions/{id}/events", Access::kUser, 200, nullptr, SubmissionEvents,
      "Server-Sent Events while judging: `progress` {done,total,test}, then `done` with the "
      "submission",
-     "", "", 64 * 1024, "text/event-stream"},
+     "", "", 64 * 1024, "text/event-stream", BodyKind::kJson, kTooManyStreams},
     {"GET", "/api/v1/submissions/{id}/comments", Access::kUser, 200, ListComments, nullptr,
      "Line comments on a submission", "",
      R"([{"id":1,"line":3,"author":"mikko","role":"trainer","text":"…","created_at":"…"}])"},
@@ -190,7 +200,8 @@ std::vector<Route> SubmissionRoutes() {
     {"POST", "/api/v1/runs", Access::kUser, 202, CreateRun, nullptr,
      "Run on the samples (or on \"input\" alone) without recording a submission",
      R"({"exercise":"hello","language":"python","source":"print('Hello')\n","input":"optional"})",
-     R"({"id":43,"status":"queued","kind":"run"})", kSourceBody},
+     R"({"id":43,"status":"queued","kind":"run"})", kSourceBody, kJson, BodyKind::kJson,
+     kQueueFull},
   };
   // clang-format on
 }

@@ -32,6 +32,7 @@ struct Route {
   size_t max_body = 64 * 1024;
   const char* content_type = "application/json";
   BodyKind body = BodyKind::kJson;  // how a write's body is read before the handler
+  const char* too_many = "";        // when the route answers 429 ("" = never), for the OpenAPI
 };
 
 // Every route, in registration order (where two patterns could match one path, the first

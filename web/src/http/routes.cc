@@ -377,7 +377,8 @@ std::vector<RouteDoc> ListRoutes() {
   std::vector<RouteDoc> docs;
   for (const auto& route : RouteTable()) {
     docs.push_back({route.method, route.path, AccessName(route.access), route.status, route.summary,
-                    route.request_example, route.response_example, route.content_type, route.body});
+                    route.request_example, route.response_example, route.content_type, route.body,
+                    route.too_many});
   }
   return docs;
 }

@@ -24,6 +24,7 @@ struct RouteDoc {
   std::string response_example;  // JSON text, "" if not JSON
   std::string content_type;      // of a success response
   BodyKind body = BodyKind::kJson;
+  std::string too_many;  // when it answers 429 Too Many Requests; "" = never
 };
 
 // Every route the server registers, in registration order.

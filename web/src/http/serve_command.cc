@@ -41,6 +41,9 @@ constexpr const char* kServeUsage = R"(usage: koodikoe serve [options]
   --secure-cookies    mark cookies Secure (automatic behind a proxy sending
                       X-Forwarded-Proto: https)
   --job-timeout SEC   replace a judge helper silent this long on one job (default 600)
+  --queued-per-account N
+                      submissions and runs one account may have waiting for their
+                      verdicts; more get 429 too_many_queued (default 10; 0 = no cap)
   --fake-judge        testing the web layer only: scripted verdicts, built-in exercises
 )";
 
@@ -98,6 +101,11 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
       (arg == "--port"      ? options.port
        : arg == "--workers" ? options.workers
                             : options.job_timeout_seconds) = *number;
+    } else if (arg == "--queued-per-account") {
+      if (!(text = value())) return tl::unexpected(text.error());
+      auto number = ParseCount(arg, *text, 0, 1000000);
+      if (!number) return tl::unexpected(number.error());
+      options.queued_per_account = *number;
     } else if (arg == "--worker-token-file") {
       if (!(text = value())) return tl::unexpected(text.error());
       std::ifstream in(*text);

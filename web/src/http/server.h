@@ -21,6 +21,9 @@ struct ServerOptions {
   bool secure_cookies = false;        // also implied per request by X-Forwarded-Proto: https
   int job_timeout_seconds = 600;      // a helper silent for this long on one job is replaced
   size_t max_body_bytes = 32u << 20;  // anything larger gets 413 before a handler sees it
+  // Submissions and runs one account may have waiting for their verdicts; one more gets 429
+  // too_many_queued. 0 = no cap. Rejudges by trainers are never refused.
+  int queued_per_account = 10;
   // Shared with `koodikoe worker`s (GET /api/v1/packages/{hash}); "" = no remote workers.
   // From KOODIKOE_WORKER_TOKEN or --worker-token-file, never from the command line itself.
   std::string worker_token;

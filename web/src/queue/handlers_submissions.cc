@@ -48,6 +48,21 @@ ApiResult<SourceRequest> DecodeSource(Services& services, const json& body) {
   return SourceRequest{exercise, *language, source};
 }
 
+// One person's flood of submissions would hold up everyone else's (issue 14).
+tl::unexpected<ApiError> TooManyQueued(const User& user, int64_t waiting) {
+  std::string count = std::to_string(waiting);
+  ApiError error{Fault::kRateLimited, "too_many_queued",
+                 user.language == "fi"
+                     ? "Sinulla on jo " + count +
+                           " koodia jonossa odottamassa tulosta. Odota, että niistä tulee "
+                           "tulokset, ja lähetä sitten uudelleen."
+                     : "You already have " + count +
+                           " programs waiting in the queue for their results. Wait for their "
+                           "verdicts, then send again.",
+                 5};
+  return tl::unexpected(error);
+}
+
 ApiResult<ApiReply> Enqueue(Services& services, const ApiRequest& request, const std::string& kind,
                             std::optional<std::string> input) {
   auto decoded = DecodeSource(services, request.body);
@@ -62,11 +77,13 @@ ApiResult<ApiReply> Enqueue(Services& services, const ApiRequest& request, const
   submission.created_at = UnixNow();
   submission.exercise_version = decoded->exercise->content_hash;
   // Stored (committed) first, then the workers are woken: a crash in between loses nothing.
-  auto id = Check(services.storage.AddSubmission(submission));
-  if (!id) return tl::unexpected(id.error());
+  auto admitted =
+      Check(services.storage.QueueSubmission(submission, services.options.queued_per_account));
+  if (!admitted) return tl::unexpected(admitted.error());
+  if (admitted->id == 0) return TooManyQueued(request.user(), admitted->waiting);
   services.queue.Wake();
   ApiReply reply;
-  reply.body = {{"id", *id}, {"status", "queued"}, {"kind", kind}};
+  reply.body = {{"id", admitted->id}, {"status", "queued"}, {"kind", kind}};
   return reply;
 }
 

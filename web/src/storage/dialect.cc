@@ -15,10 +15,12 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 std::string TranslateOutsideQuotes(const Dialect& dialect, std::string_view sql) {
   static constexpr std::pair<std::string_view, std::string_view> kMarkers[] = {
       {"{lock_rows}", " FOR UPDATE SKIP LOCKED"},
+      {"{lock_row}", " FOR NO KEY UPDATE"},
       {"{epoch_now}", "extract(epoch FROM now())::bigint"},
   };
   static constexpr std::pair<std::string_view, std::string_view> kSqliteMarkers[] = {
       {"{lock_rows}", ""},
+      {"{lock_row}", ""},
       {"{epoch_now}", "CAST(strftime('%s', 'now') AS INTEGER)"},
   };
   std::string out;

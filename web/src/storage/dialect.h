@@ -22,8 +22,10 @@ inline constexpr Dialect kPostgres{"postgresql", "BEGIN", true, true};
 
 // A statement for the dialect. Outside quoted text: ?N becomes $N for PostgreSQL;
 // {lock_rows} becomes " FOR UPDATE SKIP LOCKED" there (claiming workers each get another row)
-// and nothing for SQLite (one connection at a time); {epoch_now} is the database's clock in
-// unix seconds.
+// and nothing for SQLite (one connection at a time); {lock_row} becomes " FOR NO KEY UPDATE"
+// there (others wanting the row wait until the transaction ends; references to it do not)
+// and nothing for SQLite (BEGIN IMMEDIATE already serialises writers); {epoch_now} is the
+// database's clock in unix seconds.
 std::string Translate(const Dialect& dialect, std::string_view sql);
 
 // A migration for the dialect. Written with PostgreSQL's type words; SQLite gets

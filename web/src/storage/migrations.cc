@@ -159,6 +159,14 @@ CREATE TABLE trial_participants(
   opened_at BIGINT NOT NULL,
   PRIMARY KEY(trial_id, user_id));
 )sql",
+    // 6: fair judging: each account's turn (when a job of it was last claimed, as a rising
+    // number) and its waiting jobs, found by account.
+    R"sql(
+CREATE TABLE queue_turns(
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  turn BIGINT NOT NULL);
+CREATE INDEX submissions_by_user_status ON submissions(user_id, status);
+)sql",
 };
 
 constexpr const char* kCreateVersionTable =

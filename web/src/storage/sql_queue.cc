@@ -65,23 +65,48 @@ Result<std::vector<Submission>> SqlStorage::SubmissionRows(const std::string& wh
   return list;
 }
 
+Result<int64_t> SqlStorage::InsertQueued(sql::Connection& connection, const Submission& s) {
+  // The notification goes out when the row is committed: an idle worker starts at once.
+  auto r = Run(connection, "add submission",
+               "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
+               "status, created_at, exercise_version) "
+               "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
+               {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
+                s.exercise_version});
+  if (!r) return tl::unexpected(r.error());
+  int64_t id = r->Int(0, 0);
+  if (auto told = driver_->Notify(connection, kQueueChannel, std::to_string(id)); !told) {
+    return DbError("notify queued submission", told.error());
+  }
+  return id;
+}
+
 Result<int64_t> SqlStorage::AddSubmission(const Submission& s) {
-  // The notification goes out when the row is committed: an idle worker starts
-  // at once.
-  return InTransaction("add submission", [&](sql::Connection& connection) -> Result<int64_t> {
-    auto r = Run(connection, "add submission",
-                 "INSERT INTO submissions(user_id, exercise, language, "
-                 "source, kind, input, "
-                 "status, created_at, exercise_version) "
-                 "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
-                 {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
-                  s.exercise_version});
-    if (!r) return tl::unexpected(r.error());
-    int64_t id = r->Int(0, 0);
-    if (auto told = driver_->Notify(connection, kQueueChannel, std::to_string(id)); !told) {
-      return DbError("notify queued submission", told.error());
+  return InTransaction("add submission",
+                       [&](sql::Connection& connection) { return InsertQueued(connection, s); });
+}
+
+Result<Storage::Admission> SqlStorage::QueueSubmission(const Submission& s, int cap) {
+  return InTransaction("queue submission", [&](sql::Connection& connection) -> Result<Admission> {
+    Admission admission;
+    if (cap > 0) {
+      // The account's row first: two submissions of one account at the same moment count
+      // one after the other, so together they cannot pass the cap.
+      auto locked = Run(connection, "queue submission",
+                        "SELECT id FROM users WHERE id = ?1{lock_row}", {s.user_id});
+      if (!locked) return tl::unexpected(locked.error());
+      auto waiting = sql::FirstInt(Run(connection, "count waiting submissions",
+                                       "SELECT count(*) FROM submissions WHERE user_id = ?1 "
+                                       "AND status IN ('queued', 'judging') AND judged_count = 0",
+                                       {s.user_id}));
+      if (!waiting) return tl::unexpected(waiting.error());
+      admission.waiting = *waiting;
+      if (admission.waiting >= cap) return admission;
     }
-    return id;
+    auto id = InsertQueued(connection, s);
+    if (!id) return tl::unexpected(id.error());
+    admission.id = *id;
+    return admission;
   });
 }
 
@@ -117,21 +142,32 @@ Result<std::vector<Submission>> SqlStorage::ListSubmissions(int64_t user_id,
 Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
   return InTransaction(
       "claim submission", [&](sql::Connection& connection) -> Result<std::optional<Submission>> {
-        // {lock_rows}: workers claiming at the same moment each get a different
-        // row instead of waiting for each other's transactions.
+        // The order of storage.h, written once for both databases. {lock_rows}: workers
+        // claiming at the same moment each get a different row instead of waiting for each
+        // other's transactions.
         auto claimed = Run(connection, "claim submission",
                            "UPDATE submissions SET status = 'judging', started_at = ?1, "
-                           "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT id "
-                           "FROM submissions WHERE status = 'queued' OR (status = 'judging' "
-                           "AND lease_until < ?1) ORDER BY kind = 'run' DESC, id LIMIT 1"
-                           "{lock_rows}) RETURNING id",
+                           "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT s.id "
+                           "FROM submissions s WHERE s.status = 'queued' OR (s.status = "
+                           "'judging' AND s.lease_until < ?1) ORDER BY "
+                           "(SELECT count(*) FROM submissions j WHERE j.user_id = s.user_id "
+                           "AND j.status = 'judging' AND j.lease_until >= ?1), "
+                           "coalesce((SELECT t.turn FROM queue_turns t WHERE t.user_id = "
+                           "s.user_id), 0), s.kind = 'run' DESC, s.id LIMIT 1{lock_rows}) "
+                           "RETURNING id, user_id",
                            {now, now + kLeaseSeconds});
         if (!claimed) return tl::unexpected(claimed.error());
         if (claimed->empty()) return std::optional<Submission>();
+        // The account's turn moves behind every other account's.
+        auto turn = Run(connection, "take turn",
+                        "INSERT INTO queue_turns(user_id, turn) VALUES(?1, (SELECT "
+                        "coalesce(max(turn), 0) + 1 FROM queue_turns)) ON CONFLICT(user_id) DO "
+                        "UPDATE SET turn = excluded.turn",
+                        {claimed->Int(0, 1)});
+        if (!turn) return tl::unexpected(turn.error());
         auto r = Run(connection, "read claimed submission",
                      std::string("SELECT ") + sql::kSubmissionColumns +
-                         ", s.source FROM submissions s JOIN users u ON u.id = "
-                         "s.user_id "
+                         ", s.source FROM submissions s JOIN users u ON u.id = s.user_id "
                          "WHERE s.id = ?1",
                      {claimed->Int(0, 0)});
         if (!r) return tl::unexpected(r.error());

@@ -34,6 +34,7 @@ class SqlStorage final : public Storage {
 
   // The judging queue (sql_queue.cc).
   Result<int64_t> AddSubmission(const Submission& submission) override;
+  Result<Admission> QueueSubmission(const Submission& submission, int cap) override;
   Result<std::optional<Submission>> FindSubmission(int64_t id) override;
   Result<std::vector<Submission>> ListSubmissions(int64_t user_id, const std::string& exercise,
                                                   int64_t older_than) override;
@@ -135,6 +136,8 @@ class SqlStorage final : public Storage {
   Result<std::vector<Workshop>> ManyWorkshops(std::string_view where, const Params& params);
   Result<std::vector<Trial>> ManyTrials(std::string_view where, const Params& params);
   Result<std::vector<Share>> Shares(std::string_view where, const Params& params);
+  // Inserts a queued job and notifies waiting workers when the transaction commits.
+  Result<int64_t> InsertQueued(sql::Connection& connection, const Submission& submission);
   Result<std::vector<Submission>> SubmissionRows(const std::string& what, std::string_view sql,
                                                  const Params& params, bool with_report);
 

@@ -226,6 +226,16 @@ class QueueStore {
   // Queues the submission (status "queued") and returns its id. Committed before it returns:
   // once it has an id, the submission survives a crash. Wakes WaitForQueued in other processes.
   virtual Result<int64_t> AddSubmission(const Submission& submission) = 0;
+  // What QueueSubmission did.
+  struct Admission {
+    int64_t id = 0;       // the queued job; 0 when refused (the account was at the cap)
+    int64_t waiting = 0;  // the account's jobs waiting for a first verdict before this call
+  };
+  // AddSubmission for a person's own submission or run, unless their account already has
+  // `cap` jobs waiting for a first verdict (queued or judging and never judged; rejudges of
+  // finished jobs do not count): then nothing is stored and the id is 0. cap 0 = no cap.
+  // Concurrent calls for one account wait for each other, so together they stay within it.
+  virtual Result<Admission> QueueSubmission(const Submission& submission, int cap) = 0;
   // With source and report; nullopt if there is no such id.
   virtual Result<std::optional<Submission>> FindSubmission(int64_t id) = 0;
   // A page of the user's submissions (kind "submission"), newest first, without source and
@@ -235,11 +245,14 @@ class QueueStore {
   virtual Result<std::vector<Submission>> ListSubmissions(int64_t user_id,
                                                           const std::string& exercise,
                                                           int64_t older_than) = 0;
-  // Atomically takes the oldest queued job (runs first: a person is waiting at the screen),
-  // or a judging one whose lease ended before `now` (its worker died), marks it judging with
-  // a lease until now + kLeaseSeconds and counts the attempt; with its source, without report.
-  // nullopt when nothing waits. Any number of processes may claim concurrently; each job goes
-  // to one of them.
+  // Atomically takes the next queued job, or a judging one whose lease ended before `now`
+  // (its worker died), marks it judging with a lease until now + kLeaseSeconds and counts the
+  // attempt; with its source, without report. nullopt when nothing waits. The next job is,
+  // so that one account's flood does not hold up everyone else: of the account with the
+  // fewest jobs being judged right now, then of the account whose last job was claimed
+  // longest ago (never is longest: with one worker this takes turns), then a run before a
+  // submission (a person is waiting at the screen), then the oldest. Any number of processes
+  // may claim concurrently; each job goes to one of them.
   virtual Result<std::optional<Submission>> ClaimNextQueued(int64_t now) = 0;
   // Heartbeat: extends the lease of a job still judging in attempt `attempts` to
   // now + kLeaseSeconds. False if the job is no longer this attempt's (finished, or its
