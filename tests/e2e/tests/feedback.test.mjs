@@ -292,6 +292,13 @@ for (const lang of ['en', 'fi']) {
     const row = company.locator('.trial-table tr[data-username="yusuf"]');
     await row.waitFor();
     assert.equal((await row.locator('td').last().textContent()).trim(), '50 %');
+    assert.match(await row.locator('td').nth(1).textContent(), /^100 %/);
+    assert.ok((await company.locator('.trial-table thead').textContent()).includes('% of the maximum'));
+    // The CSV is on the same scale, named in its header.
+    const csv = await company.evaluate(async (u) => (await fetch(u)).text(), `${BASE}/api/v1/trials/${resultsUrl.split('/').pop()}/results.csv`);
+    const [head, ...rows] = csv.trim().split('\r\n');
+    assert.equal(head, 'candidate,username,opened_at,ends_at,hello (% of max),greeting (% of max),total (mean % of max)');
+    assert.match(rows.find((r) => r.includes(',yusuf,')) ?? '', /,100,0,50$/);
     await company.context().close();
   });
 }

@@ -3,6 +3,7 @@
 // the invitation is the candidate's consent to show that trial's results, with their name, to
 // the trial's owner. Results per candidate as JSON and CSV, and similar solutions among them.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <sstream>
 
@@ -48,8 +49,17 @@ struct ParticipantResult {
   int64_t ends_at = 0;
   std::map<std::string, Submission> best;  // exercise -> best submission inside the window
   std::map<std::string, int> attempts;
-  double total = 0;
+  std::map<std::string, double> percent;  // exercise -> best score as % of its maximum
+  double total = 0;  // mean of `percent` over the trial's exercises (an unsent one counts 0)
 };
+
+// One decimal: 2 of 3 is 66.7.
+double Rounded(double value) { return std::round(value * 10) / 10; }
+
+// A score as a share of its maximum, so exercises scored out of 3 and out of 100 weigh the same.
+double Percent(const Submission& s) {
+  return s.max_score > 0 ? std::min(1.0, std::max(0.0, s.score / s.max_score)) * 100 : 0;
+}
 
 // Each participant's submissions inside their own window, best per exercise.
 ApiResult<std::vector<ParticipantResult>> TrialResults(Services& services, const Trial& trial) {
@@ -74,7 +84,11 @@ ApiResult<std::vector<ParticipantResult>> TrialResults(Services& services, const
         r.best[s.exercise] = s;
       }
     }
-    for (const auto& [exercise, s] : r.best) r.total += s.score;
+    for (const auto& [exercise, s] : r.best) {
+      r.percent[exercise] = Percent(s);
+      r.total += r.percent[exercise];
+    }
+    r.total = trial.exercises.empty() ? 0 : Rounded(r.total / trial.exercises.size());
     results.push_back(std::move(r));
   }
   return results;
@@ -195,13 +209,15 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
     for (const auto& id : trial->exercises) {
       auto it = r.best.find(id);
       if (it == r.best.end()) {
-        per[id] = {{"score", 0}, {"max_score", 0}, {"verdict", nullptr}, {"attempts", 0}};
+        per[id] = {
+            {"score", 0}, {"max_score", 0}, {"percent", 0}, {"verdict", nullptr}, {"attempts", 0}};
         distribution[id].push_back(0);
         continue;
       }
       const Submission& s = it->second;
       per[id] = {{"score", s.score},
                  {"max_score", s.max_score},
+                 {"percent", Rounded(r.percent.at(id))},
                  {"verdict", s.verdict},
                  {"attempts", r.attempts.at(id)},
                  {"submission", s.id}};
@@ -220,6 +236,7 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
   reply.body = EncodeTrial(*trial, true);
   reply.body["columns"] = exercises;
   reply.body["candidates"] = candidates;
+  reply.body["total_scale"] = "percent";  // each exercise's % of its maximum, mean over them
   reply.body["distribution"] = distribution;
   return reply;
 }
@@ -229,16 +246,17 @@ ApiResult<std::string> TrialCsv(Services& services, const ApiRequest& request) {
   if (!trial) return tl::unexpected(trial.error());
   auto results = TrialResults(services, *trial);
   if (!results) return tl::unexpected(results.error());
+  // Every score column is on one scale, named in its header: % of the exercise's maximum.
   std::string csv = "candidate,username,opened_at,ends_at";
-  for (const auto& id : trial->exercises) csv += "," + CsvField(id);
-  csv += ",total\r\n";
+  for (const auto& id : trial->exercises) csv += "," + CsvField(id + " (% of max)");
+  csv += ",total (mean % of max)\r\n";
   for (const auto& r : *results) {
     const auto& p = r.participant;
     csv += CsvField(p.nickname.empty() ? p.username : p.nickname) + "," + CsvField(p.username) +
            "," + IsoTime(p.opened_at) + "," + IsoTime(r.ends_at);
     for (const auto& id : trial->exercises) {
-      auto it = r.best.find(id);
-      csv += "," + (it == r.best.end() ? std::string("0") : Score(it->second.score));
+      auto it = r.percent.find(id);
+      csv += "," + (it == r.percent.end() ? std::string("0") : Score(Rounded(it->second)));
     }
     csv += "," + Score(r.total) + "\r\n";
   }

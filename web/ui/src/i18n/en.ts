@@ -501,6 +501,7 @@ export const en = {
   'tr.openIntro': "When you start, your time begins and cannot be paused. The company that invited you will see your results in this trial and your name.",
   'tr.by': "A trial of {company}",
   'tr.totalShare': "Total (% of the maximum)",
+  'tr.percentOfMax': "% of the maximum",
   'tr.start': "Start the trial",
   'tr.left': "Time left: {minutes}:{seconds}",
   'tr.over': "Your time is over. Submissions from now on do not count in this trial.",

@@ -503,6 +503,7 @@ export const fi: Record<keyof typeof en, string> = {
   'tr.openIntro': "Kun aloitat, aikasi alkaa eikä sitä voi pysäyttää. Sinut kutsunut yritys näkee tuloksesi tässä kokeessa ja nimesi.",
   'tr.by': "Yrityksen {company} koe",
   'tr.totalShare': "Yhteensä (% maksimista)",
+  'tr.percentOfMax': "% maksimista",
   'tr.start': "Aloita koe",
   'tr.left': "Aikaa jäljellä: {minutes}:{seconds}",
   'tr.over': "Aikasi on päättynyt. Tästä eteenpäin lähetetyt ratkaisut eivät kuulu tähän kokeeseen.",

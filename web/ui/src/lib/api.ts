@@ -109,8 +109,9 @@ export interface Comparison {
 export interface Trial { id: number; title: string; minutes: number; exercises: string[]; owner: string; created_at: string; code?: string; invite: string }
 export interface TrialResults extends Trial {
   columns: { id: string; title: string }[];
+  /** `total`: the mean over the trial's exercises of each one's `percent` (its score as a % of its maximum). */
   candidates: { username: string; name: string; opened_at: string; ends_at: string; finished: boolean; total: number;
-    exercises: Record<string, { score: number; max_score: number; verdict: string | null; attempts: number; submission?: number }> }[];
+    exercises: Record<string, { score: number; max_score: number; percent: number; verdict: string | null; attempts: number; submission?: number }> }[];
   distribution: Record<string, number[]>;
 }
 export interface VerifyResult { valid: boolean; reason: string; issuer: string; issued_here: boolean; achievement?: { name?: string; description?: string }; valid_from?: string }

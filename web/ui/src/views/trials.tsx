@@ -3,7 +3,7 @@
 // prints a one-page report, and sees the score distribution per exercise.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, type ExerciseSummary, type Trial, type TrialResults } from '../lib/api';
-import { formatTime, t } from '../i18n';
+import { formatTime, lang, t } from '../i18n';
 import { navigate } from '../lib/router';
 import { ErrorNote, Link, Loading, PageHeading, useAsync } from '../components';
 import { exerciseTitle } from './catalogue';
@@ -118,7 +118,7 @@ export function TrialResultsView({ id }: { id: string }) {
               <tr>
                 <th scope="col">{t('tr.candidate')}</th>
                 <th scope="col">{t('tr.window')}</th>
-                {d.columns.map((c) => <th scope="col" key={c.id}>{c.title}</th>)}
+                {d.columns.map((c) => <th scope="col" key={c.id}>{c.title} <span class="scale">({t('tr.percentOfMax')})</span></th>)}
                 <th scope="col">{t('tr.totalShare')}</th>
               </tr>
             </thead>
@@ -129,9 +129,9 @@ export function TrialResultsView({ id }: { id: string }) {
                   <td class="small">{formatTime(c.opened_at)} – {formatTime(c.ends_at)}{c.finished ? '' : ` (${t('tr.running')})`}</td>
                   {d.columns.map((col) => {
                     const x = c.exercises[col.id];
-                    return <td key={col.id}>{x && x.verdict ? `${x.score} / ${x.max_score}` : '—'}</td>;
+                    return <td key={col.id}>{x && x.verdict ? <>{percent(x.percent)} <span class="muted small">({x.score} / {x.max_score})</span></> : '—'}</td>;
                   })}
-                  <td><strong>{commonScale(c.exercises, d.columns)}</strong></td>
+                  <td class="trial-total"><strong>{percent(c.total)}</strong></td>
                 </tr>
               ))}
             </tbody>
@@ -147,15 +147,9 @@ export function TrialResultsView({ id }: { id: string }) {
   );
 }
 
-/** The total on a common scale: each exercise's score as a share of its maximum, averaged over
- *  the trial's exercises, so exercises scored out of 1 and out of 100 weigh the same. */
-export function commonScale(scores: TrialResults['candidates'][number]['exercises'], columns: { id: string }[]): string {
-  if (!columns.length) return '—';
-  const sum = columns.reduce((acc, col) => {
-    const x = scores[col.id];
-    return acc + (x && x.max_score > 0 ? Math.min(1, x.score / x.max_score) : 0);
-  }, 0);
-  return `${Math.round((sum / columns.length) * 100)} %`;
+/** A share of the maximum as the server counted it (one decimal), written in the UI's language. */
+function percent(value: number | undefined): string {
+  return `${(value ?? 0).toLocaleString(lang() === 'fi' ? 'fi-FI' : 'en-GB', { maximumFractionDigits: 1 })} %`;
 }
 
 export function OpenTrialView({ code }: { code: string }) {
