@@ -170,6 +170,39 @@ TEST_P(TrialsTest, Issue17TotalsAreOnACommonScale) {
   EXPECT_NE(text.find(",100,0,50\r\n"), std::string::npos) << text;
 }
 
+// Issue 17: before the trial starts the candidate sees what it is, how long it takes and whose
+// it is, without starting it; once started, the same look shows the running window.
+TEST_P(TrialsTest, Issue17TheLandingPageStartsNothing) {
+  Api sari = As("sari");
+  Api aino = As("aino");
+  Reply trial =
+      sari.Post("/api/v1/trials",
+                {{"title", "Look first"}, {"exercises", {"hello", "sum"}}, {"minutes", 20}});
+  ASSERT_EQ(trial.status, 200) << trial.body.dump();
+  std::string code = trial.body["code"];
+  std::string id = std::to_string(trial.body["id"].get<int64_t>());
+
+  Reply preview = aino.Post("/api/v1/trials/open", {{"code", code}, {"preview", true}});
+  ASSERT_EQ(preview.status, 200) << preview.body.dump();
+  EXPECT_EQ(preview.body["title"], "Look first");
+  EXPECT_EQ(preview.body["owner"], "sari");
+  EXPECT_EQ(preview.body["minutes"], 20);
+  EXPECT_EQ(preview.body["exercises"], json::array({"hello", "sum"}));
+  EXPECT_EQ(preview.body["opened"], false);
+  EXPECT_FALSE(preview.body.contains("ends_at"));
+  EXPECT_FALSE(preview.body.contains("code")) << "the candidate is not given the owner's view";
+  EXPECT_TRUE(sari.Get("/api/v1/trials/" + id + "/results").body["candidates"].empty())
+      << "a preview starts no window";
+  EXPECT_EQ(sari.Post("/api/v1/trials/open", {{"code", code}, {"preview", true}}).status, 403);
+
+  Reply opened = aino.Post("/api/v1/trials/open", {{"code", code}});
+  ASSERT_EQ(opened.status, 200);
+  EXPECT_EQ(opened.body["opened"], true);
+  preview = aino.Post("/api/v1/trials/open", {{"code", code}, {"preview", true}});
+  EXPECT_EQ(preview.body["opened"], true);
+  EXPECT_EQ(preview.body["ends_at"], opened.body["ends_at"]) << "Back shows the running trial";
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, TrialsTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 }  // namespace

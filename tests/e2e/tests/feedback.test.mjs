@@ -246,8 +246,16 @@ test('feedback: verdict icons in the attempts timeline are icon-sized; links are
 for (const lang of ['en', 'fi']) {
   test(`feedback (${lang}): in a trial its name, the company and the time left stay in view; Back shows the trial`, async () => {
     const T = {
-      en: { submit: 'Submit', start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help' },
-      fi: { submit: 'Lähetä', start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua' },
+      en: {
+        submit: 'Submit', start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help',
+        about: '2 exercises to solve in 30 minutes', shared: 'What sari will see', code: 'the code you send in these exercises',
+        results: "your results in this trial's exercises",
+      },
+      fi: {
+        submit: 'Lähetä', start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua',
+        about: '2 tehtävää, aikaa 30 minuuttia', shared: 'Mitä sari näkee', code: 'koodin, jonka lähetät näihin tehtäviin',
+        results: 'tuloksesi kokeen tehtävistä',
+      },
     }[lang];
     const company = await newPage(browser, { lang: 'en' });
     await login(company, 'sari', 'sari-demo');
@@ -268,6 +276,12 @@ for (const lang of ['en', 'fi']) {
     const candidate = await newPage(browser, { lang });
     await login(candidate, 'yusuf', 'yusuf-demo', lang);
     await candidate.goto(invite);
+    // Before it starts: what the trial is, how long it takes and what the company will see.
+    await candidate.getByRole('button', { name: T.start }).waitFor();
+    const landing = await candidate.textContent('main');
+    for (const words of [title, T.by, T.about, T.shared, T.results, T.code]) assert.ok(landing.includes(words), `${words} in: ${landing}`);
+    assert.equal(await candidate.getByRole('timer').count(), 0, 'nothing has started yet');
+    await checkA11y(candidate, `trial-landing-${lang}`);
     await candidate.getByRole('button', { name: T.start }).click();
     await candidate.getByRole('timer').waitFor();
     await candidate.locator('.card-list a[href*="/exercises/hello"]').click();
@@ -286,6 +300,13 @@ for (const lang of ['en', 'fi']) {
     assert.equal(await candidate.getByRole('button', { name: T.start }).count(), 0, 'Back shows the trial, not Start again');
     assert.deepEqual(candidate.errors, []);
     await candidate.context().close();
+    // On another device (nothing kept in its browser) the invitation shows the running trial too.
+    const other = await newPage(browser, { lang });
+    await login(other, 'yusuf', 'yusuf-demo', lang);
+    await other.goto(invite);
+    assert.match(await other.getByRole('timer').textContent(), T.left);
+    assert.equal(await other.getByRole('button', { name: T.start }).count(), 0, 'the running trial, not Start again');
+    await other.context().close();
 
     // The total is on a common scale: one of two exercises solved in full is 50 %.
     await company.goto(resultsUrl);

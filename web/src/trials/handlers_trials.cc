@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "base/time_util.h"
@@ -161,7 +162,9 @@ ApiResult<ApiReply> ListTrials(Services& services, const ApiRequest& request) {
   return reply;
 }
 
-// The candidate opens an invitation: the window starts now (or already did).
+// The candidate opens an invitation: the window starts now (or already did). With
+// "preview": true nothing starts: the landing page shows what the trial is, how long it takes
+// and what its owner will see, and the window's times only if it was already opened.
 ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
   auto code = RequireString(request.body, "code", 64);
   if (!code) return tl::unexpected(code.error());
@@ -174,14 +177,28 @@ ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
   if (request.user().role != Role::kCandidate) {
     return Reject(Fault::kForbidden, "candidate_only", "Only a candidate takes a trial.");
   }
-  auto opened = Check(services.storage.OpenTrial((*trial)->id, request.user().id, UnixNow()));
-  if (!opened) return tl::unexpected(opened.error());
-  int64_t ends = *opened + static_cast<int64_t>((*trial)->minutes) * 60;
+  const bool preview = request.body.value("preview", false) == true;
+  std::optional<int64_t> opened;
+  if (preview) {
+    auto participants = Check(services.storage.TrialParticipants((*trial)->id));
+    if (!participants) return tl::unexpected(participants.error());
+    for (const auto& p : *participants) {
+      if (p.user_id == request.user().id) opened = p.opened_at;
+    }
+  } else {
+    auto started = Check(services.storage.OpenTrial((*trial)->id, request.user().id, UnixNow()));
+    if (!started) return tl::unexpected(started.error());
+    opened = *started;
+  }
   ApiReply reply;
   reply.body = EncodeTrial(**trial, false);
-  reply.body["opened_at"] = IsoTime(*opened);
-  reply.body["ends_at"] = IsoTime(ends);
-  reply.body["seconds_left"] = std::max<int64_t>(0, ends - UnixNow());
+  reply.body["opened"] = opened.has_value();
+  if (opened) {
+    int64_t ends = *opened + static_cast<int64_t>((*trial)->minutes) * 60;
+    reply.body["opened_at"] = IsoTime(*opened);
+    reply.body["ends_at"] = IsoTime(ends);
+    reply.body["seconds_left"] = std::max<int64_t>(0, ends - UnixNow());
+  }
   json titles = json::object();
   for (const auto& id : (*trial)->exercises) {
     if (auto exercise = services.catalog.Find(id)) {
