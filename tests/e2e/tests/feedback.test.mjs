@@ -243,6 +243,72 @@ test('feedback: verdict icons in the attempts timeline are icon-sized; links are
   await phone.context().close();
 });
 
+/** The page is no wider than a 390 px phone, and every verdict icon in the attempts timelines is icon-sized. */
+async function fitsPhone(page, what) {
+  const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(width <= 390, `${what} is ${width} px wide on a 390 px phone`);
+  const icons = page.locator('.evidence .timeline li svg');
+  for (let i = 0; i < (await icons.count()); i++) {
+    const box = await icons.nth(i).boundingBox();
+    assert.ok(box && box.width <= 32 && box.height <= 32, `${what}: a timeline icon is ${box?.width}x${box?.height} px`);
+  }
+}
+
+/** Opens a report page, reloading while the demo's attempts are still being judged. */
+async function reportWithTimeline(page, url) {
+  await page.goto(url);
+  for (let i = 0; i < 60 && (await page.locator('.evidence .timeline li svg').count()) === 0; i++) {
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.waitForSelector('.report');
+  }
+  assert.ok(await page.locator('.evidence .timeline li svg').count() > 0, `${url}: an attempts timeline`);
+}
+
+for (const [lang, makeLink] of [['en', 'Create a link for a CV or application'], ['fi', 'Luo linkki ansioluetteloon tai hakemukseen']]) {
+  test(`feedback (${lang}): on a phone the sharing page, the shared link's page and the company report fit, with icon-sized verdicts`, async () => {
+    // yusuf: the demo candidate, with judged attempts (demo_evidence.cc).
+    const phone = await newPage(browser, { lang, viewport: PHONE });
+    await login(phone, 'yusuf', 'yusuf-demo', lang);
+    await phone.goto(`${BASE}/sharing`);
+    await phone.waitForSelector('#share-company');
+    const links = phone.locator('li.share[data-kind="link"] .link-input');
+    const before = await links.count();
+    await phone.getByRole('button', { name: makeLink }).click();
+    await phone.waitForFunction((n) => document.querySelectorAll('li.share[data-kind="link"] .link-input').length > n, before);
+    const input = links.last();
+    // A link is shown as it is written: no capitals, no letter spacing.
+    assert.deepEqual(await input.evaluate((el) => [getComputedStyle(el).textTransform, getComputedStyle(el).letterSpacing]), ['none', 'normal']);
+    await fitsPhone(phone, 'the sharing page');
+    await checkA11y(phone, `sharing-phone-${lang}`);
+    const link = await input.inputValue();
+    await phone.context().close();
+
+    // The public page behind the link, for anyone holding it (not logged in).
+    const reader = await newPage(browser, { lang, viewport: PHONE });
+    await reportWithTimeline(reader, link);
+    await fitsPhone(reader, 'the shared link\'s page');
+    await checkA11y(reader, `shared-link-phone-${lang}`);
+    assert.deepEqual(reader.errors, []);
+    await reader.context().close();
+
+    // The company's report of the demo candidate, and its trial invitations and credential check.
+    const company = await newPage(browser, { lang, viewport: PHONE });
+    await login(company, 'sari', 'sari-demo', lang);
+    await company.goto(`${BASE}/company`);
+    const first = company.locator('li.candidate-card h2 a').first();
+    await first.waitFor();
+    await reportWithTimeline(company, new URL(await first.getAttribute('href'), BASE).href);
+    await fitsPhone(company, 'the company report');
+    await company.goto(`${BASE}/verify`);
+    await company.waitForSelector('#credential-text');
+    assert.deepEqual(await company.locator('#credential-text').evaluate((el) => [getComputedStyle(el).textTransform, getComputedStyle(el).letterSpacing]), ['none', 'normal']);
+    await fitsPhone(company, 'the credential check');
+    assert.deepEqual(company.errors, []);
+    await company.context().close();
+  });
+}
+
 for (const lang of ['en', 'fi']) {
   test(`feedback (${lang}): in a trial its name, the company and the time left stay in view; Back shows the trial`, async () => {
     const T = {
