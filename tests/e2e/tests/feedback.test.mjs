@@ -272,10 +272,10 @@ for (const [lang, makeLink] of [['en', 'Create a link for a CV or application'],
     await login(phone, 'yusuf', 'yusuf-demo', lang);
     await phone.goto(`${BASE}/sharing`);
     await phone.waitForSelector('#share-company');
-    const links = phone.locator('li.share[data-kind="link"] .link-input');
+    const links = phone.locator('li.share[data-kind="link"] input');
     const before = await links.count();
     await phone.getByRole('button', { name: makeLink }).click();
-    await phone.waitForFunction((n) => document.querySelectorAll('li.share[data-kind="link"] .link-input').length > n, before);
+    await phone.waitForFunction((n) => document.querySelectorAll('li.share[data-kind="link"] input').length > n, before);
     const input = links.last();
     // A link is shown as it is written: no capitals, no letter spacing.
     assert.deepEqual(await input.evaluate((el) => [getComputedStyle(el).textTransform, getComputedStyle(el).letterSpacing]), ['none', 'normal']);
