@@ -243,11 +243,85 @@ test('feedback: verdict icons in the attempts timeline are icon-sized; links are
   await phone.context().close();
 });
 
+/** The page is no wider than a 390 px phone, and every verdict icon in the attempts timelines is icon-sized. */
+async function fitsPhone(page, what) {
+  const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(width <= 390, `${what} is ${width} px wide on a 390 px phone`);
+  const icons = page.locator('.evidence .timeline li svg');
+  for (let i = 0; i < (await icons.count()); i++) {
+    const box = await icons.nth(i).boundingBox();
+    assert.ok(box && box.width <= 32 && box.height <= 32, `${what}: a timeline icon is ${box?.width}x${box?.height} px`);
+  }
+}
+
+/** Opens a report page, reloading while the demo's attempts are still being judged. */
+async function reportWithTimeline(page, url) {
+  await page.goto(url);
+  for (let i = 0; i < 60 && (await page.locator('.evidence .timeline li svg').count()) === 0; i++) {
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.waitForSelector('.report');
+  }
+  assert.ok(await page.locator('.evidence .timeline li svg').count() > 0, `${url}: an attempts timeline`);
+}
+
+for (const [lang, makeLink] of [['en', 'Create a link for a CV or application'], ['fi', 'Luo linkki ansioluetteloon tai hakemukseen']]) {
+  test(`feedback (${lang}): on a phone the sharing page, the shared link's page and the company report fit, with icon-sized verdicts`, async () => {
+    // yusuf: the demo candidate, with judged attempts (demo_evidence.cc).
+    const phone = await newPage(browser, { lang, viewport: PHONE });
+    await login(phone, 'yusuf', 'yusuf-demo', lang);
+    await phone.goto(`${BASE}/sharing`);
+    await phone.waitForSelector('#share-company');
+    const links = phone.locator('li.share[data-kind="link"] input');
+    const before = await links.count();
+    await phone.getByRole('button', { name: makeLink }).click();
+    await phone.waitForFunction((n) => document.querySelectorAll('li.share[data-kind="link"] input').length > n, before);
+    const input = links.last();
+    // A link is shown as it is written: no capitals, no letter spacing.
+    assert.deepEqual(await input.evaluate((el) => [getComputedStyle(el).textTransform, getComputedStyle(el).letterSpacing]), ['none', 'normal']);
+    await fitsPhone(phone, 'the sharing page');
+    await checkA11y(phone, `sharing-phone-${lang}`);
+    const link = await input.inputValue();
+    await phone.context().close();
+
+    // The public page behind the link, for anyone holding it (not logged in).
+    const reader = await newPage(browser, { lang, viewport: PHONE });
+    await reportWithTimeline(reader, link);
+    await fitsPhone(reader, 'the shared link\'s page');
+    await checkA11y(reader, `shared-link-phone-${lang}`);
+    assert.deepEqual(reader.errors, []);
+    await reader.context().close();
+
+    // The company's report of the demo candidate, and its trial invitations and credential check.
+    const company = await newPage(browser, { lang, viewport: PHONE });
+    await login(company, 'sari', 'sari-demo', lang);
+    await company.goto(`${BASE}/company`);
+    const first = company.locator('li.candidate-card h2 a').first();
+    await first.waitFor();
+    await reportWithTimeline(company, new URL(await first.getAttribute('href'), BASE).href);
+    await fitsPhone(company, 'the company report');
+    await company.goto(`${BASE}/verify`);
+    await company.waitForSelector('#credential-text');
+    assert.deepEqual(await company.locator('#credential-text').evaluate((el) => [getComputedStyle(el).textTransform, getComputedStyle(el).letterSpacing]), ['none', 'normal']);
+    await fitsPhone(company, 'the credential check');
+    assert.deepEqual(company.errors, []);
+    await company.context().close();
+  });
+}
+
 for (const lang of ['en', 'fi']) {
   test(`feedback (${lang}): in a trial its name, the company and the time left stay in view; Back shows the trial`, async () => {
     const T = {
-      en: { submit: 'Submit', start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help' },
-      fi: { submit: 'Lähetä', start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua' },
+      en: {
+        submit: 'Submit', start: 'Start the trial', left: /Time left: 2\d:/, by: 'A trial of sari', help: 'I need help',
+        about: '2 exercises to solve in 30 minutes', shared: 'What sari will see', code: 'the code you send in these exercises',
+        results: "your results in this trial's exercises",
+      },
+      fi: {
+        submit: 'Lähetä', start: 'Aloita koe', left: /Aikaa jäljellä: 2\d:/, by: 'Yrityksen sari koe', help: 'Tarvitsen apua',
+        about: '2 tehtävää, aikaa 30 minuuttia', shared: 'Mitä sari näkee', code: 'koodin, jonka lähetät näihin tehtäviin',
+        results: 'tuloksesi kokeen tehtävistä',
+      },
     }[lang];
     const company = await newPage(browser, { lang: 'en' });
     await login(company, 'sari', 'sari-demo');
@@ -268,6 +342,12 @@ for (const lang of ['en', 'fi']) {
     const candidate = await newPage(browser, { lang });
     await login(candidate, 'yusuf', 'yusuf-demo', lang);
     await candidate.goto(invite);
+    // Before it starts: what the trial is, how long it takes and what the company will see.
+    await candidate.getByRole('button', { name: T.start }).waitFor();
+    const landing = await candidate.textContent('main');
+    for (const words of [title, T.by, T.about, T.shared, T.results, T.code]) assert.ok(landing.includes(words), `${words} in: ${landing}`);
+    assert.equal(await candidate.getByRole('timer').count(), 0, 'nothing has started yet');
+    await checkA11y(candidate, `trial-landing-${lang}`);
     await candidate.getByRole('button', { name: T.start }).click();
     await candidate.getByRole('timer').waitFor();
     await candidate.locator('.card-list a[href*="/exercises/hello"]').click();
@@ -286,12 +366,26 @@ for (const lang of ['en', 'fi']) {
     assert.equal(await candidate.getByRole('button', { name: T.start }).count(), 0, 'Back shows the trial, not Start again');
     assert.deepEqual(candidate.errors, []);
     await candidate.context().close();
+    // On another device (nothing kept in its browser) the invitation shows the running trial too.
+    const other = await newPage(browser, { lang });
+    await login(other, 'yusuf', 'yusuf-demo', lang);
+    await other.goto(invite);
+    assert.match(await other.getByRole('timer').textContent(), T.left);
+    assert.equal(await other.getByRole('button', { name: T.start }).count(), 0, 'the running trial, not Start again');
+    await other.context().close();
 
     // The total is on a common scale: one of two exercises solved in full is 50 %.
     await company.goto(resultsUrl);
     const row = company.locator('.trial-table tr[data-username="yusuf"]');
     await row.waitFor();
     assert.equal((await row.locator('td').last().textContent()).trim(), '50 %');
+    assert.match(await row.locator('td').nth(1).textContent(), /^100 %/);
+    assert.ok((await company.locator('.trial-table thead').textContent()).includes('% of the maximum'));
+    // The CSV is on the same scale, named in its header.
+    const csv = await company.evaluate(async (u) => (await fetch(u)).text(), `${BASE}/api/v1/trials/${resultsUrl.split('/').pop()}/results.csv`);
+    const [head, ...rows] = csv.trim().split('\r\n');
+    assert.equal(head, 'candidate,username,opened_at,ends_at,hello (% of max),greeting (% of max),total (mean % of max)');
+    assert.match(rows.find((r) => r.includes(',yusuf,')) ?? '', /,100,0,50$/);
     await company.context().close();
   });
 }

@@ -3,7 +3,9 @@
 // the invitation is the candidate's consent to show that trial's results, with their name, to
 // the trial's owner. Results per candidate as JSON and CSV, and similar solutions among them.
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "base/time_util.h"
@@ -48,8 +50,17 @@ struct ParticipantResult {
   int64_t ends_at = 0;
   std::map<std::string, Submission> best;  // exercise -> best submission inside the window
   std::map<std::string, int> attempts;
-  double total = 0;
+  std::map<std::string, double> percent;  // exercise -> best score as % of its maximum
+  double total = 0;  // mean of `percent` over the trial's exercises (an unsent one counts 0)
 };
+
+// One decimal: 2 of 3 is 66.7.
+double Rounded(double value) { return std::round(value * 10) / 10; }
+
+// A score as a share of its maximum, so exercises scored out of 3 and out of 100 weigh the same.
+double Percent(const Submission& s) {
+  return s.max_score > 0 ? std::min(1.0, std::max(0.0, s.score / s.max_score)) * 100 : 0;
+}
 
 // Each participant's submissions inside their own window, best per exercise.
 ApiResult<std::vector<ParticipantResult>> TrialResults(Services& services, const Trial& trial) {
@@ -74,7 +85,11 @@ ApiResult<std::vector<ParticipantResult>> TrialResults(Services& services, const
         r.best[s.exercise] = s;
       }
     }
-    for (const auto& [exercise, s] : r.best) r.total += s.score;
+    for (const auto& [exercise, s] : r.best) {
+      r.percent[exercise] = Percent(s);
+      r.total += r.percent[exercise];
+    }
+    r.total = trial.exercises.empty() ? 0 : Rounded(r.total / trial.exercises.size());
     results.push_back(std::move(r));
   }
   return results;
@@ -147,7 +162,9 @@ ApiResult<ApiReply> ListTrials(Services& services, const ApiRequest& request) {
   return reply;
 }
 
-// The candidate opens an invitation: the window starts now (or already did).
+// The candidate opens an invitation: the window starts now (or already did). With
+// "preview": true nothing starts: the landing page shows what the trial is, how long it takes
+// and what its owner will see, and the window's times only if it was already opened.
 ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
   auto code = RequireString(request.body, "code", 64);
   if (!code) return tl::unexpected(code.error());
@@ -160,14 +177,28 @@ ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
   if (request.user().role != Role::kCandidate) {
     return Reject(Fault::kForbidden, "candidate_only", "Only a candidate takes a trial.");
   }
-  auto opened = Check(services.storage.OpenTrial((*trial)->id, request.user().id, UnixNow()));
-  if (!opened) return tl::unexpected(opened.error());
-  int64_t ends = *opened + static_cast<int64_t>((*trial)->minutes) * 60;
+  const bool preview = request.body.value("preview", false) == true;
+  std::optional<int64_t> opened;
+  if (preview) {
+    auto participants = Check(services.storage.TrialParticipants((*trial)->id));
+    if (!participants) return tl::unexpected(participants.error());
+    for (const auto& p : *participants) {
+      if (p.user_id == request.user().id) opened = p.opened_at;
+    }
+  } else {
+    auto started = Check(services.storage.OpenTrial((*trial)->id, request.user().id, UnixNow()));
+    if (!started) return tl::unexpected(started.error());
+    opened = *started;
+  }
   ApiReply reply;
   reply.body = EncodeTrial(**trial, false);
-  reply.body["opened_at"] = IsoTime(*opened);
-  reply.body["ends_at"] = IsoTime(ends);
-  reply.body["seconds_left"] = std::max<int64_t>(0, ends - UnixNow());
+  reply.body["opened"] = opened.has_value();
+  if (opened) {
+    int64_t ends = *opened + static_cast<int64_t>((*trial)->minutes) * 60;
+    reply.body["opened_at"] = IsoTime(*opened);
+    reply.body["ends_at"] = IsoTime(ends);
+    reply.body["seconds_left"] = std::max<int64_t>(0, ends - UnixNow());
+  }
   json titles = json::object();
   for (const auto& id : (*trial)->exercises) {
     if (auto exercise = services.catalog.Find(id)) {
@@ -195,13 +226,15 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
     for (const auto& id : trial->exercises) {
       auto it = r.best.find(id);
       if (it == r.best.end()) {
-        per[id] = {{"score", 0}, {"max_score", 0}, {"verdict", nullptr}, {"attempts", 0}};
+        per[id] = {
+            {"score", 0}, {"max_score", 0}, {"percent", 0}, {"verdict", nullptr}, {"attempts", 0}};
         distribution[id].push_back(0);
         continue;
       }
       const Submission& s = it->second;
       per[id] = {{"score", s.score},
                  {"max_score", s.max_score},
+                 {"percent", Rounded(r.percent.at(id))},
                  {"verdict", s.verdict},
                  {"attempts", r.attempts.at(id)},
                  {"submission", s.id}};
@@ -220,6 +253,7 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
   reply.body = EncodeTrial(*trial, true);
   reply.body["columns"] = exercises;
   reply.body["candidates"] = candidates;
+  reply.body["total_scale"] = "percent";  // each exercise's % of its maximum, mean over them
   reply.body["distribution"] = distribution;
   return reply;
 }
@@ -229,16 +263,17 @@ ApiResult<std::string> TrialCsv(Services& services, const ApiRequest& request) {
   if (!trial) return tl::unexpected(trial.error());
   auto results = TrialResults(services, *trial);
   if (!results) return tl::unexpected(results.error());
+  // Every score column is on one scale, named in its header: % of the exercise's maximum.
   std::string csv = "candidate,username,opened_at,ends_at";
-  for (const auto& id : trial->exercises) csv += "," + CsvField(id);
-  csv += ",total\r\n";
+  for (const auto& id : trial->exercises) csv += "," + CsvField(id + " (% of max)");
+  csv += ",total (mean % of max)\r\n";
   for (const auto& r : *results) {
     const auto& p = r.participant;
     csv += CsvField(p.nickname.empty() ? p.username : p.nickname) + "," + CsvField(p.username) +
            "," + IsoTime(p.opened_at) + "," + IsoTime(r.ends_at);
     for (const auto& id : trial->exercises) {
-      auto it = r.best.find(id);
-      csv += "," + (it == r.best.end() ? std::string("0") : Score(it->second.score));
+      auto it = r.percent.find(id);
+      csv += "," + (it == r.percent.end() ? std::string("0") : Score(Rounded(it->second)));
     }
     csv += "," + Score(r.total) + "\r\n";
   }

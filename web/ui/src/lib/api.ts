@@ -107,10 +107,14 @@ export interface Comparison {
     results: Record<string, { score: number; max_score: number; attempts: number; minutes_spent: number; languages: string[]; solved_at: string }> }[];
 }
 export interface Trial { id: number; title: string; minutes: number; exercises: string[]; owner: string; created_at: string; code?: string; invite: string }
+export interface OpenedTrialReply extends Omit<Trial, 'owner' | 'invite' | 'created_at'> {
+  owner?: string; opened: boolean; opened_at?: string; ends_at?: string; seconds_left?: number; titles: Record<string, string>;
+}
 export interface TrialResults extends Trial {
   columns: { id: string; title: string }[];
+  /** `total`: the mean over the trial's exercises of each one's `percent` (its score as a % of its maximum). */
   candidates: { username: string; name: string; opened_at: string; ends_at: string; finished: boolean; total: number;
-    exercises: Record<string, { score: number; max_score: number; verdict: string | null; attempts: number; submission?: number }> }[];
+    exercises: Record<string, { score: number; max_score: number; percent: number; verdict: string | null; attempts: number; submission?: number }> }[];
   distribution: Record<string, number[]>;
 }
 export interface VerifyResult { valid: boolean; reason: string; issuer: string; issued_here: boolean; achievement?: { name?: string; description?: string }; valid_from?: string }
@@ -238,7 +242,9 @@ export const api = {
   similarity: (exercise: string) => request<{ exercise: string; compared: number; pairs: SimilarPair[] }>('GET', `/api/v1/exercises/${enc(exercise)}/similarity`),
   trials: () => request<Trial[]>('GET', '/api/v1/trials'),
   createTrial: (body: { title: string; exercises: string[]; minutes: number }) => request<Trial>('POST', '/api/v1/trials', body),
-  openTrial: (code: string) => request<Omit<Trial, 'owner'> & { owner?: string; opened_at: string; ends_at: string; seconds_left: number; titles: Record<string, string> }>('POST', '/api/v1/trials/open', { code }),
+  openTrial: (code: string) => request<OpenedTrialReply & { opened: true; opened_at: string; ends_at: string }>('POST', '/api/v1/trials/open', { code }),
+  /** What the trial is, without starting it; the window's times only if it was opened before. */
+  previewTrial: (code: string) => request<OpenedTrialReply>('POST', '/api/v1/trials/open', { code, preview: true }),
   trialResults: (id: string) => request<TrialResults>('GET', `/api/v1/trials/${enc(id)}/results`),
   trialSimilarity: (id: string) => request<{ trial: number; pairs: (SimilarPair & { exercise: string })[] }>('GET', `/api/v1/trials/${enc(id)}/similarity`),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/v1/me', { password }),

@@ -2,8 +2,8 @@
 // and their time starts; the company reads the results per candidate, downloads them as CSV or
 // prints a one-page report, and sees the score distribution per exercise.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type ExerciseSummary, type Trial, type TrialResults } from '../lib/api';
-import { formatTime, t } from '../i18n';
+import { api, type ExerciseSummary, type OpenedTrialReply, type Trial, type TrialResults } from '../lib/api';
+import { formatTime, lang, t } from '../i18n';
 import { navigate } from '../lib/router';
 import { ErrorNote, Link, Loading, PageHeading, useAsync } from '../components';
 import { exerciseTitle } from './catalogue';
@@ -118,7 +118,7 @@ export function TrialResultsView({ id }: { id: string }) {
               <tr>
                 <th scope="col">{t('tr.candidate')}</th>
                 <th scope="col">{t('tr.window')}</th>
-                {d.columns.map((c) => <th scope="col" key={c.id}>{c.title}</th>)}
+                {d.columns.map((c) => <th scope="col" key={c.id}>{c.title} <span class="scale">({t('tr.percentOfMax')})</span></th>)}
                 <th scope="col">{t('tr.totalShare')}</th>
               </tr>
             </thead>
@@ -129,9 +129,9 @@ export function TrialResultsView({ id }: { id: string }) {
                   <td class="small">{formatTime(c.opened_at)} – {formatTime(c.ends_at)}{c.finished ? '' : ` (${t('tr.running')})`}</td>
                   {d.columns.map((col) => {
                     const x = c.exercises[col.id];
-                    return <td key={col.id}>{x && x.verdict ? `${x.score} / ${x.max_score}` : '—'}</td>;
+                    return <td key={col.id}>{x && x.verdict ? <>{percent(x.percent)} <span class="muted small">({x.score} / {x.max_score})</span></> : '—'}</td>;
                   })}
-                  <td><strong>{commonScale(c.exercises, d.columns)}</strong></td>
+                  <td class="trial-total"><strong>{percent(c.total)}</strong></td>
                 </tr>
               ))}
             </tbody>
@@ -147,40 +147,59 @@ export function TrialResultsView({ id }: { id: string }) {
   );
 }
 
-/** The total on a common scale: each exercise's score as a share of its maximum, averaged over
- *  the trial's exercises, so exercises scored out of 1 and out of 100 weigh the same. */
-export function commonScale(scores: TrialResults['candidates'][number]['exercises'], columns: { id: string }[]): string {
-  if (!columns.length) return '—';
-  const sum = columns.reduce((acc, col) => {
-    const x = scores[col.id];
-    return acc + (x && x.max_score > 0 ? Math.min(1, x.score / x.max_score) : 0);
-  }, 0);
-  return `${Math.round((sum / columns.length) * 100)} %`;
+/** A share of the maximum as the server counted it (one decimal), written in the UI's language. */
+function percent(value: number | undefined): string {
+  return `${(value ?? 0).toLocaleString(lang() === 'fi' ? 'fi-FI' : 'en-GB', { maximumFractionDigits: 1 })} %`;
 }
 
 export function OpenTrialView({ code }: { code: string }) {
   // A trial opened before (Back from one of its exercises) is shown at once, not "Start" again.
   const [trial, setTrial] = useState<OpenedTrial | null>(() => openedTrial(code));
+  const [preview, setPreview] = useState<OpenedTrialReply | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const keep = (opened: OpenedTrialReply & { ends_at: string }) => {
+    const kept: OpenedTrial = { code, title: opened.title, owner: opened.owner, ends_at: opened.ends_at, exercises: opened.exercises, titles: opened.titles };
+    rememberTrial(kept);
+    setTrial(kept);
+  };
+  useEffect(() => {
+    if (trial) return;
+    // What the trial is before it starts; one opened on another device goes straight to its exercises.
+    api.previewTrial(code).then((p) => (p.opened && p.ends_at ? keep({ ...p, ends_at: p.ends_at }) : setPreview(p)), setError);
+  }, [code]);
   const open = async () => {
     setError(null);
-    try {
-      const opened = await api.openTrial(code);
-      const kept: OpenedTrial = { code, title: opened.title, owner: opened.owner, ends_at: opened.ends_at, exercises: opened.exercises, titles: opened.titles };
-      rememberTrial(kept);
-      setTrial(kept);
-    } catch (e) { setError(e); }
+    try { keep(await api.openTrial(code)); } catch (e) { setError(e); }
   };
   if (!trial) {
+    if (!preview) {
+      return (
+        <div class="page narrow">
+          <PageHeading title={t('tr.openTitle')}>{t('tr.openTitle')}</PageHeading>
+          {error ? <ErrorNote error={error} /> : <Loading />}
+        </div>
+      );
+    }
+    const company = preview.owner ?? '';
     return (
-      <div class="page narrow">
-        <PageHeading title={t('tr.openTitle')}>{t('tr.openTitle')}</PageHeading>
-        <p class="lead">{t('tr.openIntro')}</p>
+      <div class="page narrow trial-landing">
+        <PageHeading title={preview.title}>{preview.title}</PageHeading>
+        {company ? <p class="muted">{t('tr.by', { company })}</p> : null}
+        <p class="lead trial-about">{t('tr.about', { n: preview.exercises.length, minutes: preview.minutes })}</p>
+        <section class="card trial-shared" aria-labelledby="trial-shared-heading">
+          <h2 id="trial-shared-heading">{t('tr.sharedHeading', { company: company || t('tr.theCompany') })}</h2>
+          <ul>
+            <li>{t('tr.sharedName')}</li>
+            <li>{t('tr.sharedResults')}</li>
+            <li>{t('tr.sharedCode')}</li>
+          </ul>
+          <p class="muted small">{t('tr.sharedNothingElse')}</p>
+        </section>
         {error ? <ErrorNote error={error} /> : null}
         <button type="button" class="btn btn-primary" onClick={open}>{t('tr.start')}</button>
       </div>
