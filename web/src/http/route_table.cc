@@ -360,14 +360,15 @@ std::vector<Route> TrialRoutes() {
      R"([{"id":1,"title":"Backend trial","minutes":60,"invite":"/trials/open/…"}])"},
     {"POST", "/api/v1/trials/open", Access::kCandidate, 200, OpenTrial, nullptr,
      "Open a trial invitation: the candidate's window starts now (or already did); the "
-     "trial's owner will see the results with the candidate's name",
+     "trial's owner will see the results with the candidate's name (\"preview\": true reads "
+     "the trial for its landing page and starts nothing)",
      R"({"code":"…"})",
      R"({"id":1,"title":"Backend trial","exercises":["hello"],"opened_at":"…","ends_at":"…","seconds_left":3600})"},
     {"GET", "/api/v1/trials/{id}/results", Access::kUser, 200, GetTrialResults, nullptr,
      "Results per candidate inside their own window, and the score distribution per exercise "
      "(the trial's owner)",
      "",
-     R"({"id":1,"columns":[{"id":"hello","title":"Hello"}],"candidates":[{"name":"Aino","total":3,"exercises":{"hello":{"score":3,"max_score":3,"attempts":1}}}],"distribution":{"hello":[1.0]}})"},
+     R"({"id":1,"columns":[{"id":"hello","title":"Hello"}],"total_scale":"percent","candidates":[{"name":"Aino","total":100,"exercises":{"hello":{"score":3,"max_score":3,"percent":100,"attempts":1}}}],"distribution":{"hello":[1.0]}})"},
     {"GET", "/api/v1/trials/{id}/results.csv", Access::kUser, 200, nullptr, TrialResultsCsv,
      "The results as CSV (the trial's owner)", "", "", 64 * 1024, "text/csv"},
   };
