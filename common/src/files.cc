@@ -128,4 +128,16 @@ Result<double> ParseSeconds(const std::string& text) {
   return value;
 }
 
+Result<int> ParseCount(const std::string& flag, const std::string& text, int low, int high) {
+  char* end = nullptr;
+  errno = 0;
+  long value = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || errno != 0 || *end != '\0' || value < low || value > high) {
+    return Fail(ErrorCode::kInvalidArgument, flag + " needs a number from " + std::to_string(low) +
+                                                 " to " + std::to_string(high) + ", not '" + text +
+                                                 "'");
+  }
+  return static_cast<int>(value);
+}
+
 }  // namespace koodikoe

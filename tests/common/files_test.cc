@@ -66,6 +66,17 @@ int OpenFdCount() {
   return names ? static_cast<int>(names->size()) : -1;
 }
 
+TEST(ParseCountTest, WholeNumbersInRangeOnly) {
+  EXPECT_EQ(koodikoe::ParseCount("--port", "8080", 0, 65535).value(), 8080);
+  EXPECT_EQ(koodikoe::ParseCount("--workers", "0", 0, 256).value(), 0);
+  for (const char* bad : {"", "12x", "-1", "257", "1.5", "99999999999999999999"}) {
+    auto parsed = koodikoe::ParseCount("--workers", bad, 0, 256);
+    ASSERT_FALSE(parsed) << bad;
+    EXPECT_EQ(parsed.error().context,
+              std::string("--workers needs a number from 0 to 256, not '") + bad + "'");
+  }
+}
+
 TEST(RemoveTreeTest, RemovesATreeDeeperThanPathMax) {
   Scratch scratch;
   const std::string top = scratch.path() + "/deep";

@@ -31,5 +31,8 @@ Result<void> RemoveTree(const std::string& path);
 Result<uint64_t> ParseSize(const std::string& text);
 // "1.5" -> 1.5 seconds; rejects negatives and garbage.
 Result<double> ParseSeconds(const std::string& text);
+// A command-line option's whole number from `low` to `high`; the error names `flag` and the
+// range.
+Result<int> ParseCount(const std::string& flag, const std::string& text, int low, int high);
 
 }  // namespace koodikoe

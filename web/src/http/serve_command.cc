@@ -20,6 +20,7 @@
 #include "http/connection_gate.h"
 #include "http/request_guard.h"
 #include "http/static_files.h"
+#include "koodikoe/files.h"
 
 namespace web {
 
@@ -64,17 +65,6 @@ constexpr DemoAccount kDemoAccounts[] = {
 constexpr const char* kDemoWorkshopTitle = "Maanantain työpaja";
 constexpr const char* kDemoJoinCode = "DEMO42";
 
-Result<int> ParseCount(const std::string& flag, const char* text, int low, int high) {
-  char* end = nullptr;
-  long value = std::strtol(text, &end, 10);
-  if (!*text || *end || value < low || value > high) {
-    return koodikoe::Fail(ErrorCode::kInvalidArgument,
-                          flag + " needs a number from " + std::to_string(low) + " to " +
-                              std::to_string(high) + ", not '" + text + "'");
-  }
-  return static_cast<int>(value);
-}
-
 Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
   ServerOptions options;
   for (int i = 1; i < argc; ++i) {
@@ -94,16 +84,16 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
       options.secure_cookies = true;
     } else if (arg == "--port" || arg == "--workers" || arg == "--job-timeout") {
       if (!(text = value())) return tl::unexpected(text.error());
-      auto number = arg == "--port"      ? ParseCount(arg, *text, 0, 65535)
-                    : arg == "--workers" ? ParseCount(arg, *text, 0, 256)
-                                         : ParseCount(arg, *text, 1, 86400);
+      auto number = arg == "--port"      ? koodikoe::ParseCount(arg, *text, 0, 65535)
+                    : arg == "--workers" ? koodikoe::ParseCount(arg, *text, 0, 256)
+                                         : koodikoe::ParseCount(arg, *text, 1, 86400);
       if (!number) return tl::unexpected(number.error());
       (arg == "--port"      ? options.port
        : arg == "--workers" ? options.workers
                             : options.job_timeout_seconds) = *number;
     } else if (arg == "--queued-per-account") {
       if (!(text = value())) return tl::unexpected(text.error());
-      auto number = ParseCount(arg, *text, 0, 1000000);
+      auto number = koodikoe::ParseCount(arg, *text, 0, 1000000);
       if (!number) return tl::unexpected(number.error());
       options.queued_per_account = *number;
     } else if (arg == "--worker-token-file") {

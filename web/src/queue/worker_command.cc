@@ -16,6 +16,7 @@
 #include "base/metrics.h"
 #include "catalogue/catalog.h"
 #include "http/server.h"
+#include "koodikoe/files.h"
 #include "queue/events.h"
 #include "queue/judge_client.h"
 #include "queue/judge_queue.h"
@@ -53,17 +54,6 @@ struct WorkerOptions {
   bool fake_judge = false;
 };
 
-Result<int> ParseNumber(const std::string& flag, const char* text, int low, int high) {
-  char* end = nullptr;
-  long value = std::strtol(text, &end, 10);
-  if (!*text || *end || value < low || value > high) {
-    return koodikoe::Fail(ErrorCode::kInvalidArgument,
-                          flag + " needs a number from " + std::to_string(low) + " to " +
-                              std::to_string(high) + ", not '" + text + "'");
-  }
-  return static_cast<int>(value);
-}
-
 Result<WorkerOptions> ParseWorkerArgs(int argc, char** argv) {
   WorkerOptions options;
   std::string token_file;
@@ -89,8 +79,8 @@ Result<WorkerOptions> ParseWorkerArgs(int argc, char** argv) {
     } else if (arg == "--token-file") {
       token_file = value;
     } else if (arg == "--jobs" || arg == "--cores" || arg == "--job-timeout") {
-      auto number = arg == "--job-timeout" ? ParseNumber(arg, value, 1, 86400)
-                                           : ParseNumber(arg, value, 1, 256);
+      auto number = arg == "--job-timeout" ? koodikoe::ParseCount(arg, value, 1, 86400)
+                                           : koodikoe::ParseCount(arg, value, 1, 256);
       if (!number) return tl::unexpected(number.error());
       (arg == "--jobs"    ? options.jobs
        : arg == "--cores" ? options.cores
