@@ -54,12 +54,14 @@ TEST(LiveViewTest, ShowsWhereEachPersonIsAndWhatFails) {
   EXPECT_EQ(aino["last_verdict"], "wrong_answer");
   EXPECT_EQ(aino["minutes_on_exercise"], (1800 - 120) / 60);
   EXPECT_EQ(aino["needs_help"], false);
+  EXPECT_EQ(aino["last_submission_id"], 3) << "her latest submission, to open from the room";
   const json& yusuf = view["participants"][1];
   EXPECT_EQ(yusuf["exercise"], "hello");
   EXPECT_EQ(yusuf["needs_help"], true);
   EXPECT_EQ(yusuf["extra_minutes"], 10);
   const json& ville = view["participants"][2];
   EXPECT_TRUE(ville["exercise"].is_null());
+  EXPECT_TRUE(ville["last_submission_id"].is_null());
   EXPECT_EQ(ville["minutes_on_exercise"], (1800 - 600) / 60);
 
   ASSERT_EQ(view["heatmap"].size(), 2u);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/metrics.h"
+#include "base/thread_annotations.h"
 #include "catalogue/catalog.h"
 #include "queue/events.h"
 #include "queue/judge_client.h"
@@ -79,17 +80,19 @@ class JudgeQueue {
 
   // Threading rule: the fields above are set before Start() and only read after it.
   // wake_generation_, stopping_ and judging_ are read and written only with mutex_ held
-  // (workers, the heartbeat and the listener thread share them); live_helpers_ is atomic; threads_ belongs to the thread
-  // calling Start() and Stop(). No storage call is made with mutex_ held, except that the
+  // (workers, the heartbeat and the listener thread share them; GUARDED_BY says so to
+  // clang's -Wthread-safety); live_helpers_ is atomic; threads_ belongs to the thread calling
+  // Start() and Stop(). No storage call is made with mutex_ held, except that the
   // heartbeat copies judging_ under it and renews leases after letting it go, so a slow
   // database never blocks Wake() or a worker taking its next job.
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable heartbeat_stop_;
-  uint64_t wake_generation_ = 0;
-  bool stopping_ = false;
+  uint64_t wake_generation_ GUARDED_BY(mutex_) = 0;
+  bool stopping_ GUARDED_BY(mutex_) = false;
   std::atomic<int> live_helpers_{0};
-  std::map<int64_t, int> judging_;  // id -> attempt, of the jobs this queue is judging
+  // id -> attempt, of the jobs this queue is judging
+  std::map<int64_t, int> judging_ GUARDED_BY(mutex_);
   std::vector<std::thread> threads_;
 };
 

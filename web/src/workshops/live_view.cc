@@ -89,6 +89,7 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
                 {"last_verdict", nullptr},
                 {"last_status", nullptr},
                 {"last_submission_at", nullptr},
+                {"last_submission_id", nullptr},
                 {"minutes_on_exercise", 0},
                 {"minutes_since_last_submission", nullptr},
                 {"extra_minutes", member.extra_minutes},
@@ -103,6 +104,7 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
       row["last_verdict"] = last.status == "done" ? json(last.verdict) : json(nullptr);
       row["last_status"] = last.status;
       row["last_submission_at"] = IsoTime(last.created_at);
+      row["last_submission_id"] = last.id;  // the trainer opens the code from the room
       row["minutes_on_exercise"] = std::max<int64_t>(0, (now - attempts.first_at) / 60);
       row["minutes_since_last_submission"] = std::max<int64_t>(0, (now - last.created_at) / 60);
     } else {
