@@ -159,7 +159,8 @@ class GateStream : public httplib::Stream {
 
 }  // namespace
 
-GatedServer::GatedServer(GateLimits limits) : limits_(limits) {
+GatedServer::GatedServer(GateLimits limits)
+    : limits_(limits), peek_buffer_(limits.max_header_bytes + 1) {
   // httplib's own threads only hand accepted sockets to the gate.
   new_task_queue = [] { return new httplib::ThreadPool(2); };
   set_read_timeout(limits_.read_timeout.count(), 0);
@@ -207,24 +208,33 @@ bool GatedServer::process_and_close_socket(socket_t sock) {
   connection->deadline = Clock::now() + limits_.header_deadline;
   int on = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+  bool over_cap;
   {
     std::lock_guard lock(mutex_);
-    ++open_;
-    int& from_address = per_address_[connection->address];
-    ++from_address;
-    if (stopping_ || from_address > limits_.connections_per_address) {
-      // Counted above and uncounted by Close, like any other.
-    } else {
-      arriving_.push_back(std::move(connection));
-    }
+    ++open_;  // counted here, uncounted by Close, whatever becomes of it
+    over_cap = ++per_address_[connection->address] > limits_.connections_per_address;
   }
-  if (connection) {
+  if (over_cap) {
     Close(std::move(connection), &kTooManyConnections);
-    return true;
+  } else {
+    Enqueue(std::move(connection));
   }
+  return true;
+}
+
+// Gives a connection to the gate thread (closed instead once the server is stopping).
+void GatedServer::Enqueue(std::unique_ptr<GatedConnection> connection) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_) arriving_.push_back(std::move(connection));
+  }
+  if (connection) return Close(std::move(connection));
+  Wake();
+}
+
+void GatedServer::Wake() {
   uint64_t one = 1;
   [[maybe_unused]] ssize_t woke = ::write(wake_fd_, &one, sizeof one);
-  return true;
 }
 
 void GatedServer::GateLoop() {
@@ -281,26 +291,18 @@ void GatedServer::Admit(std::unique_ptr<GatedConnection> connection) {
 void GatedServer::OnReadable(int fd) {
   auto it = held_.find(fd);
   if (it == held_.end()) return;
-  std::string peeked(limits_.max_header_bytes + 1, '\0');
-  ssize_t got = ::recv(fd, peeked.data(), peeked.size(), MSG_PEEK | MSG_DONTWAIT);
+  ssize_t got = ::recv(fd, peek_buffer_.data(), peek_buffer_.size(), MSG_PEEK | MSG_DONTWAIT);
   if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+  std::string_view peeked(peek_buffer_.data(), got > 0 ? static_cast<size_t>(got) : 0);
+  bool complete = HeaderComplete(peeked);
+  bool too_large = peeked.size() > limits_.max_header_bytes;
+  if (got > 0 && !complete && !too_large) return;  // still arriving: stays watched
   auto connection = std::move(held_.extract(it).mapped());
   ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
   if (got <= 0) return Close(std::move(connection));  // the client went away
-  peeked.resize(static_cast<size_t>(got));
-  if (HeaderComplete(peeked)) {
-    GatedConnection* raw = connection.release();
-    workers_->enqueue([this, raw] { Answer(std::unique_ptr<GatedConnection>(raw)); });
-    return;
-  }
-  if (peeked.size() > limits_.max_header_bytes)
-    return Close(std::move(connection), &kHeaderTooLarge);
-  // Still arriving: watch it again.
-  epoll_event event{};
-  event.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
-  event.data.fd = fd;
-  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event);
-  held_[fd] = std::move(connection);
+  if (!complete) return Close(std::move(connection), &kHeaderTooLarge);
+  GatedConnection* raw = connection.release();
+  workers_->enqueue([this, raw] { Answer(std::unique_ptr<GatedConnection>(raw)); });
 }
 
 void GatedServer::DropExpired(Clock::time_point now) {
@@ -339,15 +341,7 @@ void GatedServer::Answer(std::unique_ptr<GatedConnection> connection) {
 
 void GatedServer::HandBack(std::unique_ptr<GatedConnection> connection) {
   connection->deadline = Clock::now() + limits_.keep_alive_idle;
-  {
-    std::lock_guard lock(mutex_);
-    if (!stopping_) {
-      arriving_.push_back(std::move(connection));
-    }
-  }
-  if (connection) return Close(std::move(connection));
-  uint64_t one = 1;
-  [[maybe_unused]] ssize_t woke = ::write(wake_fd_, &one, sizeof one);
+  Enqueue(std::move(connection));
 }
 
 void GatedServer::Close(std::unique_ptr<GatedConnection> connection, const std::string* reply) {
@@ -370,8 +364,7 @@ void GatedServer::StopGate() {
     if (stopping_) return;
     stopping_ = true;
   }
-  uint64_t one = 1;
-  [[maybe_unused]] ssize_t woke = ::write(wake_fd_, &one, sizeof one);
+  Wake();
   gate_.join();
   // Workers finish the requests they answer (event streams end with the event hub).
   workers_->shutdown();

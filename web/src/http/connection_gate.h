@@ -67,6 +67,8 @@ class GatedServer : public httplib::Server {
   void DropExpired(std::chrono::steady_clock::time_point now);
   void Answer(std::unique_ptr<GatedConnection> connection);
   void HandBack(std::unique_ptr<GatedConnection> connection);
+  void Enqueue(std::unique_ptr<GatedConnection> connection);
+  void Wake();
   void Close(std::unique_ptr<GatedConnection> connection, const std::string* reply = nullptr);
   void StopGate();
 
@@ -81,8 +83,9 @@ class GatedServer : public httplib::Server {
   std::vector<std::unique_ptr<GatedConnection>> arriving_ GUARDED_BY(mutex_);
   std::map<std::string, int> per_address_ GUARDED_BY(mutex_);
   size_t open_ GUARDED_BY(mutex_) = 0;
-  // Only the gate thread touches the connections it holds.
+  // Only the gate thread touches the connections it holds and the buffer it peeks into.
   std::map<int, std::unique_ptr<GatedConnection>> held_;
+  std::vector<char> peek_buffer_;
 };
 
 }  // namespace web
