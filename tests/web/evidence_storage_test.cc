@@ -24,19 +24,10 @@ class EvidenceStorageTest : public ::testing::TestWithParam<StoreKind> {
   TempDir dir_;
 };
 
-int64_t AddUser(Storage& storage, const std::string& name, web::Role role) {
-  web::User user;
-  user.username = name;
-  user.password_hash = "x";
-  user.role = role;
-  user.created_at = 1;
-  return storage.AddUser(user).value();
-}
-
 TEST_P(EvidenceStorageTest, ProfileRoundTripReplacesReflections) {
   auto storage = Fresh("evidence-p");
   ASSERT_TRUE(storage);
-  int64_t aino = AddUser(*storage, "aino", web::Role::kCandidate);
+  int64_t aino = AddStoredUser(*storage, "aino", web::Role::kCandidate);
   EXPECT_FALSE(storage->FindProfile(aino).value());
   web::Profile profile;
   profile.user_id = aino;
@@ -64,8 +55,8 @@ TEST_P(EvidenceStorageTest, ProfileRoundTripReplacesReflections) {
 TEST_P(EvidenceStorageTest, SharesRevokeViewsAndShortlist) {
   auto storage = Fresh("evidence-s");
   ASSERT_TRUE(storage);
-  int64_t aino = AddUser(*storage, "aino", web::Role::kCandidate);
-  int64_t sari = AddUser(*storage, "sari", web::Role::kCompany);
+  int64_t aino = AddStoredUser(*storage, "aino", web::Role::kCandidate);
+  int64_t sari = AddStoredUser(*storage, "sari", web::Role::kCompany);
   web::Share share;
   share.candidate_id = aino;
   share.company_id = sari;
@@ -113,9 +104,9 @@ TEST_P(EvidenceStorageTest, SharesRevokeViewsAndShortlist) {
 TEST_P(EvidenceStorageTest, DeletingAnAccountDeletesEverythingInIt) {
   auto storage = Fresh("evidence-d");
   ASSERT_TRUE(storage);
-  int64_t aino = AddUser(*storage, "aino", web::Role::kCandidate);
-  int64_t mikko = AddUser(*storage, "mikko", web::Role::kTrainer);
-  int64_t sari = AddUser(*storage, "sari", web::Role::kCompany);
+  int64_t aino = AddStoredUser(*storage, "aino", web::Role::kCandidate);
+  int64_t mikko = AddStoredUser(*storage, "mikko", web::Role::kTrainer);
+  int64_t sari = AddStoredUser(*storage, "sari", web::Role::kCompany);
   web::Submission submission;
   submission.user_id = aino;
   submission.exercise = "hello";

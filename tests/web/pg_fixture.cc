@@ -228,4 +228,13 @@ std::string NewStoreUrl(StoreKind kind, const std::string& dir, const std::strin
   return url;
 }
 
+int64_t AddStoredUser(web::Storage& storage, const std::string& name, web::Role role) {
+  web::User user;
+  user.username = name;
+  user.password_hash = "x";
+  user.role = role;
+  user.created_at = 1;
+  return storage.AddUser(user).value();
+}
+
 }  // namespace web_test

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/storage.h"
+
 namespace web_test {
 
 class PostgresServer {
@@ -54,5 +56,10 @@ std::string StoreName(const ::testing::TestParamInfo<StoreKind>& info);
 // shared PostgreSQL server. For PostgreSQL failures it records a test failure (never a skip:
 // the test command installs PostgreSQL) and returns "".
 std::string NewStoreUrl(StoreKind kind, const std::string& dir, const std::string& name);
+
+// Stores a user `name` with this role (a placeholder password hash) straight into a store;
+// its id.
+int64_t AddStoredUser(web::Storage& storage, const std::string& name,
+                      web::Role role = web::Role::kCandidate);
 
 }  // namespace web_test

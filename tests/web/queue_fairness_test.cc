@@ -16,14 +16,6 @@ namespace {
 
 using web::Storage;
 
-int64_t AddCandidate(Storage& storage, const std::string& name) {
-  web::User user;
-  user.username = name;
-  user.password_hash = "x";
-  user.created_at = 1;
-  return storage.AddUser(user).value();
-}
-
 web::Submission Job(int64_t user, const std::string& kind = "submission") {
   web::Submission submission;
   submission.user_id = user;
@@ -97,8 +89,8 @@ Reply Send(Api& api, const std::string& path, const std::string& source) {
 TEST_P(QueueFairnessTest, Issue14AnAccountJustServedWaitsForTheOthers) {
   auto storage = Fresh("turns");
   ASSERT_TRUE(storage);
-  int64_t ville = AddCandidate(*storage, "ville");
-  int64_t oona = AddCandidate(*storage, "oona");
+  int64_t ville = AddStoredUser(*storage, "ville");
+  int64_t oona = AddStoredUser(*storage, "oona");
   std::vector<int64_t> flood;
   for (int i = 0; i < 4; ++i) flood.push_back(Queue(*storage, ville));
   EXPECT_EQ(JudgeNext(*storage), flood[0]);
@@ -118,8 +110,8 @@ TEST_P(QueueFairnessTest, Issue14AnAccountJustServedWaitsForTheOthers) {
 TEST_P(QueueFairnessTest, Issue14TheAccountWithFewestJobsBeingJudgedGoesFirst) {
   auto storage = Fresh("judging");
   ASSERT_TRUE(storage);
-  int64_t ville = AddCandidate(*storage, "ville");
-  int64_t oona = AddCandidate(*storage, "oona");
+  int64_t ville = AddStoredUser(*storage, "ville");
+  int64_t oona = AddStoredUser(*storage, "oona");
   int64_t v1 = Queue(*storage, ville);
   Queue(*storage, ville);
   auto first = storage->ClaimNextQueued(100).value();  // ville's, still being judged
@@ -135,8 +127,8 @@ TEST_P(QueueFairnessTest, Issue14TheAccountWithFewestJobsBeingJudgedGoesFirst) {
 TEST_P(QueueFairnessTest, Issue14TheCapCountsJobsWaitingForAFirstVerdict) {
   auto storage = Fresh("cap");
   ASSERT_TRUE(storage);
-  int64_t ville = AddCandidate(*storage, "ville");
-  int64_t oona = AddCandidate(*storage, "oona");
+  int64_t ville = AddStoredUser(*storage, "ville");
+  int64_t oona = AddStoredUser(*storage, "oona");
   for (int i = 0; i < 2; ++i) {
     auto admitted = storage->QueueSubmission(Job(ville), 3).value();
     EXPECT_NE(admitted.id, 0);

@@ -25,14 +25,6 @@ std::unique_ptr<Storage> Open(const std::string& url) {
   return storage ? std::move(*storage) : nullptr;
 }
 
-int64_t AddCandidate(Storage& storage, const std::string& name) {
-  web::User user;
-  user.username = name;
-  user.password_hash = "x";
-  user.created_at = 1;
-  return storage.AddUser(user).value();
-}
-
 int64_t Queue(Storage& storage, int64_t user, const std::string& kind,
               const std::string& exercise = "sum") {
   Submission submission;
@@ -62,7 +54,7 @@ TEST_P(StorageTest, MigrationsRunOnceAndReopen) {
   {
     auto storage = Fresh("s");
     ASSERT_TRUE(storage);
-    AddCandidate(*storage, "aino");
+    AddStoredUser(*storage, "aino");
   }
   auto reopened = Open(url_);
   ASSERT_TRUE(reopened);
@@ -78,7 +70,7 @@ TEST_P(StorageTest, MigrationsRunOnceAndReopen) {
 TEST_P(StorageTest, ClaimFinishAndRequeue) {
   auto storage = Fresh("q");
   ASSERT_TRUE(storage);
-  int64_t user = AddCandidate(*storage, "aino");
+  int64_t user = AddStoredUser(*storage, "aino");
   int64_t first = Queue(*storage, user, "submission");
   int64_t run = Queue(*storage, user, "run");
   EXPECT_EQ(storage->CountQueued().value(), 2);
@@ -115,11 +107,11 @@ TEST_P(StorageTest, ClaimFinishAndRequeue) {
 TEST_P(StorageTest, SubmissionsArePagedNewestFirst) {
   auto storage = Fresh("paged");
   ASSERT_TRUE(storage);
-  int64_t user = AddCandidate(*storage, "aino");
+  int64_t user = AddStoredUser(*storage, "aino");
   const int total = Storage::kSubmissionPage + 3;
   std::vector<int64_t> ids;
   for (int i = 0; i < total; ++i) ids.push_back(Queue(*storage, user, "submission"));
-  Queue(*storage, AddCandidate(*storage, "veeti"), "submission");  // someone else's
+  Queue(*storage, AddStoredUser(*storage, "veeti"), "submission");  // someone else's
 
   auto first = storage->ListSubmissions(user, "", 0).value();
   ASSERT_EQ(first.size(), static_cast<size_t>(Storage::kSubmissionPage));
@@ -135,7 +127,7 @@ TEST_P(StorageTest, SubmissionsArePagedNewestFirst) {
 TEST_P(StorageTest, RequeueInterruptedAtStart) {
   auto storage = Fresh("interrupted");
   ASSERT_TRUE(storage);
-  int64_t user = AddCandidate(*storage, "aino");
+  int64_t user = AddStoredUser(*storage, "aino");
   Queue(*storage, user, "submission");
   // Claimed long ago: its lease has ended, whatever the store.
   ASSERT_TRUE(storage->ClaimNextQueued(100).value());
@@ -150,7 +142,7 @@ TEST_P(StorageTest, RequeueInterruptedAtStart) {
 TEST_P(StorageTest, ExpiredLeaseIsTakenAgainAndHeartbeatsKeepIt) {
   auto storage = Fresh("lease");
   ASSERT_TRUE(storage);
-  int64_t user = AddCandidate(*storage, "aino");
+  int64_t user = AddStoredUser(*storage, "aino");
   int64_t id = Queue(*storage, user, "submission");
   auto first = storage->ClaimNextQueued(1000).value();
   ASSERT_TRUE(first);
@@ -180,7 +172,7 @@ TEST_P(StorageTest, ExpiredLeaseIsTakenAgainAndHeartbeatsKeepIt) {
 TEST_P(StorageTest, ConcurrentClaimsTakeEachJobOnce) {
   auto storage = Fresh("concurrent");
   ASSERT_TRUE(storage);
-  int64_t user = AddCandidate(*storage, "aino");
+  int64_t user = AddStoredUser(*storage, "aino");
   constexpr int kJobs = 60;
   for (int i = 0; i < kJobs; ++i) Queue(*storage, user, i % 3 ? "submission" : "run");
   std::mutex mutex;
@@ -212,7 +204,7 @@ TEST_P(StorageTest, ConcurrentClaimsTakeEachJobOnce) {
 TEST_P(StorageTest, SessionsExpire) {
   auto storage = Fresh("sessions");
   ASSERT_TRUE(storage);
-  int64_t user = AddCandidate(*storage, "aino");
+  int64_t user = AddStoredUser(*storage, "aino");
   ASSERT_TRUE(storage->AddSession({"hash", user, "csrf", 100, 200}));
   EXPECT_TRUE(storage->FindSession("hash", 150).value());
   EXPECT_FALSE(storage->FindSession("hash", 201).value());
@@ -228,8 +220,8 @@ TEST_P(StorageTest, WorkshopsMembersHelpAndComments) {
   trainer.password_hash = "x";
   trainer.role = web::Role::kTrainer;
   int64_t trainer_id = storage->AddUser(trainer).value();
-  int64_t aino = AddCandidate(*storage, "aino");
-  int64_t yusuf = AddCandidate(*storage, "yusuf");
+  int64_t aino = AddStoredUser(*storage, "aino");
+  int64_t yusuf = AddStoredUser(*storage, "yusuf");
 
   web::Workshop w;
   w.title = "Maanantai \"ja\" {tiistai}";
@@ -307,7 +299,7 @@ TEST_P(StorageTest, WorkshopsMembersHelpAndComments) {
 TEST_P(StorageTest, UsersAreUpdated) {
   auto storage = Fresh("users");
   ASSERT_TRUE(storage);
-  int64_t id = AddCandidate(*storage, "aino");
+  int64_t id = AddStoredUser(*storage, "aino");
   auto user = storage->FindUser(id).value();
   ASSERT_TRUE(user);
   user->language = "en";
@@ -325,7 +317,7 @@ TEST_P(StorageTest, UsersAreUpdated) {
 TEST_P(StorageTest, RejudgeAndExerciseAnalytics) {
   auto storage = Fresh("rejudge");
   ASSERT_TRUE(storage);
-  int64_t aino = AddCandidate(*storage, "aino");
+  int64_t aino = AddStoredUser(*storage, "aino");
   int64_t first = Queue(*storage, aino, "submission", "sum");
   int64_t second = Queue(*storage, aino, "submission", "sum");
   Queue(*storage, aino, "run", "sum");
