@@ -10,7 +10,6 @@
 
 namespace web {
 
-namespace fs = std::filesystem;
 using koodikoe::ErrorCode;
 using koodikoe::Fail;
 using nlohmann::json;
@@ -39,7 +38,7 @@ json Encode(const ExerciseSet& set) {
 
 ExerciseSets::ExerciseSets(std::string root) : root_(std::move(root)) {
   std::error_code ec;
-  fs::create_directories(root_, ec);
+  std::filesystem::create_directories(root_, ec);
 }
 
 std::vector<ExerciseSet> ExerciseSets::Tracks(const Catalog& catalog) {
@@ -81,7 +80,7 @@ std::vector<ExerciseSet> ExerciseSets::All(const Catalog& catalog) {
   std::vector<ExerciseSet> list = Tracks(catalog);
   std::vector<std::string> ids;
   std::error_code ec;
-  for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     if (name.ends_with(".json")) ids.push_back(name.substr(0, name.size() - 5));
   }
@@ -142,7 +141,7 @@ Result<ExerciseSet> ExerciseSets::Save(const Catalog& catalog, ExerciseSet set) 
     return tl::unexpected(written.error());
   }
   std::error_code ec;
-  fs::rename(tmp, path, ec);
+  std::filesystem::rename(tmp, path, ec);
   if (ec) return Fail(ErrorCode::kSystem, "saving " + path + ": " + ec.message());
   return set;
 }

@@ -9,15 +9,8 @@ constexpr const char* kUserColumns =
     "id, username, password_hash, role, language, nickname, created_at";
 
 User ReadUser(const sql::Rows& r, size_t row) {
-  User u;
-  u.id = r.Int(row, 0);
-  u.username = r.Text(row, 1);
-  u.password_hash = r.Text(row, 2);
-  u.role = ParseRole(r.Text(row, 3)).value_or(Role::kCandidate);
-  u.language = r.Text(row, 4);
-  u.nickname = r.Text(row, 5);
-  u.created_at = r.Int(row, 6);
-  return u;
+  return sql::Fields(&User::id, &User::username, &User::password_hash, &User::role, &User::language,
+                     &User::nickname, &User::created_at)(r, row);
 }
 
 Result<std::optional<User>> OneUser(Result<sql::Rows> rows) {

@@ -14,20 +14,10 @@ constexpr const char* kShareColumns =
     "LEFT JOIN users k ON k.id = s.company_id";
 
 Share ReadShare(const sql::Rows& r, size_t row) {
-  Share s;
-  s.id = r.Int(row, 0);
-  s.candidate_id = r.Int(row, 1);
-  s.candidate_username = r.Text(row, 2);
-  s.candidate_nickname = r.Text(row, 3);
-  s.company_id = r.Int(row, 4);
-  s.company_username = r.Text(row, 5);
-  s.link_nonce = r.Text(row, 6);
-  s.label = r.Text(row, 7);
-  s.contact = r.Text(row, 8);
-  s.contact_message = r.Text(row, 9);
-  s.created_at = r.Int(row, 10);
-  s.revoked_at = r.Int(row, 11);
-  return s;
+  return sql::Fields(&Share::id, &Share::candidate_id, &Share::candidate_username,
+                     &Share::candidate_nickname, &Share::company_id, &Share::company_username,
+                     &Share::link_nonce, &Share::label, &Share::contact, &Share::contact_message,
+                     &Share::created_at, &Share::revoked_at)(r, row);
 }
 
 // A user id column that may be NULL: 0 stands for nobody.
@@ -145,9 +135,8 @@ Result<std::vector<ShareView>> SqlStorage::ShareViewsOfCandidate(int64_t candida
           "LEFT JOIN users u ON u.id = v.viewer_id WHERE s.candidate_id = ?1 "
           "ORDER BY v.id DESC LIMIT 500",
           {candidate_id}),
-      [](const sql::Rows& r, size_t i) {
-        return ShareView{r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4)};
-      });
+      sql::Fields(&ShareView::share_id, &ShareView::viewer_id, &ShareView::viewer_username,
+                  &ShareView::what, &ShareView::viewed_at));
 }
 
 Result<void> SqlStorage::PutShortlistEntry(const ShortlistEntry& e) {
@@ -170,9 +159,8 @@ Result<std::vector<ShortlistEntry>> SqlStorage::Shortlist(int64_t company_id) {
                           "SELECT company_id, share_id, note, updated_at FROM shortlist "
                           "WHERE company_id = ?1 ORDER BY updated_at DESC",
                           {company_id}),
-                      [](const sql::Rows& r, size_t i) {
-                        return ShortlistEntry{r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Int(i, 3)};
-                      });
+                      sql::Fields(&ShortlistEntry::company_id, &ShortlistEntry::share_id,
+                                  &ShortlistEntry::note, &ShortlistEntry::updated_at));
 }
 
 }  // namespace web

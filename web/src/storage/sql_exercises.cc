@@ -8,17 +8,16 @@ namespace web {
 
 Result<std::vector<ExerciseResult>> SqlStorage::ExerciseResults(int64_t user_id) {
   // Ordered by exercise on both databases.
-  return sql::ReadAll(Run("exercise results",
-                          "SELECT exercise, max(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 "
-                          "END), "
-                          "max(score), max(max_score), count(*) FROM submissions WHERE user_id "
-                          "= ?1 AND "
-                          "kind = 'submission' GROUP BY exercise ORDER BY exercise",
-                          {user_id}),
-                      [](const sql::Rows& r, size_t i) {
-                        return ExerciseResult{r.Text(i, 0), r.Int(i, 1) != 0, r.Real(i, 2),
-                                              r.Real(i, 3), static_cast<int>(r.Int(i, 4))};
-                      });
+  return sql::ReadAll(
+      Run("exercise results",
+          "SELECT exercise, max(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 "
+          "END), "
+          "max(score), max(max_score), count(*) FROM submissions WHERE user_id "
+          "= ?1 AND "
+          "kind = 'submission' GROUP BY exercise ORDER BY exercise",
+          {user_id}),
+      sql::Fields(&ExerciseResult::exercise, &ExerciseResult::solved, &ExerciseResult::best_score,
+                  &ExerciseResult::max_score, &ExerciseResult::attempts));
 }
 
 Result<std::vector<Submission>> SqlStorage::ExerciseSubmissions(const std::string& exercise) {

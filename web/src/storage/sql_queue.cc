@@ -27,26 +27,12 @@ const char* const kSubmissionColumns =
     "s.judged_count, s.exercise_version, s.lease_until";
 
 Submission ReadSubmission(const Rows& r, size_t row) {
-  Submission s;
-  s.id = r.Int(row, 0);
-  s.user_id = r.Int(row, 1);
-  s.username = r.Text(row, 2);
-  s.exercise = r.Text(row, 3);
-  s.language = r.Text(row, 4);
-  s.kind = r.Text(row, 5);
-  if (!r.IsNull(row, 6)) s.input = r.Text(row, 6);
-  s.status = r.Text(row, 7);
-  s.verdict = r.Text(row, 8);
-  s.score = r.Real(row, 9);
-  s.max_score = r.Real(row, 10);
-  s.created_at = r.Int(row, 11);
-  s.started_at = r.Int(row, 12);
-  s.finished_at = r.Int(row, 13);
-  s.attempts = static_cast<int>(r.Int(row, 14));
-  s.judged_count = static_cast<int>(r.Int(row, 15));
-  s.exercise_version = r.Text(row, 16);
-  s.lease_until = r.Int(row, 17);
-  return s;
+  return Fields(&Submission::id, &Submission::user_id, &Submission::username, &Submission::exercise,
+                &Submission::language, &Submission::kind, &Submission::input, &Submission::status,
+                &Submission::verdict, &Submission::score, &Submission::max_score,
+                &Submission::created_at, &Submission::started_at, &Submission::finished_at,
+                &Submission::attempts, &Submission::judged_count, &Submission::exercise_version,
+                &Submission::lease_until)(r, row);
 }
 
 }  // namespace sql

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -168,6 +169,34 @@ std::string Placeholders(size_t first, size_t count);
 extern const char* const kSubmissionColumns;
 inline constexpr size_t kAfterSubmission = 18;
 Submission ReadSubmission(const Rows& rows, size_t row);
+
+// Sets a member from a column, converting as the member's type asks (NULL is 0 or "").
+inline void Assign(const Value& value, int64_t& out) { out = value.Int(); }
+inline void Assign(const Value& value, int& out) { out = static_cast<int>(value.Int()); }
+inline void Assign(const Value& value, bool& out) { out = value.Int() != 0; }
+inline void Assign(const Value& value, double& out) { out = value.Real(); }
+inline void Assign(const Value& value, std::string& out) { out = value.Text(); }
+inline void Assign(const Value& value, std::optional<std::string>& out) {
+  if (value.IsNull())
+    out.reset();
+  else
+    out = value.Text();
+}
+inline void Assign(const Value& value, Role& out) {
+  out = ParseRole(value.Text()).value_or(Role::kCandidate);
+}
+
+// A row reader that fills the named members of T from the row's columns in order: the
+// column list of a SELECT and the members it fills are read side by side.
+template <class T, class... Types>
+auto Fields(Types T::*... members) {
+  return [members...](const Rows& rows, size_t row) {
+    T item{};
+    size_t column = 0;
+    (Assign(rows.rows[row][column++], item.*members), ...);
+    return item;
+  };
+}
 
 // Each row as `read(rows, index)` makes it, or the statement's error.
 template <class Read>

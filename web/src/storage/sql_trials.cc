@@ -90,16 +90,14 @@ Result<bool> SqlStorage::IsTrialExercise(const std::string& exercise) {
 }
 
 Result<std::vector<TrialParticipant>> SqlStorage::TrialParticipants(int64_t trial_id) {
-  return sql::ReadAll(
-      Run("trial participants",
-          "SELECT p.user_id, u.username, u.nickname, "
-          "p.opened_at FROM trial_participants p "
-          "JOIN users u ON u.id = p.user_id WHERE p.trial_id = "
-          "?1 ORDER BY p.opened_at",
-          {trial_id}),
-      [](const sql::Rows& r, size_t i) {
-        return TrialParticipant{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Int(i, 3)};
-      });
+  return sql::ReadAll(Run("trial participants",
+                          "SELECT p.user_id, u.username, u.nickname, "
+                          "p.opened_at FROM trial_participants p "
+                          "JOIN users u ON u.id = p.user_id WHERE p.trial_id = "
+                          "?1 ORDER BY p.opened_at",
+                          {trial_id}),
+                      sql::Fields(&TrialParticipant::user_id, &TrialParticipant::username,
+                                  &TrialParticipant::nickname, &TrialParticipant::opened_at));
 }
 
 }  // namespace web

@@ -106,10 +106,8 @@ Result<std::vector<Member>> SqlStorage::Members(int64_t workshop_id) {
                           "FROM workshop_members m JOIN users u ON u.id = m.user_id "
                           "WHERE m.workshop_id = ?1 ORDER BY m.joined_at, m.user_id",
                           {workshop_id}),
-                      [](const sql::Rows& r, size_t i) {
-                        return Member{r.Int(i, 0), r.Text(i, 1), r.Text(i, 2),
-                                      static_cast<int>(r.Int(i, 3)), r.Int(i, 4)};
-                      });
+                      sql::Fields(&Member::user_id, &Member::username, &Member::nickname,
+                                  &Member::extra_minutes, &Member::joined_at));
 }
 
 Result<bool> SqlStorage::AddExtraTime(int64_t workshop_id, int64_t user_id, int minutes) {
@@ -154,20 +152,19 @@ Result<int64_t> SqlStorage::AddHelpRequest(const HelpRequest& request) {
 }
 
 Result<std::vector<HelpRequest>> SqlStorage::HelpRequests(int64_t workshop_id) {
-  return sql::ReadAll(Run("help requests",
-                          "SELECT h.id, h.workshop_id, h.user_id, u.username, "
-                          "coalesce(m.nickname, ''), "
-                          "h.exercise, h.message, h.created_at, h.answered_at FROM "
-                          "help_requests h "
-                          "JOIN users u ON u.id = h.user_id LEFT JOIN workshop_members m "
-                          "ON m.workshop_id = h.workshop_id AND m.user_id = h.user_id "
-                          "WHERE h.workshop_id = ?1 ORDER BY h.id",
-                          {workshop_id}),
-                      [](const sql::Rows& r, size_t i) {
-                        return HelpRequest{r.Int(i, 0),  r.Int(i, 1),  r.Int(i, 2),
-                                           r.Text(i, 3), r.Text(i, 4), r.Text(i, 5),
-                                           r.Text(i, 6), r.Int(i, 7),  r.Int(i, 8) != 0};
-                      });
+  return sql::ReadAll(
+      Run("help requests",
+          "SELECT h.id, h.workshop_id, h.user_id, u.username, "
+          "coalesce(m.nickname, ''), "
+          "h.exercise, h.message, h.created_at, h.answered_at FROM "
+          "help_requests h "
+          "JOIN users u ON u.id = h.user_id LEFT JOIN workshop_members m "
+          "ON m.workshop_id = h.workshop_id AND m.user_id = h.user_id "
+          "WHERE h.workshop_id = ?1 ORDER BY h.id",
+          {workshop_id}),
+      sql::Fields(&HelpRequest::id, &HelpRequest::workshop_id, &HelpRequest::user_id,
+                  &HelpRequest::username, &HelpRequest::nickname, &HelpRequest::exercise,
+                  &HelpRequest::message, &HelpRequest::created_at, &HelpRequest::answered));
 }
 
 Result<bool> SqlStorage::AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) {
@@ -208,22 +205,15 @@ Result<int64_t> SqlStorage::AddComment(const Comment& c) {
 }
 
 Result<std::vector<Comment>> SqlStorage::Comments(int64_t submission_id) {
-  return sql::ReadAll(Run("comments",
-                          "SELECT c.id, c.submission_id, c.user_id, u.username, u.role, "
-                          "c.line, c.text, "
-                          "c.created_at FROM comments c JOIN users u ON u.id = c.user_id "
-                          "WHERE c.submission_id = ?1 ORDER BY c.line, c.id",
-                          {submission_id}),
-                      [](const sql::Rows& r, size_t i) {
-                        return Comment{r.Int(i, 0),
-                                       r.Int(i, 1),
-                                       r.Int(i, 2),
-                                       r.Text(i, 3),
-                                       ParseRole(r.Text(i, 4)).value_or(Role::kCandidate),
-                                       static_cast<int>(r.Int(i, 5)),
-                                       r.Text(i, 6),
-                                       r.Int(i, 7)};
-                      });
+  return sql::ReadAll(
+      Run("comments",
+          "SELECT c.id, c.submission_id, c.user_id, u.username, u.role, "
+          "c.line, c.text, "
+          "c.created_at FROM comments c JOIN users u ON u.id = c.user_id "
+          "WHERE c.submission_id = ?1 ORDER BY c.line, c.id",
+          {submission_id}),
+      sql::Fields(&Comment::id, &Comment::submission_id, &Comment::user_id, &Comment::author,
+                  &Comment::role, &Comment::line, &Comment::text, &Comment::created_at));
 }
 
 }  // namespace web
