@@ -459,6 +459,51 @@ TEST_P(AuthoringTest, Issue14CandidatesKeepTheLastCheckedVersion) {
   EXPECT_EQ(statement(*aino), "Print the number doubled.");
 }
 
+// The list is encoded once per catalogue change and language; each caller still gets their own
+// status, and a new checked version shows at once.
+TEST_P(AuthoringTest, Issue18TheCachedListFollowsEveryChangeAndCaller) {
+  auto row_of = [](Api& api, const std::string& id) {
+    Reply list = api.Get("/api/v1/exercises");
+    EXPECT_EQ(list.status, 200);
+    for (const auto& row : list.body) {
+      if (row["id"] == id) return row;
+    }
+    return json();
+  };
+  Api aino(*server_);
+  ASSERT_EQ(aino.Login("aino", "aino-demo").status, 200);
+  ASSERT_TRUE(row_of(aino, "doubler").is_null()) << "the list is encoded before the import";
+
+  ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
+            200);
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
+  json row = row_of(aino, "doubler");
+  ASSERT_FALSE(row.is_null()) << "a checked import shows in the list at once";
+  EXPECT_EQ(row["version"], 1);
+  EXPECT_EQ(row["status"], "new");
+  EXPECT_EQ(row["titles"]["fi"], "Tuplaaja");
+
+  Reply submitted = aino.Post(
+      "/api/v1/submissions",
+      {{"exercise", "doubler"}, {"language", "python"}, {"source", "print(2 * int(input()))\n"}});
+  ASSERT_EQ(submitted.status, 202) << submitted.body.dump();
+  ASSERT_EQ(aino.WaitDone(submitted.body["id"], 120)["verdict"], "accepted");
+  EXPECT_EQ(row_of(aino, "doubler")["status"], "solved");
+  Api yusuf(*server_);
+  ASSERT_EQ(yusuf.Login("yusuf", "yusuf-demo").status, 200);
+  EXPECT_EQ(row_of(yusuf, "doubler")["status"], "new") << "the status is the caller's own";
+
+  Reply edited =
+      trainer_->Put("/api/v1/exercises/doubler/source",
+                    {{"base_version", 1}, {"titles", {{"en", "Doubler"}, {"fi", "Tuplaus"}}}});
+  ASSERT_EQ(edited.status, 200) << edited.body.dump();
+  ASSERT_EQ(WaitForCheck("doubler")["status"], "passed");
+  row = row_of(aino, "doubler");
+  EXPECT_EQ(row["version"], 2) << row.dump();
+  EXPECT_EQ(row["titles"]["fi"], "Tuplaus");
+  EXPECT_EQ(row["status"], "solved");
+}
+
 TEST_P(AuthoringTest, ExerciseSetsAreClonedAndEdited) {
   Reply sets = trainer_->Get("/api/v1/exercise-sets");
   ASSERT_EQ(sets.status, 200);

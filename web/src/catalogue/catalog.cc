@@ -1,6 +1,7 @@
 #include "catalogue/catalog.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <tuple>
 
@@ -18,10 +19,21 @@ std::string Exercise::Title(const std::string& language) const {
   return titles.empty() ? id : titles.begin()->second;
 }
 
+uint64_t Catalog::NextStamp() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+
+uint64_t Catalog::stamp() const {
+  std::lock_guard lock(mutex_);
+  return stamp_;
+}
+
 void Catalog::Put(Exercise exercise) {
   std::lock_guard lock(mutex_);
   std::string id = exercise.id;
   by_id_[id] = std::make_shared<const Exercise>(std::move(exercise));
+  stamp_ = NextStamp();
 }
 
 bool Catalog::PutIfNewer(Exercise exercise) {
@@ -29,6 +41,7 @@ bool Catalog::PutIfNewer(Exercise exercise) {
   auto& offered = by_id_[exercise.id];
   if (offered && (!offered->stored || offered->version >= exercise.version)) return false;
   offered = std::make_shared<const Exercise>(std::move(exercise));
+  stamp_ = NextStamp();
   return true;
 }
 

@@ -55,6 +55,9 @@ class Catalog {
   std::shared_ptr<const Exercise> Find(const std::string& id) const;
   std::vector<std::shared_ptr<const Exercise>> All() const;  // by track, tier, id
   size_t size() const;
+  // Changes whenever the offer does (Put, PutIfNewer), and is never the same for two catalogs
+  // of one process: a view derived from All() stays valid while the stamp stays.
+  uint64_t stamp() const;
 
   // Every version known of an exercise: content hash -> package directory, so submissions
   // made on an older version are judged on it.
@@ -68,6 +71,9 @@ class Catalog {
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const Exercise>> by_id_;
   std::map<std::pair<std::string, std::string>, std::string> versions_;
+  uint64_t stamp_ = NextStamp();
+
+  static uint64_t NextStamp();
 };
 
 // Directories with a problem.yaml at most `max_depth` levels below `root` (a package itself,

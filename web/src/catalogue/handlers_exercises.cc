@@ -1,4 +1,5 @@
 // The exercise catalogue as the candidate sees it, and progress over it.
+#include <mutex>
 #include <set>
 
 #include "http/api.h"
@@ -38,21 +39,69 @@ const char* Status(const std::map<std::string, ExerciseResult>& results, const s
   return it->second.solved ? "solved" : "attempted";
 }
 
+// One exercise's row of the list, as JSON text without its closing brace: the caller's own
+// status is appended per request.
+struct ListRow {
+  std::string id;
+  std::string open_json;
+};
+
+// The list is the page every candidate opens first and it changes only when the offer does,
+// so its rows are encoded once per catalogue stamp and language, not on every request.
+class ListRowCache {
+ public:
+  std::shared_ptr<const std::vector<ListRow>> Rows(const Catalog& catalog,
+                                                   const std::string& language) {
+    uint64_t stamp = catalog.stamp();
+    std::lock_guard lock(mutex_);
+    auto& entry = by_language_[language];
+    if (!entry.rows || entry.stamp != stamp) entry = {stamp, Encode(catalog, language)};
+    return entry.rows;
+  }
+
+ private:
+  struct Entry {
+    uint64_t stamp = 0;
+    std::shared_ptr<const std::vector<ListRow>> rows;
+  };
+
+  static std::shared_ptr<const std::vector<ListRow>> Encode(const Catalog& catalog,
+                                                            const std::string& language) {
+    auto rows = std::make_shared<std::vector<ListRow>>();
+    for (const auto& exercise : catalog.All()) {
+      json row = EncodeHeading(*exercise, language);
+      row["stored"] = exercise->stored;
+      row["version"] = exercise->version;
+      std::string text = row.dump(-1, ' ', false, json::error_handler_t::replace);
+      text.pop_back();  // the closing brace
+      rows->push_back({exercise->id, std::move(text)});
+    }
+    return rows;
+  }
+
+  std::mutex mutex_;
+  std::map<std::string, Entry> by_language_;
+};
+
 }  // namespace
 
 ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request) {
+  static ListRowCache cache;
   auto results = ResultsByExercise(services, request.user().id);
   if (!results) return tl::unexpected(results.error());
-  const std::string& language = request.user().language;
+  auto rows = cache.Rows(services.catalog, request.user().language);
   ApiReply reply;
-  reply.body = json::array();
-  for (const auto& exercise : services.catalog.All()) {
-    json row = EncodeHeading(*exercise, language);
-    row["status"] = Status(*results, exercise->id);
-    row["stored"] = exercise->stored;
-    row["version"] = exercise->version;
-    reply.body.push_back(std::move(row));
+  std::string& text = reply.json_text;
+  text.reserve(rows->size() * ((rows->empty() ? 0 : rows->front().open_json.size()) + 32) + 2);
+  text += '[';
+  for (const auto& row : *rows) {
+    if (text.size() > 1) text += ',';
+    text += row.open_json;
+    text += ",\"status\":\"";
+    text += Status(*results, row.id);
+    text += "\"}";
   }
+  text += ']';
   return reply;
 }
 

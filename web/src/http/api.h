@@ -60,6 +60,7 @@ struct ApiRequest {
 
 struct ApiReply {
   json body = json::object();
+  std::string json_text;  // when not empty, the body exactly as it goes out (JSON already)
   std::vector<std::string> set_cookies;  // Set-Cookie header values
 };
 

@@ -331,6 +331,11 @@ void Serve(Services& services, const Route& route, const std::vector<std::string
   auto reply = route.handler(services, request);
   if (!reply) return ReplyError(res, reply.error());
   for (const auto& cookie : reply->set_cookies) res.headers.emplace("Set-Cookie", cookie);
+  if (!reply->json_text.empty()) {
+    res.status = route.status;
+    res.set_content(std::move(reply->json_text), "application/json");
+    return;
+  }
   ReplyJson(res, route.status, reply->body);
 }
 
