@@ -146,35 +146,41 @@ std::vector<std::string> LoadExercises(const std::vector<std::string>& roots, Ca
   return warnings;
 }
 
+namespace {
+
+// A basics exercise of the fake evaluator's: no package behind it (the fake judges by id).
+Exercise FakeExercise(const std::string& id, int tier, std::map<std::string, std::string> titles,
+                      std::map<std::string, std::string> statements) {
+  Exercise exercise;
+  exercise.id = id;
+  exercise.titles = std::move(titles);
+  exercise.track = "basics";
+  exercise.tier = tier;
+  exercise.languages = InstalledLanguages();
+  exercise.statements = std::move(statements);
+  exercise.package_dir = "/nonexistent/fake/" + id;
+  exercise.content_hash = "fake-" + id + "-1";
+  return exercise;
+}
+
+}  // namespace
+
 void AddFakeExercises(Catalog& catalog) {
-  Exercise hello;
-  hello.id = "hello";
-  hello.titles = {{"en", "Hello"}, {"fi", "Hei"}};
-  hello.track = "basics";
-  hello.tier = 1;
-  hello.languages = InstalledLanguages();
+  Exercise hello = FakeExercise(
+      "hello", 1, {{"en", "Hello"}, {"fi", "Hei"}},
+      {{"en", "# Hello\n\nPrint `Hello, world!`."}, {"fi", "# Hei\n\nTulosta `Hello, world!`."}});
   hello.skills = {"output"};
-  hello.statements = {{"en", "# Hello\n\nPrint `Hello, world!`."},
-                      {"fi", "# Hei\n\nTulosta `Hello, world!`."}};
   hello.hints = {{"en", "Use print."}, {"fi", "Käytä print-funktiota."}};
   hello.samples = {{"sample/1", "", "Hello, world!\n"}};
-  hello.package_dir = "/nonexistent/fake/hello";
-  hello.content_hash = "fake-hello-1";
-  catalog.Put(hello);
+  catalog.Put(std::move(hello));
 
-  Exercise sum;
-  sum.id = "sum";
-  sum.titles = {{"en", "Sum of two numbers"}, {"fi", "Kahden luvun summa"}};
-  sum.track = "basics";
-  sum.tier = 2;
-  sum.languages = InstalledLanguages();
+  Exercise sum =
+      FakeExercise("sum", 2, {{"en", "Sum of two numbers"}, {"fi", "Kahden luvun summa"}},
+                   {{"en", "Read two integers and print their sum."},
+                    {"fi", "Lue kaksi kokonaislukua ja tulosta niiden summa."}});
   sum.skills = {"input", "arithmetic"};
-  sum.statements = {{"en", "Read two integers and print their sum."},
-                    {"fi", "Lue kaksi kokonaislukua ja tulosta niiden summa."}};
   sum.samples = {{"sample/1", "1 2\n", "3\n"}, {"sample/2", "5 7\n", "12\n"}};
-  sum.package_dir = "/nonexistent/fake/sum";
-  sum.content_hash = "fake-sum-1";
-  catalog.Put(sum);
+  catalog.Put(std::move(sum));
 }
 
 }  // namespace web
