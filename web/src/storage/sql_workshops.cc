@@ -58,7 +58,10 @@ Result<std::vector<Workshop>> SqlStorage::ManyWorkshops(std::string_view where,
     for (size_t i = 0; i < ex->size(); ++i) {
       if (ex->Int(i, 0) != w.id) continue;
       w.exercises.push_back(ex->Text(i, 1));
-      if (ex->Int(i, 2) > 0) w.hints_released.push_back(ex->Text(i, 1));
+      if (ex->Int(i, 2) > 0) {
+        w.hints_released.push_back(ex->Text(i, 1));
+        w.hints_released_at[ex->Text(i, 1)] = ex->Int(i, 2);
+      }
     }
   }
   return list;
@@ -164,9 +167,9 @@ Result<std::vector<HelpRequest>> SqlStorage::HelpRequests(int64_t workshop_id) {
                           "WHERE h.workshop_id = ?1 ORDER BY h.id",
                           {workshop_id}),
                       [](const sql::Rows& r, size_t i) {
-                        return HelpRequest{r.Int(i, 0),  r.Int(i, 1),  r.Int(i, 2),
-                                           r.Text(i, 3), r.Text(i, 4), r.Text(i, 5),
-                                           r.Text(i, 6), r.Int(i, 7),  r.Int(i, 8) != 0};
+                        return HelpRequest{
+                            r.Int(i, 0),  r.Int(i, 1),  r.Int(i, 2), r.Text(i, 3),     r.Text(i, 4),
+                            r.Text(i, 5), r.Text(i, 6), r.Int(i, 7), r.Int(i, 8) != 0, r.Int(i, 8)};
                       });
 }
 
