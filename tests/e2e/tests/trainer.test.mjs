@@ -91,6 +91,33 @@ for (const lang of ['en', 'fi']) {
     assert.deepEqual(trainer.errors, []);
     await trainer.context().close();
   });
+
+  test(`a candidate sees an exercise's hints only once the trainer has released them (${lang})`, async () => {
+    const trainer = await newPage(browser, { viewport: DESKTOP, lang });
+    await login(trainer, 'mikko', 'mikko-demo', lang);
+    // "receipt" is a bundled exercise with hints (problem_statement/hints.*.md).
+    const ws = await call(trainer, 'POST', '/api/v1/workshops', { title: `Hints ${lang} ${unique()}`, exercises: ['receipt'] });
+    // One candidate per language: hints released in any of their workshops show.
+    const who = lang === 'fi' ? 'yusuf' : 'aino';
+    const candidate = await newPage(browser, { lang });
+    await login(candidate, who, `${who}-demo`, lang);
+    await call(candidate, 'POST', '/api/v1/workshops/join', { code: ws.join_code });
+    await candidate.goto(`${BASE}/exercises/receipt`);
+    await candidate.waitForSelector('.cm-content');
+    assert.equal(await candidate.locator('section.hints').count(), 0, 'no hints before the release');
+    await trainer.goto(`${BASE}/workshops/${ws.id}/live`);
+    await trainer.locator('[data-hints="receipt"] button').click();
+    await trainer.locator('[data-hints="receipt"] .tag-released').waitFor();
+    await candidate.reload();
+    const hints = candidate.locator('section.hints');
+    await hints.waitFor();
+    assert.match(await hints.locator('h2').textContent(), lang === 'fi' ? /Vihjeet/ : /Hints/);
+    assert.ok((await hints.locator('.markdown').textContent()).trim().length > 0, 'the hint text');
+    assert.deepEqual(trainer.errors, []);
+    assert.deepEqual(candidate.errors, []);
+    await trainer.context().close();
+    await candidate.context().close();
+  });
 }
 
 /** The element's box lies inside the viewport and is what the user would click at its centre. */
