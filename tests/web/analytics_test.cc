@@ -1,6 +1,7 @@
 // Trainers' analytics from stored submissions (pure functions, no server).
 #include <gtest/gtest.h>
 
+#include "base/time_util.h"
 #include "http/api.h"
 
 namespace web {
@@ -76,6 +77,34 @@ TEST(AnalyticsTest, WorkshopTimelineCountsSolvesAsTheyHappen) {
   }
   std::string csv = WorkshopAnalyticsCsv(a);
   EXPECT_EQ(csv.rfind("at,solved,people_with_a_solve,people_started\n", 0), 0u);
+}
+
+TEST(AnalyticsTest, WorkshopCountsOnlyWorkBetweenItsStartAndEnd) {
+  Workshop workshop;
+  workshop.exercises = {"doubler"};
+  workshop.starts_at = IsoTime(2000);
+  workshop.ends_at = IsoTime(3000);
+  std::vector<Member> members = {
+      {10, "a", "A", 0, 0}, {11, "b", "B", 0, 0}, {12, "c", "C", 0, 0}, {13, "d", "D", 10, 0}};
+  std::vector<Submission> list = {
+      Made(1, 10, "accepted", 1999),  // before the start
+      Made(2, 11, "accepted", 2500),  // during
+      Made(3, 12, "accepted", 3001),  // after the end
+      Made(4, 13, "accepted", 3500),  // after the end but within d's 10 minutes of extra time
+  };
+  json a = BuildWorkshopAnalytics(workshop, members, list, 5000);
+  EXPECT_EQ(a["per_exercise"][0]["solved_by"], 2);
+  EXPECT_EQ(a["per_exercise"][0]["tried_by"], 2);
+  EXPECT_EQ(a["timeline"].back()["solved"], 2);
+}
+
+TEST(AnalyticsTest, ReadsTheTimesTrainersGive) {
+  EXPECT_EQ(ParseIsoTime("2025-11-22T02:30:50Z"), 1763778650);
+  EXPECT_EQ(ParseIsoTime("2025-11-22T02:30:50.123Z"), 1763778650);
+  EXPECT_EQ(ParseIsoTime("2025-11-22T04:30:50+02:00"), 1763778650);
+  EXPECT_EQ(ParseIsoTime(IsoTime(1763778650)), 1763778650);
+  EXPECT_EQ(ParseIsoTime(""), 0);
+  EXPECT_EQ(ParseIsoTime("next monday"), 0);
 }
 
 }  // namespace

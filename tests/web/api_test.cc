@@ -380,10 +380,25 @@ TEST_P(ApiTest, WorkshopFromJoiningToLiveView) {
   EXPECT_EQ(
       trainer.Post(base + "/help/" + std::to_string(help_id) + "/answer", json::object()).status,
       200);
-  EXPECT_EQ(trainer.Get(base + "/live").body["participants"][0]["needs_help"], false);
+  Reply after = trainer.Get(base + "/live");
+  EXPECT_EQ(after.body["participants"][0]["needs_help"], false);
+  ASSERT_EQ(after.body["help"].size(), 1u) << "an answered request stays in the room's history";
+  const json& answered = after.body["help"][0];
+  EXPECT_EQ(answered["answered"], true);
+  EXPECT_TRUE(answered["answered_at"].is_string()) << answered.dump();
+  EXPECT_EQ(answered["submission_id"], submission) << "the code the request was about";
 
   EXPECT_TRUE(candidate.Get("/api/v1/exercises/hello").body["hints"].is_null());
-  EXPECT_EQ(trainer.Post(base + "/hints", {{"exercise", "hello"}}).status, 200);
+  Reply released = trainer.Post(base + "/hints", {{"exercise", "hello"}});
+  ASSERT_EQ(released.status, 200);
+  EXPECT_EQ(released.body["already_released"], false);
+  Reply again = trainer.Post(base + "/hints", {{"exercise", "hello"}});
+  EXPECT_EQ(again.body["already_released"], true) << "a second click releases nothing new";
+  EXPECT_EQ(again.body["hints_released_at"], released.body["hints_released_at"]);
+  json details = trainer.Get(base).body["exercise_details"];
+  ASSERT_EQ(details.size(), 2u);
+  EXPECT_EQ(details[0]["hints_released_at"], released.body["hints_released_at"]);
+  EXPECT_TRUE(details[1]["hints_released_at"].is_null()) << "sum's hints are not released";
   Reply hello = candidate.Get("/api/v1/exercises/hello");
   EXPECT_EQ(hello.body["hints_released"], true);
   Reply extra = trainer.Post(base + "/extra-time", {{"username", "yusuf"}, {"minutes", 15}});
@@ -415,6 +430,41 @@ TEST_P(ApiTest, WorkshopFromJoiningToLiveView) {
   bool listed = false;
   for (const auto& w : mine.body) listed |= w["id"] == id;
   EXPECT_TRUE(listed);
+}
+
+// Workshop analytics count only solves made between the workshop's start and end.
+TEST_P(ApiTest, WorkshopAnalyticsCountOnlySolvesDuringTheWorkshop) {
+  Api trainer = As("mikko");
+  Api candidate = As("aino");
+  auto workshop = [&](const std::string& title, const std::string& starts,
+                      const std::string& ends) {
+    Reply created = trainer.Post(
+        "/api/v1/workshops",
+        {{"title", title}, {"exercises", {"sum"}}, {"starts_at", starts}, {"ends_at", ends}});
+    EXPECT_EQ(created.status, 200) << created.body.dump();
+    Reply joined = candidate.Post("/api/v1/workshops/join", {{"code", created.body["join_code"]}});
+    EXPECT_EQ(joined.status, 200) << joined.body.dump();
+    return "/api/v1/workshops/" + std::to_string(created.body["id"].get<int64_t>());
+  };
+  std::string now_on = workshop("Now", "2020-01-01T09:00:00Z", "2099-01-01T15:00:00.000Z");
+  std::string ended = workshop("Ended", "2020-01-01T09:00:00Z", "2020-01-01T15:00:00Z");
+  std::string later = workshop("Later", "2099-01-01T09:00:00+02:00", "2099-01-01T15:00:00+02:00");
+  Reply solved = candidate.Post("/api/v1/submissions",
+                                {{"exercise", "sum"}, {"language", "python"}, {"source", "OK"}});
+  ASSERT_EQ(solved.status, 202) << solved.body.dump();
+  EXPECT_EQ(candidate.WaitDone(solved.body["id"], 60)["verdict"], "accepted");
+
+  auto solved_by = [&](const std::string& base) {
+    Reply analytics = trainer.Get(base + "/analytics");
+    EXPECT_EQ(analytics.status, 200) << analytics.body.dump();
+    EXPECT_EQ(analytics.body["per_exercise"][0]["exercise"], "sum");
+    EXPECT_TRUE(analytics.body["per_exercise"][0]["title"].is_string()) << analytics.body.dump();
+    EXPECT_NE(analytics.body["per_exercise"][0]["title"], "sum") << "the title, not the id";
+    return analytics.body["per_exercise"][0]["solved_by"];
+  };
+  EXPECT_EQ(solved_by(now_on), 1) << "solved while the workshop runs";
+  EXPECT_EQ(solved_by(ended), 0) << "solved after the workshop ended";
+  EXPECT_EQ(solved_by(later), 0) << "solved before the workshop started";
 }
 
 TEST_P(ApiTest, DemoWorkshopHasItsJoinCode) {

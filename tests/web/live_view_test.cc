@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "base/time_util.h"
 #include "http/api.h"
 #include "server_fixture.h"
 
@@ -68,12 +69,32 @@ TEST(LiveViewTest, ShowsWhereEachPersonIsAndWhatFails) {
   EXPECT_EQ(view["heatmap"][0]["exercise"], "sum");
   EXPECT_EQ(view["heatmap"][0]["test"], "secret/2");
   EXPECT_EQ(view["heatmap"][0]["failures"], 2) << "latest submission of two people";
-  EXPECT_EQ(view["help"].size(), 1u);
+  ASSERT_EQ(view["help"].size(), 1u);
+  EXPECT_EQ(view["help"][0]["submission_id"], 5) << "yusuf's latest code on hello";
+  EXPECT_TRUE(view["help"][0]["answered_at"].is_null()) << "still waiting";
 
   json board = web::BuildScoreboard(workshop, members, submissions);
   ASSERT_EQ(board.size(), 3u);
   EXPECT_EQ(board[0]["nickname"], "Aino");
   EXPECT_EQ(board[0]["solved"], 1);
+}
+
+TEST(LiveViewTest, AnsweredHelpStaysWithTheCodeItWasAbout) {
+  Workshop workshop;
+  workshop.id = 1;
+  workshop.exercises = {"hello"};
+  std::vector<Member> members = {{2, "yusuf", "Yu", 0, 0}};
+  std::vector<Submission> submissions = {Done(4, 2, "hello", "wrong_answer", "secret/1", 300),
+                                         Done(5, 2, "hello", "accepted", "", 900)};
+  HelpRequest asked = {7, 1, 2, "yusuf", "Yu", "hello", "why?", 400, true, 600};
+  json view = web::BuildLiveView(workshop, members, submissions, {asked}, 1800);
+  ASSERT_EQ(view["help"].size(), 1u);
+  const json& request = view["help"][0];
+  EXPECT_EQ(request["answered"], true);
+  EXPECT_EQ(request["answered_at"], web::IsoTime(600));
+  EXPECT_EQ(request["created_at"], web::IsoTime(400));
+  EXPECT_EQ(request["submission_id"], 4) << "the code before the answer, not the later fix";
+  EXPECT_EQ(view["participants"][0]["needs_help"], false);
 }
 
 // A judge client whose helper "dies" on chosen jobs.

@@ -239,3 +239,49 @@ test('a trainer writes a new exercise in the browser: a starter that passes the 
   assert.equal(ex.tier, 2);
   await page.close();
 });
+
+/** Boxes that stick out: the page wider than the window, or a button wider than its container. */
+async function overflowing(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) bad.push(`page ${document.documentElement.scrollWidth} > ${width} px`);
+    for (const el of document.querySelectorAll('button, .btn, input[type=file]')) {
+      const box = el.getBoundingClientRect();
+      if (!box.width) continue;
+      const parent = el.parentElement.getBoundingClientRect();
+      if (box.left < parent.left - 1 || box.right > parent.right + 1) {
+        bad.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim()}" ${Math.round(box.left)}..${Math.round(box.right)} outside ${Math.round(parent.left)}..${Math.round(parent.right)}`);
+      }
+    }
+    return bad;
+  });
+}
+
+for (const lang of ['en', 'fi']) {
+  test(`the authoring page fits 1280 px and the versions table follows the check (${lang})`, async () => {
+    const id = `mahtuu-${lang}-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 }, lang });
+    await login(page, 'mikko', 'mikko-demo', lang);
+    await page.goto(`${BASE}/author`);
+    await page.setInputFiles('#import-file', makeZip(id, doubler(id)));
+    await page.locator('form:has(#import-file) button[type=submit]').click();
+    await page.waitForURL(new RegExp(`/author/${id}$`));
+    await page.waitForSelector('[data-testid=check-panel][data-status=passed]', { timeout: 180000 });
+    assert.deepEqual(await overflowing(page), []);
+
+    // A new version: once its check has finished, the versions table says so too.
+    await page.fill('#statement-input', `# ${id}\n\nUusi versio.`);
+    await page.locator('.save-bar .btn-primary').click();
+    await page.waitForSelector('[data-testid=check-panel][data-status=running], [data-testid=check-panel][data-status=passed]');
+    await page.waitForSelector('[data-testid=check-panel][data-status=passed]', { timeout: 180000 });
+    await page.waitForFunction(() => {
+      const newest = document.querySelector('section[aria-labelledby=versions-h] tbody tr');
+      return newest?.querySelectorAll('td')[2]?.textContent.trim() === 'passed';
+    }, null, { timeout: 10000 });
+    assert.deepEqual(await overflowing(page), []);
+    await screenshot(page, `author-fits-1280-${lang}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}

@@ -65,7 +65,7 @@ test('trainer creates a workshop and sees the candidate in the live view', async
   await trainer.waitForSelector('text=No one is waiting for help.');
 
   // Extra time for one person, no reason asked.
-  await trainer.locator('tr[data-username="yusuf"] summary').click();
+  await trainer.locator('tr[data-username="yusuf"] [data-extra="yusuf"]').click();
   await trainer.locator('tr[data-username="yusuf"] select').selectOption('15');
   await trainer.locator('tr[data-username="yusuf"]').getByRole('button', { name: 'Give' }).click();
   await trainer.waitForSelector('text=got 15 more minutes');

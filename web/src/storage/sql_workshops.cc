@@ -58,7 +58,10 @@ Result<std::vector<Workshop>> SqlStorage::ManyWorkshops(std::string_view where,
     for (size_t i = 0; i < ex->size(); ++i) {
       if (ex->Int(i, 0) != w.id) continue;
       w.exercises.push_back(ex->Text(i, 1));
-      if (ex->Int(i, 2) > 0) w.hints_released.push_back(ex->Text(i, 1));
+      if (ex->Int(i, 2) > 0) {
+        w.hints_released.push_back(ex->Text(i, 1));
+        w.hints_released_at[ex->Text(i, 1)] = ex->Int(i, 2);
+      }
     }
   }
   return list;
@@ -152,11 +155,12 @@ Result<int64_t> SqlStorage::AddHelpRequest(const HelpRequest& request) {
 }
 
 Result<std::vector<HelpRequest>> SqlStorage::HelpRequests(int64_t workshop_id) {
+  // answered_at twice: once for the flag (not 0), once for the time.
   return sql::ReadAll(
       Run("help requests",
           "SELECT h.id, h.workshop_id, h.user_id, u.username, "
           "coalesce(m.nickname, ''), "
-          "h.exercise, h.message, h.created_at, h.answered_at FROM "
+          "h.exercise, h.message, h.created_at, h.answered_at, h.answered_at FROM "
           "help_requests h "
           "JOIN users u ON u.id = h.user_id LEFT JOIN workshop_members m "
           "ON m.workshop_id = h.workshop_id AND m.user_id = h.user_id "
@@ -164,7 +168,8 @@ Result<std::vector<HelpRequest>> SqlStorage::HelpRequests(int64_t workshop_id) {
           {workshop_id}),
       sql::Fields(&HelpRequest::id, &HelpRequest::workshop_id, &HelpRequest::user_id,
                   &HelpRequest::username, &HelpRequest::nickname, &HelpRequest::exercise,
-                  &HelpRequest::message, &HelpRequest::created_at, &HelpRequest::answered));
+                  &HelpRequest::message, &HelpRequest::created_at, &HelpRequest::answered,
+                  &HelpRequest::answered_at));
 }
 
 Result<bool> SqlStorage::AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) {

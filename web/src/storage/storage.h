@@ -76,8 +76,9 @@ struct Workshop {
   std::string starts_at;  // ISO 8601 as given by the trainer
   std::string ends_at;
   bool scoreboard = false;
-  std::vector<std::string> exercises;       // in the trainer's order
-  std::vector<std::string> hints_released;  // exercises whose hints the room may read
+  std::vector<std::string> exercises;                // in the trainer's order
+  std::vector<std::string> hints_released;           // exercises whose hints the room may read
+  std::map<std::string, int64_t> hints_released_at;  // when each of those was released (unix s)
   int64_t created_at = 0;
 };
 
@@ -99,6 +100,7 @@ struct HelpRequest {
   std::string message;
   int64_t created_at = 0;
   bool answered = false;
+  int64_t answered_at = 0;  // unix s; 0 while waiting
 };
 
 struct Comment {

@@ -124,13 +124,25 @@ std::string ExerciseAnalyticsCsv(const std::vector<Submission>& submissions) {
 
 json BuildWorkshopAnalytics(const Workshop& workshop, const std::vector<Member>& members,
                             const std::vector<Submission>& submissions, int64_t now) {
-  std::set<int64_t> member_ids;
-  for (const auto& member : members) member_ids.insert(member.user_id);
+  // Only work made during the workshop counts: from its start to its end, plus the extra
+  // time a person was given (an open start or end does not limit).
+  int64_t opens = ParseIsoTime(workshop.starts_at);
+  int64_t closes = ParseIsoTime(workshop.ends_at);
+  std::map<int64_t, int64_t> closes_for;
+  for (const auto& member : members) {
+    closes_for[member.user_id] =
+        closes ? closes + static_cast<int64_t>(member.extra_minutes) * 60 : 0;
+  }
+  auto during_workshop = [&](int64_t user, int64_t at) {
+    int64_t until = closes_for[user];
+    return at >= opens && (!until || at <= until);
+  };
   // When each (person, exercise) was first solved, and first tried.
   std::map<std::pair<int64_t, std::string>, int64_t> solved_at, tried_at;
   int64_t start = 0;
   for (const auto& s : submissions) {
-    if (s.kind != "submission" || !member_ids.count(s.user_id)) continue;
+    if (s.kind != "submission" || !closes_for.count(s.user_id)) continue;
+    if (!during_workshop(s.user_id, s.created_at)) continue;
     auto key = std::make_pair(s.user_id, s.exercise);
     if (!tried_at.count(key)) tried_at[key] = s.created_at;
     if (s.status == "done" && s.verdict == "accepted" && !solved_at.count(key)) {
@@ -138,6 +150,8 @@ json BuildWorkshopAnalytics(const Workshop& workshop, const std::vector<Member>&
     }
     if (!start || s.created_at < start) start = s.created_at;
   }
+  std::set<int64_t> member_ids;
+  for (const auto& member : members) member_ids.insert(member.user_id);
   json per_exercise = json::array();
   for (const auto& exercise : workshop.exercises) {
     int solved = 0, tried = 0;
@@ -243,6 +257,11 @@ void WorkshopAnalytics(Services& services, const ApiRequest& request, httplib::R
   if (!submissions)
     return ReplyJsonError(res, 503, "storage_down", "The database does not answer.");
   json analytics = BuildWorkshopAnalytics(**workshop, *members, *submissions, UnixNow());
+  // Titles in the reader's language; the ids stay for links.
+  for (auto& row : analytics["per_exercise"]) {
+    auto exercise = services.catalog.Find(row["exercise"].get<std::string>());
+    row["title"] = exercise ? json(exercise->Title(request.user().language)) : row["exercise"];
+  }
   res.status = 200;
   if (WantsCsv(request)) {
     res.set_header("Content-Disposition",

@@ -78,11 +78,15 @@ json EncodeWorkshop(Services& services, const Workshop& workshop, const User& vi
   for (const auto& id : workshop.exercises) {
     auto exercise = services.catalog.Find(id);
     bool released = std::count(workshop.hints_released.begin(), workshop.hints_released.end(), id);
+    auto released_at = workshop.hints_released_at.find(id);
     exercises.push_back({{"id", id},
                          {"title", exercise ? exercise->Title(viewer.language) : id},
                          {"track", exercise ? exercise->track : ""},
                          {"tier", exercise ? exercise->tier : 0},
-                         {"hints_released", released}});
+                         {"hints_released", released},
+                         {"hints_released_at", released_at != workshop.hints_released_at.end()
+                                                   ? json(IsoTime(released_at->second))
+                                                   : json()}});
   }
   json out = {{"id", workshop.id},
               {"title", workshop.title},
@@ -307,12 +311,21 @@ ApiResult<ApiReply> ReleaseHints(Services& services, const ApiRequest& request) 
   if (!workshop) return tl::unexpected(workshop.error());
   auto exercise = WorkshopExercise(*workshop, request.body);
   if (!exercise) return tl::unexpected(exercise.error());
-  if (auto released = Check(services.storage.ReleaseHints(workshop->id, *exercise, UnixNow()));
-      !released) {
-    return tl::unexpected(released.error());
+  // Releasing again keeps the first time: a second click changes nothing.
+  auto earlier = workshop->hints_released_at.find(*exercise);
+  bool already = earlier != workshop->hints_released_at.end();
+  int64_t released_at = already ? earlier->second : UnixNow();
+  if (!already) {
+    if (auto released = Check(services.storage.ReleaseHints(workshop->id, *exercise, released_at));
+        !released) {
+      return tl::unexpected(released.error());
+    }
   }
   ApiReply reply;
-  reply.body = {{"exercise", *exercise}, {"hints_released", true}};
+  reply.body = {{"exercise", *exercise},
+                {"hints_released", true},
+                {"hints_released_at", IsoTime(released_at)},
+                {"already_released", already}};
   return reply;
 }
 

@@ -43,16 +43,32 @@ json FailureHeatmap(const std::map<int64_t, std::map<std::string, Attempts>>& by
   return heatmap;
 }
 
-json HelpQueue(const std::vector<HelpRequest>& help) {
+// The code a help request is about: the asker's latest submission on that exercise made
+// before the request was answered (or by now, while it waits).
+json SubmissionForHelp(const HelpRequest& request, const std::vector<Submission>& submissions) {
+  const Submission* found = nullptr;
+  for (const auto& submission : submissions) {
+    if (submission.user_id != request.user_id || submission.exercise != request.exercise) continue;
+    if (request.answered && submission.created_at > request.answered_at) continue;
+    found = &submission;  // oldest first, so the last match is the latest
+  }
+  return found ? json(found->id) : json(nullptr);
+}
+
+// Answered requests stay in the list (with answered_at): the room keeps its history.
+json HelpQueue(const std::vector<HelpRequest>& help, const std::vector<Submission>& submissions) {
   json queue = json::array();
   for (const auto& request : help) {
-    queue.push_back({{"id", request.id},
-                     {"username", request.username},
-                     {"nickname", request.nickname},
-                     {"exercise", request.exercise},
-                     {"message", request.message},
-                     {"created_at", IsoTime(request.created_at)},
-                     {"answered", request.answered}});
+    queue.push_back(
+        {{"id", request.id},
+         {"username", request.username},
+         {"nickname", request.nickname},
+         {"exercise", request.exercise},
+         {"message", request.message},
+         {"created_at", IsoTime(request.created_at)},
+         {"answered", request.answered},
+         {"answered_at", request.answered ? json(IsoTime(request.answered_at)) : json()},
+         {"submission_id", SubmissionForHelp(request, submissions)}});
   }
   return queue;
 }
@@ -116,7 +132,7 @@ json BuildLiveView(const Workshop& workshop, const std::vector<Member>& members,
   return {{"workshop", workshop.id},
           {"participants", participants},
           {"heatmap", FailureHeatmap(by_user)},
-          {"help", HelpQueue(help)}};
+          {"help", HelpQueue(help, submissions)}};
 }
 
 json BuildScoreboard(const Workshop& workshop, const std::vector<Member>& members,

@@ -238,6 +238,15 @@ export const en = {
   'live.openByNumber': 'Open a submission by number',
   'live.submissionNumber': 'Submission number',
 
+  // Live room: answered help requests, released hints, the extra-time dialog.
+  'live.answeredList': 'Answered help requests ({n})',
+  'live.askedAt': 'asked {time}',
+  'live.answeredAt': 'answered {time}',
+  'live.openHelpCode': "Open {name}'s code",
+  'live.noCode': 'no code submitted',
+  'live.hintsReleasedAt': 'Released {time}',
+  'live.cancel': 'Cancel',
+
   // Trainers: authoring, versions, analytics.
   'author.otherFiles': "Other files (validators, graders, included code)",
   'author.editFile': "Edit",

@@ -240,6 +240,15 @@ export const fi: Record<keyof typeof en, string> = {
   'live.openByNumber': 'Avaa lähetys numerolla',
   'live.submissionNumber': 'Lähetyksen numero',
 
+  // Live room: answered help requests, released hints, the extra-time dialog.
+  'live.answeredList': 'Autetut avunpyynnöt ({n})',
+  'live.askedAt': 'pyydetty {time}',
+  'live.answeredAt': 'autettu {time}',
+  'live.openHelpCode': 'Avaa käyttäjän {name} koodi',
+  'live.noCode': 'ei lähetettyä koodia',
+  'live.hintsReleasedAt': 'Julkaistu {time}',
+  'live.cancel': 'Peruuta',
+
   // Trainers: authoring, versions, analytics.
   'author.otherFiles': "Muut tiedostot (tarkistimet, testiohjelmat, liitettävä koodi)",
   'author.editFile': "Muokkaa",

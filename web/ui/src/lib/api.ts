@@ -55,7 +55,10 @@ export type WorkshopExercise = string | { id: string; title?: string };
 export interface Workshop {
   id: string | number; title: string; exercises?: WorkshopExercise[]; starts_at?: string; ends_at?: string;
   join_code?: string; scoreboard?: boolean;
+  exercise_details?: WorkshopExerciseDetail[];
 }
+/** One exercise of a workshop; hints_released_at is when the trainer released its hints to the room. */
+export interface WorkshopExerciseDetail { id: string; title?: string; hints_released?: boolean; hints_released_at?: string | null }
 
 export interface Participant {
   username: string; nickname?: string; exercise?: string | null; attempts?: number; last_verdict?: string | null;
@@ -67,6 +70,8 @@ export interface HeatCell { exercise: string; test: string; failures: number }
 export interface HelpRequest {
   id: string | number; username: string; nickname?: string; exercise?: string; created_at?: string; answered?: boolean;
   message?: string;
+  /** When the trainer marked it helped; the answered requests stay as the room's history. */
+  answered_at?: string | null; submission_id?: string | number | null;
 }
 export interface Live { participants: Participant[]; heatmap: HeatCell[]; help: HelpRequest[] }
 
@@ -211,7 +216,7 @@ export const api = {
   answerHelp: (id: string | number, hid: string | number) =>
     request<void>('POST', `/api/v1/workshops/${enc(String(id))}/help/${enc(String(hid))}/answer`),
   releaseHints: (id: string | number, exercise: string) =>
-    request<void>('POST', `/api/v1/workshops/${enc(String(id))}/hints`, { exercise }),
+    request<{ hints_released_at?: string; already_released?: boolean }>('POST', `/api/v1/workshops/${enc(String(id))}/hints`, { exercise }),
   // Ends a member's wrong-password delays at once (trainer of their workshop, or admin).
   unlockLogin: (username: string) =>
     request<{ username: string; unlocked: boolean }>('POST', `/api/v1/users/${enc(username)}/unlock`, {}),
@@ -279,7 +284,8 @@ export interface ExerciseStats {
 }
 export interface WorkshopStats {
   workshop: number; title: string; participants: number; exercises: number;
-  per_exercise: { exercise: string; solved_by: number; tried_by: number }[];
+  /** title: in the reader's language (the id when the exercise is gone). */
+  per_exercise: { exercise: string; solved_by: number; tried_by: number; title?: string }[];
   timeline: { at: string; solved: number; people_with_a_solve: number; people_started: number }[];
 }
 

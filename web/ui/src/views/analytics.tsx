@@ -96,10 +96,10 @@ export function WorkshopAnalyticsView({ id }: { id: string }) {
       </div>
       <p>{t('stats.room', { people: s.participants, exercises: s.exercises })}</p>
       <Timeline rows={s.timeline} />
-      <BarChart caption={t('stats.perExercise')} rows={s.per_exercise.map((e) => ({ label: e.exercise, solved: e.solved_by, total: Math.max(s.participants, 1) }))} />
+      <BarChart caption={t('stats.perExercise')} rows={s.per_exercise.map((e) => ({ label: e.title || e.exercise, solved: e.solved_by, total: Math.max(s.participants, 1) }))} />
       <table class="table">
         <thead><tr><th scope="col">{t('author.exercise')}</th><th scope="col">{t('stats.solvedBy')}</th><th scope="col">{t('stats.triedBy')}</th></tr></thead>
-        <tbody>{s.per_exercise.map((e) => <tr key={e.exercise}><td><Link href={`/author/${encodeURIComponent(e.exercise)}/analytics`}>{e.exercise}</Link></td><td>{e.solved_by}</td><td>{e.tried_by}</td></tr>)}</tbody>
+        <tbody>{s.per_exercise.map((e) => <tr key={e.exercise} data-exercise={e.exercise}><td><Link href={`/author/${encodeURIComponent(e.exercise)}/analytics`}>{e.title || e.exercise}</Link></td><td>{e.solved_by}</td><td>{e.tried_by}</td></tr>)}</tbody>
       </table>
     </div>
   );

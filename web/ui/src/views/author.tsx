@@ -174,8 +174,10 @@ function PublishPanel({ id, check }: { id: string; check: CheckState | null }) {
   );
 }
 
-function VersionsPanel({ id, reloadKey }: { id: string; reloadKey: number }) {
-  const versions = useAsync<Versions>(() => authoring.versions(id), [id, reloadKey]);
+/** checkStatus: the newest version's check as followed live; the table is read again when it
+ *  changes, so a finished check does not stay "running" here. */
+function VersionsPanel({ id, reloadKey, checkStatus }: { id: string; reloadKey: number; checkStatus?: string }) {
+  const versions = useAsync<Versions>(() => authoring.versions(id), [id, reloadKey, checkStatus]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const rejudge = async () => {
@@ -516,7 +518,7 @@ export function AuthorEditView({ id }: { id: string }) {
             try { await authoring.recheck(id); setCheck({ status: 'running', done: 0, total: 1, output: '' }); } catch (e) { setMessage({ ok: false, text: errorMessage(e) }); }
           } : undefined} />
           <PublishPanel id={id} check={check} />
-          <VersionsPanel id={id} reloadKey={reloadKey} />
+          <VersionsPanel id={id} reloadKey={reloadKey} checkStatus={check?.status} />
         </aside>
       </div>
     </div>

@@ -1,7 +1,7 @@
 // The trainer's view of the room: who is stuck where, which tests fail most,
 // the help queue in order, hints for the room and extra time for one person.
-import { useEffect, useState } from 'preact/hooks';
-import { api, exerciseId, type ExerciseSummary, type HeatCell, type Live, type Participant, type Workshop } from '../lib/api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, exerciseId, type ExerciseSummary, type HeatCell, type HelpRequest, type Live, type Participant, type Workshop } from '../lib/api';
 import { formatTime, minutesSince, t } from '../i18n';
 import { navigate } from '../lib/router';
 import { ErrorNote, errorMessage, Icon, Link, Loading, PageHeading, Verdict, useAsync } from '../components';
@@ -21,28 +21,91 @@ function isStuck(p: Participant, now: number): boolean {
   return (since !== null && since >= STUCK_MINUTES) || (since === null && (p.minutes_on_exercise ?? 0) >= STUCK_MINUTES);
 }
 
+/** Extra time for one person. A modal dialog, not a popover inside the table: the table's
+ *  scroll box would clip it, and on a phone it would open off-screen. */
 function ExtraTime({ workshop, p, onDone }: { workshop: string; p: Participant; onDone: (msg: string) => void }) {
   const [minutes, setMinutes] = useState(10);
   const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
   const name = p.nickname || p.username;
   const id = `extra-${p.username}`;
   return (
-    <details class="popover">
-      <summary class="btn btn-small btn-quiet">{t('live.extraTime')}</summary>
-      <form class="popover-body" onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        try { await api.extraTime(workshop, p.username, minutes); onDone(t('live.extraGiven', { name, n: minutes })); (e.target as HTMLElement).closest('details')?.removeAttribute('open'); }
-        catch (err) { onDone(errorMessage(err)); }
-        setBusy(false);
-      }}>
-        <label for={id}>{t('live.extraMinutes', { name })}</label>
-        <select id={id} value={minutes} onChange={(e) => setMinutes(Number((e.target as HTMLSelectElement).value))}>
-          {[5, 10, 15, 30, 60].map((m) => <option key={m} value={m}>{m}</option>)}
-        </select>
-        <button type="submit" class="btn btn-primary btn-small" disabled={busy}>{t('live.give')}</button>
-      </form>
+    <div class="popover">
+      <button type="button" class="btn btn-small btn-quiet" aria-haspopup="dialog" data-extra={p.username}
+        onClick={() => dialog.current?.showModal()}>{t('live.extraTime')}</button>
+      <dialog ref={dialog} class="popover-dialog" aria-labelledby={`${id}-h`}>
+        <form class="popover-body" onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          try { await api.extraTime(workshop, p.username, minutes); onDone(t('live.extraGiven', { name, n: minutes })); dialog.current?.close(); }
+          catch (err) { onDone(errorMessage(err)); }
+          setBusy(false);
+        }}>
+          <h2 id={`${id}-h`} class="small-heading">{t('live.extraTime')}</h2>
+          <label for={id}>{t('live.extraMinutes', { name })}</label>
+          <select id={id} value={minutes} onChange={(e) => setMinutes(Number((e.target as HTMLSelectElement).value))}>
+            {[5, 10, 15, 30, 60].map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+          <div class="actions">
+            <button type="submit" class="btn btn-primary btn-small" disabled={busy}>{t('live.give')}</button>
+            <button type="button" class="btn btn-small btn-quiet" onClick={() => dialog.current?.close()}>{t('live.cancel')}</button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}
+
+/** Answered help requests, newest answer first: who, where, when asked and answered, and the code. */
+function AnsweredHelp({ answered, titleOf }: { answered: HelpRequest[]; titleOf: (id: string | null | undefined) => string }) {
+  if (!answered.length) return null;
+  const newestFirst = [...answered].sort((a, b) => String(b.answered_at ?? '').localeCompare(String(a.answered_at ?? '')));
+  return (
+    <details class="help-history">
+      <summary>{t('live.answeredList', { n: answered.length })}</summary>
+      <ol class="help-history-list">
+        {newestFirst.map((h) => (
+          <li key={h.id} data-help={h.id}>
+            <strong>{h.nickname || h.username}</strong> · {titleOf(h.exercise)}
+            <span class="muted small"> · {t('live.askedAt', { time: formatTime(h.created_at) })} · {t('live.answeredAt', { time: formatTime(h.answered_at) })}</span>
+            {h.message ? <p class="help-message">{h.message}</p> : null}
+            {h.submission_id !== undefined && h.submission_id !== null ? (
+              <Link href={`/submissions/${encodeURIComponent(String(h.submission_id))}`}>{t('live.openHelpCode', { name: h.nickname || h.username })}</Link>
+            ) : <span class="muted small">{t('live.noCode')}</span>}
+          </li>
+        ))}
+      </ol>
     </details>
+  );
+}
+
+/** Release each exercise's hints to the room once; a released one shows when, and its button is off. */
+function HintReleases({ workshop, titleOf, onMessage }: { workshop: Workshop; titleOf: (id: string) => string; onMessage: (msg: string) => void }) {
+  const [releasedAt, setReleasedAt] = useState<Record<string, string>>(() => Object.fromEntries(
+    (workshop.exercise_details ?? []).filter((x) => x.hints_released_at).map((x) => [x.id, x.hints_released_at as string])));
+  const [busy, setBusy] = useState('');
+  return (
+    <ul class="plain-list hint-releases">
+      {(workshop.exercises ?? []).map((x) => {
+        const eid = exerciseId(x);
+        const title = titleOf(eid);
+        const at = releasedAt[eid];
+        return (
+          <li key={eid} data-hints={eid}>
+            <button type="button" class="btn btn-small" disabled={!!at || busy === eid} onClick={async () => {
+              setBusy(eid);
+              try {
+                const r = await api.releaseHints(workshop.id, eid);
+                setReleasedAt((m) => ({ ...m, [eid]: r?.hints_released_at ?? new Date().toISOString() }));
+                onMessage(t('live.released', { title }));
+              } catch (e) { onMessage(errorMessage(e)); }
+              setBusy('');
+            }}>{t('live.release', { title })}</button>
+            {at ? <span class="tag tag-released"><Icon name="check" /> {t('live.hintsReleasedAt', { time: formatTime(at) })}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -145,6 +208,7 @@ export function LiveView({ id }: { id: string }) {
               </li>
             ))}
           </ol>
+          <AnsweredHelp answered={help.filter((h) => h.answered)} titleOf={titleOf} />
         </section>
 
         <section class="card live-heat" aria-labelledby="heat-h">
@@ -179,14 +243,14 @@ export function LiveView({ id }: { id: string }) {
                         {p.needs_help ? <span class="tag tag-help"><Icon name="hand" /> {t('live.needsHelp')}</span> : null}
                         {!p.needs_help && stuck ? <span class="tag tag-stuck"><Icon name="clock" /> {t('live.stuck')}</span> : null}
                       </th>
-                      <td>{titleOf(p.exercise)}</td>
-                      <td>{p.attempts ?? 0}</td>
-                      <td>{p.last_verdict ? <Verdict verdict={p.last_verdict} short />
+                      <td data-label={t('live.exercise')}>{titleOf(p.exercise)}</td>
+                      <td data-label={t('live.attempts')}>{p.attempts ?? 0}</td>
+                      <td data-label={t('live.last')}>{p.last_verdict ? <Verdict verdict={p.last_verdict} short />
                         : p.last_status && p.last_status !== 'done' ? <Verdict verdict={p.last_status} short />
                           : <span class="muted">{t('live.never')}</span>}</td>
-                      <td>{p.minutes_on_exercise !== undefined && p.minutes_on_exercise !== null ? t('live.minutes', { n: p.minutes_on_exercise }) : '—'}</td>
-                      <td>{since !== null ? t('live.minutesAgo', { n: since }) : <span class="muted">{t('live.never')}</span>}</td>
-                      <td><div class="actions">
+                      <td data-label={t('live.onExercise')}>{p.minutes_on_exercise !== undefined && p.minutes_on_exercise !== null ? t('live.minutes', { n: p.minutes_on_exercise }) : '—'}</td>
+                      <td data-label={t('live.lastSubmit')}>{since !== null ? t('live.minutesAgo', { n: since }) : <span class="muted">{t('live.never')}</span>}</td>
+                      <td class="live-actions"><div class="actions">
                         <ExtraTime workshop={id} p={p} onDone={setMessage} />
                         <button type="button" class="btn btn-small btn-quiet" data-unlock={p.username} onClick={async () => {
                           try { await api.unlockLogin(p.username); setMessage(t('live.unlocked', { name: p.nickname || p.username })); } catch (e) { setMessage(errorMessage(e)); }
@@ -207,19 +271,7 @@ export function LiveView({ id }: { id: string }) {
       <div class="live-grid">
         <section class="card" aria-labelledby="hints-h">
           <h2 id="hints-h">{t('live.hints')}</h2>
-          <ul class="plain-list">
-            {(w.exercises ?? []).map((x) => {
-              const eid = exerciseId(x);
-              const title = titleOf(eid);
-              return (
-                <li key={eid}>
-                  <button type="button" class="btn btn-small" onClick={async () => {
-                    try { await api.releaseHints(id, eid); setMessage(t('live.released', { title })); } catch (e) { setMessage(errorMessage(e)); }
-                  }}>{t('live.release', { title })}</button>
-                </li>
-              );
-            })}
-          </ul>
+          <HintReleases workshop={w} titleOf={titleOf} onMessage={setMessage} />
         </section>
         <section class="card" aria-labelledby="open-h">
           <h2 id="open-h">{t('live.openByNumber')}</h2>
