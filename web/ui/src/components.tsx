@@ -115,12 +115,28 @@ export function Loading() {
   return <p class="loading" role="status"><Icon name="spinner" /> {t('app.loading')}</p>;
 }
 
+/** An error in the user's language: an API error is worded from its word and params
+ *  ("err.<word>"); the server's own sentence is shown only for a word this UI does not know. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'network') return t('app.offline');
-    return e.message || t('app.error', { message: e.code });
+    return apiErrorText(e) ?? (e.message || t('app.error', { message: e.code }));
   }
   return t('app.error', { message: String(e) });
+}
+
+const unfilled = /\{\w+\}/;
+
+function apiErrorText(e: ApiError): string | null {
+  const key = `err.${e.code}`;
+  if (!hasKey(key)) return null;
+  // {message}: the server's own detail, for words whose cause only the server can tell
+  // (why a package failed its check).
+  const text = t(key, { ...e.params, message: e.message });
+  if (!unfilled.test(text)) return text;
+  // An answer without the params its text names (not every site gives a field's name).
+  const plain = `${key}.plain`;
+  return hasKey(plain) ? t(plain) : e.message || null;
 }
 
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

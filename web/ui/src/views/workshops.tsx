@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, exerciseId, type ExerciseSummary, type Me, type ScoreRow, type Workshop } from '../lib/api';
+import { api, exerciseId, type ExerciseSummary, type Me, type ScoreRow, type Workshop } from '../lib/api';
 import { formatTime, t } from '../i18n';
 import { navigate } from '../lib/router';
 import { ErrorNote, errorMessage, Link, Loading, PageHeading, useAsync } from '../components';
@@ -19,7 +19,7 @@ export function JoinView({ me }: { me: Me }) {
       const res = await api.join(code.trim().toUpperCase(), nickname.trim());
       navigate(`/workshops/${encodeURIComponent(String(res.id))}`);
     } catch (err) {
-      setError(err instanceof ApiError && (err.status === 404 || err.status === 400) ? (err.message || t('join.bad')) : errorMessage(err));
+      setError(errorMessage(err));
       setBusy(false);
     }
   };
