@@ -2,8 +2,9 @@
 import type { AnchorHTMLAttributes, ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { linkClick } from './lib/router';
-import { t, hasKey } from './i18n';
+import { t, hasKey, lang } from './i18n';
 import { ApiError } from './lib/api';
+import { skillNameIn } from './lib/skills';
 
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   return <a {...props} onClick={linkClick} />;
@@ -58,6 +59,9 @@ export function verdictText(v: string | null | undefined, limits: VerdictLimits 
   const key = `v.${word}`;
   return hasKey(key) ? t(key) : t('v.unknown', { word });
 }
+
+/** A skill tag (exercises/skills.yaml) as its name in the UI language. */
+export function skillName(tag: string): string { return skillNameIn(tag, lang()); }
 
 export function formatSeconds(s: number): string {
   return Number.isInteger(s) ? String(s) : s.toFixed(1).replace(/\.0$/, '');

@@ -6,7 +6,8 @@ import { api, type Lang, type Profile, type ProfileResult, type Share, type Shar
 import { formatTime, lang, t } from '../i18n';
 import { languageName } from '../lib/languages';
 import { navigate } from '../lib/router';
-import { ErrorNote, Icon, Link, Loading, PageHeading, useAsync } from '../components';
+import { ErrorNote, Icon, Link, Loading, PageHeading, skillName, useAsync } from '../components';
+import { trackLabel } from './catalogue';
 
 function title(r: ProfileResult): string { return r.titles?.[lang()] || r.title; }
 
@@ -97,7 +98,7 @@ export function ProfileView() {
                     const next = on ? [...profile.confirmed_skills, s.skill] : profile.confirmed_skills.filter((k) => k !== s.skill);
                     update({ confirmed_skills: next });
                   }} />
-                  {' '}{s.skill} <span class="muted small">{t('ev.skillShownBy', { n: s.exercises })}</span>
+                  {' '}{skillName(s.skill)} <span class="muted small">{t('ev.skillShownBy', { n: s.exercises })}</span>
                 </label>
               </li>
             ))}
@@ -109,7 +110,7 @@ export function ProfileView() {
         {solved.length === 0 ? <p class="muted">{t('ev.noResults')}</p> : null}
         {solved.map((r) => (
           <article class="card evidence" key={r.exercise} data-exercise={r.exercise}>
-            <h3>{title(r)} <span class="tag">{r.track}</span> <span class="tag">{t('prog.tier', { tier: r.tier })}</span></h3>
+            <h3>{title(r)} <span class="tag">{trackLabel(r.track)}</span> <span class="tag">{t('prog.tier', { tier: r.tier })}</span></h3>
             <p class="muted small">
               {t('ev.resultLine', { date: formatTime(r.solved_at), attempts: r.attempts, languages: r.languages.map(languageName).join(', '), score: `${r.best_score} / ${r.max_score}` })}
             </p>
