@@ -514,6 +514,10 @@ export const en = {
   'sh.viewWho': "Who",
   'sh.viewWhat': "What",
   'sh.linkHolder': "someone with the link",
+  // who has seen a share: what they saw (evidence.tsx viewedWhat)
+  'sh.viewed.report': 'Your report',
+  'sh.viewed.report_by_link': 'Your report, through the link',
+  'sh.viewed.comparison': 'Your results beside other candidates’',
   'co.title': "Candidates who shared with you",
   'co.intro': "You see only the candidates who chose to share with your company, without names until they accept your request for contact.",
   'co.none': "No candidate has shared with you yet.",

@@ -516,6 +516,10 @@ export const fi: Record<keyof typeof en, string> = {
   'sh.viewWho': "Kuka",
   'sh.viewWhat': "Mitä",
   'sh.linkHolder': "joku linkin kautta",
+  // who has seen a share: what they saw (evidence.tsx viewedWhat)
+  'sh.viewed.report': 'Raporttisi',
+  'sh.viewed.report_by_link': 'Raporttisi linkin kautta',
+  'sh.viewed.comparison': 'Tuloksesi muiden hakijoiden rinnalla',
   'co.title': "Sinulle jakaneet hakijat",
   'co.intro': "Näet vain hakijat, jotka ovat jakaneet tuloksensa yrityksellesi, ilman nimiä kunnes he hyväksyvät yhteydenottopyyntösi.",
   'co.none': "Kukaan hakija ei ole vielä jakanut sinulle.",

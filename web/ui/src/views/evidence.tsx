@@ -3,13 +3,19 @@
 // signed link, revoking, contact requests, who has seen it), and their data (download, delete).
 import { useState } from 'preact/hooks';
 import { api, type Lang, type Profile, type ProfileResult, type Share, type ShareView } from '../lib/api';
-import { formatTime, lang, t } from '../i18n';
+import { formatTime, hasKey, lang, t } from '../i18n';
 import { languageName } from '../lib/languages';
 import { navigate } from '../lib/router';
 import { ErrorNote, Icon, Link, Loading, PageHeading, skillName, useAsync } from '../components';
 import { trackLabel } from './catalogue';
 
 function title(r: ProfileResult): string { return r.titles?.[lang()] || r.title; }
+
+/** What a viewer saw, as the server records it ("report", "report by link", "comparison"), in words. */
+function viewedWhat(what: string): string {
+  const key = `sh.viewed.${what.replace(/ /g, '_')}`;
+  return hasKey(key) ? t(key) : what;
+}
 
 function Reflection({ result }: { result: ProfileResult }) {
   const [text, setText] = useState(result.reflection);
@@ -241,7 +247,7 @@ export function SharingView() {
               <thead><tr><th scope="col">{t('sh.viewWhen')}</th><th scope="col">{t('sh.viewWho')}</th><th scope="col">{t('sh.viewWhat')}</th></tr></thead>
               <tbody>
                 {views.data.map((v, i) => (
-                  <tr key={i}><td>{formatTime(v.viewed_at)}</td><td>{v.viewer ?? t('sh.linkHolder')}</td><td>{v.what}</td></tr>
+                  <tr key={i}><td>{formatTime(v.viewed_at)}</td><td>{v.viewer ?? t('sh.linkHolder')}</td><td>{viewedWhat(v.what)}</td></tr>
                 ))}
               </tbody>
             </table>
