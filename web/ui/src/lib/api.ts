@@ -111,7 +111,8 @@ export interface OpenedTrialReply extends Omit<Trial, 'owner' | 'invite' | 'crea
   owner?: string; opened: boolean; opened_at?: string; ends_at?: string; seconds_left?: number; titles: Record<string, string>;
 }
 export interface TrialResults extends Trial {
-  columns: { id: string; title: string }[];
+  /** `titles`: the exercise's title in each language it has (`title` is the English one). */
+  columns: { id: string; title: string; titles?: Partial<Record<Lang, string>> }[];
   /** `total`: the mean over the trial's exercises of each one's `percent` (its score as a % of its maximum). */
   candidates: { username: string; name: string; opened_at: string; ends_at: string; finished: boolean; total: number;
     exercises: Record<string, { score: number; max_score: number; percent: number; verdict: string | null; attempts: number; submission?: number }> }[];
