@@ -2,6 +2,7 @@
 // values its message names; the UI words it in Finnish or English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { BASE, launch, login, newPage, unique } from '../lib/app.mjs';
 
 let browser;
@@ -77,6 +78,8 @@ async function callApi(page, method, path, body) {
 }
 
 const loopsSkill = { fi: 'Silmukat', en: 'Loops' };
+const skillsYaml = new URL('../../../exercises/skills.yaml', import.meta.url);
+const listedSkills = [...fs.readFileSync(skillsYaml, 'utf8').matchAll(/^([a-z0-9][\w-]*):\s*$/gm)].map((m) => m[1]);
 
 for (const lang of ['fi', 'en']) {
   test(`words: skill names in ${lang} on the exercise cards`, async () => {
@@ -104,7 +107,8 @@ test('words: skill names in Finnish on the company\'s report of the demo candida
   }
   const tags = (await company.locator('.evidence .skills .tag').allTextContents()).map((s) => s.trim());
   assert.ok(tags.length > 0, 'the solved exercises name their skills');
-  for (const tag of tags) assert.doesNotMatch(tag, /^[a-z0-9-]+$/, `a skill's name, not its tag: ${tag}`);
+  // A tag skills.yaml lists is shown by its name (the test package's own tags stay as written).
+  for (const tag of tags) assert.ok(!listedSkills.includes(tag), `a skill's name, not its tag: ${tag}`);
   assert.ok(tags.some((tag) => /Silmukat|Merkkijonot|Syöte ja tuloste|Laskutoimitukset|Ehtolauseet|Listat ja taulukot/.test(tag)), tags.join(', '));
   assert.deepEqual(company.errors, []);
   await company.context().close();
