@@ -153,7 +153,8 @@ ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& reques
   auto id = CreateUser(services.storage, *username, *password, *role);
   if (!id) {
     if (id.error().code == ErrorCode::kInvalidArgument) {
-      return Reject(Fault::kInvalid, "invalid_account", id.error().context);
+      return Reject(Fault::kInvalid, "invalid_account", id.error().context,
+                    {{"detail", id.error().context}});
     }
     return InternalFailure(id.error());
   }

@@ -42,7 +42,8 @@ ApiResult<ApiReply> SaveSet(Services& services, const ApiRequest& request, Exerc
   if (!saved) {
     if (saved.error().code == ErrorCode::kInvalidArgument) {
       return Reject(Fault::kInvalid, "invalid_set",
-                    "The set cannot be saved: " + saved.error().context + ".");
+                    "The set cannot be saved: " + saved.error().context + ".",
+                    {{"detail", saved.error().context}});
     }
     return InternalFailure(saved.error());
   }

@@ -134,9 +134,7 @@ const unfilled = /\{\w+\}/;
 function apiErrorText(e: ApiError): string | null {
   const key = `err.${e.code}`;
   if (!hasKey(key)) return null;
-  // {message}: the server's own detail, for words whose cause only the server can tell
-  // (why a package failed its check).
-  const text = t(key, { ...e.params, message: e.message });
+  const text = t(key, e.params);
   if (!unfilled.test(text)) return text;
   // An answer without the params its text names (not every site gives a field's name).
   const plain = `${key}.plain`;
