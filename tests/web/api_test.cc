@@ -285,6 +285,8 @@ TEST_P(ApiTest, BadSubmissionsGetClearErrors) {
   EXPECT_EQ(large.status, 413);
   EXPECT_EQ(large.body["error"], "source_too_large");
   EXPECT_NE(large.body["message"].get<std::string>().find("256 KiB"), std::string::npos);
+  // Issue 17: the numbers the message names, for the UI to word it in the user's language.
+  EXPECT_EQ(large.body["params"], json({{"size_kib", 300}, {"limit_kib", 256}}));
 
   Reply unknown = api.Post("/api/v1/submissions",
                            {{"exercise", "nope"}, {"language", "python"}, {"source", "x"}});
@@ -294,6 +296,8 @@ TEST_P(ApiTest, BadSubmissionsGetClearErrors) {
                             {{"exercise", "sum"}, {"language", "cobol"}, {"source", "x"}});
   EXPECT_EQ(language.status, 400);
   EXPECT_EQ(language.body["error"], "unsupported_language");
+  EXPECT_EQ(language.body["params"]["language"], "cobol");
+  EXPECT_FALSE(unknown.body.contains("params")) << "an error whose text names nothing";
   Reply not_json = api.PostRaw("/api/v1/submissions", "{oops", "application/json");
   EXPECT_EQ(not_json.status, 400);
   EXPECT_EQ(not_json.body["error"], "bad_json");
@@ -309,6 +313,13 @@ TEST_P(ApiTest, FiftyMegabyteBodyIs413WithJson) {
   Reply reply = api.PostRaw("/api/v1/submissions", huge, "application/json");
   EXPECT_EQ(reply.status, 413);
   EXPECT_TRUE(IsApiError(reply)) << reply.body.dump();
+  EXPECT_EQ(reply.body["error"], "body_too_large");
+  EXPECT_EQ(reply.body["params"]["limit_kib"], 32 * 1024) << "the server's limit";
+  Reply over_route =
+      api.PostRaw("/api/v1/submissions", std::string(5u << 20, ' '), "application/json");
+  EXPECT_EQ(over_route.status, 413);
+  EXPECT_EQ(over_route.body["params"], json({{"size_kib", 5 * 1024}, {"limit_kib", 4 * 1024}}))
+      << "the submissions' limit";
 }
 
 TEST_P(ApiTest, OthersCannotSeeASubmission) {

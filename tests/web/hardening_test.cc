@@ -139,6 +139,12 @@ TEST_F(HardeningTest, Issue14TheMessageSpeaksTheUsersLanguageAndATrainerUnlocks)
   EXPECT_TRUE(waiting.headers.count("Retry-After"));
   std::string message = waiting.body.value("message", "");
   EXPECT_NE(message.find("Odota"), std::string::npos) << message;
+  // Issue 17: the wait in seconds, as in Retry-After, for the UI to word it itself.
+  EXPECT_EQ(waiting.body["error"], "too_many_attempts");
+  ASSERT_TRUE(waiting.body["params"]["retry_after_seconds"].is_number_integer())
+      << waiting.body.dump();
+  EXPECT_EQ(std::to_string(waiting.body["params"]["retry_after_seconds"].get<int>()),
+            waiting.headers.find("Retry-After")->second);
 
   Api aino(*server_);
   ASSERT_EQ(aino.Login("aino", "aino-demo").status, 200);

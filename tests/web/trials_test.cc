@@ -80,6 +80,10 @@ TEST_P(TrialsTest, CompanyBuildsATrialAndSeesResultsPerCandidate) {
   Reply results = sari.Get("/api/v1/trials/" + id + "/results");
   ASSERT_EQ(results.status, 200);
   EXPECT_TRUE(results.body["candidates"].empty()) << "nobody has opened it";
+  // Issue 17: each column's title in every language, for the table in the reader's language.
+  EXPECT_EQ(
+      results.body["columns"][0],
+      json({{"id", "hello"}, {"title", "Hello"}, {"titles", {{"en", "Hello"}, {"fi", "Hei"}}}}));
 
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   Reply opened = aino.Post("/api/v1/trials/open", {{"code", code}});

@@ -147,12 +147,14 @@ ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& reques
   if (!existing) return tl::unexpected(existing.error());
   if (*existing) {
     return Reject(Fault::kConflict, "username_taken",
-                  "The username '" + *username + "' is taken; choose another.");
+                  "The username '" + *username + "' is taken; choose another.",
+                  {{"username", *username}});
   }
   auto id = CreateUser(services.storage, *username, *password, *role);
   if (!id) {
     if (id.error().code == ErrorCode::kInvalidArgument) {
-      return Reject(Fault::kInvalid, "invalid_account", id.error().context);
+      return Reject(Fault::kInvalid, "invalid_account", id.error().context,
+                    {{"detail", id.error().context}});
     }
     return InternalFailure(id.error());
   }
@@ -175,7 +177,8 @@ ApiResult<ApiReply> UnlockLogin(Services& services, const ApiRequest& request) {
   if (!allowed) {
     return Reject(Fault::kForbidden, "not_your_member",
                   "Only a trainer of one of " + username +
-                      "'s workshops (or an admin) can unlock the account.");
+                      "'s workshops (or an admin) can unlock the account.",
+                  {{"username", username}});
   }
   services.login_limiter.Unlock(username);
   ApiReply reply;

@@ -105,7 +105,8 @@ ApiResult<void> PackageProblem(const Result<StoredVersion>& saved) {
   if (saved) return {};
   if (saved.error().code == ErrorCode::kInvalidArgument) {
     return Reject(Fault::kInvalid, "invalid_package",
-                  "The package cannot be used: " + saved.error().context);
+                  "The package cannot be used: " + saved.error().context,
+                  {{"detail", saved.error().context}});
   }
   return InternalFailure(saved.error());
 }
@@ -457,7 +458,8 @@ ApiResult<ApiReply> UploadTests(Services& services, const ApiRequest& request) {
   if (auto unpacked = UnpackZip(request.http.body, work); !unpacked) {
     if (unpacked.error().code == ErrorCode::kInvalidArgument) {
       return Reject(Fault::kInvalid, "invalid_upload",
-                    "The tests cannot be used: " + unpacked.error().context);
+                    "The tests cannot be used: " + unpacked.error().context,
+                    {{"detail", unpacked.error().context}});
     }
     return InternalFailure(unpacked.error());
   }

@@ -21,7 +21,8 @@ json EncodeSet(const ExerciseSet& set, const Catalog& catalog, const std::string
 ApiResult<std::vector<SetItem>> DecodeItems(const json& body) {
   if (!body.contains("items") || !body["items"].is_array()) {
     return Reject(Fault::kInvalid, "missing_field",
-                  "The request needs \"items\": a list of {\"exercise\", \"tier\"}.");
+                  "The request needs \"items\": a list of {\"exercise\", \"tier\"}.",
+                  {{"field", "items"}});
   }
   std::vector<SetItem> items;
   for (const auto& item : body["items"]) {
@@ -41,7 +42,8 @@ ApiResult<ApiReply> SaveSet(Services& services, const ApiRequest& request, Exerc
   if (!saved) {
     if (saved.error().code == ErrorCode::kInvalidArgument) {
       return Reject(Fault::kInvalid, "invalid_set",
-                    "The set cannot be saved: " + saved.error().context + ".");
+                    "The set cannot be saved: " + saved.error().context + ".",
+                    {{"detail", saved.error().context}});
     }
     return InternalFailure(saved.error());
   }

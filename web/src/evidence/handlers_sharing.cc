@@ -159,7 +159,8 @@ ApiResult<ApiReply> AnswerContact(Services& services, const ApiRequest& request)
   if (!share) return tl::unexpected(share.error());
   if (!request.body.contains("accept") || !request.body["accept"].is_boolean()) {
     return Reject(Fault::kInvalid, "missing_field",
-                  "Send {\"accept\": true} to show the company your name, or false to decline.");
+                  "Send {\"accept\": true} to show the company your name, or false to decline.",
+                  {{"field", "accept"}});
   }
   if (share->contact != "requested" && share->contact != "accepted" &&
       share->contact != "declined") {

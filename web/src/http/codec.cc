@@ -19,13 +19,16 @@ std::string KiB(size_t bytes) { return std::to_string((bytes + 1023) / 1024) + "
 ApiResult<std::string> RequireString(const json& body, const std::string& field, size_t max_bytes) {
   if (!body.is_object() || !body.contains(field) || !body[field].is_string()) {
     return Reject(Fault::kInvalid, "missing_field",
-                  "The request needs a text field \"" + field + "\".");
+                  "The request needs a text field \"" + field + "\".", {{"field", field}});
   }
   std::string value = body[field].get<std::string>();
   if (value.size() > max_bytes) {
     return Reject(Fault::kTooLarge, "field_too_large",
                   "The field \"" + field + "\" is " + KiB(value.size()) + "; at most " +
-                      KiB(max_bytes) + " is allowed.");
+                      KiB(max_bytes) + " is allowed.",
+                  {{"field", field},
+                   {"size_kib", (value.size() + 1023) / 1024},
+                   {"limit_kib", (max_bytes + 1023) / 1024}});
   }
   return value;
 }
@@ -44,13 +47,14 @@ ApiResult<int64_t> RequireInt(const json& body, const std::string& field, int64_
                               int64_t high) {
   if (!body.is_object() || !body.contains(field) || !body[field].is_number_integer()) {
     return Reject(Fault::kInvalid, "missing_field",
-                  "The request needs a whole number \"" + field + "\".");
+                  "The request needs a whole number \"" + field + "\".", {{"field", field}});
   }
   int64_t value = body[field].get<int64_t>();
   if (value < low || value > high) {
     return Reject(Fault::kInvalid, "out_of_range",
                   "\"" + field + "\" must be between " + std::to_string(low) + " and " +
-                      std::to_string(high) + ".");
+                      std::to_string(high) + ".",
+                  {{"field", field}, {"low", low}, {"high", high}});
   }
   return value;
 }

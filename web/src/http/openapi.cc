@@ -1,6 +1,7 @@
 // The OpenAPI document, generated from the route table.
 #include <regex>
 
+#include "http/api_error.h"
 #include "http/routes.h"
 
 namespace web {
@@ -34,6 +35,12 @@ std::string AccessText(const std::string& access) {
   if (access == "candidate") return "Needs a candidate login.";
   if (access == "company") return "Needs a company login.";
   return "Needs an admin login.";
+}
+
+json ErrorWordList() {
+  json words = json::array();
+  for (std::string_view word : ErrorWords()) words.push_back(word);
+  return words;
 }
 
 }  // namespace
@@ -113,7 +120,13 @@ json OpenApiDocument() {
                {{"type", "object"},
                 {"required", {"error", "message"}},
                 {"properties",
-                 {{"error", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}};
+                 {{"error", {{"type", "string"}, {"enum", ErrorWordList()}}},
+                  {"message", {{"type", "string"}}},
+                  {"params",
+                   {{"type", "object"},
+                    {"description",
+                     "The values the message names (limit_kib, retry_after_seconds, field, "
+                     "...), for a client that words the error itself"}}}}}}}}}}}};
 }
 
 }  // namespace web

@@ -48,7 +48,11 @@ void ReplyError(httplib::Response& res, const ApiError& error) {
   if (error.retry_after_seconds > 0) {
     res.set_header("Retry-After", std::to_string(error.retry_after_seconds));
   }
-  ReplyJson(res, StatusOf(error.fault), {{"error", error.error}, {"message", error.message}});
+  json body = {{"error", error.error}, {"message", error.message}};
+  json params = error.params;
+  if (error.retry_after_seconds > 0) params["retry_after_seconds"] = error.retry_after_seconds;
+  if (!params.empty()) body["params"] = std::move(params);
+  ReplyJson(res, StatusOf(error.fault), body);
 }
 
 void ReplyError(httplib::Response& res, Fault fault, const std::string& error,
@@ -309,10 +313,13 @@ void Serve(Services& services, const Route& route, const std::vector<std::string
   }
   if (auto denied = CheckAccess(route, request)) return ReplyError(res, *denied);
   if (req.body.size() > route.max_body) {
-    return ReplyError(res, Fault::kTooLarge, "body_too_large",
-                      "The request is " + std::to_string(req.body.size() / 1024) +
-                          " KiB; this address accepts at most " +
-                          std::to_string(route.max_body / 1024) + " KiB.");
+    size_t size_kib = req.body.size() / 1024;
+    size_t limit_kib = route.max_body / 1024;
+    return ReplyError(res, ApiError{Fault::kTooLarge, "body_too_large",
+                                    "The request is " + std::to_string(size_kib) +
+                                        " KiB; this address accepts at most " +
+                                        std::to_string(limit_kib) + " KiB.",
+                                    0, json{{"size_kib", size_kib}, {"limit_kib", limit_kib}}});
   }
   if (IsWrite(route.method) && route.body == BodyKind::kJson) {
     // The parser recurses per level: a body of a million '[' would overflow the stack.
@@ -369,7 +376,7 @@ std::shared_ptr<EventHub::StreamTicket> OpenEventStream(Services& services,
                              "You follow " + std::to_string(EventHub::kStreamsPerAccount) +
                                  " verdicts at once already. Close other koodikoe tabs, or wait "
                                  "for a verdict, and try again.",
-                             5});
+                             5, json{{"limit", EventHub::kStreamsPerAccount}}});
     return nullptr;
   }
   res.status = 200;
@@ -405,14 +412,16 @@ void RegisterRoutes(httplib::Server& server, Services& services, const std::stri
 
   // Answers the server makes before any handler (unknown route, body over the limit, bad
   // request line) still get the JSON error shape.
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  size_t max_body_kib = services.options.max_body_bytes / 1024;
+  server.set_error_handler([max_body_kib](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     json body;
     if (res.status == 413) {
       body = {{"error", "body_too_large"},
               {"message",
                "The request is too large. Sources are limited to 256 KiB and "
-               "exercise packages to 32 MiB."}};
+               "exercise packages to 32 MiB."},
+              {"params", {{"limit_kib", max_body_kib}}}};
     } else if (res.status == 404) {
       body = {{"error", "no_such_route"},
               {"message", "There is no " + req.method + " " + req.path +

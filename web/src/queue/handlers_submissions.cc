@@ -20,14 +20,17 @@ ApiResult<SourceRequest> DecodeSource(Services& services, const json& body) {
   auto language = RequireString(body, "language", 32);
   if (!language) return tl::unexpected(language.error());
   if (!body.is_object() || !body.contains("source") || !body["source"].is_string()) {
-    return Reject(Fault::kInvalid, "missing_field", "The request needs the program's \"source\".");
+    return Reject(Fault::kInvalid, "missing_field", "The request needs the program's \"source\".",
+                  {{"field", "source"}});
   }
   const std::string& source = body["source"].get_ref<const std::string&>();
   if (source.size() > kMaxSourceBytes) {
+    size_t size_kib = (source.size() + 1023) / 1024;
     return Reject(Fault::kTooLarge, "source_too_large",
-                  "Your program is " + std::to_string((source.size() + 1023) / 1024) +
+                  "Your program is " + std::to_string(size_kib) +
                       " KiB; the limit is 256 KiB. A solution is usually much shorter: remove "
-                      "pasted data or generated code.");
+                      "pasted data or generated code.",
+                  {{"size_kib", size_kib}, {"limit_kib", kMaxSourceBytes / 1024}});
   }
   if (source.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Reject(Fault::kInvalid, "empty_source", "The program is empty. Write some code first.");
@@ -43,7 +46,8 @@ ApiResult<SourceRequest> DecodeSource(Services& services, const json& body) {
     for (const auto& id : allowed) list += (list.empty() ? "" : ", ") + id;
     return Reject(
         Fault::kInvalid, "unsupported_language",
-        "This exercise cannot be solved in '" + *language + "'. Choose one of: " + list + ".");
+        "This exercise cannot be solved in '" + *language + "'. Choose one of: " + list + ".",
+        {{"language", *language}, {"allowed", list}});
   }
   return SourceRequest{exercise, *language, source};
 }
@@ -59,7 +63,7 @@ tl::unexpected<ApiError> TooManyQueued(const User& user, int64_t waiting) {
                      : "You already have " + count +
                            " programs waiting in the queue for their results. Wait for their "
                            "verdicts, then send again.",
-                 5};
+                 5, json{{"waiting", waiting}}};
   return tl::unexpected(error);
 }
 
@@ -98,7 +102,8 @@ ApiResult<ApiReply> CreateRun(Services& services, const ApiRequest& request) {
   if (!input) {
     if (input.error().fault == Fault::kTooLarge) {
       return Reject(Fault::kTooLarge, "input_too_large",
-                    "Your input is larger than 1 MiB. Try the program on a smaller input.");
+                    "Your input is larger than 1 MiB. Try the program on a smaller input.",
+                    {{"limit_kib", kMaxInputBytes / 1024}});
     }
     return tl::unexpected(input.error());
   }

@@ -217,7 +217,10 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
   json exercises = json::array();
   for (const auto& id : trial->exercises) {
     auto exercise = services.catalog.Find(id);
-    exercises.push_back({{"id", id}, {"title", exercise ? exercise->Title("en") : id}});
+    json column = {{"id", id}, {"title", exercise ? exercise->Title("en") : id}};
+    // The title in each language the exercise has, for the table in the reader's language.
+    if (exercise) column["titles"] = exercise->titles;
+    exercises.push_back(std::move(column));
   }
   json candidates = json::array();
   json distribution = json::object();  // exercise -> scores, for the chart

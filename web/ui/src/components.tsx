@@ -2,8 +2,9 @@
 import type { AnchorHTMLAttributes, ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { linkClick } from './lib/router';
-import { t, hasKey } from './i18n';
+import { t, hasKey, lang } from './i18n';
 import { ApiError } from './lib/api';
+import { skillNameIn } from './lib/skills';
 
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   return <a {...props} onClick={linkClick} />;
@@ -58,6 +59,9 @@ export function verdictText(v: string | null | undefined, limits: VerdictLimits 
   const key = `v.${word}`;
   return hasKey(key) ? t(key) : t('v.unknown', { word });
 }
+
+/** A skill tag (exercises/skills.yaml) as its name in the UI language. */
+export function skillName(tag: string): string { return skillNameIn(tag, lang()); }
 
 export function formatSeconds(s: number): string {
   return Number.isInteger(s) ? String(s) : s.toFixed(1).replace(/\.0$/, '');
@@ -115,12 +119,26 @@ export function Loading() {
   return <p class="loading" role="status"><Icon name="spinner" /> {t('app.loading')}</p>;
 }
 
+/** An error in the user's language: an API error is worded from its word and params
+ *  ("err.<word>"); the server's own sentence is shown only for a word this UI does not know. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'network') return t('app.offline');
-    return e.message || t('app.error', { message: e.code });
+    return apiErrorText(e) ?? (e.message || t('app.error', { message: e.code }));
   }
   return t('app.error', { message: String(e) });
+}
+
+const unfilled = /\{\w+\}/;
+
+function apiErrorText(e: ApiError): string | null {
+  const key = `err.${e.code}`;
+  if (!hasKey(key)) return null;
+  const text = t(key, e.params);
+  if (!unfilled.test(text)) return text;
+  // An answer without the params its text names (not every site gives a field's name).
+  const plain = `${key}.plain`;
+  return hasKey(plain) ? t(plain) : e.message || null;
 }
 
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

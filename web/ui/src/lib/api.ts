@@ -1,5 +1,5 @@
 // The HTTP API v1 (web/API.md): typed calls, CSRF header on cookie writes,
-// errors as ApiError with the server's message, retries for reads.
+// errors as ApiError with the server's error word, params and message, retries for reads.
 
 export type Role = 'candidate' | 'trainer' | 'company' | 'admin';
 export type Lang = 'fi' | 'en';
@@ -116,7 +116,8 @@ export interface OpenedTrialReply extends Omit<Trial, 'owner' | 'invite' | 'crea
   owner?: string; opened: boolean; opened_at?: string; ends_at?: string; seconds_left?: number; titles: Record<string, string>;
 }
 export interface TrialResults extends Trial {
-  columns: { id: string; title: string }[];
+  /** `titles`: the exercise's title in each language it has (`title` is the English one). */
+  columns: { id: string; title: string; titles?: Partial<Record<Lang, string>> }[];
   /** `total`: the mean over the trial's exercises of each one's `percent` (its score as a % of its maximum). */
   candidates: { username: string; name: string; opened_at: string; ends_at: string; finished: boolean; total: number;
     exercises: Record<string, { score: number; max_score: number; percent: number; verdict: string | null; attempts: number; submission?: number }> }[];
@@ -130,8 +131,27 @@ export interface SimilarPair {
   regions: { a: [number, number]; b: [number, number] }[];
 }
 
+/** The values an error's message names (API.md: "params"), e.g. { limit_kib: 256 }. */
+export type ErrorParams = Record<string, string | number>;
+
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string) { super(message); }
+  constructor(public status: number, public code: string, message: string, public params: ErrorParams = {}) { super(message); }
+}
+
+interface ErrorBody { error?: string; message?: string; params?: unknown }
+
+function errorParams(params: unknown): ErrorParams {
+  const out: ErrorParams = {};
+  if (!params || typeof params !== 'object') return out;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+  }
+  return out;
+}
+
+function errorFrom(status: number, data: unknown): ApiError {
+  const err = (data ?? {}) as ErrorBody;
+  return new ApiError(status, err.error ?? `http_${status}`, err.message ?? '', errorParams(err.params));
 }
 
 let csrfToken = '';
@@ -178,9 +198,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     let data: unknown = undefined;
     try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
     if (!res.ok) {
-      const err = (data ?? {}) as { error?: string; message?: string };
       if (res.status === 401 && path !== '/api/v1/session') onUnauthorized();
-      throw new ApiError(res.status, err.error ?? `http_${res.status}`, err.message ?? '');
+      throw errorFrom(res.status, data);
     }
     return data as T;
   }
@@ -303,9 +322,8 @@ async function upload<T>(path: string, file: Blob): Promise<T> {
   let data: unknown;
   try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
   if (!res.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string };
     if (res.status === 401) onUnauthorized();
-    throw new ApiError(res.status, err.error ?? `http_${res.status}`, err.message ?? '');
+    throw errorFrom(res.status, data);
   }
   return data as T;
 }

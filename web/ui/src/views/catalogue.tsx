@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, type ExerciseSummary, type Me } from '../lib/api';
 import { hasKey, lang, t } from '../i18n';
-import { ErrorNote, Icon, Link, Loading, PageHeading, ProgressBar, useAsync } from '../components';
+import { ErrorNote, Icon, Link, Loading, PageHeading, ProgressBar, skillName, useAsync } from '../components';
 
 export function exerciseTitle(e: { title: string; titles?: Partial<Record<'fi' | 'en', string>> }): string {
   return e.titles?.[lang()] || e.title;
@@ -87,7 +87,7 @@ export function CatalogueView({ me }: { me: Me }) {
                     <li key={e.id}>
                       <Link href={`/exercises/${encodeURIComponent(e.id)}`} class={`exercise-card status-${e.status ?? 'new'}`}>
                         <span class="exercise-title">{exerciseTitle(e)}</span>
-                        {e.skills && e.skills.length ? <span class="skills">{e.skills.join(' · ')}</span> : null}
+                        {e.skills && e.skills.length ? <span class="skills">{e.skills.map(skillName).join(' · ')}</span> : null}
                         {showProgress ? <StatusMark status={e.status} /> : null}
                       </Link>
                     </li>

@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import { api, type CandidateCard, type CandidateReport, type Comparison } from '../lib/api';
 import { lang, t } from '../i18n';
 import { navigate } from '../lib/router';
-import { ErrorNote, Icon, Link, Loading, PageHeading, useAsync } from '../components';
+import { ErrorNote, Icon, Link, Loading, PageHeading, skillName, useAsync } from '../components';
+import { trackLabel } from './catalogue';
 import { Report, reportName } from './report';
 
 export function CompanyView() {
@@ -33,7 +34,7 @@ export function CompanyView() {
             <h2><Link href={`/company/candidates/${c.share}`}>{reportName(c)}</Link>
               {c.shortlisted ? <span class="tag"><Icon name="check" /> {t('co.shortlisted')}</span> : null}</h2>
             <p>{t('co.solved', { n: c.solved })}</p>
-            {c.skills.length ? <p class="skills">{c.skills.map((s) => <span class="tag" key={s}>{s}</span>)}</p> : null}
+            {c.skills.length ? <p class="skills">{c.skills.map((s) => <span class="tag" key={s}>{skillName(s)}</span>)}</p> : null}
             {c.note ? <p class="muted small">{t('co.note')}: {c.note}</p> : null}
             {list.data!.length > 1 ? (
               <label class="check"><input type="checkbox" checked={picked.includes(c.share)}
@@ -123,7 +124,7 @@ export function CompareView({ shares }: { shares: string }) {
           <tbody>
             {data.exercises.map((e) => (
               <tr key={e.exercise}>
-                <th scope="row">{e.titles?.[lang()] || e.title} <span class="muted small">{e.track} · {t('prog.tier', { tier: e.tier })}</span></th>
+                <th scope="row">{e.titles?.[lang()] || e.title} <span class="muted small">{trackLabel(e.track)} · {t('prog.tier', { tier: e.tier })}</span></th>
                 {data.candidates.map((k) => {
                   const x = e.results[String(k.share)];
                   return <td key={k.share}>{x ? t('co.cell', { score: x.score, max: x.max_score, attempts: x.attempts, minutes: x.minutes_spent }) : '—'}</td>;

@@ -3,12 +3,19 @@
 // signed link, revoking, contact requests, who has seen it), and their data (download, delete).
 import { useState } from 'preact/hooks';
 import { api, type Lang, type Profile, type ProfileResult, type Share, type ShareView } from '../lib/api';
-import { formatTime, lang, t } from '../i18n';
+import { formatTime, hasKey, lang, t } from '../i18n';
 import { languageName } from '../lib/languages';
 import { navigate } from '../lib/router';
-import { ErrorNote, Icon, Link, Loading, PageHeading, useAsync } from '../components';
+import { ErrorNote, Icon, Link, Loading, PageHeading, skillName, useAsync } from '../components';
+import { trackLabel } from './catalogue';
 
 function title(r: ProfileResult): string { return r.titles?.[lang()] || r.title; }
+
+/** What a viewer saw, as the server records it ("report", "report by link", "comparison"), in words. */
+function viewedWhat(what: string): string {
+  const key = `sh.viewed.${what.replace(/ /g, '_')}`;
+  return hasKey(key) ? t(key) : what;
+}
 
 function Reflection({ result }: { result: ProfileResult }) {
   const [text, setText] = useState(result.reflection);
@@ -97,7 +104,7 @@ export function ProfileView() {
                     const next = on ? [...profile.confirmed_skills, s.skill] : profile.confirmed_skills.filter((k) => k !== s.skill);
                     update({ confirmed_skills: next });
                   }} />
-                  {' '}{s.skill} <span class="muted small">{t('ev.skillShownBy', { n: s.exercises })}</span>
+                  {' '}{skillName(s.skill)} <span class="muted small">{t('ev.skillShownBy', { n: s.exercises })}</span>
                 </label>
               </li>
             ))}
@@ -109,7 +116,7 @@ export function ProfileView() {
         {solved.length === 0 ? <p class="muted">{t('ev.noResults')}</p> : null}
         {solved.map((r) => (
           <article class="card evidence" key={r.exercise} data-exercise={r.exercise}>
-            <h3>{title(r)} <span class="tag">{r.track}</span> <span class="tag">{t('prog.tier', { tier: r.tier })}</span></h3>
+            <h3>{title(r)} <span class="tag">{trackLabel(r.track)}</span> <span class="tag">{t('prog.tier', { tier: r.tier })}</span></h3>
             <p class="muted small">
               {t('ev.resultLine', { date: formatTime(r.solved_at), attempts: r.attempts, languages: r.languages.map(languageName).join(', '), score: `${r.best_score} / ${r.max_score}` })}
             </p>
@@ -240,7 +247,7 @@ export function SharingView() {
               <thead><tr><th scope="col">{t('sh.viewWhen')}</th><th scope="col">{t('sh.viewWho')}</th><th scope="col">{t('sh.viewWhat')}</th></tr></thead>
               <tbody>
                 {views.data.map((v, i) => (
-                  <tr key={i}><td>{formatTime(v.viewed_at)}</td><td>{v.viewer ?? t('sh.linkHolder')}</td><td>{v.what}</td></tr>
+                  <tr key={i}><td>{formatTime(v.viewed_at)}</td><td>{v.viewer ?? t('sh.linkHolder')}</td><td>{viewedWhat(v.what)}</td></tr>
                 ))}
               </tbody>
             </table>

@@ -31,7 +31,6 @@ export function LoginView({ onLogin }: { onLogin: (me: Me, chosenLang: Lang | nu
       onLogin(me, chosen);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('login.wrong'));
-      else if (err instanceof ApiError && err.status === 429) setError(err.message || t('login.tooMany'));
       else setError(errorMessage(err));
       setBusy(false);
     }

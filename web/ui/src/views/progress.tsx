@@ -1,6 +1,6 @@
 import { api, type Progress } from '../lib/api';
 import { t } from '../i18n';
-import { BarChart, ErrorNote, Loading, PageHeading, ProgressBar, useAsync } from '../components';
+import { BarChart, ErrorNote, Loading, PageHeading, ProgressBar, skillName, useAsync } from '../components';
 
 export function ProgressView() {
   const p = useAsync<Progress>(() => api.progress(), []);
@@ -22,7 +22,7 @@ export function ProgressView() {
       </div>
       <div class="charts">
         <BarChart caption={t('prog.byTier')} rows={tiers.map(([tier, c]) => ({ label: t('prog.tier', { tier }), solved: c.solved, total: c.total }))} />
-        {skills.length ? <BarChart caption={t('prog.bySkill')} rows={skills.map(([k, c]) => ({ label: k, solved: c.solved, total: c.total }))} /> : null}
+        {skills.length ? <BarChart caption={t('prog.bySkill')} rows={skills.map(([k, c]) => ({ label: skillName(k), solved: c.solved, total: c.total }))} /> : null}
         {tracks.length ? <BarChart caption={t('prog.byTrack')} rows={tracks.map(([k, c]) => ({ label: k, solved: c.solved, total: c.total }))} /> : null}
       </div>
     </div>

@@ -7,7 +7,8 @@ import { type CandidateReport, type ReportExercise } from '../lib/api';
 import { formatTime, lang, t } from '../i18n';
 import { highlightLines, plainLines, type Token } from '../lib/highlight';
 import { languageName } from '../lib/languages';
-import { BarChart, Verdict } from '../components';
+import { BarChart, Verdict, skillName } from '../components';
+import { trackLabel } from './catalogue';
 
 export function CodeBlock({ source, language, marks }: { source: string; language: string; marks?: [number, number][] }) {
   const [lines, setLines] = useState<Token[][]>(() => plainLines(source));
@@ -41,7 +42,7 @@ function ExerciseEvidence({ e }: { e: ReportExercise }) {
   const [open, setOpen] = useState(false);
   return (
     <article class="card evidence" data-exercise={e.exercise}>
-      <h3>{title(e)} <span class="tag">{e.track}</span> <span class="tag">{t('prog.tier', { tier: e.tier })}</span></h3>
+      <h3>{title(e)} <span class="tag">{trackLabel(e.track)}</span> <span class="tag">{t('prog.tier', { tier: e.tier })}</span></h3>
       <dl class="facts">
         <div><dt>{t('hist.score')}</dt><dd>{e.best_score} / {e.max_score}</dd></div>
         <div><dt>{t('ev.solvedAt')}</dt><dd>{formatTime(e.solved_at)}</dd></div>
@@ -49,7 +50,7 @@ function ExerciseEvidence({ e }: { e: ReportExercise }) {
         <div><dt>{t('ev.minutes')}</dt><dd>{t('ev.minutesValue', { n: e.minutes_spent })}</dd></div>
         <div><dt>{t('hist.language')}</dt><dd>{e.languages.map(languageName).join(', ')}</dd></div>
       </dl>
-      {e.skills.length ? <p class="skills">{e.skills.map((s) => <span class="tag" key={s}>{s}</span>)}</p> : null}
+      {e.skills.length ? <p class="skills">{e.skills.map((s) => <span class="tag" key={s}>{skillName(s)}</span>)}</p> : null}
       {e.reflection ? <blockquote class="reflection"><p class="small muted">{t('ev.reflection')}</p><p>{e.reflection}</p></blockquote> : null}
       {e.final ? (
         <table class="table groups">
@@ -88,11 +89,11 @@ export function Report({ report, children }: { report: CandidateReport; children
       {!report.name ? <p class="note note-info">{t('co.anonymous')}</p> : null}
       {report.intro ? <blockquote class="intro" lang={report.intro_language}>{report.intro}</blockquote> : null}
       {report.skills.length ? (
-        <p class="skills"><span class="muted small">{t('ev.confirmedSkills')}:</span> {report.skills.map((s) => <span class="tag" key={s}>{s}</span>)}</p>
+        <p class="skills"><span class="muted small">{t('ev.confirmedSkills')}:</span> {report.skills.map((s) => <span class="tag" key={s}>{skillName(s)}</span>)}</p>
       ) : null}
       {children}
       <div class="charts">
-        <BarChart caption={t('prog.byTrack')} rows={tracks.map(([k, c]) => ({ label: k, solved: c.solved, total: c.total }))} />
+        <BarChart caption={t('prog.byTrack')} rows={tracks.map(([k, c]) => ({ label: trackLabel(k), solved: c.solved, total: c.total }))} />
         <BarChart caption={t('prog.byTier')} rows={tiers.map(([k, c]) => ({ label: t('prog.tier', { tier: k }), solved: c.solved, total: c.total }))} />
       </div>
       <h2>{t('co.exercises', { n: report.exercises.length })}</h2>

@@ -96,6 +96,11 @@ function Distribution({ title, values }: { title: string; values: number[] }) {
   );
 }
 
+/** An exercise's column in the results, titled in the reader's language. */
+function columnTitle(column: TrialResults['columns'][number]): string {
+  return column.titles?.[lang()] || column.title;
+}
+
 export function TrialResultsView({ id }: { id: string }) {
   const r = useAsync<TrialResults>(() => api.trialResults(id), [id]);
   if (r.error && !r.data) return <div class="page"><ErrorNote error={r.error} onRetry={r.reload} /></div>;
@@ -118,7 +123,7 @@ export function TrialResultsView({ id }: { id: string }) {
               <tr>
                 <th scope="col">{t('tr.candidate')}</th>
                 <th scope="col">{t('tr.window')}</th>
-                {d.columns.map((c) => <th scope="col" key={c.id}>{c.title} <span class="scale">({t('tr.percentOfMax')})</span></th>)}
+                {d.columns.map((c) => <th scope="col" key={c.id}>{columnTitle(c)} <span class="scale">({t('tr.percentOfMax')})</span></th>)}
                 <th scope="col">{t('tr.totalShare')}</th>
               </tr>
             </thead>
@@ -140,7 +145,7 @@ export function TrialResultsView({ id }: { id: string }) {
       )}
       {d.candidates.length ? (
         <div class="charts">
-          {d.columns.map((c) => <Distribution key={c.id} title={t('tr.distribution', { title: c.title })} values={d.distribution[c.id] ?? []} />)}
+          {d.columns.map((c) => <Distribution key={c.id} title={t('tr.distribution', { title: columnTitle(c) })} values={d.distribution[c.id] ?? []} />)}
         </div>
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, exerciseId, type ExerciseSummary, type Me, type ScoreRow, type Workshop } from '../lib/api';
+import { api, exerciseId, type ExerciseSummary, type Me, type ScoreRow, type Workshop } from '../lib/api';
 import { formatTime, t } from '../i18n';
 import { navigate } from '../lib/router';
-import { ErrorNote, errorMessage, Link, Loading, PageHeading, useAsync } from '../components';
+import { ErrorNote, errorMessage, Link, Loading, PageHeading, skillName, useAsync } from '../components';
 import { exerciseTitle, StatusMark } from './catalogue';
 
 const isTrainerRole = (me: Me) => me.role === 'trainer' || me.role === 'admin';
@@ -19,7 +19,7 @@ export function JoinView({ me }: { me: Me }) {
       const res = await api.join(code.trim().toUpperCase(), nickname.trim());
       navigate(`/workshops/${encodeURIComponent(String(res.id))}`);
     } catch (err) {
-      setError(err instanceof ApiError && (err.status === 404 || err.status === 400) ? (err.message || t('join.bad')) : errorMessage(err));
+      setError(errorMessage(err));
       setBusy(false);
     }
   };
@@ -110,7 +110,7 @@ export function WorkshopView({ id, me }: { id: string; me: Me }) {
             <li key={eid}>
               <Link href={`/exercises/${encodeURIComponent(eid)}?workshop=${encodeURIComponent(id)}`} class={`exercise-card status-${e?.status ?? 'new'}`}>
                 <span class="exercise-title">{title}</span>
-                {e ? <span class="skills">{t('cat.tier', { tier: e.tier })}{e.skills?.length ? ` · ${e.skills.join(' · ')}` : ''}</span> : null}
+                {e ? <span class="skills">{t('cat.tier', { tier: e.tier })}{e.skills?.length ? ` · ${e.skills.map(skillName).join(' · ')}` : ''}</span> : null}
                 {me.role === 'candidate' ? <StatusMark status={e?.status} /> : null}
               </Link>
             </li>
