@@ -43,64 +43,69 @@ json ErrorWordList() {
   return words;
 }
 
+// The OpenAPI operation of one route: access, parameters, body and answers.
+json Operation(const RouteDoc& route) {
+  static const std::regex kParam("\\{([a-z_]+)\\}");
+  json operation = {{"operationId", OperationId(route)},
+                    {"summary", route.summary},
+                    {"description", AccessText(route.access)},
+                    {"x-koodikoe-access", route.access}};
+  if (route.access != "public") {
+    operation["security"] =
+        json::array({{{"cookieAuth", json::array()}}, {{"bearerAuth", json::array()}}});
+  } else {
+    operation["security"] = json::array();
+  }
+  json parameters = json::array();
+  for (std::sregex_iterator it(route.path.begin(), route.path.end(), kParam), end; it != end;
+       ++it) {
+    parameters.push_back({{"name", (*it)[1].str()},
+                          {"in", "path"},
+                          {"required", true},
+                          {"schema", {{"type", "string"}}}});
+  }
+  if (route.path == "/api/v1/submissions" && route.method == "GET") {
+    parameters.push_back({{"name", "exercise"},
+                          {"in", "query"},
+                          {"required", false},
+                          {"schema", {{"type", "string"}}}});
+  }
+  if (!parameters.empty()) operation["parameters"] = parameters;
+  if (route.body == BodyKind::kZip || !route.request_example.empty()) {
+    std::string type = route.body == BodyKind::kZip ? "application/zip" : "application/json";
+    json media = {{"schema", {{"type", type == "application/zip" ? "string" : "object"}}}};
+    if (type == "application/json") media["example"] = Example(route.request_example);
+    operation["requestBody"] = {{"required", true}, {"content", {{type, media}}}};
+  }
+  json success = {{"description", "Success"}};
+  if (!route.response_example.empty()) {
+    success["content"] = {{route.content_type, {{"example", Example(route.response_example)}}}};
+  } else {
+    success["content"] = {{route.content_type, json::object()}};
+  }
+  operation["responses"] = {
+      {std::to_string(route.status), success},
+      {"default",
+       {{"description", "An error: {\"error\": machine word, \"message\": what to do}"},
+        {"content",
+         {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
+  if (!route.too_many.empty()) {
+    operation["responses"]["429"] = {
+        {"description", "Too many requests: " + route.too_many},
+        {"content",
+         {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+  }
+  return operation;
+}
+
 }  // namespace
 
 json OpenApiDocument() {
   json paths = json::object();
-  static const std::regex kParam("\\{([a-z_]+)\\}");
   for (const auto& route : ListRoutes()) {
-    json operation = {{"operationId", OperationId(route)},
-                      {"summary", route.summary},
-                      {"description", AccessText(route.access)},
-                      {"x-koodikoe-access", route.access}};
-    if (route.access != "public") {
-      operation["security"] =
-          json::array({{{"cookieAuth", json::array()}}, {{"bearerAuth", json::array()}}});
-    } else {
-      operation["security"] = json::array();
-    }
-    json parameters = json::array();
-    for (std::sregex_iterator it(route.path.begin(), route.path.end(), kParam), end; it != end;
-         ++it) {
-      parameters.push_back({{"name", (*it)[1].str()},
-                            {"in", "path"},
-                            {"required", true},
-                            {"schema", {{"type", "string"}}}});
-    }
-    if (route.path == "/api/v1/submissions" && route.method == "GET") {
-      parameters.push_back({{"name", "exercise"},
-                            {"in", "query"},
-                            {"required", false},
-                            {"schema", {{"type", "string"}}}});
-    }
-    if (!parameters.empty()) operation["parameters"] = parameters;
-    if (route.body == BodyKind::kZip || !route.request_example.empty()) {
-      std::string type = route.body == BodyKind::kZip ? "application/zip" : "application/json";
-      json media = {{"schema", {{"type", type == "application/zip" ? "string" : "object"}}}};
-      if (type == "application/json") media["example"] = Example(route.request_example);
-      operation["requestBody"] = {{"required", true}, {"content", {{type, media}}}};
-    }
-    json success = {{"description", "Success"}};
-    if (!route.response_example.empty()) {
-      success["content"] = {{route.content_type, {{"example", Example(route.response_example)}}}};
-    } else {
-      success["content"] = {{route.content_type, json::object()}};
-    }
-    operation["responses"] = {
-        {std::to_string(route.status), success},
-        {"default",
-         {{"description", "An error: {\"error\": machine word, \"message\": what to do}"},
-          {"content",
-           {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
-    if (!route.too_many.empty()) {
-      operation["responses"]["429"] = {
-          {"description", "Too many requests: " + route.too_many},
-          {"content",
-           {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
-    }
     std::string method = route.method;
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    paths[route.path][method] = operation;
+    paths[route.path][method] = Operation(route);
   }
   return {{"openapi", "3.0.3"},
           {"info",
