@@ -291,6 +291,10 @@ void PrintResult(const Evaluation& evaluation, bool ok, const std::string& why,
 // not matter. One error counted per starter that does not.
 void CheckStarters(Evaluator& evaluator, const Package& package, double time_limit,
                    const CheckOptions& options, std::ostream& out, CheckTotals& totals) {
+  if (package.kind == ExerciseKind::kGrader && package.starters.empty()) {
+    out << "  warning: no starter/: the editor starts from its own template, whose main "
+           "would clash with the harness's; add starter/ files with the functions to write\n";
+  }
   std::set<std::string> seen;
   for (const auto& [name, path] : package.starters) {
     out << "starter " << name << ": " << std::flush;
