@@ -286,6 +286,69 @@ void PrintResult(const Evaluation& evaluation, bool ok, const std::string& why,
   }
 }
 
+// Each file of starter/ is judged on the samples, as a candidate's first "run on the examples"
+// would be: it must build (a grader's, with the harness that has main); what it answers does
+// not matter. One error counted per starter that does not.
+void CheckStarters(Evaluator& evaluator, const Package& package, double time_limit,
+                   const CheckOptions& options, std::ostream& out, CheckTotals& totals) {
+  if (package.kind == ExerciseKind::kGrader && package.starters.empty()) {
+    out << "  warning: no starter/: the editor starts from its own template, whose main "
+           "would clash with the harness's; add starter/ files with the functions to write\n";
+  }
+  std::set<std::string> seen;
+  for (const auto& [name, path] : package.starters) {
+    out << "starter " << name << ": " << std::flush;
+    ProgramSource program;
+    program.name = name;
+    program.path = path;
+    program.files = {name};
+    program.from_package = true;
+    auto language = evaluator.builder().Detect(program, "");
+    if (!language) {
+      out << "ERROR " << language.error().Describe() << "\n";
+      ++totals.errors;
+      continue;
+    }
+    const std::string& id = (*language)->id;
+    if (!seen.insert(id).second) {
+      out << "warning: a second " << id << " starter; the editor uses the first by name\n";
+      continue;
+    }
+    if (!package.languages.empty() && std::find(package.languages.begin(), package.languages.end(),
+                                                id) == package.languages.end()) {
+      out << "ERROR it is " << id << ", which the exercise does not allow\n";
+      ++totals.errors;
+      continue;
+    }
+    if (!(*language)->installed) {
+      out << "skipped: " << id << " is not installed\n";
+      continue;
+    }
+    EvaluationOptions evaluation_options;
+    evaluation_options.language = id;
+    evaluation_options.jobs = options.jobs;
+    evaluation_options.time_limit = time_limit;
+    evaluation_options.samples_only = true;
+    auto evaluation = evaluator.Evaluate(package, program, evaluation_options, nullptr);
+    if (!evaluation) {
+      out << "ERROR " << evaluation.error().Describe() << "\n";
+      ++totals.errors;
+      continue;
+    }
+    const Report& report = evaluation->report;
+    if (report.verdict == Verdict::kCompileError) {
+      std::string message = report.compile_output.substr(0, 600);
+      for (size_t at = 0; (at = message.find('\n', at)) != std::string::npos; at += 5) {
+        message.insert(at + 1, "    ");
+      }
+      out << "ERROR " << id << ", does not build:\n    " << message << "\n";
+      ++totals.errors;
+      continue;
+    }
+    out << id << ", builds; " << VerdictWord(report.verdict) << " on the samples\n";
+  }
+}
+
 enum class RowResult { kMatched, kMismatched, kSkipped };
 
 // One row of the submissions table: judges the submission and compares with its expectation.
@@ -338,6 +401,7 @@ void CheckPackage(Evaluator& evaluator, const std::string& package_dir, const Ch
   out << std::flush;
   std::optional<double> time_limit = CheckTimeLimit(evaluator, *package, out, totals);
   if (!time_limit) return;
+  CheckStarters(evaluator, *package, *time_limit, options, out, totals);
 
   out << Cell("SUBMISSION", kSubmissionWidth) << Cell("LANGUAGE", kLanguageWidth)
       << Cell("EXPECTED", kExpectedWidth) << Cell("GOT", kGotWidth) << Cell("SCORE", kScoreWidth)

@@ -48,7 +48,8 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
   if (!entry.IsMap()) return tl::unexpected(YamlError(doc, entry, "each language must be a map"));
   for (const std::string& key :
        UnknownKeys(entry, {"id", "name", "extensions", "version", "compile", "run", "env",
-                           "memory_extra_mib", "memory_error", "processes", "entry", "requires"})) {
+                           "memory_extra_mib", "memory_error", "processes", "entry", "requires",
+                           "services"})) {
     return tl::unexpected(YamlError(doc, entry, "unknown key '" + key + "'"));
   }
   if (!entry["id"]) return tl::unexpected(YamlError(doc, entry, "a language needs an id"));
@@ -89,6 +90,11 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
     auto text = AsString(doc, entry["memory_error"], *id + ".memory_error");
     if (!text) return tl::unexpected(text.error());
     language.memory_error = *text;
+  }
+  if (entry["services"]) {
+    auto services = AsBool(doc, entry["services"], *id + ".services");
+    if (!services) return tl::unexpected(services.error());
+    language.services = *services;
   }
   if (entry["entry"]) {
     auto text = AsString(doc, entry["entry"], *id + ".entry");

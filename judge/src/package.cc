@@ -87,6 +87,7 @@ Result<void> PackageReader::Read(const ReadOptions& options) {
     if (auto ok = ReadGraders(); !ok) return ok;
   }
   if (auto ok = ReadStatements(); !ok) return ok;
+  if (auto ok = ReadStarters(); !ok) return ok;
   if (package_.kind == ExerciseKind::kService) {
     if (auto ok = ReadScenarios(); !ok) return ok;
   } else if (auto ok = ReadData(); !ok) {

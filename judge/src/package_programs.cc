@@ -203,6 +203,8 @@ Result<void> PackageReader::ReadScenarios() {
     test.answer_path = "/dev/null";
     test.points = scenario->points;
     test.description = scenario->name;
+    // A sample scenario is what "run on the examples" plays; its feedback is the candidate's.
+    test.is_sample = scenario->sample;
     total += scenario->points;
     group.cases.push_back(static_cast<int>(package_.cases.size()));
     package_.cases.push_back(std::move(test));
@@ -210,12 +212,37 @@ Result<void> PackageReader::ReadScenarios() {
   if (group.cases.empty()) {
     return PackageFail("scenarios", "has no scenarios; add NAME.yaml files");
   }
+  // No scenario marked `sample: true`: the first one (file order; scenarios are numbered from
+  // the simplest) is the example, so running on the examples always plays something.
+  bool any_sample = false;
+  for (int index : group.cases) {
+    any_sample = any_sample || package_.cases[static_cast<size_t>(index)].is_sample;
+  }
+  if (!any_sample) package_.cases[static_cast<size_t>(group.cases.front())].is_sample = true;
   group.settings.max_score = total;
   package_.root.name = "";
   package_.root.groups.push_back(std::move(group));
   if (Exists("data")) {
     package_.warnings.push_back(
         "data/: a service exercise is judged by scenarios/; data/ is unused");
+  }
+  return {};
+}
+
+Result<void> PackageReader::ReadStarters() {
+  bool is_dir = false;
+  if (!Exists("starter", &is_dir)) return {};
+  if (!is_dir) return PackageFail("starter", "must be a directory of files, one per language");
+  auto entries = List(dir_ + "/starter", "starter");
+  if (!entries) return tl::unexpected(entries.error());
+  for (const Entry& entry : *entries) {
+    if (entry.is_dir) {
+      package_.warnings.push_back(entry.display +
+                                  ": starter/ holds one file per language (driver.c, "
+                                  "driver.cpp...); the directory is ignored");
+      continue;
+    }
+    package_.starters[entry.name] = entry.path;
   }
   return {};
 }

@@ -74,6 +74,7 @@ class PackageReader {
   Result<void> ReadIncludes();
   Result<void> ReadGraders();
   Result<void> ReadScenarios();
+  Result<void> ReadStarters();
   Result<void> ReadStatements();
 
   Result<void> ReadData();

@@ -278,11 +278,16 @@ Result<Scenario> ReadScenario(const YamlDoc& doc) {
         if (!step) return tl::unexpected(step.error());
         scenario.steps.push_back(std::move(*step));
       }
+    } else if (key == "sample") {
+      auto sample = AsBool(doc, value, "sample");
+      if (!sample) return tl::unexpected(sample.error());
+      scenario.sample = *sample;
     } else if (key == "description") {
     } else {
-      return tl::unexpected(YamlError(
-          doc, entry.first,
-          "unknown key '" + key + "' (known: name, points, timeout, startup_timeout, steps)"));
+      return tl::unexpected(YamlError(doc, entry.first,
+                                      "unknown key '" + key +
+                                          "' (known: name, points, sample, timeout, "
+                                          "startup_timeout, steps)"));
     }
   }
   if (scenario.steps.empty()) {

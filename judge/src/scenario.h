@@ -4,6 +4,8 @@
 //
 //   name: Create and read back          # optional; default: the file name
 //   points: 2                           # default 1
+//   sample: true                        # played by "run on the examples" (default false; if no
+//                                       # scenario says so, the first one in file order is)
 //   timeout: 2                          # seconds per request (default 2)
 //   startup_timeout: 10                 # seconds until the port must accept (default 10)
 //   steps:
@@ -69,6 +71,7 @@ struct ScenarioStep {
 struct Scenario {
   std::string name;
   double points = 1;
+  bool sample = false;  // one of the scenarios "run on the examples" plays
   double timeout = 2;
   double startup_timeout = 10;
   std::vector<ScenarioStep> steps;

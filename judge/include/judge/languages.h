@@ -37,6 +37,9 @@ struct Language {
   // first), "java-class" (the file with a main method; {class} is its class, package-qualified),
   // "pascal-program" (the program, not a unit).
   std::string entry;
+  // Its standard library serves HTTP, so a candidate can write a `service` exercise's server
+  // with nothing installed in the box: only these languages are offered for services.
+  bool services = false;
   std::vector<std::string> required_files;  // host files that must exist for it to be installed
   bool installed = false;                   // every `requires` file exists
 };

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "judge/judge.h"
+#include "judge/languages.h"
 #include "koodikoe/result.h"
 
 namespace judge {
@@ -216,6 +217,9 @@ struct Package {
   // Language id or "default" -> dir: include/, or graders/ for the `grader` kind.
   std::map<std::string, std::string> include_dirs;
   std::string scenarios_dir;  // `service` kind: scenarios/, one test per *.yaml
+  // starter/: the code a candidate's editor starts from, one file per language (by its
+  // extension): file name -> absolute path. A koodikoe addition; see StarterCode.
+  std::map<std::string, std::string> starters;
   std::vector<SubmissionEntry> submissions;
   std::map<std::string, std::string> statements;  // "en" -> path (md, tex or pdf)
   Constants constants;
@@ -238,6 +242,20 @@ Result<Package> ReadPackage(const std::string& dir, const ReadOptions& options =
 // A statement's text ("en", "fi"...) with the package's constants substituted (Markdown), or
 // an error if there is none in that language.
 Result<std::string> StatementText(const Package& package, const std::string& language);
+
+// What a candidate may choose, in the registry's order: the installed languages that
+// problem.yaml's `languages` allows (a `grader` exercise's default: those with a harness in
+// graders/), and of those a `service` exercise, unless problem.yaml names its languages, only
+// the ones whose registry entry says `services: true`. Every other kind (batch, interactive,
+// iot, game: the program talks over stdin and stdout) is offered in every installed language.
+std::vector<std::string> CandidateLanguages(const Package& package,
+                                            const LanguageRegistry& registry);
+
+// The package's starting code by language id (constants substituted): each file of starter/
+// goes to the language its extension names in `registry` (the first file wins; a file no
+// language claims is left out). Empty where the package has no starter/.
+std::map<std::string, std::string> StarterCode(const Package& package,
+                                               const LanguageRegistry& registry);
 
 // Splits a legacy flag string ("float_tolerance 1e-6 case_sensitive") the way a shell would,
 // with quotes.

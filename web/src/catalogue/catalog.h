@@ -34,6 +34,9 @@ struct Exercise {
   std::map<std::string, std::string> statements;  // "en" -> Markdown
   std::map<std::string, std::string> hints;       // "en" -> Markdown; empty if none
   std::vector<Sample> samples;
+  // The package's starting code (starter/), language id -> text; the editor's own template
+  // for the languages it leaves out.
+  std::map<std::string, std::string> starters;
   std::string package_dir;   // absolute host path
   std::string content_hash;  // of every file of the package (ContentHash); judged-on version
   int version = 0;           // stored exercises: the version number; 0 for bundled ones
@@ -93,7 +96,8 @@ void AddFakeExercises(Catalog& catalog);
 // True when this build can judge for real (the judge module was built in).
 bool HaveRealJudge();
 
-// Language ids the judge can run here (installed toolchains), for exercises that allow all.
+// Language ids the judge can run here (installed toolchains). An exercise offers those of them
+// its package can judge (Exercise::languages).
 std::vector<std::string> InstalledLanguages();
 
 }  // namespace web

@@ -134,6 +134,7 @@ ApiResult<ApiReply> GetExercise(Services& services, const ApiRequest& request) {
   reply.body["memory_limit_mib"] = exercise->memory_limit_mib;
   reply.body["statement"] = statement;
   reply.body["samples"] = samples;
+  reply.body["starters"] = exercise->starters;  // {} when the package has none
   reply.body["hints_released"] = released;
   reply.body["has_hints"] = !exercise->hints.empty();
   reply.body["hints"] = hints;

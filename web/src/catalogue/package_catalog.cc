@@ -42,21 +42,25 @@ std::map<std::string, std::string> ReadHints(const std::string& package_dir) {
   return hints;
 }
 
+// The judge's language registry, read once; empty if it cannot be read.
+const judge::LanguageRegistry& Registry() {
+  static const judge::LanguageRegistry registry = [] {
+    auto loaded = judge::LanguageRegistry::LoadDefault();
+    return loaded ? std::move(*loaded) : judge::LanguageRegistry();
+  }();
+  return registry;
+}
+
 }  // namespace
 
 bool HaveRealJudge() { return true; }
 
 std::vector<std::string> InstalledLanguages() {
-  static const std::vector<std::string> installed = [] {
-    std::vector<std::string> ids;
-    auto registry = judge::LanguageRegistry::LoadDefault();
-    if (!registry) return ids;
-    for (const auto& language : registry->languages()) {
-      if (language.installed) ids.push_back(language.id);
-    }
-    return ids;
-  }();
-  return installed;
+  std::vector<std::string> ids;
+  for (const auto& language : Registry().languages()) {
+    if (language.installed) ids.push_back(language.id);
+  }
+  return ids;
 }
 
 Result<Exercise> LoadExercise(const std::string& package_dir) {
@@ -73,12 +77,10 @@ Result<Exercise> LoadExercise(const std::string& package_dir) {
   exercise.skills = package->koodikoe.skills;
   exercise.time_limit = package->limits.time_limit.value_or(1.0);
   exercise.memory_limit_mib = package->limits.memory_mib;
-  for (const auto& id : InstalledLanguages()) {
-    const auto& allowed = package->languages;
-    if (allowed.empty() || std::find(allowed.begin(), allowed.end(), id) != allowed.end()) {
-      exercise.languages.push_back(id);
-    }
-  }
+  // Only what the package can judge: a grader's harness languages, a service's HTTP-capable
+  // ones (judge::CandidateLanguages).
+  exercise.languages = judge::CandidateLanguages(*package, Registry());
+  exercise.starters = judge::StarterCode(*package, Registry());
   for (const auto& [language, path] : package->statements) {
     if (!path.ends_with(".md")) continue;  // LaTeX and PDF statements are not shown inline
     auto text = koodikoe::ReadFile(path, kMaxStatementBytes);
@@ -86,7 +88,9 @@ Result<Exercise> LoadExercise(const std::string& package_dir) {
   }
   exercise.hints = ReadHints(package->dir);
   for (const auto& test : package->cases) {
-    if (!test.is_sample) continue;
+    // A service's sample scenario is played by "run on the examples", not shown as files: its
+    // statement shows the requests.
+    if (!test.is_sample || package->kind == judge::ExerciseKind::kService) continue;
     exercise.samples.push_back(
         {test.name, ReadSample(test.input_path), ReadSample(test.answer_path)});
   }

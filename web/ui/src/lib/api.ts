@@ -19,6 +19,9 @@ export interface Exercise extends ExerciseSummary {
   samples: Sample[];
   hints_released?: boolean;
   hints?: Partial<Record<Lang, string>> | null;
+  /** The package's starting code by language id (starter/ in the package); the editor's own
+   *  template for the languages it leaves out. */
+  starters?: Partial<Record<string, string>>;
 }
 
 export interface TestResult {

@@ -36,6 +36,19 @@ export function languageInfo(id: string): LanguageInfo {
 
 export function languageName(id: string): string { return languageInfo(id).name; }
 
+/** The code the editor starts from: the exercise's own starter for the language (a grader
+ *  exercise's, whose harness has main), else the language's template. */
+export function starterCode(id: string, starters?: Partial<Record<string, string>> | null): string {
+  return starters?.[id] ?? starters?.[ALIASES[id] ?? id] ?? languageInfo(id).template;
+}
+
+/** A draft that is only the language's template, kept from before the exercise had a starter
+ *  of its own: the starter replaces it. Any other draft is the candidate's work and stays. */
+export function startingText(id: string, draft: string | null, starters?: Partial<Record<string, string>> | null): string {
+  if (draft !== null && !(draft === languageInfo(id).template && starters?.[ALIASES[id] ?? id] !== undefined)) return draft;
+  return starterCode(id, starters);
+}
+
 const cache = new Map<string, Promise<LanguageSupport | Language | null>>();
 
 function loadLanguage(id: string): Promise<LanguageSupport | Language | null> {

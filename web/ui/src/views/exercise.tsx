@@ -3,7 +3,7 @@ import { api, ApiError, exerciseId, follow, type Exercise, type ExerciseSummary,
 import { formatTime, lang, t } from '../i18n';
 import { renderMarkdown } from '../lib/markdown';
 import { createEditor, type CodeEditor } from '../lib/editor';
-import { languageInfo, languageName, sortLanguages } from '../lib/languages';
+import { languageName, sortLanguages, starterCode, startingText } from '../lib/languages';
 import { timeLeft, trialOf, type OpenedTrial } from '../lib/trial';
 import { lastLanguage, loadDraft, rememberLanguage, saveDraft } from '../lib/drafts';
 import { errorLines } from '../lib/compile';
@@ -178,7 +178,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
   langRef.current = language;
   const runRef = useRef((_custom: boolean) => {});
 
-  const initialText = (l: string) => loadDraft(me.username, ex.id, l) ?? languageInfo(l).template;
+  const initialText = (l: string) => startingText(l, loadDraft(me.username, ex.id, l), ex.starters);
 
   useEffect(() => {
     if (!editorHost.current) return;
@@ -269,7 +269,7 @@ function Workspace({ ex, me, workshopId }: { ex: Exercise; me: Me; workshopId: s
 
   const startOver = () => {
     if (!editor.current || !window.confirm(t('ex.resetConfirm'))) return;
-    editor.current.setText(languageInfo(language).template);
+    editor.current.setText(starterCode(language, ex.starters));
     editor.current.view.focus();
   };
   const submit = () => start('submission', () => api.submit(ex.id, langRef.current, editor.current?.getText() ?? ''));
