@@ -62,7 +62,7 @@ std::vector<Route> CatalogueRoutes() {
      R"([{"id":"hello","title":"Hei","track":"basics","tier":1,"kind":"batch","languages":["python"],"skills":["output"],"status":"new"}])"},
     {"GET", "/api/v1/exercises/{id}", Access::kUser, 200, GetExercise, nullptr,
      "An exercise: statement, samples, limits; hints once released (never hidden data)", "",
-     R"({"id":"hello","statement":{"en":"…","fi":"…"},"samples":[{"name":"sample/1","input":"","output":"Hello\n"}],"hints_released":false,"hints":null})"},
+     R"({"id":"hello","statement":{"en":"…","fi":"…"},"samples":[{"name":"sample/1","input":"","output":"Hello\n"}],"hints_released":false,"hints":null,"starters":{"c":"#include <stdio.h>\n…"}})"},
     {"GET", "/api/v1/progress", Access::kUser, 200, GetProgress, nullptr,
      "The caller's progress by tier, skill and track", "",
      R"({"solved":["hello"],"by_tier":{"1":{"solved":1,"total":3}},"by_skill":{},"by_track":{}})"},
