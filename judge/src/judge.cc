@@ -24,6 +24,7 @@ nlohmann::json TestObject(const TestResult& test) {
                          {"memory_kib", test.memory_kib},
                          {"feedback", test.feedback}};
   if (test.full_feedback) json["full_feedback"] = true;
+  if (test.sample) json["sample"] = true;
   if (!test.replay.empty()) {
     // Checked when it was collected; a replay that somehow is not JSON is left out.
     nlohmann::json replay = nlohmann::json::parse(test.replay, nullptr, false);

@@ -44,6 +44,7 @@ struct CaseOutcome {
     // A sample, or a secret test whose group gives full feedback: what it saw and printed
     // may be shown to the candidate.
     outcome.result.full_feedback = test.is_sample || test.full_feedback;
+    outcome.result.sample = test.is_sample;
     return outcome;
   }
 };

@@ -33,6 +33,24 @@ TEST(ReportJson, HasTheContractFields) {
   }
 }
 
+// A service's sample scenario is in the scored "scenarios" group: the mark, not the group's
+// name, tells the platform it may be shown in a trial.
+TEST(ReportJson, MarksSampleTests) {
+  Report report;
+  TestResult sample;
+  sample.name = "scenarios/1-health";
+  sample.group = "scenarios";
+  sample.full_feedback = true;
+  sample.sample = true;
+  TestResult secret = sample;
+  secret.name = "scenarios/2-hidden";
+  secret.sample = false;
+  report.tests = {sample, secret};
+  auto json = nlohmann::json::parse(ReportJson(report));
+  EXPECT_EQ(json["tests"][0].value("sample", false), true);
+  EXPECT_FALSE(json["tests"][1].contains("sample"));
+}
+
 TEST(VerdictWord, ContractWords) {
   EXPECT_STREQ(VerdictWord(Verdict::kAccepted), "accepted");
   EXPECT_STREQ(VerdictWord(Verdict::kWrongAnswer), "wrong_answer");

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "http/api.h"
 #include "pg_fixture.h"
 #include "server_fixture.h"
 
@@ -163,6 +164,22 @@ TEST_P(HiddenDataTest, Issue14ATrialHidesEvenFullFeedbackGroups) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, HiddenDataTest, ::testing::ValuesIn(AllStores()), StoreName);
+
+// A service's sample scenario sits in the scored "scenarios" group: in a trial it still shows
+// its feedback because the judge marks it a sample; a full_feedback secret scenario does not.
+TEST(FeedbackForViewer, Issue17ASampleScenarioShowsInATrial) {
+  json sample = {{"name", "scenarios/1-health"}, {"group", "scenarios"},
+                 {"verdict", "wrong_answer"},    {"sample", true},
+                 {"full_feedback", true},        {"feedback", "step 1: got 404"}};
+  json secret = sample;
+  secret["name"] = "scenarios/2-hidden";
+  secret.erase("sample");
+  EXPECT_EQ(web::TestForViewer(sample, web::ReportViewer::kHidden).value("feedback", ""),
+            "step 1: got 404");
+  EXPECT_FALSE(web::TestForViewer(secret, web::ReportViewer::kHidden).contains("feedback"));
+  EXPECT_EQ(web::TestForViewer(secret, web::ReportViewer::kCandidate).value("feedback", ""),
+            "step 1: got 404");
+}
 
 }  // namespace
 }  // namespace web_test

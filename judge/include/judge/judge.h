@@ -59,6 +59,9 @@ struct TestResult {
   // test saw and printed may be shown to the candidate. The report says so
   // ("full_feedback": true) so that the platform can hide the rest.
   bool full_feedback = false;
+  // A sample test (data/sample, or a service's sample scenario): its feedback is the
+  // statement's own example, shown to whoever sees the report, in a trial too ("sample": true).
+  bool sample = false;
 };
 
 struct Report {
