@@ -92,7 +92,6 @@ ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request)
   auto rows = cache.Rows(services.catalog, request.user().language);
   ApiReply reply;
   std::string& text = reply.json_text;
-  text.reserve(rows->size() * ((rows->empty() ? 0 : rows->front().open_json.size()) + 32) + 2);
   text += '[';
   for (const auto& row : *rows) {
     if (text.size() > 1) text += ',';
