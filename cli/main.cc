@@ -19,7 +19,8 @@ constexpr const char* kUsage = R"(usage: koodikoe COMMAND [ARGS]
   run [options] -- PROGRAM [ARG...]   run a program in the sandbox
   judge PACKAGE_DIR SOURCE [--json]   judge a submission against an exercise package
   exercise check PACKAGE_DIR...       check packages: every submission gets its folder's verdict
-  languages                           list the languages and their installed compilers
+  languages [--warm]                  list the languages and their installed compilers;
+                                      --warm precompiles their standard headers
   serve [options]                     the web platform (koodikoe serve --help)
   worker --db postgresql://... [options]   a judge on another machine (koodikoe worker --help)
   user add NAME --role ROLE [--db URL]   add an account; the password comes from stdin

@@ -372,20 +372,21 @@ Result<bool> Builder::Compile(const ProgramSource& source, const std::string& bu
   }
   bool cacheable = true;
   if (!argv.empty()) {
-    runner::RunSpec spec = BoxSpec(BoxRole::kCompiler, language, limits);
-    spec.argv = argv;
-    spec.box_dir = build_dir;
-    spec.stdout_stream = runner::Capture{};
-    spec.stderr_stream = runner::Capture{};
+    std::string precompiled = program.run_script ? "" : precompiled_.Find(language);
     auto started = std::chrono::steady_clock::now();
-    auto outcome = sandbox_.Run(spec);
+    auto outcome = RunCompiler(argv, build_dir, precompiled, limits, language);
+    if (outcome && !precompiled.empty() && outcome->status != runner::Status::kOk &&
+        MayBePrecompiledFailure(outcome->stderr_data + outcome->stdout_data)) {
+      // A stale or damaged .gch must never change a verdict: compile again without.
+      precompiled_.Distrust(language);
+      precompiled.clear();
+      outcome = RunCompiler(argv, build_dir, precompiled, limits, language);
+    }
     program.compile_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - started)
                              .count();
     if (!outcome) return tl::unexpected(outcome.error());
-    if (outcome->status == runner::Status::kInternalError) {
-      return Fail(ErrorCode::kInternal, "compiling in the sandbox failed: " + outcome->message);
-    }
+    program.precompiled = !precompiled.empty();
     cacheable = RecordCompile(*outcome, limits, program);
   }
   struct stat st;
@@ -396,6 +397,26 @@ Result<bool> Builder::Compile(const ProgramSource& source, const std::string& bu
     program.output = "the build script did not leave an executable file named run";
   }
   return cacheable;
+}
+
+Result<runner::Outcome> Builder::RunCompiler(const std::vector<std::string>& argv,
+                                             const std::string& build_dir,
+                                             const std::string& precompiled_dir,
+                                             const Limits& limits, const Language& language) {
+  runner::RunSpec spec = BoxSpec(BoxRole::kCompiler, language, limits);
+  spec.argv = argv;
+  if (!precompiled_dir.empty()) {
+    spec.argv = PrecompiledHeaders::WithIncludePath(argv);
+    spec.binds.push_back({precompiled_dir, kPrecompiledMount, /*writable=*/false});
+  }
+  spec.box_dir = build_dir;
+  spec.stdout_stream = runner::Capture{};
+  spec.stderr_stream = runner::Capture{};
+  auto outcome = sandbox_.Run(spec);
+  if (outcome && outcome->status == runner::Status::kInternalError) {
+    return Fail(ErrorCode::kInternal, "compiling in the sandbox failed: " + outcome->message);
+  }
+  return outcome;
 }
 
 Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language& chosen,

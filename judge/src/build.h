@@ -8,6 +8,7 @@
 #include "judge/languages.h"
 #include "judge/package.h"
 #include "koodikoe/result.h"
+#include "languages_precompiled.h"
 #include "runner/sandbox.h"
 
 namespace judge {
@@ -33,6 +34,9 @@ struct BuiltProgram {
   bool multi_file = false;
   bool cached = false;
   int64_t compile_ms = 0;
+  // Compiled with the language's precompiled headers offered (-I/pch); false when loaded
+  // from the cache.
+  bool precompiled = false;
 
   // The command that runs it, with the memory limit its runtime is told about.
   std::vector<std::string> RunArgv(uint64_t memory_mib) const;
@@ -43,7 +47,10 @@ struct BuildPlan;
 class Builder {
  public:
   Builder(runner::Sandbox& sandbox, const LanguageRegistry& registry, std::string cache_dir)
-      : sandbox_(sandbox), registry_(registry), cache_dir_(std::move(cache_dir)) {}
+      : sandbox_(sandbox),
+        registry_(registry),
+        cache_dir_(std::move(cache_dir)),
+        precompiled_(sandbox, cache_dir_) {}
 
   // The language of a program: `id` if given, else from the extensions of its files. Where
   // answers are allowed (submit-answer problems), files of no language are answers.
@@ -66,12 +73,18 @@ class Builder {
   // cached.
   Result<bool> Compile(const ProgramSource& source, const std::string& build_dir,
                        const Limits& limits, BuiltProgram& program);
+  // Runs the compiler once, with the precompiled headers in `precompiled_dir` if not "".
+  Result<runner::Outcome> RunCompiler(const std::vector<std::string>& argv,
+                                      const std::string& build_dir,
+                                      const std::string& precompiled_dir, const Limits& limits,
+                                      const Language& language);
   Result<BuiltProgram> Store(const std::string& temp, const std::string& entry, bool cacheable,
                              BuiltProgram program);
 
   runner::Sandbox& sandbox_;
   const LanguageRegistry& registry_;
   const std::string cache_dir_;
+  PrecompiledHeaders precompiled_;
 };
 
 // $KOODIKOE_CACHE_DIR, else /var/cache/koodikoe for root, else $XDG_CACHE_HOME/koodikoe or

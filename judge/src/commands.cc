@@ -15,6 +15,7 @@
 #include "exercise_check.h"
 #include "judge/languages.h"
 #include "judge/package_judge.h"
+#include "languages_precompiled.h"
 
 namespace judge {
 
@@ -228,17 +229,59 @@ int ExerciseCommand(int argc, char** argv) {
   return ok ? 0 : 1;
 }
 
+namespace {
+
+constexpr const char* kLanguagesUsage =
+    "usage: koodikoe languages [--json] [--languages-file FILE]\n"
+    "       koodikoe languages --warm [--cache DIR] [--allow-weak-limits] [--languages-file FILE]\n"
+    "  --warm builds the precompiled headers of the installed languages that list some\n"
+    "  (languages.yaml `precompiled:`) in the compile cache, once per compiler and flags.\n";
+
+// `languages --warm`: builds every installed language's precompiled headers.
+int WarmLanguages(const LanguageRegistry& registry, std::string cache_dir, bool weak_limits) {
+  runner::SandboxOptions options;
+  options.allow_weak_limits = weak_limits;
+  auto sandbox = runner::Sandbox::Create(options);
+  if (!sandbox) {
+    std::cerr << "koodikoe languages: " << sandbox.error().Describe() << "\n";
+    return 1;
+  }
+  if (cache_dir.empty()) cache_dir = DefaultCacheDir();
+  PrecompiledHeaders headers(*sandbox, cache_dir);
+  int failed = 0;
+  for (const Language& language : registry.languages()) {
+    if (language.precompiled.empty() || !language.installed) continue;
+    auto built = headers.Build(language);
+    std::cout << std::left << std::setw(12) << language.id;
+    if (built) {
+      std::cout << "precompiled in " << *built << "\n";
+    } else {
+      ++failed;
+      std::cout << "not precompiled: " << built.error().Describe() << "\n";
+    }
+  }
+  return failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+
 int LanguagesCommand(int argc, char** argv) {
-  bool json = false;
-  std::string file;
+  bool json = false, warm = false, weak_limits = false;
+  std::string file, cache_dir;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--json") {
       json = true;
+    } else if (arg == "--warm") {
+      warm = true;
+    } else if (arg == "--allow-weak-limits") {
+      weak_limits = true;
     } else if (arg == "--languages-file" && i + 1 < argc) {
       file = argv[++i];
+    } else if (arg == "--cache" && i + 1 < argc) {
+      cache_dir = argv[++i];
     } else {
-      std::cerr << "usage: koodikoe languages [--json] [--languages-file FILE]\n";
+      std::cerr << kLanguagesUsage;
       return arg == "--help" || arg == "-h" ? 0 : 2;
     }
   }
@@ -247,6 +290,7 @@ int LanguagesCommand(int argc, char** argv) {
     std::cerr << "koodikoe languages: " << registry.error().Describe() << "\n";
     return 1;
   }
+  if (warm) return WarmLanguages(*registry, cache_dir, weak_limits);
   nlohmann::json list = nlohmann::json::array();
   int missing = 0;
   for (const Language& language : registry->languages()) {

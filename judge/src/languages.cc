@@ -49,7 +49,7 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
   for (const std::string& key :
        UnknownKeys(entry, {"id", "name", "extensions", "version", "compile", "run", "env",
                            "memory_extra_mib", "memory_error", "processes", "entry", "requires",
-                           "services"})) {
+                           "services", "precompiled"})) {
     return tl::unexpected(YamlError(doc, entry, "unknown key '" + key + "'"));
   }
   if (!entry["id"]) return tl::unexpected(YamlError(doc, entry, "a language needs an id"));
@@ -68,13 +68,23 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
   for (ListKey list :
        {ListKey{"extensions", &language.extensions}, ListKey{"version", &language.version_command},
         ListKey{"compile", &language.compile}, ListKey{"run", &language.run},
-        ListKey{"env", &language.env}, ListKey{"requires", &language.required_files}}) {
+        ListKey{"env", &language.env}, ListKey{"requires", &language.required_files},
+        ListKey{"precompiled", &language.precompiled}}) {
     auto values = ListOf(doc, entry, *id, list.key);
     if (!values) return tl::unexpected(values.error());
     *list.target = *values;
   }
   if (language.run.empty()) {
     return tl::unexpected(YamlError(doc, entry, *id + ".run is required"));
+  }
+  for (const std::string& header : language.precompiled) {
+    if (header.empty() || header[0] == '/' || header.find("..") != std::string::npos ||
+        header.find_first_of(" <>\"\n") != std::string::npos) {
+      return tl::unexpected(YamlError(doc, entry["precompiled"],
+                                      "precompiled headers are named as in #include <...>, "
+                                      "relative and without '..': '" +
+                                          header + "'"));
+    }
   }
   if (entry["memory_extra_mib"]) {
     auto extra = AsDouble(doc, entry["memory_extra_mib"], *id + ".memory_extra_mib");

@@ -33,6 +33,22 @@ TEST(LanguageRegistry, ParseErrorsNameTheEntry) {
   ASSERT_FALSE(twice);
 }
 
+TEST(LanguageRegistry, PrecompiledHeadersAreListedAsIncluded) {
+  auto registry = LanguageRegistry::LoadDefault();
+  ASSERT_TRUE(registry) << registry.error().Describe();
+  EXPECT_EQ(registry->Find("cpp")->precompiled,
+            (std::vector<std::string>{"iostream", "bits/stdc++.h"}));
+  EXPECT_TRUE(registry->Find("python")->precompiled.empty());
+  for (const char* bad : {"/usr/include/stdio.h", "../x.h", "<iostream>"}) {
+    auto parsed = LanguageRegistry::Parse(
+        std::string("languages:\n  - id: x\n    run: [a]\n    precompiled: ['") + bad + "']\n",
+        "test.yaml");
+    ASSERT_FALSE(parsed) << bad;
+    EXPECT_NE(parsed.error().Describe().find("as in #include"), std::string::npos)
+        << parsed.error().Describe();
+  }
+}
+
 TEST(LanguageRegistry, MissingToolchainIsReported) {
   auto registry = LanguageRegistry::Parse(
       "languages:\n  - id: nothing\n    compile: [/nonexistent/cc, '{sources}']\n"

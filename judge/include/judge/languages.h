@@ -28,6 +28,9 @@ struct Language {
   // {class}, {memory_mib} (the test's memory limit).
   std::vector<std::string> run;
   std::vector<std::string> env;  // extra "K=V" for both steps
+  // Standard headers ("iostream", "bits/stdc++.h") precompiled once per toolchain and flags
+  // with the compile command itself and offered to every compile (languages_precompiled.h).
+  std::vector<std::string> precompiled;
   // Added to the box's memory limit: runtimes with their own heap limit (the JVM's -Xmx)
   // need room for themselves, and then report running out as memory_error below.
   uint64_t memory_extra_mib = 0;
