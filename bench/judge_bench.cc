@@ -1,6 +1,9 @@
 // judge_bench: judging throughput on a generated package of tiny tests, for a C++ and a
 // Python submission, with a cold and a warm compile cache, against the same tests run with
 // plain fork+exec (no sandbox) and compared with the same default validator, in the same run.
+// C++ (a program including <iostream>, and one including <bits/stdc++.h>) is judged with a
+// cold cache twice: without the precompiled standard headers and with them (built once
+// beforehand, as `koodikoe languages --warm` does).
 //
 // usage: judge_bench [TESTS] [ROUNDS]     (defaults 100 and 3; run as root, see README.md)
 #include <fcntl.h>
@@ -18,14 +21,19 @@
 #include <vector>
 
 #include "judge/default_validator.h"
+#include "judge/languages.h"
 #include "judge/package_judge.h"
 #include "koodikoe/files.h"
+#include "languages_precompiled.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
 constexpr const char* kCpp = R"(#include <iostream>
+int main() { long long a, b; std::cin >> a >> b; std::cout << a + b << "\n"; }
+)";
+constexpr const char* kCppAll = R"(#include <bits/stdc++.h>
 int main() { long long a, b; std::cin >> a >> b; std::cout << a + b << "\n"; }
 )";
 constexpr const char* kPython = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -137,6 +145,24 @@ Figure Plain(const std::string& package, const std::vector<std::string>& argv, i
   return figure;
 }
 
+// Builds the precompiled headers of every installed language into `cache`, outside the
+// measurement; returns whether there are some.
+bool WarmPrecompiled(const std::string& cache) {
+  auto registry = judge::LanguageRegistry::LoadDefault();
+  auto sandbox = runner::Sandbox::Create({});
+  if (!registry || !sandbox) return false;
+  judge::PrecompiledHeaders headers(*sandbox, cache);
+  bool any = false;
+  for (const char* id : {"cpp"}) {
+    const judge::Language* language = registry->Find(id);
+    if (language == nullptr) continue;
+    auto built = headers.Build(*language);
+    if (!built) std::fprintf(stderr, "precompiled %s: %s\n", id, built.error().Describe().c_str());
+    any = any || (built && !built->empty());
+  }
+  return any;
+}
+
 double Median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values.empty() ? 0 : values[values.size() / 2];
@@ -158,38 +184,65 @@ int main(int argc, char** argv) {
   std::string compile = "g++ -std=c++20 -O2 -o " + binary + " " + sources + "/sum.cpp";
   if (std::system(compile.c_str()) != 0) return 1;
 
+  // The precompiled headers live in a cache of their own, moved into each round's fresh
+  // cache for the rounds that use them (a rename, outside the measurement).
+  std::string headers_home = MakeTemp("headers");
+  bool precompiled = WarmPrecompiled(headers_home);
+  if (!precompiled)
+    std::fprintf(stderr, "note: no precompiled headers; the PCH rows are skipped\n");
+  Write(sources + "/all.cpp", kCppAll);
+  std::string binary_all = sources + "/all";
+  compile = "g++ -std=c++20 -O2 -o " + binary_all + " " + sources + "/all.cpp";
+  if (std::system(compile.c_str()) != 0) return 1;
+
   std::printf("judge_bench: %d tests, %d jobs, median of %d rounds\n\n", tests, jobs, rounds);
-  std::printf("%-8s %-26s %10s %12s %10s\n", "language", "mode", "seconds", "tests/s", "vs plain");
+  std::printf("%-10s %-30s %10s %12s %10s\n", "language", "mode", "seconds", "tests/s", "vs plain");
   bool all_ok = true;
   struct Language {
     const char* name;
     std::string source;
     std::vector<std::string> plain_argv;
+    bool compiled;
   };
   for (const Language& language :
-       {Language{"cpp", sources + "/sum.cpp", {binary}},
-        Language{"python", sources + "/sum.py", {"/usr/bin/python3", sources + "/sum.py"}}}) {
-    std::vector<double> cold, warm, plain;
+       {Language{"cpp", sources + "/sum.cpp", {binary}, true},
+        Language{"cpp-stdc++", sources + "/all.cpp", {binary_all}, true},
+        Language{
+            "python", sources + "/sum.py", {"/usr/bin/python3", sources + "/sum.py"}, false}}) {
+    const bool with_headers = language.compiled && precompiled;
+    std::vector<double> cold, cold_headers, warm, plain;
     for (int round = 0; round < rounds; ++round) {
       std::string cache = MakeTemp("cache");
       Figure first = Judge(package, language.source, cache, jobs);
+      all_ok = all_ok && first.ok;
+      cold.push_back(first.seconds);
+      if (with_headers) {
+        (void)koodikoe::RemoveTree(cache);
+        cache = MakeTemp("cache");
+        std::filesystem::rename(headers_home + "/pch", cache + "/pch");
+        Figure figure = Judge(package, language.source, cache, jobs);
+        std::filesystem::rename(cache + "/pch", headers_home + "/pch");
+        all_ok = all_ok && figure.ok;
+        cold_headers.push_back(figure.seconds);
+      }
       Figure second = Judge(package, language.source, cache, jobs);
       Figure base = Plain(package, language.plain_argv, tests, jobs);
-      all_ok = all_ok && first.ok && second.ok && base.ok;
-      cold.push_back(first.seconds);
+      all_ok = all_ok && second.ok && base.ok;
       warm.push_back(second.seconds);
       plain.push_back(base.seconds);
       (void)koodikoe::RemoveTree(cache);
     }
     double base = Median(plain);
     auto row = [&](const char* mode, double seconds) {
-      std::printf("%-8s %-26s %10.3f %12.1f %9.2fx\n", language.name, mode, seconds,
+      std::printf("%-10s %-30s %10.3f %12.1f %9.2fx\n", language.name, mode, seconds,
                   tests / seconds, seconds / base);
     };
-    row("sandbox, cold cache", Median(cold));
+    row(language.compiled ? "sandbox, cold cache, no PCH" : "sandbox, cold cache", Median(cold));
+    if (with_headers) row("sandbox, cold cache, PCH", Median(cold_headers));
     row("sandbox, warm cache", Median(warm));
     row("plain fork+exec", base);
   }
+  (void)koodikoe::RemoveTree(headers_home);
   (void)koodikoe::RemoveTree(package);
   (void)koodikoe::RemoveTree(sources);
   if (!all_ok) std::printf("\nWARNING: some runs were not accepted; figures are not valid\n");
