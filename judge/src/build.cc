@@ -375,9 +375,11 @@ Result<bool> Builder::Compile(const ProgramSource& source, const std::string& bu
     std::string precompiled = program.run_script ? "" : precompiled_.Find(language);
     auto started = std::chrono::steady_clock::now();
     auto outcome = RunCompiler(argv, build_dir, precompiled, limits, language);
-    if (outcome && !precompiled.empty() && outcome->status != runner::Status::kOk &&
-        MayBePrecompiledFailure(outcome->stderr_data + outcome->stdout_data)) {
-      // A stale or damaged .gch must never change a verdict: compile again without.
+    // A damaged .gch, or headers moved away by `languages --warm` before the box could bind
+    // them, must never change a verdict: compile again without.
+    if (!precompiled.empty() &&
+        (!outcome || (outcome->status != runner::Status::kOk &&
+                      MayBePrecompiledFailure(outcome->stderr_data + outcome->stdout_data)))) {
       precompiled_.Distrust(language);
       precompiled.clear();
       outcome = RunCompiler(argv, build_dir, precompiled, limits, language);

@@ -60,14 +60,17 @@ class Precompiled : public ::testing::Test {
     auto sandbox = runner::Sandbox::Create({});
     ASSERT_TRUE(sandbox) << sandbox.error().Describe();
     sandbox_ = new runner::Sandbox(std::move(*sandbox));
-    cache_ = MakeTemp("cache");
+    // ctest runs each test in a process of its own: they share the build tree's cache.
+    const char* shared = std::getenv("KOODIKOE_CACHE_DIR");
+    owned_cache_ = shared == nullptr || *shared == '\0';
+    cache_ = owned_cache_ ? MakeTemp("cache") : shared;
     PrecompiledHeaders headers(*sandbox_, cache_);
     auto built = headers.Build(Cpp());
     ASSERT_TRUE(built) << built.error().Describe();
     include_dir_ = *built;
   }
   static void TearDownTestSuite() {
-    (void)koodikoe::RemoveTree(cache_);
+    if (owned_cache_) (void)koodikoe::RemoveTree(cache_);
     delete sandbox_;
     delete registry_;
   }
@@ -84,7 +87,8 @@ class Precompiled : public ::testing::Test {
   Result<BuiltProgram> Compile(const std::string& cache, const std::string& text,
                                const Language& language = Cpp()) {
     std::string path = sources_ + "/sum.cpp";
-    std::ofstream(path) << text;
+    // Never in the compile cache of an earlier run: this build's own compile is looked at.
+    std::ofstream(path) << text << "// " << sources_ << "\n";
     ProgramSource source;
     source.name = "sum.cpp";
     source.path = path;
@@ -96,7 +100,8 @@ class Precompiled : public ::testing::Test {
   // A fresh cache holding a copy of the built headers (times kept), to be damaged.
   static std::string CopyOfCache() {
     std::string cache = MakeTemp("copy");
-    std::string command = "cp -a " + cache_ + "/pch " + cache + "/";
+    std::string entry = include_dir_.substr(0, include_dir_.rfind('/'));
+    std::string command = "mkdir " + cache + "/pch && cp -a " + entry + " " + cache + "/pch/";
     EXPECT_EQ(std::system(command.c_str()), 0);
     return cache;
   }
@@ -104,6 +109,7 @@ class Precompiled : public ::testing::Test {
   static inline LanguageRegistry* registry_ = nullptr;
   static inline runner::Sandbox* sandbox_ = nullptr;
   static inline std::string cache_;
+  static inline bool owned_cache_ = true;
   static inline std::string include_dir_;
   std::string sources_;
 };
