@@ -34,7 +34,10 @@ constexpr const char* kRegistry = R"(languages:
         if (echo x > "$f") 2>/dev/null; then echo "wrote $f" >&2; exit 3; fi;
         if rm -rf "$f" 2>/dev/null && [ ! -e "$f" ]; then echo "removed $f" >&2; exit 4; fi;
         if chmod 777 "$f" 2>/dev/null; then echo "chmod $f" >&2; exit 5; fi;
-      done; exec /usr/bin/g++ "$@"', sh, -std=gnu++20, -O2, -pipe, -H, -o, program, "{sources}"]
+      done;
+      if [ -d /pch ] && ! touch /pch/new 2>&1 | grep -q "Read-only"; then
+        echo "/pch is not mounted read-only" >&2; exit 6; fi;
+      exec /usr/bin/g++ "$@"', sh, -std=gnu++20, -O2, -pipe, -H, -o, program, "{sources}"]
     run: ["{dir}/program"]
     precompiled: [iostream]
 )";
