@@ -297,6 +297,7 @@ void TestRun::RunDefaultValidator() {
     return;
   }
   outcome_.judge_message = verdict->message;
+  outcome_.result.feedback_code = std::move(verdict->code);
   Finish(verdict->accepted ? Verdict::kAccepted : Verdict::kWrongAnswer, verdict->message);
 }
 
