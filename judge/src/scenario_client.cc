@@ -343,14 +343,10 @@ int Run(const std::string& scenario_path, int port, const std::string& state_pat
   if (!WaitForPort(port, scenario->startup_timeout)) {
     result["status"] = "no_listen";
     result["step"] = next;
-    char message[160];
-    std::snprintf(message, sizeof message,
-                  "nothing accepted connections on 127.0.0.1:%d (the port in $PORT) within %g s",
-                  port, scenario->startup_timeout);
-    result["message"] = message;
     FeedbackCode code{"no_listen", {}};
     code.Set("port", port).Set("seconds", scenario->startup_timeout);
     result["feedback_code"] = FeedbackCodeJson(code);
+    result["message"] = FeedbackText(code);
     return WriteJson(result_path, result) ? 0 : 3;
   }
   for (size_t i = next; i < scenario->steps.size(); ++i) {

@@ -34,7 +34,7 @@ function shownParams(code: string, p: Params, lang: Lang, tr: Translate): Record
     shown[name] = typeof value === 'number' ? numberText(value, lang) : String(value ?? '');
   }
   for (const name of ['expected', 'got', 'pattern', 'field', 'variable']) {
-    if (name in p && !(code === 'status_differs')) shown[name] = quote(p[name]);
+    if (typeof p[name] === 'string') shown[name] = quote(p[name]);
   }
   if (code === 'service_stopped') {
     shown.how = 'signal' in p ? tr('fb.how.signal', { signal: String(p.signal) })
