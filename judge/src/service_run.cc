@@ -221,8 +221,7 @@ void ServiceRun::AfterServiceEnded(const std::string& step_label, const Feedback
   FeedbackCode stopped = at_step;
   stopped.code = "service_stopped";
   if (service.signal != 0) {
-    const char* name = ::sigabbrev_np(service.signal);
-    stopped.Set("signal", name ? std::string("SIG") + name : std::to_string(service.signal));
+    stopped.Set("signal", SignalName(service.signal));
   } else {
     stopped.Set("exit_code", service.exit_code);
   }
