@@ -50,22 +50,13 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// A short, printable excerpt of a token for messages.
-std::string Quote(const std::string& token, bool truncated = false) {
+// A short excerpt of a token for notes: its first bytes, "..." when some were left out.
+// FeedbackText quotes it and shows non-printable bytes as \xNN.
+std::string Excerpt(const std::string& token, bool truncated = false) {
   constexpr size_t kMaxShown = 40;
-  std::string shown = "'";
-  for (size_t i = 0; i < token.size() && i < kMaxShown; ++i) {
-    unsigned char c = static_cast<unsigned char>(token[i]);
-    if (c >= 0x20 && c < 0x7f && c != '\\') {
-      shown += static_cast<char>(c);
-    } else {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
-      shown += escaped;
-    }
-  }
+  std::string shown = token.substr(0, kMaxShown);
   if (token.size() > kMaxShown || truncated) shown += "...";
-  return shown + "'";
+  return shown;
 }
 
 // Reads alternating whitespace runs and tokens from a source, counting lines.
@@ -125,22 +116,30 @@ bool TokensEqual(const std::string& answer, const std::string& output, bool case
   return true;
 }
 
-std::string Where(const Tokenizer& output) {
-  return "token " + std::to_string(output.count()) + " (line " +
-         std::to_string(output.token_line()) + ")";
+// A difference at the output's current token.
+FeedbackCode AtToken(std::string code, const Tokenizer& output) {
+  FeedbackCode feedback{std::move(code), {}};
+  feedback.Set("n", output.count()).Set("line", output.token_line());
+  return feedback;
 }
 
-ValidatorVerdict Reject(std::string message) { return ValidatorVerdict{false, std::move(message)}; }
+ValidatorVerdict Reject(FeedbackCode code) {
+  std::string message = FeedbackText(code);
+  return ValidatorVerdict{false, std::move(message), std::move(code)};
+}
 
 // Compares one answer token with one output token under the options.
-std::optional<std::string> CompareTokens(const std::string& answer, const std::string& output,
-                                         bool output_truncated,
-                                         const DefaultValidatorOptions& options) {
+std::optional<FeedbackCode> CompareTokens(const std::string& answer, const std::string& output,
+                                          bool output_truncated, const Tokenizer& where,
+                                          const DefaultValidatorOptions& options) {
+  auto differs = [&](const char* code) {
+    FeedbackCode feedback = AtToken(code, where);
+    feedback.Set("expected", Excerpt(answer)).Set("got", Excerpt(output, output_truncated));
+    return feedback;
+  };
   bool tolerant = options.absolute_tolerance || options.relative_tolerance;
   if (tolerant && IsStrictFloat(answer)) {
-    if (output_truncated || !IsStrictFloat(output)) {
-      return "expected a number near " + Quote(answer) + ", got " + Quote(output, output_truncated);
-    }
+    if (output_truncated || !IsStrictFloat(output)) return differs("number_expected");
     double expected = *ParseStrictFloat(answer);
     double got = *ParseStrictFloat(output);
     if (got == expected) return std::nullopt;
@@ -149,12 +148,10 @@ std::optional<std::string> CompareTokens(const std::string& answer, const std::s
                   (options.relative_tolerance &&
                    difference <= *options.relative_tolerance * std::fabs(expected));
     if (within) return std::nullopt;
-    char message[160];
-    std::snprintf(message, sizeof message, "differs by %.3g from the expected value", difference);
-    return "expected " + Quote(answer) + ", got " + Quote(output) + ": " + message;
+    return differs("number_differs").Set("difference", difference);
   }
   if (output_truncated || !TokensEqual(answer, output, options.case_sensitive)) {
-    return "expected " + Quote(answer) + ", got " + Quote(output, output_truncated);
+    return differs("token_differs");
   }
   return std::nullopt;
 }
@@ -252,9 +249,10 @@ ValidatorVerdict CompareWithAnswer(ByteSource& answer_source, ByteSource& output
       answer.ReadSpace(&answer_space, SIZE_MAX);
       output.ReadSpace(&output_space, answer_space.size() + 1);
       if (answer_space != output_space) {
-        return Reject("whitespace differs before token " + std::to_string(output.count() + 1) +
-                      " (line " + std::to_string(output.line()) + "): expected " +
-                      Quote(answer_space) + ", got " + Quote(output_space));
+        FeedbackCode feedback{"whitespace_differs", {}};
+        feedback.Set("n", output.count() + 1).Set("line", output.line());
+        return Reject(std::move(
+            feedback.Set("expected", Excerpt(answer_space)).Set("got", Excerpt(output_space))));
       }
     } else {
       answer.ReadSpace();
@@ -268,17 +266,18 @@ ValidatorVerdict CompareWithAnswer(ByteSource& answer_source, ByteSource& output
     if (tolerant) keep = std::max<size_t>(keep, 1 << 16);
     bool truncated = false;
     bool has_output = output.ReadToken(output_token, keep, truncated);
-    if (!has_answer && !has_output) return ValidatorVerdict{true, ""};
+    if (!has_answer && !has_output) return ValidatorVerdict{true, "", {}};
     if (!has_answer) {
-      return Reject("more output than expected: " + Where(output) + " is " +
-                    Quote(output_token, truncated) + " after the answer's last token");
+      return Reject(
+          std::move(AtToken("extra_output", output).Set("got", Excerpt(output_token, truncated))));
     }
     if (!has_output) {
-      return Reject("output ended after " + std::to_string(output.count()) + " tokens; expected " +
-                    Quote(answer_token) + " next");
+      FeedbackCode feedback{"output_ended", {}};
+      return Reject(
+          std::move(feedback.Set("n", output.count()).Set("expected", Excerpt(answer_token))));
     }
-    if (auto difference = CompareTokens(answer_token, output_token, truncated, options)) {
-      return Reject(Where(output) + ": " + *difference);
+    if (auto difference = CompareTokens(answer_token, output_token, truncated, output, options)) {
+      return Reject(std::move(*difference));
     }
   }
 }

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "feedback_json.h"
+
 namespace judge {
 
 namespace {
@@ -23,6 +25,7 @@ nlohmann::json TestObject(const TestResult& test) {
                          {"wall_ms", test.wall_ms},
                          {"memory_kib", test.memory_kib},
                          {"feedback", test.feedback}};
+  if (!test.feedback_code.empty()) json["feedback_code"] = FeedbackCodeJson(test.feedback_code);
   if (test.full_feedback) json["full_feedback"] = true;
   if (test.sample) json["sample"] = true;
   if (!test.replay.empty()) {

@@ -13,8 +13,10 @@
 //
 // usage: koodikoe-scenario-client SCENARIO PORT STATE RESULT
 //   STATE   JSON written at a restart step and read back by the next run (next step, captures)
-//   RESULT  JSON: {"status": "pass"|"fail"|"restart"|"no_listen", "step", "label", "kind",
-//           "message", "sent", "got", "steps_passed"}
+//   RESULT  JSON: {"status": "pass"|"fail"|"restart"|"no_listen", "step", "label",
+//           "step_name", "kind", "feedback_code", "message", "sent", "got", "steps_passed"};
+//           "feedback_code" is what failed as a code (judge/feedback_code.h), "message" the
+//           same in English
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -28,6 +30,7 @@
 #include <sstream>
 #include <thread>
 
+#include "feedback_json.h"
 #include "scenario.h"
 
 namespace judge {
@@ -51,7 +54,7 @@ std::string Shorten(const std::string& text, size_t max = kShownBody) {
 struct Exchange {
   bool ok = false;
   std::string kind;  // when !ok: "timeout" | "connection" | "too_large"
-  std::string error;
+  FeedbackCode error;
   int status = 0;
   httplib::Headers headers;
   std::string body;
@@ -107,17 +110,18 @@ Exchange Send(int port, const Prepared& request) {
   double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   if (too_large) {
     exchange.kind = "too_large";
-    exchange.error = "the response body is larger than 1 MiB";
+    exchange.error.code = "response_too_large";
     return exchange;
   }
   if (!sent || too_slow) {
     bool timed_out = too_slow || elapsed >= request.timeout * 0.95;
     exchange.kind = timed_out ? "timeout" : "connection";
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%g s", request.timeout);
-    exchange.error = timed_out ? std::string("no complete response within ") + seconds
-                               : "no response: " + httplib::to_string(error) +
-                                     " (the connection was refused or closed)";
+    if (timed_out) {
+      exchange.error = FeedbackCode{"step_timeout", {}}.Set("seconds", request.timeout);
+    } else {
+      exchange.error =
+          FeedbackCode{"connection_failed", {}}.Set("error", httplib::to_string(error));
+    }
     return exchange;
   }
   exchange.ok = true;
@@ -127,7 +131,7 @@ Exchange Send(int port, const Prepared& request) {
 }
 
 std::string DescribeResponse(const Exchange& exchange) {
-  if (!exchange.ok) return exchange.error;
+  if (!exchange.ok) return FeedbackText(exchange.error);
   std::string text = std::to_string(exchange.status);
   auto type = exchange.headers.find("Content-Type");
   if (type != exchange.headers.end()) text += " (" + type->second + ")";
@@ -135,25 +139,29 @@ std::string DescribeResponse(const Exchange& exchange) {
   return text;
 }
 
-// Checks a response against the step's expectations; "" if it meets them.
-std::string Check(const ScenarioStep& step, const Exchange& exchange, const Variables& vars) {
+FeedbackCode Code(std::string code) { return FeedbackCode{std::move(code), {}}; }
+
+// Checks a response against the step's expectations; nullopt if it meets them.
+std::optional<FeedbackCode> Check(const ScenarioStep& step, const Exchange& exchange,
+                                  const Variables& vars) {
   const ScenarioExpect& expect = step.expect;
   if (expect.status && *expect.status != exchange.status) {
-    return "expected status " + std::to_string(*expect.status) + ", got " +
-           std::to_string(exchange.status);
+    return Code("status_differs").Set("expected", *expect.status).Set("got", exchange.status);
   }
   for (const auto& [name, pattern] : expect.headers) {
     auto found = exchange.headers.find(name);
-    if (found == exchange.headers.end()) return "expected a " + name + " header, got none";
+    if (found == exchange.headers.end()) return Code("header_missing").Set("header", name);
     std::string wanted = Substitute(pattern, vars);
     try {
       if (!std::regex_search(found->second,
                              std::regex(wanted, std::regex::ECMAScript | std::regex::icase))) {
-        return "expected header " + name + " to match '" + wanted + "', got '" +
-               Shorten(found->second, 100) + "'";
+        return Code("header_differs")
+            .Set("header", name)
+            .Set("expected", wanted)
+            .Set("got", Shorten(found->second, 100));
       }
     } catch (const std::regex_error&) {
-      return "scenario error: '" + wanted + "' is not a valid regular expression";
+      return Code("invalid_pattern").Set("pattern", wanted);
     }
   }
   auto trim = [](std::string text) {
@@ -163,32 +171,33 @@ std::string Check(const ScenarioStep& step, const Exchange& exchange, const Vari
   if (expect.body) {
     std::string wanted = Substitute(*expect.body, vars);
     if (trim(wanted) != trim(exchange.body))
-      return "expected the body '" + Shorten(wanted, 100) + "'";
+      return Code("body_differs").Set("expected", Shorten(wanted, 100));
   }
   if (expect.body_regex) {
     std::string wanted = Substitute(*expect.body_regex, vars);
     try {
       if (!std::regex_search(exchange.body, std::regex(wanted, std::regex::ECMAScript))) {
-        return "expected the body to match '" + wanted + "'";
+        return Code("body_pattern_differs").Set("expected", wanted);
       }
     } catch (const std::regex_error&) {
-      return "scenario error: '" + wanted + "' is not a valid regular expression";
+      return Code("invalid_pattern").Set("pattern", wanted);
     }
   }
   if (expect.json) {
     Json actual = Json::parse(exchange.body, nullptr, /*allow_exceptions=*/false);
-    if (actual.is_discarded()) return "expected a JSON body, got something that is not JSON";
+    if (actual.is_discarded()) return Code("json_expected");
     std::string where;
     Json wanted = SubstituteJson(*expect.json, vars);
     if (!JsonSubset(wanted, actual, where)) {
-      return "the JSON differs at " + where + " (expected " + Shorten(wanted.dump(), 150) + ")";
+      return Code("json_differs").Set("where", where).Set("expected", Shorten(wanted.dump(), 150));
     }
   }
-  return "";
+  return std::nullopt;
 }
 
-// Captures values of a response into `vars`; "" on success, else what was missing.
-std::string Capture(const ScenarioStep& step, const Exchange& exchange, Variables& vars) {
+// Captures values of a response into `vars`; nullopt on success, else what was missing.
+std::optional<FeedbackCode> Capture(const ScenarioStep& step, const Exchange& exchange,
+                                    Variables& vars) {
   for (const auto& [name, source] : step.captures) {
     if (source == "body") {
       vars[name] = exchange.body;
@@ -197,18 +206,18 @@ std::string Capture(const ScenarioStep& step, const Exchange& exchange, Variable
     } else if (source.rfind("header.", 0) == 0) {
       auto found = exchange.headers.find(source.substr(7));
       if (found == exchange.headers.end())
-        return "cannot capture " + name + ": no " + source.substr(7) + " header";
+        return Code("capture_header_missing").Set("variable", name).Set("header", source.substr(7));
       vars[name] = found->second;
     } else {
       Json body = Json::parse(exchange.body, nullptr, false);
-      if (body.is_discarded()) return "cannot capture " + name + ": the body is not JSON";
+      if (body.is_discarded()) return Code("capture_not_json").Set("variable", name);
       auto value =
           source == "json" ? std::optional<Json>(body) : JsonAtPath(body, source.substr(5));
-      if (!value) return "cannot capture " + name + ": the body has no " + source.substr(5);
+      if (!value) return Code("field_missing").Set("variable", name).Set("field", source.substr(5));
       vars[name] = *value;
     }
   }
-  return "";
+  return std::nullopt;
 }
 
 Prepared Prepare(const Scenario& scenario, const ScenarioStep& step, const Variables& vars) {
@@ -251,7 +260,8 @@ bool WaitForPort(int port, double seconds) {
 
 struct StepFailure {
   std::string kind;  // mismatch | timeout | connection | too_large | scenario
-  std::string message, sent, got;
+  FeedbackCode code;
+  std::string sent, got;
 };
 
 // Plays one request step (all its concurrent copies); nullopt when it passed.
@@ -271,25 +281,25 @@ std::optional<StepFailure> PlayStep(const Scenario& scenario, const ScenarioStep
   int failed = 0;
   std::optional<StepFailure> first;
   for (const Exchange& exchange : exchanges) {
-    std::string problem = exchange.ok ? Check(step, exchange, vars) : exchange.error;
-    if (problem.empty()) continue;
+    std::optional<FeedbackCode> problem =
+        exchange.ok ? Check(step, exchange, vars) : std::optional(exchange.error);
+    if (!problem) continue;
     ++failed;
     if (!first) {
       std::string kind = exchange.ok ? "mismatch" : exchange.kind;
-      if (problem.rfind("scenario error", 0) == 0) kind = "scenario";
-      first = StepFailure{kind, problem, request.Describe(), DescribeResponse(exchange)};
+      if (problem->code == "invalid_pattern") kind = "scenario";
+      first =
+          StepFailure{kind, std::move(*problem), request.Describe(), DescribeResponse(exchange)};
     }
   }
   if (first) {
-    if (step.concurrency > 1) {
-      first->message = std::to_string(failed) + " of " + std::to_string(step.concurrency) +
-                       " concurrent requests failed; the first: " + first->message;
-    }
+    if (step.concurrency > 1)
+      first->code.Set("failed", failed).Set("concurrency", step.concurrency);
     return first;
   }
-  std::string problem = Capture(step, exchanges[0], vars);
-  if (!problem.empty()) {
-    return StepFailure{"mismatch", problem, request.Describe(), DescribeResponse(exchanges[0])};
+  if (auto problem = Capture(step, exchanges[0], vars)) {
+    return StepFailure{"mismatch", std::move(*problem), request.Describe(),
+                       DescribeResponse(exchanges[0])};
   }
   return std::nullopt;
 }
@@ -300,7 +310,7 @@ bool WriteJson(const std::string& path, const Json& json) {
   const std::string partial = path + ".partial";
   {
     std::ofstream out(partial, std::ios::trunc);
-    out << json.dump() << "\n";
+    out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
     if (!out.flush()) return false;
   }
   return std::rename(partial.c_str(), path.c_str()) == 0;
@@ -333,17 +343,17 @@ int Run(const std::string& scenario_path, int port, const std::string& state_pat
   if (!WaitForPort(port, scenario->startup_timeout)) {
     result["status"] = "no_listen";
     result["step"] = next;
-    char message[160];
-    std::snprintf(message, sizeof message,
-                  "nothing accepted connections on 127.0.0.1:%d (the port in $PORT) within %g s",
-                  port, scenario->startup_timeout);
-    result["message"] = message;
+    FeedbackCode code{"no_listen", {}};
+    code.Set("port", port).Set("seconds", scenario->startup_timeout);
+    result["feedback_code"] = FeedbackCodeJson(code);
+    result["message"] = FeedbackText(code);
     return WriteJson(result_path, result) ? 0 : 3;
   }
   for (size_t i = next; i < scenario->steps.size(); ++i) {
     const ScenarioStep& step = scenario->steps[i];
     result["step"] = i;
     result["label"] = step.Label(i);
+    result["step_name"] = step.name;
     // Progress, in case the service dies under this step and the judge stops this client.
     result["status"] = "running";
     result["steps_passed"] = i;
@@ -359,7 +369,8 @@ int Run(const std::string& scenario_path, int port, const std::string& state_pat
     if (auto failure = PlayStep(*scenario, step, port, vars)) {
       result["status"] = "fail";
       result["kind"] = failure->kind;
-      result["message"] = failure->message;
+      result["feedback_code"] = FeedbackCodeJson(failure->code);
+      result["message"] = FeedbackText(failure->code);
       result["sent"] = failure->sent;
       result["got"] = failure->got;
       result["steps_passed"] = i;
@@ -368,6 +379,7 @@ int Run(const std::string& scenario_path, int port, const std::string& state_pat
   }
   result.erase("step");
   result.erase("label");
+  result.erase("step_name");
   result["status"] = "pass";
   result["steps_passed"] = scenario->steps.size();
   return WriteJson(result_path, result) ? 0 : 3;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "feedback_json.h"
 #include "fs_util.h"
 #include "koodikoe/files.h"
 #include "koodikoe/unique_fd.h"
@@ -177,14 +178,19 @@ bool ServiceRun::OnBoxFinished(int member, const runner::Outcome& outcome) {
   return first;  // the scenario is over: stop the service
 }
 
-std::string ServiceRun::ServiceLog() const {
+std::string ServiceRun::LogTail() const {
   std::string stem = out_dir_ + "/service." + std::to_string(segment_);
   std::string log = Tail(stem + ".stderr", kLogTailBytes);
   if (log.empty()) log = Tail(stem + ".stdout", kLogTailBytes);
+  return log;
+}
+
+std::string ServiceRun::ServiceLog() const {
+  std::string log = LogTail();
   return log.empty() ? "" : "\nthe service wrote: " + log;
 }
 
-void ServiceRun::AfterServiceEnded(const std::string& step_label) {
+void ServiceRun::AfterServiceEnded(const std::string& step_label, const FeedbackCode& at_step) {
   const runner::Outcome& service = *service_;
   std::string during = step_label.empty() ? "" : " during " + step_label;
   switch (service.status) {
@@ -212,10 +218,14 @@ void ServiceRun::AfterServiceEnded(const std::string& step_label) {
     case runner::Status::kRuntimeError:
       break;
   }
-  Finish(Verdict::kRunTimeError,
-         "the service stopped (" + DescribeExit(service) + ")" + during +
-             "; a service must keep running until the scenario ends, in the foreground" +
-             ServiceLog());
+  FeedbackCode stopped = at_step;
+  stopped.code = "service_stopped";
+  if (service.signal != 0) {
+    stopped.Set("signal", SignalName(service.signal));
+  } else {
+    stopped.Set("exit_code", service.exit_code);
+  }
+  Finish(Verdict::kRunTimeError, std::move(stopped));
 }
 
 void ServiceRun::AfterSegment() {
@@ -230,12 +240,18 @@ void ServiceRun::AfterSegment() {
   if (!result.is_object()) result = nlohmann::json::object();
   const std::string status = result.value("status", "");
   const std::string label = result.value("label", "");
+  FeedbackCode at_step;
+  if (!label.empty() && result.contains("step") && result["step"].is_number_unsigned()) {
+    at_step.Set("step", result["step"].get<int64_t>() + 1);
+    if (!result.value("step_name", "").empty())
+      at_step.Set("step_name", result["step_name"].get<std::string>());
+  }
 
-  if (service_ended_first_ && status != "pass") return AfterServiceEnded(label);
+  if (service_ended_first_ && status != "pass") return AfterServiceEnded(label, at_step);
   if (status.empty() || status == "running") {
     if (client.status == runner::Status::kTimeLimit) {
-      return Finish(Verdict::kTimeLimit, "the scenario took longer than " +
-                                             SecondsText(SegmentSeconds()) + ServiceLog());
+      return Finish(Verdict::kTimeLimit,
+                    FeedbackCode{"scenario_timeout", {}}.Set("seconds", SegmentSeconds()));
     }
     std::string errors = client.stderr_data.substr(0, 300);
     return Finish(Verdict::kJudgingError,
@@ -244,7 +260,8 @@ void ServiceRun::AfterSegment() {
   }
   if (status == "pass") {
     return Finish(Verdict::kAccepted,
-                  std::to_string(result.value("steps_passed", 0)) + " steps passed");
+                  FeedbackCode{"steps_passed", {}}.Set("n", result.value("steps_passed", 0)),
+                  false);
   }
   if (status == "restart") {
     if (segment_ >= kMaxRestarts) {
@@ -252,19 +269,22 @@ void ServiceRun::AfterSegment() {
     }
     return;  // NextStep starts the next segment
   }
-  if (status == "no_listen") {
-    return Finish(Verdict::kTimeLimit, result.value("message", "") +
-                                           "; does the service listen on $PORT?" + ServiceLog());
-  }
+  FeedbackCode code = FeedbackCodeFromJson(result.value("feedback_code", nlohmann::json()));
+  if (status == "no_listen") return Finish(Verdict::kTimeLimit, std::move(code));
   const std::string kind = result.value("kind", "");
-  std::string feedback = label + ": " + result.value("message", "") +
-                         "\nsent: " + result.value("sent", "") +
-                         "\ngot: " + result.value("got", "");
-  if (kind == "mismatch") return Finish(Verdict::kWrongAnswer, feedback + ServiceLog());
-  if (kind == "timeout") return Finish(Verdict::kTimeLimit, feedback + ServiceLog());
-  if (kind == "too_large") return Finish(Verdict::kOutputLimit, feedback);
-  if (kind == "scenario") return Finish(Verdict::kJudgingError, "package error: " + feedback);
-  Finish(Verdict::kRunTimeError, feedback + ServiceLog());
+  if (kind == "scenario") {
+    // The package's fault: for its authors, in English.
+    return Finish(Verdict::kJudgingError,
+                  "package error: " + label + ": " + result.value("message", "") +
+                      "\nsent: " + result.value("sent", "") + "\ngot: " + result.value("got", ""));
+  }
+  for (const auto& [name, value] : at_step.params) code.Set(name, value);
+  code.Set("request", result.value("sent", "")).Set("response", result.value("got", ""));
+  if (kind == "mismatch") return Finish(Verdict::kWrongAnswer, std::move(code));
+  if (kind == "timeout") return Finish(Verdict::kTimeLimit, std::move(code));
+  // A response too large is no failure of the service: its log is left out.
+  if (kind == "too_large") return Finish(Verdict::kOutputLimit, std::move(code), false);
+  Finish(Verdict::kRunTimeError, std::move(code));
 }
 
 void ServiceRun::Finish(Verdict verdict, std::string feedback) {
@@ -274,6 +294,13 @@ void ServiceRun::Finish(Verdict verdict, std::string feedback) {
   outcome_.judge_message = outcome_.result.feedback;
   outcome_.ran = true;
   finished_ = true;
+}
+
+void ServiceRun::Finish(Verdict verdict, FeedbackCode feedback, bool with_log) {
+  std::string log = with_log ? LogTail() : "";
+  if (!log.empty()) feedback.Set("log", log);
+  Finish(verdict, FeedbackText(feedback));
+  outcome_.result.feedback_code = std::move(feedback);
 }
 
 CaseOutcome ServiceRun::TakeOutcome() { return std::move(outcome_); }

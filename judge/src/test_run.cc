@@ -75,12 +75,13 @@ std::string ShownText(const std::string& path) {
 
 }  // namespace
 
+std::string SignalName(int signal) {
+  const char* name = ::sigabbrev_np(signal);
+  return name ? std::string("SIG") + name : std::to_string(signal);
+}
+
 std::string DescribeExit(const runner::Outcome& outcome) {
-  if (outcome.signal != 0) {
-    const char* name = ::sigabbrev_np(outcome.signal);
-    return std::string("killed by signal ") +
-           (name ? std::string("SIG") + name : std::to_string(outcome.signal));
-  }
+  if (outcome.signal != 0) return "killed by signal " + SignalName(outcome.signal);
   return "exit code " + std::to_string(outcome.exit_code);
 }
 
@@ -297,6 +298,7 @@ void TestRun::RunDefaultValidator() {
     return;
   }
   outcome_.judge_message = verdict->message;
+  outcome_.result.feedback_code = std::move(verdict->code);
   Finish(verdict->accepted ? Verdict::kAccepted : Verdict::kWrongAnswer, verdict->message);
 }
 

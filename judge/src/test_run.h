@@ -51,6 +51,8 @@ struct CaseOutcome {
 
 // "exit code 3", "killed by signal SIGSEGV".
 std::string DescribeExit(const runner::Outcome& outcome);
+// "SIGSEGV" (the number where the signal has no name).
+std::string SignalName(int signal);
 // "1.5 s".
 std::string SecondsText(double seconds);
 

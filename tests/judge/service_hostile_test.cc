@@ -166,6 +166,10 @@ TEST_F(ServiceHostileTest, ServiceThatNeverListensGetsATimeLimit) {
   EXPECT_EQ(report.verdict, Verdict::kTimeLimit);
   ASSERT_EQ(report.tests.size(), 1u);
   EXPECT_NE(report.tests[0].feedback.find("$PORT"), std::string::npos) << report.tests[0].feedback;
+  const FeedbackCode& code = report.tests[0].feedback_code;
+  EXPECT_EQ(code.code, "no_listen");
+  EXPECT_EQ(code.Text("seconds"), "3");
+  EXPECT_EQ(report.tests[0].feedback, FeedbackText(code));
   ExpectNothingLeft();
 }
 
@@ -178,6 +182,33 @@ TEST_F(ServiceHostileTest, CrashMidScenarioNamesTheStep) {
   ASSERT_EQ(report.tests.size(), 1u);
   EXPECT_NE(report.tests[0].feedback.find("step 2 'second'"), std::string::npos)
       << report.tests[0].feedback;
+  const FeedbackCode& code = report.tests[0].feedback_code;
+  EXPECT_EQ(code.code, "service_stopped");
+  EXPECT_EQ(code.Text("exit_code"), "7");
+  EXPECT_EQ(code.Text("step"), "2");
+  EXPECT_EQ(code.Text("step_name"), "second");
+  EXPECT_EQ(report.tests[0].feedback, FeedbackText(code));
+  ExpectNothingLeft();
+}
+
+// A wrong answer of a step is a code with the step, what was sent and what came back.
+TEST_F(ServiceHostileTest, WrongStatusIsACodedNote) {
+  Report report = Judge(Service("",
+                                "def on_request(handler):\n"
+                                "    if handler.path == '/again':\n"
+                                "        handler.send_error(404)\n"
+                                "        raise ConnectionAbortedError()\n"));
+  EXPECT_EQ(report.verdict, Verdict::kWrongAnswer);
+  ASSERT_EQ(report.tests.size(), 1u);
+  const FeedbackCode& code = report.tests[0].feedback_code;
+  EXPECT_EQ(code.code, "status_differs") << report.tests[0].feedback;
+  EXPECT_EQ(code.Text("expected"), "200");
+  EXPECT_EQ(code.Text("got"), "404");
+  EXPECT_EQ(code.Text("step"), "2");
+  EXPECT_EQ(code.Text("request"), "GET /again");
+  EXPECT_EQ(report.tests[0].feedback.rfind("step 2 'second': expected status 200, got 404", 0), 0u)
+      << report.tests[0].feedback;
+  EXPECT_EQ(report.tests[0].feedback, FeedbackText(code));
   ExpectNothingLeft();
 }
 

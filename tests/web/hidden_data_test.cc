@@ -111,6 +111,10 @@ TEST_P(HiddenDataTest, Issue14SecretTestsShowNoDataAnywhere) {
   for (const json& test : done["tests"]) {
     if (IsSample(test)) {
       EXPECT_FALSE(test.value("feedback", "").empty()) << "samples show everything";
+      // The default checker's note as a code, for the UI to word (issue 17).
+      EXPECT_TRUE(test.contains("feedback_code")) << test.dump();
+      EXPECT_FALSE(test.value("feedback_code", json::object()).value("code", "").empty())
+          << test.dump();
     }
   }
 
@@ -133,11 +137,13 @@ TEST_P(HiddenDataTest, Issue14SecretTestsShowNoDataAnywhere) {
   // The trainer of the room sees everything, the validator's message included.
   Api mikko = As("mikko");
   json seen = mikko.Get("/api/v1/submissions/" + std::to_string(id)).body;
-  bool secret_feedback = false;
+  bool secret_feedback = false, secret_code = false;
   for (const json& test : seen["tests"]) {
     secret_feedback |= !IsSample(test) && !test.value("feedback", "").empty();
+    secret_code |= !IsSample(test) && test.contains("feedback_code");
   }
   EXPECT_TRUE(secret_feedback) << seen.dump();
+  EXPECT_TRUE(secret_code) << seen.dump();
 }
 
 TEST_P(HiddenDataTest, Issue14ATrialHidesEvenFullFeedbackGroups) {
@@ -179,6 +185,33 @@ TEST(FeedbackForViewer, Issue17ASampleScenarioShowsInATrial) {
   EXPECT_FALSE(web::TestForViewer(secret, web::ReportViewer::kHidden).contains("feedback"));
   EXPECT_EQ(web::TestForViewer(secret, web::ReportViewer::kCandidate).value("feedback", ""),
             "step 1: got 404");
+}
+
+// A note's code carries the same expected and received text as the note: it is shown exactly
+// where the note is (issue 17).
+TEST(FeedbackForViewer, Issue17TheFeedbackCodeGoesWhereTheFeedbackGoes) {
+  json code = {{"code", "token_differs"},
+               {"params", {{"n", 1}, {"line", 1}, {"expected", "42"}, {"got", "41"}}}};
+  json secret = {{"name", "secret/1"},
+                 {"group", "secret"},
+                 {"verdict", "wrong_answer"},
+                 {"feedback", "token 1 (line 1): expected '42', got '41'"},
+                 {"feedback_code", code}};
+  json open = secret;
+  open["full_feedback"] = true;
+  json sample = secret;
+  sample["group"] = "sample";
+  for (web::ReportViewer viewer : {web::ReportViewer::kHidden, web::ReportViewer::kCandidate}) {
+    EXPECT_FALSE(web::TestForViewer(secret, viewer).contains("feedback_code"));
+    EXPECT_EQ(web::TestForViewer(sample, viewer)["feedback_code"], code);
+  }
+  EXPECT_FALSE(web::TestForViewer(open, web::ReportViewer::kHidden).contains("feedback_code"));
+  EXPECT_EQ(web::TestForViewer(open, web::ReportViewer::kCandidate)["feedback_code"], code);
+  EXPECT_EQ(web::TestForViewer(secret, web::ReportViewer::kEverything)["feedback_code"], code);
+  json event = {{"done", 1}, {"total", 2}, {"test", secret}};
+  EXPECT_EQ(web::ProgressEventForViewer(event.dump(), web::ReportViewer::kCandidate)
+                .find("feedback_code"),
+            std::string::npos);
 }
 
 }  // namespace

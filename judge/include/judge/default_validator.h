@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/feedback_code.h"
 #include "koodikoe/result.h"
 
 namespace judge {
@@ -34,6 +35,7 @@ std::optional<double> ParseStrictFloat(const std::string& token);
 struct ValidatorVerdict {
   bool accepted = false;
   std::string message;  // for wrong answers: where and what differed (short excerpts only)
+  FeedbackCode code;    // the same as a code; `message` is FeedbackText(code)
 };
 
 // Something to read bytes from: a file descriptor or a string.

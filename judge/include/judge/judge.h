@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "judge/feedback_code.h"
 #include "koodikoe/result.h"
 
 namespace judge {
@@ -46,6 +47,9 @@ struct TestResult {
   int64_t wall_ms = 0;
   int64_t memory_kib = 0;
   std::string feedback;  // what differed, trimmed; never hidden data beyond a short excerpt
+  // The same as a code with parameters where the judge wrote the note (the default output
+  // validator, a service's scenario): "feedback_code" in the report. Empty for free text.
+  FeedbackCode feedback_code;
   // `game` kind: the checked replay (a JSON object's text, judge/PACKAGES.md); "" = none, as
   // for a secret test whose group gives no full feedback.
   std::string replay;

@@ -71,6 +71,65 @@ for (const lang of ['en', 'fi']) {
   });
 }
 
+// The judge gives its notes as codes with parameters (feedback_code) beside its English note;
+// the page words them in the user's language: the checker's note on a wrong answer, and a
+// service's scenario step (which step, what was sent, what came back).
+const CODED = {
+  en: {
+    note: 'Word 1 on line 1: expected “Hello,”, your program printed “Goodbye...”.',
+    step: 'Step 1 “health”: The response\'s Content-Type header is “text/plain”; it should match “application/json”.',
+    sent: 'Sent: GET /health', response: /^Response: 200 \(text\/plain/m,
+  },
+  fi: {
+    note: 'Rivin 1 sana 1: odotettiin “Hello,”, ohjelmasi tulosti “Goodbye...”.',
+    step: 'Vaihe 1 ”health”: Vastauksen otsake Content-Type on “text/plain”, sen pitäisi vastata mallia “application/json”.',
+    sent: 'Lähetettiin: GET /health', response: /^Vastaus: 200 \(text\/plain/m,
+  },
+};
+const HEALTH_PLAIN_TEXT = fs.readFileSync(path.join(path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..'),
+  'exercises/fullstack/health/submissions/wrong_answer/plain_text.py'), 'utf8');
+
+/** Runs the code on the examples; the run's report as the API gives it, once the page shows the verdict. */
+async function runOnExamples(page, lang) {
+  const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/runs') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: TEXT[lang].run }).click();
+  const { id } = await (await posted).json();
+  const verdict = await finalVerdict(page);
+  const report = await page.evaluate(async (runId) => (await fetch(`/api/v1/submissions/${runId}`)).json(), id);
+  return { verdict, report };
+}
+
+for (const lang of ['en', 'fi']) {
+  test(`feedback (${lang}): the checker's and a service scenario's notes are worded from their codes`, async () => {
+    const page = await openHello(lang);
+    await setCode(page, BYE);
+    const wrong = await runOnExamples(page, lang);
+    assert.equal(wrong.verdict, 'wrong_answer');
+    assert.deepEqual(wrong.report.tests[0].feedback_code,
+      { code: 'token_differs', params: { n: 1, line: 1, expected: 'Hello,', got: 'Goodbye...' } });
+    assert.equal(await page.locator('.test-row').first().locator('.feedback-text').textContent(), CODED[lang].note);
+
+    await page.goto(`${BASE}/exercises/health`);
+    await page.waitForSelector('.cm-content');
+    await page.selectOption('#language-select', 'python');
+    await setCode(page, HEALTH_PLAIN_TEXT);
+    const step = await runOnExamples(page, lang);
+    assert.equal(step.verdict, 'wrong_answer');
+    const code = step.report.tests[0].feedback_code;
+    assert.equal(code.code, 'header_differs', JSON.stringify(step.report.tests[0]));
+    assert.deepEqual([code.params.step, code.params.step_name, code.params.header], [1, 'health', 'Content-Type']);
+    const note = await page.locator('.test-row').first().locator('.feedback-text').textContent();
+    const lines = note.split('\n');
+    assert.equal(lines[0], CODED[lang].step);
+    assert.equal(lines[1], CODED[lang].sent);
+    assert.match(note, CODED[lang].response);
+    if (lang === 'fi') assert.doesNotMatch(note, /expected header|\nsent: |\ngot: /, 'no English in the Finnish note');
+    console.log(`screenshot: ${await screenshot(page, `feedback-service-step-${lang}`)}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
 for (const lang of ['en', 'fi']) {
   test(`feedback (${lang}): what really happened: waiting, a run on own input, too much code, a syntax error`, async () => {
     const T = TEXT[lang];

@@ -51,7 +51,7 @@ for (const lang of ['en', 'fi']) {
     const rows = page.locator('.test-row');
     assert.equal(await rows.count(), 1);
     assert.match(await rows.first().locator('.test-name').textContent(), /1-health/);
-    assert.match(await rows.first().textContent(), /2 steps passed/);
+    assert.match(await rows.first().textContent(), lang === 'fi' ? /Kaikki 2 vaihetta onnistuivat/ : /All 2 steps passed/);
 
     // A server that answers plain text: the scenario's feedback says which step and what came back.
     await setCode(page, PLAIN_TEXT);

@@ -1,6 +1,8 @@
 // The HTTP API v1 (web/API.md): typed calls, CSRF header on cookie writes,
 // errors as ApiError with the server's error word, params and message, retries for reads.
 
+import type { FeedbackCode } from './feedback';
+
 export type Role = 'candidate' | 'trainer' | 'company' | 'admin';
 export type Lang = 'fi' | 'en';
 
@@ -27,6 +29,8 @@ export interface Exercise extends ExerciseSummary {
 export interface TestResult {
   name: string; group?: string; verdict: string; score?: number;
   cpu_ms?: number; wall_ms?: number; memory_kib?: number; feedback?: string;
+  /** The note as a code with parameters (judge/include/judge/feedback_code.h), worded by the UI. */
+  feedback_code?: FeedbackCode | null;
   /** What the program printed, its stderr and the expected output, each cut to 4 KiB: only for
    *  examples and test groups that give full feedback. */
   output?: string; stderr?: string; expected?: string;

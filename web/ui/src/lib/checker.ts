@@ -1,6 +1,6 @@
-// The default output checker's notes (judge/src/default_validator.cc) in the user's language:
-// the judge writes them in English with token and line numbers; these patterns pick out the
-// parameters. A note that matches none is shown as the judge wrote it.
+// The default output checker's English notes (judge/src/feedback_code.cc) of reports judged
+// before the judge gave them as codes ("feedback_code", worded by feedback.ts): these patterns
+// pick out the parameters. A note that matches none is shown as the judge wrote it.
 export type CheckerNote =
   | { kind: 'token'; n: number; line: number; expected: string; got: string }
   | { kind: 'number'; n: number; line: number; expected: string; got: string }

@@ -4,11 +4,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Sample, Submission, TestResult } from '../lib/api';
-import { t } from '../i18n';
+import { hasKey, lang, t } from '../i18n';
 import { errorLines, parseCompileOutput } from '../lib/compile';
 import { Icon, Link, ProgressBar, Verdict, verdictTone, type VerdictLimits } from '../components';
 import { isReplay } from '../lib/replay';
-import { parseCheckerNote } from '../lib/checker';
+import { feedbackText } from '../lib/feedback';
 import { firstDifference, outputLines, splitCut, type Difference } from '../lib/diff';
 import { ReplayViewer } from './replay';
 
@@ -47,18 +47,10 @@ export function syntaxErrorText(output: string | undefined): string | undefined 
   return line ? t('v.syntaxErrorAt', { line }) : t('v.syntaxError');
 }
 
-/** The checker's note in the user's language where it is one of the default checker's. */
-export function checkerNoteText(note: string): string {
-  const n = parseCheckerNote(note);
-  if (!n) return note;
-  const q = (s: string) => `“${s}”`;
-  switch (n.kind) {
-    case 'token': return t('chk.token', { n: n.n, line: n.line, expected: q(n.expected), got: q(n.got) });
-    case 'number': return t('chk.number', { n: n.n, line: n.line, expected: q(n.expected), got: q(n.got) });
-    case 'space': return t('chk.space', { n: n.n, line: n.line });
-    case 'extra': return t('chk.extra', { line: n.line, got: q(n.got) });
-    case 'ended': return t('chk.ended', { n: n.n, expected: q(n.expected) });
-  }
+/** A test's note in the user's language: its code worded, else the default checker's old
+ *  English note read, else the note as it is. */
+export function testNoteText(test: TestResult): string {
+  return feedbackText(test, t, lang(), hasKey);
 }
 
 function formatMs(ms?: number) { return ms === undefined || ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms} ms`; }
@@ -144,7 +136,7 @@ function OutputCompare({ test, sample }: { test: TestResult; sample?: Sample }) 
         </div>
       ) : null}
       {test.feedback && test.feedback !== printed ? (
-        <p class="feedback"><strong>{t('res.note')}:</strong> <span class="feedback-text">{checkerNoteText(test.feedback)}</span></p>
+        <p class="feedback"><strong>{t('res.note')}:</strong> <span class="feedback-text">{testNoteText(test)}</span></p>
       ) : null}
     </div>
   );
