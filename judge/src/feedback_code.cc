@@ -163,6 +163,9 @@ std::string StepLabel(const FeedbackCode& f) {
   return label;
 }
 
+// " during step 2 'name'" when the note names the step that was played.
+std::string During(const FeedbackCode& f) { return f.Has("step") ? " during " + StepLabel(f) : ""; }
+
 std::string ServiceLogText(const FeedbackCode& f) {
   return f.Text("log").empty() ? "" : "\nthe service wrote: " + f.Text("log");
 }
@@ -194,12 +197,33 @@ const std::map<std::string_view, Wording>& ServiceWordings() {
        [](const FeedbackCode& f) {
          return "the scenario took longer than " + f.Text("seconds") + " s" + ServiceLogText(f);
        }},
+      {"service_wall_limit",
+       [](const FeedbackCode& f) {
+         return "the service ran longer than " + f.Text("seconds") + " s" + During(f);
+       }},
+      {"service_cpu_limit",
+       [](const FeedbackCode& f) {
+         return "the service used more than " + f.Text("seconds") + " s of CPU time" + During(f) +
+                ServiceLogText(f);
+       }},
+      {"service_memory_limit",
+       [](const FeedbackCode& f) {
+         return "the service used more than " + f.Text("mib") + " MiB of memory" + During(f);
+       }},
+      {"service_output_limit",
+       [](const FeedbackCode& f) {
+         return "the service wrote more than " + f.Text("mib") + " MiB to stdout and stderr" +
+                During(f);
+       }},
+      {"service_forbidden_call",
+       [](const FeedbackCode& f) {
+         return "the service made a forbidden system call" + During(f) + ServiceLogText(f);
+       }},
       {"service_stopped",
        [](const FeedbackCode& f) {
          std::string how = f.Has("signal") ? "killed by signal " + f.Text("signal")
                                            : "exit code " + f.Text("exit_code");
-         std::string during = f.Has("step") ? " during " + StepLabel(f) : "";
-         return "the service stopped (" + how + ")" + during +
+         return "the service stopped (" + how + ")" + During(f) +
                 "; a service must keep running until the scenario ends, in the foreground" +
                 ServiceLogText(f);
        }},

@@ -185,47 +185,43 @@ std::string ServiceRun::LogTail() const {
   return log;
 }
 
-std::string ServiceRun::ServiceLog() const {
-  std::string log = LogTail();
-  return log.empty() ? "" : "\nthe service wrote: " + log;
-}
-
-void ServiceRun::AfterServiceEnded(const std::string& step_label, const FeedbackCode& at_step) {
+void ServiceRun::AfterServiceEnded(const FeedbackCode& at_step) {
   const runner::Outcome& service = *service_;
-  std::string during = step_label.empty() ? "" : " during " + step_label;
+  FeedbackCode note = at_step;
   switch (service.status) {
     case runner::Status::kTimeLimit:
-      return Finish(
-          Verdict::kTimeLimit,
-          service.limit == "wall"
-              ? "the service ran longer than " + SecondsText(SegmentSeconds() + 5) + during
-              : "the service used more than " + SecondsText(context_.time_limit) + " of CPU time" +
-                    during + ServiceLog());
+      if (service.limit == "wall") {
+        note.code = "service_wall_limit";
+        return Finish(Verdict::kTimeLimit, note.Set("seconds", SegmentSeconds() + 5), false);
+      }
+      note.code = "service_cpu_limit";
+      return Finish(Verdict::kTimeLimit, note.Set("seconds", context_.time_limit));
     case runner::Status::kMemoryLimit:
-      return Finish(Verdict::kMemoryLimit, "the service used more than " +
-                                               std::to_string(context_.package->limits.memory_mib) +
-                                               " MiB of memory" + during);
+      note.code = "service_memory_limit";
+      return Finish(Verdict::kMemoryLimit,
+                    note.Set("mib", static_cast<int64_t>(context_.package->limits.memory_mib)),
+                    false);
     case runner::Status::kOutputLimit:
-      return Finish(Verdict::kOutputLimit, "the service wrote more than " +
-                                               std::to_string(context_.package->limits.output_mib) +
-                                               " MiB to stdout and stderr" + during);
+      note.code = "service_output_limit";
+      return Finish(Verdict::kOutputLimit,
+                    note.Set("mib", static_cast<int64_t>(context_.package->limits.output_mib)),
+                    false);
     case runner::Status::kSecurityViolation:
-      return Finish(Verdict::kRunTimeError,
-                    "the service made a forbidden system call" + during + ServiceLog());
+      note.code = "service_forbidden_call";
+      return Finish(Verdict::kRunTimeError, std::move(note));
     case runner::Status::kInternalError:
       return Finish(Verdict::kJudgingError, "the sandbox failed: " + service.message);
     case runner::Status::kOk:
     case runner::Status::kRuntimeError:
       break;
   }
-  FeedbackCode stopped = at_step;
-  stopped.code = "service_stopped";
+  note.code = "service_stopped";
   if (service.signal != 0) {
-    stopped.Set("signal", SignalName(service.signal));
+    note.Set("signal", SignalName(service.signal));
   } else {
-    stopped.Set("exit_code", service.exit_code);
+    note.Set("exit_code", service.exit_code);
   }
-  Finish(Verdict::kRunTimeError, std::move(stopped));
+  Finish(Verdict::kRunTimeError, std::move(note));
 }
 
 void ServiceRun::AfterSegment() {
@@ -247,7 +243,12 @@ void ServiceRun::AfterSegment() {
       at_step.Set("step_name", result["step_name"].get<std::string>());
   }
 
-  if (service_ended_first_ && status != "pass") return AfterServiceEnded(label, at_step);
+  // The client may see the connection close before the service's own end is reaped; a service
+  // that the judge did not stop (SIGKILL after the client) ended by itself either way.
+  bool stopped_by_judge =
+      service.status == runner::Status::kRuntimeError && service.signal == SIGKILL;
+  bool service_ended = service_ended_first_ || !stopped_by_judge;
+  if (service_ended && status != "pass") return AfterServiceEnded(at_step);
   if (status.empty() || status == "running") {
     if (client.status == runner::Status::kTimeLimit) {
       return Finish(Verdict::kTimeLimit,

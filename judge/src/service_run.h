@@ -46,10 +46,9 @@ class ServiceRun : public CaseRun {
   // Both boxes of a segment have ended: decides the verdict, or asks for a restart.
   void AfterSegment();
   // `at_step` holds the step that was played ("step", "step_name") or nothing.
-  void AfterServiceEnded(const std::string& step_label, const FeedbackCode& at_step);
+  void AfterServiceEnded(const FeedbackCode& at_step);
   // The last lines the service wrote (stderr first), for feedback.
   std::string LogTail() const;
-  std::string ServiceLog() const;
   void Finish(Verdict verdict, std::string feedback);
   // Finishes with a coded note, the service's last lines added as its "log" if `with_log`.
   void Finish(Verdict verdict, FeedbackCode feedback, bool with_log = true);

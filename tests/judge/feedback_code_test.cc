@@ -169,6 +169,26 @@ TEST(FeedbackCode, ScenarioStepNote) {
             "running until the scenario ends, in the foreground");
 }
 
+// The service's own limits are codes too, worded as the judge wrote them before codes existed.
+TEST(FeedbackCode, ServiceLimitNotes) {
+  FeedbackCode wall{"service_wall_limit", {}};
+  wall.Set("seconds", 13.0).Set("step", 2).Set("step_name", "slow");
+  EXPECT_EQ(FeedbackText(wall), "the service ran longer than 13 s during step 2 'slow'");
+  FeedbackCode cpu{"service_cpu_limit", {}};
+  cpu.Set("seconds", 1.5).Set("log", "busy");
+  EXPECT_EQ(FeedbackText(cpu),
+            "the service used more than 1.5 s of CPU time\nthe service wrote: busy");
+  FeedbackCode memory{"service_memory_limit", {}};
+  memory.Set("mib", 256);
+  EXPECT_EQ(FeedbackText(memory), "the service used more than 256 MiB of memory");
+  FeedbackCode output{"service_output_limit", {}};
+  output.Set("mib", 8).Set("step", 1);
+  EXPECT_EQ(FeedbackText(output),
+            "the service wrote more than 8 MiB to stdout and stderr during step 1");
+  FeedbackCode forbidden{"service_forbidden_call", {}};
+  EXPECT_EQ(FeedbackText(forbidden), "the service made a forbidden system call");
+}
+
 TEST(FeedbackCode, JsonRoundTrip) {
   FeedbackCode code{"number_differs", {}};
   code.Set("n", 3).Set("difference", 0.5).Set("got", "x");

@@ -158,6 +158,9 @@ TEST_F(ServiceHostileTest, ServiceThatFloodsOutputIsStopped) {
                                 "    while True:\n"
                                 "        sys.stdout.write('x' * 65536)\n"));
   EXPECT_EQ(report.verdict, Verdict::kOutputLimit);
+  const FeedbackCode& code = report.tests[0].feedback_code;
+  EXPECT_EQ(code.code, "service_output_limit") << report.tests[0].feedback;
+  EXPECT_EQ(report.tests[0].feedback, FeedbackText(code));
   ExpectNothingLeft();
 }
 

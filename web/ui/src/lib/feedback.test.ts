@@ -20,7 +20,7 @@ const word = (lang: Lang, test: Parameters<typeof feedbackText>[0]) => feedbackT
 // Parameters of every kind a code can carry, so that every placeholder has a value.
 const allParams = {
   n: 2, line: 3, expected: 'Hei,', got: 'Hei', difference: 0.25, header: 'Content-Type', where: 'items[1]',
-  variable: 'id', field: 'id', seconds: 2, error: 'Connection', pattern: '(', port: 8080, exit_code: 1,
+  variable: 'id', field: 'id', seconds: 2, error: 'Connection', pattern: '(', port: 8080, exit_code: 1, mib: 256,
 };
 
 describe('feedback codes', () => {
