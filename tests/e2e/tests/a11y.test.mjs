@@ -18,6 +18,10 @@ test('candidate pages pass axe-core', async () => {
   await page.goto(`${BASE}/exercises/hello`);
   await page.waitForSelector('.cm-content');
   await checkA11y(page, 'exercise');
+  // A program longer than the editor: its scrolling box must still be reachable by keyboard.
+  await page.click('.cm-content');
+  await page.keyboard.insertText(Array.from({ length: 80 }, (_, i) => `print(${i})`).join('\n'));
+  await checkA11y(page, 'exercise-long-program');
   await page.goto(`${BASE}/progress`);
   await page.waitForSelector('.barchart');
   await checkA11y(page, 'progress');

@@ -49,7 +49,8 @@ const theme = EditorView.theme({
   '.cm-content': { padding: '8px 0' },
   '.cm-gutters': { backgroundColor: 'var(--editor-gutter)', color: 'var(--muted)', border: 'none' },
   '.cm-activeLine': { backgroundColor: 'rgba(47, 93, 98, 0.06)' },
-  '.cm-activeLineGutter': { backgroundColor: 'rgba(47, 93, 98, 0.12)' },
+  // The current line's number in the full text colour: muted on the tinted band is too faint.
+  '.cm-activeLineGutter': { backgroundColor: 'rgba(47, 93, 98, 0.12)', color: 'var(--ink)' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
   '.cm-error-line': { backgroundColor: 'rgba(183, 110, 0, 0.12)', boxShadow: 'inset 3px 0 0 var(--warn)' },
 });
@@ -73,7 +74,9 @@ export function createEditor(
   const language = new Compartment();
   const labels = new Compartment();
   const attrs = (label: string): Extension =>
-    EditorView.contentAttributes.of({ 'aria-label': label, ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}) });
+    // tabindex: the editable content is already a tab stop; saying so lets checkers see that
+    // the scrolling box around a long program can be reached by keyboard.
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0', ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}) });
   const view = new EditorView({
     parent,
     state: EditorState.create({
