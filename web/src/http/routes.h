@@ -12,6 +12,7 @@ namespace web {
 enum class BodyKind {
   kJson,  // a JSON object (an empty body is {}); anything else is refused as bad_json
   kZip,   // a .zip archive, passed to the handler as it came
+  kStream,  // not read before the handler: a raw handler reads it as it arrives (git pushes)
 };
 
 struct RouteDoc {
