@@ -52,7 +52,8 @@ class TeamGitTest : public ::testing::TestWithParam<StoreKind> {
   void SetUp() override {
     std::string db = NewStoreUrl(GetParam(), dir_.path(), "teams");
     ASSERT_FALSE(db.empty());
-    server_ = ServerProcess::Start(db, {"--fake-judge", "--demo"}, dir_.path() + "/server.log");
+    server_ = ServerProcess::Start(db, {"--fake-judge", "--demo", "--data", dir_.path() + "/data"},
+                                   dir_.path() + "/server.log");
     ASSERT_NE(server_, nullptr) << "see " << dir_.path() << "/server.log";
   }
 
@@ -266,6 +267,29 @@ TEST_P(TeamGitTest, OnlyTheTeamsMembersMayCloneOrPush) {
                                "&& echo hi > hi.txt && git add hi.txt && git commit -qm hi && "
                                "git push -q");
   EXPECT_EQ(member.status, 0) << member.output;
+}
+
+// A repository left on the data directory by another database is never served to the team
+// that gets its number in this one.
+TEST_P(TeamGitTest, ANewTeamNeverGetsAnOldRepositoryOfItsNumber) {
+  std::string url = FormTeam();
+  ASSERT_FALSE(url.empty());
+  std::string work = dir_.path();
+  ASSERT_EQ(Shell(work, "git clone -q '" + UrlAs(url, "aino", "aino-demo") +
+                            "' a && cd a && echo old > old.txt && git add old.txt && "
+                            "git commit -qm old && git push -q")
+                .status,
+            0);
+  server_.reset();
+  std::string db = NewStoreUrl(GetParam(), dir_.path(), "teams-again");
+  server_ = ServerProcess::Start(db, {"--fake-judge", "--demo", "--data", dir_.path() + "/data"},
+                                 dir_.path() + "/server-again.log");
+  ASSERT_NE(server_, nullptr);
+  std::string again = FormTeam();
+  EXPECT_EQ(again.substr(again.find("/git/")), url.substr(url.find("/git/"))) << "same number";
+  ASSERT_EQ(Shell(work, "git clone -q '" + UrlAs(again, "aino", "aino-demo") + "' b").status, 0);
+  EXPECT_EQ(Shell(work + "/b", "git rev-list --count HEAD").output, "1\n");
+  EXPECT_NE(Shell(work + "/b", "test -f old.txt").status, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, TeamGitTest, ::testing::ValuesIn(AllStores()), StoreName);

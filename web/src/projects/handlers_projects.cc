@@ -141,7 +141,7 @@ ApiResult<Team> StoreTeam(Services& services, const ProjectView& view, const std
   if (!id) return InternalFailure(id.error());
   auto exercise = services.catalog.Find(view.project.exercise);
   auto repo = CreateTeamRepo(services.options.data_dir, *id, exercise ? exercise->package_dir : "",
-                             view.project.title);
+                             view.project.title, /*fresh=*/true);
   if (!repo) LogError("team " + std::to_string(*id) + " repository: " + repo.error().Describe());
   auto stored = Check(services.storage.FindTeam(*id));
   if (!stored) return tl::unexpected(stored.error());

@@ -219,7 +219,7 @@ Result<std::string> RunGit(const std::vector<std::string>& args,
 }
 
 Result<void> CreateTeamRepo(const std::string& data_dir, int64_t team_id,
-                            const std::string& package_dir, const std::string& title) {
+                            const std::string& package_dir, const std::string& title, bool fresh) {
   std::string root = TeamReposRoot(data_dir);
   std::error_code ec;
   fs::create_directories(root, ec);
@@ -234,6 +234,13 @@ Result<void> CreateTeamRepo(const std::string& data_dir, int64_t team_id,
     if (auto configured = Configure(making); !configured) return configured;
     if (auto committed = FirstCommit(making, work, title); !committed) return committed;
     std::string final_path = root + "/" + TeamRepoName(team_id);
+    if (fresh && fs::exists(final_path, ec)) {
+      // Left by another database on this data directory: kept aside, never served.
+      std::string aside = root + "/.orphaned-" + TeamRepoName(team_id) + "-" + RandomHex(4);
+      fs::rename(final_path, aside, ec);
+      if (ec)
+        return Fail(ErrorCode::kSystem, "cannot move " + final_path + " aside: " + ec.message());
+    }
     fs::rename(making, final_path, ec);
     // Made by a request at the same time: theirs is kept.
     if (ec && fs::is_directory(final_path)) return {};

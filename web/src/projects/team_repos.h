@@ -25,10 +25,13 @@ std::string TeamRepoName(int64_t team_id);
 
 // Creates the team's bare repository with one commit on `main` by "koodikoe": the files of
 // the package's template/ (or starter/) folder, or a README naming the project when it has
-// neither. Symbolic links of the template are left out. Replaces a half-made repository of
-// an earlier failed attempt; kSystem with git's own words when git fails.
+// neither. Symbolic links of the template are left out. `fresh` (a team just stored): a
+// repository already at that place was left by another database on the same data directory
+// and is moved aside (".orphaned-..."); otherwise one made meanwhile by another request is
+// kept. kSystem with git's own words when git fails.
 koodikoe::Result<void> CreateTeamRepo(const std::string& data_dir, int64_t team_id,
-                                      const std::string& package_dir, const std::string& title);
+                                      const std::string& package_dir, const std::string& title,
+                                      bool fresh);
 
 // Runs `git ARGS` with the environment `env` (KEY=VALUE, PATH is added), waits, and returns
 // its standard output; kSystem with its standard error when it exits non-zero.
