@@ -292,6 +292,45 @@ TEST_P(TeamGitTest, ANewTeamNeverGetsAnOldRepositoryOfItsNumber) {
   EXPECT_NE(Shell(work + "/b", "test -f old.txt").status, 0);
 }
 
+// What judging a team's commit will rest on: the commit checked out read-only (git archive of
+// the server's repository) is a program of several files with an entry command (`run`), and
+// the existing service judge runs the package's scenarios against it, one verdict each.
+TEST_P(TeamGitTest, ACommitOfTheTeamIsJudgedByTheServiceScenarios) {
+  std::string url = FormTeam();
+  ASSERT_FALSE(url.empty());
+  std::string work = dir_.path();
+  std::string health = std::string(KOODIKOE_SOURCE_DIR) + "/exercises/fullstack/health";
+  ASSERT_EQ(Shell(work, "git clone -q '" + UrlAs(url, "aino", "aino-demo") + "' a").status, 0);
+  Ran pushed =
+      Shell(work + "/a", "cp '" + health +
+                             "/submissions/accepted/health.py' app.py && printf "
+                             "'#!/bin/sh\\nexec python3 app.py\\n' > run && chmod +x run && "
+                             "git add app.py run && git commit -qm service && git push -q");
+  ASSERT_EQ(pushed.status, 0) << pushed.output;
+  Ran broken = Shell(work + "/a", "cp '" + health +
+                                      "/submissions/wrong_answer/plain_text.py' app.py && "
+                                      "git commit -qam broken && git push -q");
+  ASSERT_EQ(broken.status, 0) << broken.output;
+
+  std::string repo = work + "/data/teams/" + url.substr(url.rfind('/') + 1);
+  auto judge = [&](const std::string& commit) {
+    std::string tree = work + "/tree-" + commit.substr(0, commit.find('~'));
+    Ran exported = Shell(work, "mkdir -p '" + tree + "' && git --git-dir='" + repo + "' archive '" +
+                                   commit + "' | tar -x -C '" + tree + "'");
+    EXPECT_EQ(exported.status, 0) << exported.output;
+    Ran judged = Shell(work, std::string("'") + KOODIKOE_BINARY + "' judge '" + health + "' '" +
+                                 tree + "' --json 2>/dev/null | tail -n 1");
+    return json::parse(judged.output, nullptr, false);
+  };
+  json good = judge("main~1");
+  ASSERT_TRUE(good.is_object());
+  EXPECT_EQ(good.value("verdict", ""), "accepted") << good.dump();
+  EXPECT_GE(good["tests"].size(), 2u);
+  json bad = judge("main");
+  ASSERT_TRUE(bad.is_object());
+  EXPECT_EQ(bad.value("verdict", ""), "wrong_answer") << bad.dump();
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, TeamGitTest, ::testing::ValuesIn(AllStores()), StoreName);
 
 }  // namespace
