@@ -214,6 +214,17 @@ TEST_P(TeamGitTest, PushesOverTheLimitsOrWithLinksAreRefusedWithTheirReason) {
       << pack.output;
   ASSERT_EQ(Shell(repo, "git reset -q --hard origin/main").status, 0);
 
+  // The shared history is never rewritten or deleted.
+  Ran rewrite = Shell(repo, "git commit -q --amend -m rewritten && git push --force");
+  EXPECT_NE(rewrite.status, 0);
+  EXPECT_NE(rewrite.output.find("non-fast-forward"), std::string::npos) << rewrite.output;
+  ASSERT_EQ(Shell(repo, "git reset -q --hard origin/main").status, 0);
+  Ran deleted = Shell(repo, "git push origin :main");
+  EXPECT_NE(deleted.status, 0);
+  EXPECT_NE(deleted.output.find("remote: koodikoe: refused: main is the team's shared branch"),
+            std::string::npos)
+      << deleted.output;
+
   // Nothing refused reached the repository: a fresh clone has only the first commit.
   ASSERT_EQ(Shell(dir_.path(), "git clone -q '" + UrlAs(url, "yusuf", "yusuf-demo") + "' c").status,
             0);

@@ -424,7 +424,7 @@ std::vector<Route> ProjectRoutes() {
      BodyKind::kStream},
     {"POST", "/git/teams/{id}/git-receive-pack", Access::kPublic, 200, nullptr, GitHttp,
      "git push (smart HTTP), for the team's members; checked: at most 8 MiB a push, 1 MiB a "
-     "file, 32 MiB a repository, no symbolic links", "", "", 0, kGit, BodyKind::kStream},
+     "file, 32 MiB a repository, no symbolic links, no rewritten history, main kept", "", "", 0, kGit, BodyKind::kStream},
   };
   // clang-format on
 }

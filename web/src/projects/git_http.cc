@@ -221,10 +221,9 @@ bool TakeOutput(Cgi& cgi) {
 bool Feed(Cgi& cgi, const char* data, size_t size) {
   while (size > 0 && !cgi.input_closed_early) {
     pollfd fds[2] = {{cgi.in, POLLOUT, 0}, {cgi.out, POLLIN, 0}};
-    if (poll(fds, 2, 600 * 1000) <= 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
+    int ready = poll(fds, 2, 600 * 1000);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return false;  // failed, or ten minutes without progress
     if ((fds[1].revents & (POLLIN | POLLHUP)) && !TakeOutput(cgi)) return false;
     if (fds[0].revents & (POLLERR | POLLHUP)) {
       cgi.input_closed_early = true;

@@ -35,7 +35,13 @@ max_file=$(git config --get koodikoe.maxfilebytes)
 max_repo=$(git config --get koodikoe.maxrepobytes)
 zero=0000000000000000000000000000000000000000
 while read -r old new ref; do
-  [ "$new" = "$zero" ] && continue
+  if [ "$new" = "$zero" ]; then
+    if [ "$ref" = refs/heads/main ]; then
+      echo "koodikoe: refused: main is the team's shared branch and cannot be deleted"
+      exit 1
+    fi
+    continue
+  fi
   case "$ref" in
     refs/heads/*) ;;
     *) echo "koodikoe: only branches can be pushed here, not $ref"; exit 1 ;;
@@ -132,7 +138,9 @@ Result<void> Configure(const std::string& git_dir) {
     auto set = RunGit({"--git-dir=" + git_dir, "config", key, std::to_string(value)});
     if (!set) return tl::unexpected(set.error());
   }
-  for (const char* key : {"http.receivePack", "receive.fsckObjects"}) {
+  // The history is the team's shared record: no push rewrites it.
+  for (const char* key :
+       {"http.receivePack", "receive.fsckObjects", "receive.denyNonFastForwards"}) {
     auto set = RunGit({"--git-dir=" + git_dir, "config", key, "true"});
     if (!set) return tl::unexpected(set.error());
   }

@@ -457,8 +457,7 @@ class ProjectStore {
   // true if they are (or already were) a member. Concurrent joins wait for each other, so the
   // team never grows past `max_members`. kInvalidArgument "you are in another team of this
   // project already".
-  virtual Result<bool> JoinTeam(int64_t team_id, int64_t user_id, int max_members,
-                                int64_t now) = 0;
+  virtual Result<bool> JoinTeam(int64_t team_id, int64_t user_id, int max_members, int64_t now) = 0;
 
  protected:
   virtual ~ProjectStore() = default;
