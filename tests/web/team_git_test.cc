@@ -146,6 +146,26 @@ TEST_P(TeamGitTest, TrainerFormsTeamsOfTwoToSixOnServiceExercisesOnly) {
   EXPECT_EQ(joined.body["members"].size(), 3u);
   EXPECT_EQ(ville.Post("/api/v1/teams/join", {{"code", "TNOSUCH"}}).body.value("error", ""),
             "unknown_team_code");
+
+  // Three more make six, the most a team may have; the seventh is refused.
+  for (int i = 1; i <= 4; ++i) {
+    std::string name = "member" + std::to_string(i);
+    ASSERT_EQ(admin
+                  .Post("/api/v1/users",
+                        {{"username", name}, {"password", name + "-pass"}, {"role", "candidate"}})
+                  .status,
+              200);
+    Api member = As(name, name + "-pass");
+    ASSERT_EQ(member.Post("/api/v1/workshops/join", {{"code", "DEMO42"}}).status, 200);
+    Reply joining = member.Post("/api/v1/teams/join", {{"code", code}});
+    if (i < 4) {
+      EXPECT_EQ(joining.status, 200) << joining.body.dump();
+    } else {
+      EXPECT_EQ(joining.status, 409);
+      EXPECT_EQ(joining.body.value("error", ""), "team_full");
+    }
+  }
+  EXPECT_EQ(mikko.Get(path).body["members"].size(), 6u);
 }
 
 TEST_P(TeamGitTest, TwoMembersCloneCommitAndPushOverHttp) {
