@@ -53,6 +53,8 @@ struct ApiRequest {
   std::map<std::string, std::string> params;  // from the path: "{id}" -> value
   std::optional<Caller> caller;               // set for every route that needs a login
   json body;                                  // parsed JSON body (null if none)
+  // BodyKind::kStream routes: reads the body as it arrives (null for the others).
+  const httplib::ContentReader* content = nullptr;
 
   const Caller& who() const { return *caller; }
   const User& user() const { return caller->user; }

@@ -33,6 +33,9 @@ bool NestedTooDeeply(std::string_view text, int max_depth) {
 void RefuseEncodedBodies(httplib::Server& server) {
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     std::string encoding = req.get_header_value("Content-Encoding");
+    // git compresses fetch negotiations; they are streamed into git http-backend as they are
+    // inflated (projects/git_http.cc), never held whole.
+    if (req.path.rfind("/git/", 0) == 0) return httplib::Server::HandlerResponse::Unhandled;
     if (encoding.empty() || encoding == "identity")
       return httplib::Server::HandlerResponse::Unhandled;
     res.status = 415;

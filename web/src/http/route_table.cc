@@ -4,6 +4,8 @@
 // of clang-format: easier to review as a table than as it would wrap them.
 #include "http/route_table.h"
 
+#include "projects/projects.h"
+
 namespace web {
 
 namespace {
@@ -390,6 +392,43 @@ std::vector<Route> ServerRoutes() {
   // clang-format on
 }
 
+// Team projects: teams, their members, and each team's git repository (git's smart HTTP,
+// HTTP Basic with the member's own account, served by git http-backend).
+std::vector<Route> ProjectRoutes() {
+  constexpr const char* kTeam =
+      R"({"id":3,"project":1,"name":"Sauna crew","join_code":"TAB3CD4E","members":[{"username":"aino","joined_at":"…"}],"clone_url":"http://koodikoe.example/git/teams/3.git"})";
+  constexpr const char* kGit = "application/octet-stream";
+  // clang-format off
+  return {
+    {"POST", "/api/v1/workshops/{id}/projects", Access::kTrainer, 200, CreateProject, nullptr,
+     "The workshop's trainer starts a team project on a service exercise",
+     R"({"exercise":"sauna-booking","title":"optional"})",
+     R"({"id":1,"workshop":1,"exercise":"sauna-booking","exercise_title":"Sauna booking","title":"Sauna booking","created_at":"…","teams":[]})"},
+    {"GET", "/api/v1/projects/{id}", Access::kUser, 200, GetProject, nullptr,
+     "A team project: its trainer sees every team, a member of the workshop their own", "",
+     R"({"id":1,"workshop":1,"exercise":"sauna-booking","title":"Sauna booking","teams":[]})"},
+    {"POST", "/api/v1/projects/{id}/teams", Access::kUser, 200, CreateTeam, nullptr,
+     "Form a team: the trainer names 2 to 6 members of the workshop; a member starts one "
+     "alone and gives its join code to the others (at most 6)",
+     R"({"name":"Sauna crew","members":["aino","yusuf"]})", kTeam},
+    {"POST", "/api/v1/teams/join", Access::kUser, 200, JoinTeamRoute, nullptr,
+     "Join a team of a workshop you are in with its code", R"({"code":"TAB3CD4E"})", kTeam},
+    {"GET", "/api/v1/teams/{id}", Access::kUser, 200, GetTeam, nullptr,
+     "A team, for its members and the workshop's trainer: members and clone_url", "", kTeam},
+    {"GET", "/git/teams/{id}/info/refs", Access::kPublic, 200, nullptr, GitHttp,
+     "git smart HTTP (?service=git-upload-pack|git-receive-pack), for the team's members: "
+     "HTTP Basic with their koodikoe username and password", "", "", 0, kGit,
+     BodyKind::kJson, "too_many_attempts: wrong passwords; wait Retry-After seconds"},
+    {"POST", "/git/teams/{id}/git-upload-pack", Access::kPublic, 200, nullptr, GitHttp,
+     "git fetch and clone (smart HTTP), for the team's members", "", "", 0, kGit,
+     BodyKind::kStream},
+    {"POST", "/git/teams/{id}/git-receive-pack", Access::kPublic, 200, nullptr, GitHttp,
+     "git push (smart HTTP), for the team's members; checked: at most 8 MiB a push, 1 MiB a "
+     "file, 32 MiB a repository, no symbolic links, no rewritten history, main kept", "", "", 0, kGit, BodyKind::kStream},
+  };
+  // clang-format on
+}
+
 }  // namespace
 
 const std::vector<Route>& RouteTable() {
@@ -397,7 +436,8 @@ const std::vector<Route>& RouteTable() {
     std::vector<Route> all;
     for (auto part :
          {AccountRoutes, CatalogueRoutes, AuthoringRoutes, SetRoutes, SubmissionRoutes,
-          WorkshopRoutes, EvidenceRoutes, SimilarityRoutes, TrialRoutes, ServerRoutes}) {
+          WorkshopRoutes, EvidenceRoutes, SimilarityRoutes, TrialRoutes, ProjectRoutes,
+          ServerRoutes}) {
       auto routes = part();
       all.insert(all.end(), routes.begin(), routes.end());
     }

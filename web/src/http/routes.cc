@@ -300,9 +300,11 @@ std::optional<ApiError> CheckAccess(const Route& route, const ApiRequest& reques
 }
 
 void Serve(Services& services, const Route& route, const std::vector<std::string>& names,
-           const httplib::Request& req, httplib::Response& res) {
+           const httplib::Request& req, httplib::Response& res,
+           const httplib::ContentReader* content = nullptr) {
   services.metrics.RecordRequest();
   ApiRequest request{req, {}, std::nullopt, json()};
+  request.content = content;
   for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
     request.params[names[i]] = req.matches[i + 1].str();
   }
@@ -359,6 +361,14 @@ void RegisterRoute(httplib::Server& server, Services& services, const Route& rou
     }
   };
   std::string method = route.method;
+  if (route.body == BodyKind::kStream) {
+    server.Post(pattern, [&services, &route, names = names](const httplib::Request& req,
+                                                            httplib::Response& res,
+                                                            const httplib::ContentReader& reader) {
+      Serve(services, route, names, req, res, &reader);
+    });
+    return;
+  }
   if (method == "GET") server.Get(pattern, handler);
   if (method == "POST") server.Post(pattern, handler);
   if (method == "PUT") server.Put(pattern, handler);

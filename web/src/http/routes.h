@@ -10,8 +10,9 @@ namespace web {
 
 // How a route reads the body of a write before its handler sees it.
 enum class BodyKind {
-  kJson,  // a JSON object (an empty body is {}); anything else is refused as bad_json
-  kZip,   // a .zip archive, passed to the handler as it came
+  kJson,    // a JSON object (an empty body is {}); anything else is refused as bad_json
+  kZip,     // a .zip archive, passed to the handler as it came
+  kStream,  // not read before the handler: a raw handler reads it as it arrives (git pushes)
 };
 
 struct RouteDoc {

@@ -107,6 +107,16 @@ class SqlStorage final : public Storage {
   Result<std::vector<TrialParticipant>> TrialParticipants(int64_t trial_id) override;
   Result<bool> IsTrialExercise(const std::string& exercise) override;
 
+  // Team projects and teams (sql_projects.cc).
+  Result<int64_t> AddProject(const TeamProject& project) override;
+  Result<std::optional<TeamProject>> FindProject(int64_t id) override;
+  Result<std::vector<TeamProject>> ProjectsOfWorkshop(int64_t workshop_id) override;
+  Result<int64_t> AddTeam(const Team& team, const std::vector<int64_t>& member_ids) override;
+  Result<std::optional<Team>> FindTeam(int64_t id) override;
+  Result<std::optional<Team>> FindTeamByCode(const std::string& code) override;
+  Result<std::vector<Team>> TeamsOfProject(int64_t project_id) override;
+  Result<bool> JoinTeam(int64_t team_id, int64_t user_id, int max_members, int64_t now) override;
+
  private:
   using Params = std::vector<sql::Value>;
 
@@ -136,6 +146,7 @@ class SqlStorage final : public Storage {
 
   Result<std::vector<Workshop>> ManyWorkshops(std::string_view where, const Params& params);
   Result<std::vector<Trial>> ManyTrials(std::string_view where, const Params& params);
+  Result<std::vector<Team>> ManyTeams(std::string_view where, const Params& params);
   Result<std::vector<Share>> Shares(std::string_view where, const Params& params);
   // Inserts a queued job and notifies waiting workers when the transaction commits.
   Result<int64_t> InsertQueued(sql::Connection& connection, const Submission& submission);

@@ -186,6 +186,31 @@ struct TrialParticipant {
   int64_t opened_at = 0;
 };
 
+// A team project of a workshop (issue 20): teams build one `service`-kind exercise together,
+// each team in a git repository of its own.
+struct TeamProject {
+  int64_t id = 0;
+  int64_t workshop_id = 0;
+  std::string exercise;
+  std::string title;
+  int64_t created_at = 0;
+};
+
+struct TeamMember {
+  int64_t user_id = 0;
+  std::string username;  // filled in by reads
+  int64_t joined_at = 0;
+};
+
+struct Team {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  std::string name;
+  std::string join_code;  // others of the workshop join with it
+  int64_t created_at = 0;
+  std::vector<TeamMember> members;  // filled in by reads, in the order they joined
+};
+
 // Every method below is safe to call from any number of threads (and, on PostgreSQL, from any
 // number of processes sharing the database). A method is one atomic step unless its comment
 // says otherwise. Errors: kSystem when the database fails, with the words
@@ -412,13 +437,40 @@ class TrialStore {
   virtual ~TrialStore() = default;
 };
 
+// Team projects and their teams. A person is in at most one team of a project.
+class ProjectStore {
+ public:
+  virtual Result<int64_t> AddProject(const TeamProject& project) = 0;
+  virtual Result<std::optional<TeamProject>> FindProject(int64_t id) = 0;
+  // Newest first.
+  virtual Result<std::vector<TeamProject>> ProjectsOfWorkshop(int64_t workshop_id) = 0;
+  // The new team's id, with `member_ids` as its members (joined at team.created_at), in one
+  // transaction. kInvalidArgument "the join code CODE is taken", or "someone of the team is
+  // in another team of this project already".
+  virtual Result<int64_t> AddTeam(const Team& team, const std::vector<int64_t>& member_ids) = 0;
+  // With members.
+  virtual Result<std::optional<Team>> FindTeam(int64_t id) = 0;
+  virtual Result<std::optional<Team>> FindTeamByCode(const std::string& code) = 0;
+  // With members, oldest first.
+  virtual Result<std::vector<Team>> TeamsOfProject(int64_t project_id) = 0;
+  // Adds the user to the team unless it has `max_members` already (false, nothing changes);
+  // true if they are (or already were) a member. Concurrent joins wait for each other, so the
+  // team never grows past `max_members`. kInvalidArgument "you are in another team of this
+  // project already".
+  virtual Result<bool> JoinTeam(int64_t team_id, int64_t user_id, int max_members, int64_t now) = 0;
+
+ protected:
+  virtual ~ProjectStore() = default;
+};
+
 // Everything the platform keeps, by kind of data; the server holds one.
 class Storage : public AccountStore,
                 public QueueStore,
                 public WorkshopStore,
                 public ExerciseRecords,
                 public EvidenceStore,
-                public TrialStore {
+                public TrialStore,
+                public ProjectStore {
  public:
   ~Storage() override = default;
 
