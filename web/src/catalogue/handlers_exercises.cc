@@ -3,6 +3,7 @@
 #include <set>
 
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -26,10 +27,9 @@ json EncodeHeading(const Exercise& exercise, const std::string& language) {
 
 ApiResult<std::map<std::string, ExerciseResult>> ResultsByExercise(Services& services,
                                                                    int64_t user_id) {
-  auto results = Check(services.storage.ExerciseResults(user_id));
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto results, Check(services.storage.ExerciseResults(user_id)));
   std::map<std::string, ExerciseResult> by_exercise;
-  for (auto& result : *results) by_exercise[result.exercise] = result;
+  for (auto& result : results) by_exercise[result.exercise] = result;
   return by_exercise;
 }
 
@@ -87,8 +87,7 @@ class ListRowCache {
 
 ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request) {
   static ListRowCache cache;
-  auto results = ResultsByExercise(services, request.user().id);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto results, ResultsByExercise(services, request.user().id));
   auto rows = cache.Rows(services.catalog, request.user().language);
   ApiReply reply;
   std::string& text = reply.json_text;
@@ -97,7 +96,7 @@ ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request)
     if (text.size() > 1) text += ',';
     text += row.open_json;
     text += ",\"status\":\"";
-    text += Status(*results, row.id);
+    text += Status(results, row.id);
     text += "\"}";
   }
   text += ']';
@@ -112,9 +111,9 @@ ApiResult<ApiReply> GetExercise(Services& services, const ApiRequest& request) {
   }
   bool released = IsTrainerRole(request.user().role);
   if (!released) {
-    auto from_workshop = Check(services.storage.HintsReleasedFor(request.user().id, exercise->id));
-    if (!from_workshop) return tl::unexpected(from_workshop.error());
-    released = *from_workshop;
+    KOODIKOE_TRY(auto from_workshop,
+                 Check(services.storage.HintsReleasedFor(request.user().id, exercise->id)));
+    released = from_workshop;
   }
   json samples = json::array();
   for (const auto& sample : exercise->samples) {
@@ -147,8 +146,7 @@ ApiResult<ApiReply> ListLanguages(Services&, const ApiRequest&) {
 }
 
 ApiResult<ApiReply> GetProgress(Services& services, const ApiRequest& request) {
-  auto results = ResultsByExercise(services, request.user().id);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto results, ResultsByExercise(services, request.user().id));
   json solved = json::array();
   json attempted = json::array();
   json by_tier = json::object();
@@ -160,7 +158,7 @@ ApiResult<ApiReply> GetProgress(Services& services, const ApiRequest& request) {
     if (is_solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
   };
   for (const auto& exercise : services.catalog.All()) {
-    std::string status = Status(*results, exercise->id);
+    std::string status = Status(results, exercise->id);
     bool is_solved = status == "solved";
     if (is_solved) solved.push_back(exercise->id);
     if (status == "attempted") attempted.push_back(exercise->id);

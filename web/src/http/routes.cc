@@ -10,6 +10,7 @@
 #include "http/request_guard.h"
 #include "http/route_table.h"
 #include "http/static_files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -253,13 +254,11 @@ ApiResult<std::optional<Caller>> Authenticate(Services& services, const httplib:
   }
   if (token.empty() || token.size() > 256) return std::optional<Caller>();
   std::string hash = TokenHash(token);
-  auto session = Check(services.storage.FindSession(hash, UnixNow()));
-  if (!session) return tl::unexpected(session.error());
-  if (!*session) return std::optional<Caller>();
-  auto user = Check(services.storage.FindUser((*session)->user_id));
-  if (!user) return tl::unexpected(user.error());
-  if (!*user) return std::optional<Caller>();
-  return Caller{std::move(**user), hash, (*session)->csrf, via_cookie};
+  KOODIKOE_TRY(auto session, Check(services.storage.FindSession(hash, UnixNow())));
+  if (!session) return std::optional<Caller>();
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUser(session->user_id)));
+  if (!user) return std::optional<Caller>();
+  return Caller{std::move(*user), hash, session->csrf, via_cookie};
 }
 
 bool IsWrite(const std::string& method) {
