@@ -49,6 +49,12 @@ Result<std::string> PackageReader::ResolveInside(const std::string& path,
   return result;
 }
 
+Result<std::string> PackageReader::RequireDir(const std::string& name, const std::string& hint) {
+  bool is_dir = false;
+  if (!Exists(name, &is_dir) || !is_dir) return PackageFail(name, "missing; " + hint);
+  return ResolveInside(dir_ + "/" + name, name);
+}
+
 Result<std::vector<Entry>> PackageReader::List(const std::string& path,
                                                const std::string& display) {
   std::vector<Entry> entries;

@@ -157,11 +157,8 @@ Result<void> PackageReader::ReadGraders() {
 }
 
 Result<void> PackageReader::ReadScenarios() {
-  bool is_dir = false;
-  if (!Exists("scenarios", &is_dir) || !is_dir) {
-    return PackageFail("scenarios", "missing; a service exercise keeps its scenarios/*.yaml there");
-  }
-  KOODIKOE_TRY(auto resolved, ResolveInside(dir_ + "/scenarios", "scenarios"));
+  KOODIKOE_TRY(auto resolved,
+               RequireDir("scenarios", "a service exercise keeps its scenarios/*.yaml there"));
   KOODIKOE_TRY(auto entries, List(resolved, "scenarios"));
   package_.scenarios_dir = resolved;
   TestGroup group;

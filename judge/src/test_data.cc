@@ -222,11 +222,7 @@ Result<void> PackageReader::DetectLegacyGrading(const std::string& data_dir) {
 }
 
 Result<void> PackageReader::ReadData() {
-  bool is_dir = false;
-  if (!Exists("data", &is_dir) || !is_dir) {
-    return PackageFail("data", "missing; put test cases in data/sample and data/secret");
-  }
-  KOODIKOE_TRY(auto data, ResolveInside(dir_ + "/data", "data"));
+  KOODIKOE_TRY(auto data, RequireDir("data", "put test cases in data/sample and data/secret"));
   KOODIKOE_TRY_VOID(DetectLegacyGrading(data));
   Entry data_entry{"data", data, "data", true};
   TestGroup& root = package_.root;
