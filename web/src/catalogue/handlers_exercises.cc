@@ -1,6 +1,7 @@
 // The exercise catalogue as the candidate sees it, and progress over it.
 #include <mutex>
 #include <set>
+#include <string_view>
 
 #include "http/api.h"
 #include "koodikoe/try.h"
@@ -149,29 +150,21 @@ ApiResult<ApiReply> GetProgress(Services& services, const ApiRequest& request) {
   KOODIKOE_TRY(auto results, ResultsByExercise(services, request.user().id));
   json solved = json::array();
   json attempted = json::array();
-  json by_tier = json::object();
-  json by_skill = json::object();
-  json by_track = json::object();
-  auto count = [](json& table, const std::string& key, bool is_solved) {
-    if (!table.contains(key)) table[key] = {{"solved", 0}, {"total", 0}};
-    table[key]["total"] = table[key]["total"].get<int>() + 1;
-    if (is_solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
-  };
-  for (const auto& exercise : services.catalog.All()) {
+  auto exercises = services.catalog.All();
+  for (const auto& exercise : exercises) {
     std::string status = Status(results, exercise->id);
-    bool is_solved = status == "solved";
-    if (is_solved) solved.push_back(exercise->id);
+    if (status == "solved") solved.push_back(exercise->id);
     if (status == "attempted") attempted.push_back(exercise->id);
-    count(by_tier, std::to_string(exercise->tier), is_solved);
-    if (!exercise->track.empty()) count(by_track, exercise->track, is_solved);
-    for (const auto& skill : exercise->skills) count(by_skill, skill, is_solved);
   }
+  json tables = ProgressTables(exercises, [&](const std::string& id) {
+    return std::string_view(Status(results, id)) == "solved";
+  });
   ApiReply reply;
   reply.body = {{"solved", solved},
                 {"attempted", attempted},
-                {"by_tier", by_tier},
-                {"by_skill", by_skill},
-                {"by_track", by_track}};
+                {"by_tier", tables["by_tier"]},
+                {"by_skill", tables["by_skill"]},
+                {"by_track", tables["by_track"]}};
   return reply;
 }
 

@@ -42,22 +42,6 @@ bool Contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-json ProgressTables(const Catalog& catalog, const std::set<std::string>& solved) {
-  json by_tier = json::object();
-  json by_track = json::object();
-  auto count = [](json& table, const std::string& key, bool is_solved) {
-    if (!table.contains(key)) table[key] = {{"solved", 0}, {"total", 0}};
-    table[key]["total"] = table[key]["total"].get<int>() + 1;
-    if (is_solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
-  };
-  for (const auto& exercise : catalog.All()) {
-    bool is_solved = solved.count(exercise->id) > 0;
-    count(by_tier, std::to_string(exercise->tier), is_solved);
-    if (!exercise->track.empty()) count(by_track, exercise->track, is_solved);
-  }
-  return {{"by_tier", by_tier}, {"by_track", by_track}};
-}
-
 json EncodeItem(const EvidenceItem& item, const Profile& profile) {
   const Exercise& exercise = *item.exercise;
   auto reflection = profile.reflections.find(exercise.id);
@@ -311,7 +295,8 @@ ApiResult<json> EncodeSharedReport(Services& services, const Evidence& evidence,
     exercises.push_back(encoded);
     ++skills_by_track_tier[item.exercise->track][std::to_string(item.exercise->tier)];
   }
-  json tables = ProgressTables(services.catalog, solved);
+  json tables = ProgressTables(services.catalog.All(),
+                               [&](const std::string& id) { return solved.count(id) > 0; });
   json chart = json::object();
   for (const auto& [track, tiers] : skills_by_track_tier) chart[track] = tiers;
   json name = nullptr;
