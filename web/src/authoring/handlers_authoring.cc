@@ -306,47 +306,29 @@ void ExerciseCheckEvents(Services& services, const ApiRequest& request, httplib:
                     "application/json");
     return;
   }
-  auto ticket = OpenEventStream(services, request, res);
-  if (!ticket) return;
-  struct State {
-    uint64_t seen = 0;
-    bool started = false;
-    std::chrono::steady_clock::time_point deadline =
-        std::chrono::steady_clock::now() + std::chrono::minutes(30);
-  };
-  auto state = std::make_shared<State>();
   Services* shared = &services;
-  res.set_chunked_content_provider(
-      "text/event-stream", [shared, id, state, ticket](size_t, httplib::DataSink& sink) {
-        std::string out;
-        if (!state->started) {
-          out += "retry: 2000\n\n";
-          state->started = true;
-          state->seen = shared->store.CheckGeneration();
-        } else {
-          state->seen = shared->store.WaitForCheckChange(id, state->seen, std::chrono::seconds(10));
-        }
+  auto seen = std::make_shared<uint64_t>(0);
+  StreamEvents(
+      services, request, res, [shared, id, seen](bool first) -> std::optional<EventStreamStep> {
+        *seen = first ? shared->store.CheckGeneration()
+                      : shared->store.WaitForCheckChange(id, *seen, std::chrono::seconds(10));
         auto latest = shared->store.Latest(id);
-        if (!latest) {
-          sink.done();
-          return true;
-        }
+        if (!latest) return std::nullopt;
         json body = EncodeCheck(latest->check);
         body["id"] = id;
         body["version"] = latest->number;
-        bool finished = latest->check.status != "running";
-        if (finished) {
-          out += "event: done\ndata: " + body.dump() + "\n\n";
+        EventStreamStep step;
+        step.last = latest->check.status != "running";
+        if (step.last) {
+          step.events = "event: done\ndata: " + body.dump() + "\n\n";
         } else {
           json progress = {{"status", "running"},
                            {"done", latest->check.done},
                            {"total", latest->check.total},
                            {"version", latest->number}};
-          out += "event: progress\ndata: " + progress.dump() + "\n\n";
+          step.events = "event: progress\ndata: " + progress.dump() + "\n\n";
         }
-        if (!sink.write(out.data(), out.size())) return false;
-        if (finished || std::chrono::steady_clock::now() > state->deadline) sink.done();
-        return true;
+        return step;
       });
 }
 
