@@ -96,8 +96,8 @@ Result<void> PackageReader::Read(const ReadOptions& options) {
   KOODIKOE_TRY_VOID(ReadStarters());
   if (package_.kind == ExerciseKind::kService) {
     KOODIKOE_TRY_VOID(ReadScenarios());
-  } else if (auto ok = ReadData(); !ok) {
-    return ok;
+  } else {
+    KOODIKOE_TRY_VOID(ReadData());
   }
   if (options.with_submissions) {
     KOODIKOE_TRY_VOID(ReadSubmissions());

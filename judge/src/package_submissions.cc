@@ -229,11 +229,8 @@ Result<void> PackageReader::ApplySubmissionsYaml(const YamlDoc& doc) {
         expected.rejected = expected.partial = false;
       }
       for (const auto& entry : rule.second) {
-        if (auto ok =
-                ApplySubmissionKey(doc, pattern, entry.first.Scalar(), entry.second, submission);
-            !ok) {
-          return ok;
-        }
+        KOODIKOE_TRY_VOID(
+            ApplySubmissionKey(doc, pattern, entry.first.Scalar(), entry.second, submission));
       }
     }
   }

@@ -129,16 +129,12 @@ Result<void> PackageReader::ReadGroupEntries(const Entry& dir, const std::string
       bool is_group = LegacyGrading() || depth == 0;
       if (is_group) {
         TestGroup child;
-        if (auto ok = ReadGroup(entry, name_prefix + "/" + entry.name, settings, is_sample,
-                                depth + 1, child);
-            !ok) {
-          return ok;
-        }
+        KOODIKOE_TRY_VOID(ReadGroup(entry, name_prefix + "/" + entry.name, settings, is_sample,
+                                    depth + 1, child));
         group.groups.push_back(std::move(child));
-      } else if (auto ok = ReadGroupEntries(entry, name_prefix + "/" + entry.name, settings,
-                                            is_sample, depth + 1, group);
-                 !ok) {
-        return ok;
+      } else {
+        KOODIKOE_TRY_VOID(ReadGroupEntries(entry, name_prefix + "/" + entry.name, settings,
+                                           is_sample, depth + 1, group));
       }
       continue;
     }

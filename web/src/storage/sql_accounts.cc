@@ -62,11 +62,8 @@ Result<std::vector<User>> SqlStorage::ListUsersByRole(Role role) {
 
 Result<void> SqlStorage::AddSession(const Session& session) {
   // Expired sessions go whenever a new one comes, so the table stays small.
-  if (auto done = Exec("drop expired sessions", "DELETE FROM sessions WHERE expires_at < ?1",
-                       {session.created_at});
-      !done) {
-    return done;
-  }
+  KOODIKOE_TRY_VOID(Exec("drop expired sessions", "DELETE FROM sessions WHERE expires_at < ?1",
+                         {session.created_at}));
   return Exec(
       "add session",
       "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at) "
