@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,26 @@ void PrintSummary(const Report& report, const std::string& package, std::ostream
   }
 }
 
+// An argument both commands take besides their own flags: a shared flag or a positional one
+// (into `positional`). The exit code when the command must stop, having said why on stderr;
+// nullopt to go on.
+std::optional<int> TakeSharedArg(const std::vector<std::string>& args, size_t& i,
+                                 CommonFlags& flags, std::vector<std::string>& positional,
+                                 const char* command, const char* usage) {
+  std::string error;
+  if (ParseCommonFlag(args, i, flags, error)) {
+    if (error.empty()) return std::nullopt;
+    std::cerr << "koodikoe " << command << ": " << error << "\n";
+    return 2;
+  }
+  if (args[i].rfind("--", 0) == 0) {
+    std::cerr << "koodikoe " << command << ": unknown option " << args[i] << "\n" << usage;
+    return 2;
+  }
+  positional.push_back(args[i]);
+  return std::nullopt;
+}
+
 }  // namespace
 
 int JudgeCommand(int argc, char** argv) {
@@ -113,7 +134,6 @@ int JudgeCommand(int argc, char** argv) {
   EvaluateRequest request;
   bool json = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    std::string error;
     if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kJudgeUsage;
       return 0;
@@ -129,16 +149,8 @@ int JudgeCommand(int argc, char** argv) {
         return 2;
       }
       request.language = args[++i];
-    } else if (ParseCommonFlag(args, i, flags, error)) {
-      if (!error.empty()) {
-        std::cerr << "koodikoe judge: " << error << "\n";
-        return 2;
-      }
-    } else if (args[i].rfind("--", 0) == 0) {
-      std::cerr << "koodikoe judge: unknown option " << args[i] << "\n" << kJudgeUsage;
-      return 2;
-    } else {
-      positional.push_back(args[i]);
+    } else if (auto stop = TakeSharedArg(args, i, flags, positional, "judge", kJudgeUsage)) {
+      return *stop;
     }
   }
   if (positional.size() != 2) {
@@ -191,19 +203,10 @@ int ExerciseCommand(int argc, char** argv) {
   CheckOptions options;
   std::vector<std::string> packages;
   for (size_t i = 1; i < args.size(); ++i) {
-    std::string error;
     if (args[i] == "--verbose" || args[i] == "-v") {
       options.verbose = true;
-    } else if (ParseCommonFlag(args, i, flags, error)) {
-      if (!error.empty()) {
-        std::cerr << "koodikoe exercise: " << error << "\n";
-        return 2;
-      }
-    } else if (args[i].rfind("--", 0) == 0) {
-      std::cerr << "koodikoe exercise: unknown option " << args[i] << "\n" << kExerciseUsage;
-      return 2;
-    } else {
-      packages.push_back(args[i]);
+    } else if (auto stop = TakeSharedArg(args, i, flags, packages, "exercise", kExerciseUsage)) {
+      return *stop;
     }
   }
   if (packages.empty()) {

@@ -11,6 +11,7 @@
 
 #include "koodikoe/dir_handle.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "koodikoe/unique_fd.h"
 
 namespace judge {
@@ -23,7 +24,7 @@ using koodikoe::UniqueFd;
 static_assert(sizeof(crypto_generichash_state) <= 384, "Hasher state buffer too small");
 
 Result<std::string> MakeTempDir(const std::string& parent, const std::string& prefix) {
-  if (auto ok = MakeDirs(parent); !ok) return tl::unexpected(ok.error());
+  KOODIKOE_TRY_VOID(MakeDirs(parent));
   std::string pattern = parent + "/" + prefix + "XXXXXX";
   if (::mkdtemp(pattern.data()) == nullptr) return FailErrno("create a directory in " + parent);
   ::chmod(pattern.c_str(), 0755);
@@ -66,9 +67,8 @@ Result<void> CopyFile(const std::string& from, const std::string& to) {
 }
 
 Result<void> CopyTree(const std::string& from, const std::string& to) {
-  auto names = koodikoe::ListNames(from);
-  if (!names) return tl::unexpected(names.error());
-  for (const std::string& name : *names) {
+  KOODIKOE_TRY(auto names, koodikoe::ListNames(from));
+  for (const std::string& name : names) {
     if (name[0] == '.') continue;
     std::string source = from + "/" + name;
     std::string target = to + "/" + name;
@@ -78,9 +78,9 @@ Result<void> CopyTree(const std::string& from, const std::string& to) {
       if (::mkdir(target.c_str(), 0755) != 0 && errno != EEXIST)
         return FailErrno("mkdir " + target);
       ::chmod(target.c_str(), 0755);
-      if (auto ok = CopyTree(source, target); !ok) return ok;
+      KOODIKOE_TRY_VOID(CopyTree(source, target));
     } else if (S_ISREG(st.st_mode)) {
-      if (auto ok = CopyFile(source, target); !ok) return ok;
+      KOODIKOE_TRY_VOID(CopyFile(source, target));
     }
   }
   return {};
@@ -151,9 +151,8 @@ void Hasher::AddField(const std::string& bytes) {
 }
 
 Result<void> Hasher::AddFile(const std::string& path) {
-  auto data = koodikoe::ReadFile(path, 256u << 20);
-  if (!data) return tl::unexpected(data.error());
-  AddField(*data);
+  KOODIKOE_TRY(auto data, koodikoe::ReadFile(path, 256u << 20));
+  AddField(data);
   return {};
 }
 
@@ -168,7 +167,7 @@ std::string Hasher::HexDigest() {
 
 Result<void> MakeBoxDirs(std::initializer_list<std::string> paths) {
   for (const std::string& dir : paths) {
-    if (auto ok = MakeDirs(dir); !ok) return ok;
+    KOODIKOE_TRY_VOID(MakeDirs(dir));
     ::chmod(dir.c_str(), 0755);
   }
   return {};

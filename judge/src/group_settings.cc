@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "koodikoe/try.h"
 #include "package_reader.h"
 
 namespace judge {
@@ -26,9 +27,8 @@ Result<void> ApplyGraderFlags(const YamlDoc& doc, const YAML::Node& value,
                                                                    {"avg", Aggregation::kAvg},
                                                                    {"min", Aggregation::kMin},
                                                                    {"max", Aggregation::kMax}};
-  auto text = AsString(doc, value, "grader_flags");
-  if (!text) return tl::unexpected(text.error());
-  for (const std::string& flag : SplitFlags(*text)) {
+  KOODIKOE_TRY(auto text, AsString(doc, value, "grader_flags"));
+  for (const std::string& flag : SplitFlags(text)) {
     if (auto mode = kModes.find(flag); mode != kModes.end()) {
       settings.verdict_mode = mode->second;
     } else if (auto aggregation = kAggregations.find(flag); aggregation != kAggregations.end()) {
@@ -45,14 +45,13 @@ Result<void> ApplyGraderFlags(const YamlDoc& doc, const YAML::Node& value,
 }
 
 Result<void> ApplyRange(const YamlDoc& doc, const YAML::Node& value, GroupSettings& settings) {
-  auto parts = AsStringList(doc, value, "range", /*split_scalar=*/true);
-  if (!parts) return tl::unexpected(parts.error());
-  if (parts->size() != 2) {
+  KOODIKOE_TRY(auto parts, AsStringList(doc, value, "range", /*split_scalar=*/true));
+  if (parts.size() != 2) {
     return tl::unexpected(YamlError(doc, value, "range must be two numbers: \"0 100\""));
   }
   double bounds[2];
   for (int i = 0; i < 2; ++i) {
-    const std::string& text = (*parts)[i];
+    const std::string& text = parts[i];
     char* end = nullptr;
     bounds[i] = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0') {
@@ -68,24 +67,21 @@ Result<void> ApplyRange(const YamlDoc& doc, const YAML::Node& value, GroupSettin
 Handled ApplyLegacyKey(const YamlDoc& doc, const std::string& key, const YAML::Node& value,
                        GroupSettings& settings) {
   if (key == "on_reject") {
-    auto text = AsString(doc, value, key);
-    if (!text) return tl::unexpected(text.error());
-    if (*text != "break" && *text != "continue") {
+    KOODIKOE_TRY(auto text, AsString(doc, value, key));
+    if (text != "break" && text != "continue") {
       return tl::unexpected(YamlError(doc, value, "on_reject must be break or continue"));
     }
-    settings.break_on_reject = *text == "break";
+    settings.break_on_reject = text == "break";
   } else if (key == "grading") {
-    auto text = AsString(doc, value, key);
-    if (!text) return tl::unexpected(text.error());
-    settings.custom_grading = *text == "custom";
+    KOODIKOE_TRY(auto text, AsString(doc, value, key));
+    settings.custom_grading = text == "custom";
   } else if (key == "grader_flags") {
-    if (auto ok = ApplyGraderFlags(doc, value, settings); !ok) return tl::unexpected(ok.error());
+    KOODIKOE_TRY_VOID(ApplyGraderFlags(doc, value, settings));
   } else if (key == "accept_score" || key == "reject_score") {
-    auto number = Number(doc, value, key);
-    if (!number) return tl::unexpected(number.error());
-    (key == "accept_score" ? settings.accept_score : settings.reject_score) = *number;
+    KOODIKOE_TRY(auto number, Number(doc, value, key));
+    (key == "accept_score" ? settings.accept_score : settings.reject_score) = number;
   } else if (key == "range") {
-    if (auto ok = ApplyRange(doc, value, settings); !ok) return tl::unexpected(ok.error());
+    KOODIKOE_TRY_VOID(ApplyRange(doc, value, settings));
   } else {
     return false;
   }
@@ -98,12 +94,11 @@ Result<void> ApplyMaxScore(const YamlDoc& doc, const YAML::Node& value, const st
     settings.max_score.reset();
     return {};
   }
-  auto number = Number(doc, value, key);
-  if (!number) return tl::unexpected(number.error());
-  if (*number < 0) {
+  KOODIKOE_TRY(auto number, Number(doc, value, key));
+  if (number < 0) {
     return tl::unexpected(YamlError(doc, value, key + " must be >= 0 or unbounded"));
   }
-  settings.max_score = *number;
+  settings.max_score = number;
   return {};
 }
 
@@ -113,9 +108,8 @@ Result<void> ApplyAggregation(const YamlDoc& doc, const YAML::Node& value, const
       {"pass-fail", Aggregation::kPassFail},
       {"sum", Aggregation::kSum},
       {"min", Aggregation::kMin}};
-  auto text = AsString(doc, value, key);
-  if (!text) return tl::unexpected(text.error());
-  auto found = kAggregations.find(*text);
+  KOODIKOE_TRY(auto text, AsString(doc, value, key));
+  auto found = kAggregations.find(text);
   if (found == kAggregations.end()) {
     return tl::unexpected(YamlError(doc, value, key + " must be pass-fail, sum or min"));
   }
@@ -133,16 +127,14 @@ Handled ApplyScoringKey(const YamlDoc& doc, const std::string& key, const YAML::
   } else if (key == "score_aggregation" || key == "scoring.aggregation") {
     ok = ApplyAggregation(doc, value, key, settings);
   } else if (key == "require_pass" || key == "scoring.require_pass") {
-    auto names = AsStringList(doc, value, key, /*split_scalar=*/false);
-    if (!names) return tl::unexpected(names.error());
-    settings.require_pass = *names;
+    KOODIKOE_TRY(auto names, AsStringList(doc, value, key, /*split_scalar=*/false));
+    settings.require_pass = names;
   } else if (key == "scoring") {
-    if (auto map = RequireMap(doc, value, key); !map) return tl::unexpected(map.error());
+    KOODIKOE_TRY_VOID(RequireMap(doc, value, key));
     for (const auto& entry : value) {
-      auto handled =
-          ApplyScoringKey(doc, "scoring." + entry.first.Scalar(), entry.second, settings);
-      if (!handled) return handled;
-      if (!*handled) {
+      KOODIKOE_TRY(auto handled,
+                   ApplyScoringKey(doc, "scoring." + entry.first.Scalar(), entry.second, settings));
+      if (!handled) {
         return tl::unexpected(
             YamlError(doc, entry.first, "unknown key 'scoring." + entry.first.Scalar() + "'"));
       }
@@ -163,28 +155,23 @@ Result<std::vector<std::string>> Words(const YamlDoc& doc, const YAML::Node& val
 Handled ApplyCaseKey(const YamlDoc& doc, const std::string& key, const YAML::Node& value,
                      GroupSettings& settings) {
   if (key == "output_validator_flags" || key == "output_validator_args") {
-    auto flags = Words(doc, value, key);
-    if (!flags) return tl::unexpected(flags.error());
-    settings.output_validator_args = *flags;
+    KOODIKOE_TRY(auto flags, Words(doc, value, key));
+    settings.output_validator_args = flags;
   } else if ((key == "input_validator_flags" || key == "input_validator_args") && value.IsMap()) {
     settings.input_validator_args_by_name.clear();
     for (const auto& item : value) {
-      auto flags = Words(doc, item.second, key);
-      if (!flags) return tl::unexpected(flags.error());
-      settings.input_validator_args_by_name[item.first.Scalar()] = *flags;
+      KOODIKOE_TRY(auto flags, Words(doc, item.second, key));
+      settings.input_validator_args_by_name[item.first.Scalar()] = flags;
     }
   } else if (key == "input_validator_flags" || key == "input_validator_args") {
-    auto flags = Words(doc, value, key);
-    if (!flags) return tl::unexpected(flags.error());
-    settings.input_validator_args = *flags;
+    KOODIKOE_TRY(auto flags, Words(doc, value, key));
+    settings.input_validator_args = flags;
   } else if (key == "args") {
-    auto args = AsStringList(doc, value, key, /*split_scalar=*/false);
-    if (!args) return tl::unexpected(args.error());
-    settings.args = *args;
+    KOODIKOE_TRY(auto args, AsStringList(doc, value, key, /*split_scalar=*/false));
+    settings.args = args;
   } else if (key == "full_feedback") {
-    auto flag = AsBool(doc, value, key);
-    if (!flag) return tl::unexpected(flag.error());
-    settings.full_feedback = *flag;
+    KOODIKOE_TRY(auto flag, AsBool(doc, value, key));
+    settings.full_feedback = flag;
   } else {
     return false;
   }
@@ -201,15 +188,14 @@ bool IsIgnoredKey(const std::string& key) {
 }  // namespace
 
 Result<void> PackageReader::ApplyGroupKeys(const YamlDoc& doc, GroupSettings& settings) {
-  if (auto ok = RequireMap(doc, doc.root, doc.file); !ok) return ok;
+  KOODIKOE_TRY_VOID(RequireMap(doc, doc.root, doc.file));
   for (const auto& entry : doc.root) {
     const std::string key = entry.first.Scalar();
     if (IsIgnoredKey(key)) continue;
     bool known = false;
     for (auto* apply : {&ApplyLegacyKey, &ApplyScoringKey, &ApplyCaseKey}) {
-      auto handled = (*apply)(doc, key, entry.second, settings);
-      if (!handled) return tl::unexpected(handled.error());
-      if ((known = *handled)) break;
+      KOODIKOE_TRY(auto handled, (*apply)(doc, key, entry.second, settings));
+      if ((known = handled)) break;
     }
     if (!known) return tl::unexpected(YamlError(doc, entry.first, "unknown key '" + key + "'"));
   }

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "koodikoe/unique_fd.h"
 #include "yaml_util.h"
 
@@ -53,13 +54,11 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
     return tl::unexpected(YamlError(doc, entry, "unknown key '" + key + "'"));
   }
   if (!entry["id"]) return tl::unexpected(YamlError(doc, entry, "a language needs an id"));
-  auto id = AsString(doc, entry["id"], "id");
-  if (!id) return tl::unexpected(id.error());
-  language.id = *id;
+  KOODIKOE_TRY(auto id, AsString(doc, entry["id"], "id"));
+  language.id = id;
   if (entry["name"]) {
-    auto name = AsString(doc, entry["name"], *id + ".name");
-    if (!name) return tl::unexpected(name.error());
-    language.name = *name;
+    KOODIKOE_TRY(auto name, AsString(doc, entry["name"], id + ".name"));
+    language.name = name;
   }
   struct ListKey {
     const char* key;
@@ -70,12 +69,11 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
         ListKey{"compile", &language.compile}, ListKey{"run", &language.run},
         ListKey{"env", &language.env}, ListKey{"requires", &language.required_files},
         ListKey{"precompiled", &language.precompiled}}) {
-    auto values = ListOf(doc, entry, *id, list.key);
-    if (!values) return tl::unexpected(values.error());
-    *list.target = *values;
+    KOODIKOE_TRY(auto values, ListOf(doc, entry, id, list.key));
+    *list.target = values;
   }
   if (language.run.empty()) {
-    return tl::unexpected(YamlError(doc, entry, *id + ".run is required"));
+    return tl::unexpected(YamlError(doc, entry, id + ".run is required"));
   }
   for (const std::string& header : language.precompiled) {
     if (header.empty() || header[0] == '/' || header.find("..") != std::string::npos ||
@@ -87,33 +85,28 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
     }
   }
   if (entry["memory_extra_mib"]) {
-    auto extra = AsDouble(doc, entry["memory_extra_mib"], *id + ".memory_extra_mib");
-    if (!extra) return tl::unexpected(extra.error());
-    language.memory_extra_mib = static_cast<uint64_t>(*extra);
+    KOODIKOE_TRY(auto extra, AsDouble(doc, entry["memory_extra_mib"], id + ".memory_extra_mib"));
+    language.memory_extra_mib = static_cast<uint64_t>(extra);
   }
   if (entry["processes"]) {
-    auto processes = AsDouble(doc, entry["processes"], *id + ".processes");
-    if (!processes) return tl::unexpected(processes.error());
-    language.processes = static_cast<int>(*processes);
+    KOODIKOE_TRY(auto processes, AsDouble(doc, entry["processes"], id + ".processes"));
+    language.processes = static_cast<int>(processes);
   }
   if (entry["memory_error"]) {
-    auto text = AsString(doc, entry["memory_error"], *id + ".memory_error");
-    if (!text) return tl::unexpected(text.error());
-    language.memory_error = *text;
+    KOODIKOE_TRY(auto text, AsString(doc, entry["memory_error"], id + ".memory_error"));
+    language.memory_error = text;
   }
   if (entry["services"]) {
-    auto services = AsBool(doc, entry["services"], *id + ".services");
-    if (!services) return tl::unexpected(services.error());
-    language.services = *services;
+    KOODIKOE_TRY(auto services, AsBool(doc, entry["services"], id + ".services"));
+    language.services = services;
   }
   if (entry["entry"]) {
-    auto text = AsString(doc, entry["entry"], *id + ".entry");
-    if (!text) return tl::unexpected(text.error());
-    if (*text != "java-class" && *text != "pascal-program") {
+    KOODIKOE_TRY(auto text, AsString(doc, entry["entry"], id + ".entry"));
+    if (text != "java-class" && text != "pascal-program") {
       return tl::unexpected(
           YamlError(doc, entry["entry"], "entry must be java-class or pascal-program"));
     }
-    language.entry = *text;
+    language.entry = text;
   }
   if (language.required_files.empty()) {
     for (const auto* command : {&language.compile, &language.run}) {
@@ -132,24 +125,23 @@ Result<Language> ParseLanguage(const YamlDoc& doc, const YAML::Node& entry) {
 }  // namespace
 
 Result<LanguageRegistry> LanguageRegistry::Parse(const std::string& text, const std::string& name) {
-  auto doc = ParseYaml(text, name);
-  if (!doc) return tl::unexpected(doc.error());
-  if (!doc->root.IsMap() || !doc->root["languages"] || !doc->root["languages"].IsSequence()) {
-    return tl::unexpected(YamlError(*doc, doc->root, "expected `languages:` with a list"));
+  KOODIKOE_TRY(auto doc, ParseYaml(text, name));
+  if (!doc.root.IsMap() || !doc.root["languages"] || !doc.root["languages"].IsSequence()) {
+    return tl::unexpected(YamlError(doc, doc.root, "expected `languages:` with a list"));
   }
   LanguageRegistry registry;
   registry.path_ = name;
   std::set<std::string> ids;
-  for (const auto& entry : doc->root["languages"]) {
+  for (const auto& entry : doc.root["languages"]) {
     Result<Language> language;
     try {
-      language = ParseLanguage(*doc, entry);
+      language = ParseLanguage(doc, entry);
     } catch (const YAML::Exception& e) {
-      return tl::unexpected(YamlError(*doc, entry, std::string("cannot be read: ") + e.what()));
+      return tl::unexpected(YamlError(doc, entry, std::string("cannot be read: ") + e.what()));
     }
     if (!language) return tl::unexpected(language.error());
     if (!ids.insert(language->id).second) {
-      return tl::unexpected(YamlError(*doc, entry, "language '" + language->id + "' twice"));
+      return tl::unexpected(YamlError(doc, entry, "language '" + language->id + "' twice"));
     }
     registry.languages_.push_back(std::move(*language));
   }
@@ -157,9 +149,8 @@ Result<LanguageRegistry> LanguageRegistry::Parse(const std::string& text, const 
 }
 
 Result<LanguageRegistry> LanguageRegistry::Load(const std::string& path) {
-  auto text = koodikoe::ReadFile(path, 1u << 20);
-  if (!text) return tl::unexpected(text.error());
-  return Parse(*text, path);
+  KOODIKOE_TRY(auto text, koodikoe::ReadFile(path, 1u << 20));
+  return Parse(text, path);
 }
 
 Result<LanguageRegistry> LanguageRegistry::LoadDefault() {

@@ -7,6 +7,7 @@
 
 #include "build.h"
 #include "koodikoe/dir_handle.h"
+#include "koodikoe/try.h"
 #include "package_reader.h"
 
 namespace judge {
@@ -48,6 +49,12 @@ Result<std::string> PackageReader::ResolveInside(const std::string& path,
   return result;
 }
 
+Result<std::string> PackageReader::RequireDir(const std::string& name, const std::string& hint) {
+  bool is_dir = false;
+  if (!Exists(name, &is_dir) || !is_dir) return PackageFail(name, "missing; " + hint);
+  return ResolveInside(dir_ + "/" + name, name);
+}
+
 Result<std::vector<Entry>> PackageReader::List(const std::string& path,
                                                const std::string& display) {
   std::vector<Entry> entries;
@@ -64,9 +71,8 @@ Result<std::vector<Entry>> PackageReader::List(const std::string& path,
     struct stat st;
     if (::lstat(entry.path.c_str(), &st) != 0) return PackageFail(entry.display, "vanished");
     if (S_ISLNK(st.st_mode)) {
-      auto resolved = ResolveInside(entry.path, entry.display);
-      if (!resolved) return tl::unexpected(resolved.error());
-      entry.path = *resolved;
+      KOODIKOE_TRY(auto resolved, ResolveInside(entry.path, entry.display));
+      entry.path = resolved;
       if (::stat(entry.path.c_str(), &st) != 0) return PackageFail(entry.display, "vanished");
     }
     if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
@@ -78,23 +84,23 @@ Result<std::vector<Entry>> PackageReader::List(const std::string& path,
 }
 
 Result<void> PackageReader::Read(const ReadOptions& options) {
-  if (auto ok = ReadProblemYaml(); !ok) return ok;
-  if (auto ok = ReadTimeLimitFile(); !ok) return ok;
-  if (auto ok = ReadDomjudgeIni(); !ok) return ok;
-  if (auto ok = ReadValidators(); !ok) return ok;
-  if (auto ok = ReadIncludes(); !ok) return ok;
+  KOODIKOE_TRY_VOID(ReadProblemYaml());
+  KOODIKOE_TRY_VOID(ReadTimeLimitFile());
+  KOODIKOE_TRY_VOID(ReadDomjudgeIni());
+  KOODIKOE_TRY_VOID(ReadValidators());
+  KOODIKOE_TRY_VOID(ReadIncludes());
   if (package_.kind == ExerciseKind::kGrader) {
-    if (auto ok = ReadGraders(); !ok) return ok;
+    KOODIKOE_TRY_VOID(ReadGraders());
   }
-  if (auto ok = ReadStatements(); !ok) return ok;
-  if (auto ok = ReadStarters(); !ok) return ok;
+  KOODIKOE_TRY_VOID(ReadStatements());
+  KOODIKOE_TRY_VOID(ReadStarters());
   if (package_.kind == ExerciseKind::kService) {
-    if (auto ok = ReadScenarios(); !ok) return ok;
-  } else if (auto ok = ReadData(); !ok) {
-    return ok;
+    KOODIKOE_TRY_VOID(ReadScenarios());
+  } else {
+    KOODIKOE_TRY_VOID(ReadData());
   }
   if (options.with_submissions) {
-    if (auto ok = ReadSubmissions(); !ok) return ok;
+    KOODIKOE_TRY_VOID(ReadSubmissions());
   }
   return {};
 }
@@ -141,10 +147,9 @@ Result<std::string> StatementText(const Package& package, const std::string& lan
   if (found == package.statements.end()) {
     return Fail(ErrorCode::kNotFound, package.id + " has no statement in '" + language + "'");
   }
-  auto text = koodikoe::ReadFile(found->second, 4u << 20);
-  if (!text) return text;
+  KOODIKOE_TRY(auto text, koodikoe::ReadFile(found->second, 4u << 20));
   // Markdown statements get the constants; LaTeX has \constant{} and PDF is as it is.
-  if (EndsWith(found->second, ".md")) return SubstituteConstants(*text, package.constants);
+  if (EndsWith(found->second, ".md")) return SubstituteConstants(text, package.constants);
   return text;
 }
 

@@ -13,6 +13,7 @@
 #include "evaluator.h"
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "replay.h"
 #include "scheduler.h"
 #include "scoring.h"
@@ -52,20 +53,19 @@ Evaluator::Evaluator(runner::Sandbox sandbox, LanguageRegistry languages, std::s
 }
 
 Result<std::unique_ptr<Evaluator>> Evaluator::Create(const JudgeConfig& config) {
-  auto languages = config.languages_file.empty() ? LanguageRegistry::LoadDefault()
-                                                 : LanguageRegistry::Load(config.languages_file);
-  if (!languages) return tl::unexpected(languages.error());
+  KOODIKOE_TRY(auto languages, config.languages_file.empty()
+                                   ? LanguageRegistry::LoadDefault()
+                                   : LanguageRegistry::Load(config.languages_file));
   runner::SandboxOptions options;
   options.allow_weak_limits = config.allow_weak_limits;
   int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.slots = config.slots > 0 ? std::max(config.slots, 2) : std::max(cores, 2);
-  auto sandbox = runner::Sandbox::Create(options);
-  if (!sandbox) return tl::unexpected(sandbox.error());
+  KOODIKOE_TRY(auto sandbox, runner::Sandbox::Create(options));
   std::string cache_dir = config.cache_dir.empty() ? DefaultCacheDir() : config.cache_dir;
-  if (auto ok = MakeDirs(cache_dir); !ok) return tl::unexpected(ok.error());
+  KOODIKOE_TRY_VOID(MakeDirs(cache_dir));
   std::string work_dir = config.work_dir.empty() ? DefaultWorkDir() : config.work_dir;
   auto evaluator = std::unique_ptr<Evaluator>(new Evaluator(
-      std::move(*sandbox), std::move(*languages), std::move(cache_dir), std::move(work_dir)));
+      std::move(sandbox), std::move(languages), std::move(cache_dir), std::move(work_dir)));
   evaluator->scenario_client_ = config.scenario_client;
   return evaluator;
 }
@@ -91,13 +91,13 @@ Result<const std::vector<BuiltProgram>*> Evaluator::Validators(const Package& pa
       error = "output validator " + source.name + ": " + language.error().Describe();
       return &validators_[package.dir];  // empty: the caller reports the error
     }
-    auto program = builder_->Build(source, **language, {}, package.limits, package.constants);
-    if (!program) return tl::unexpected(program.error());
-    if (!program->ok) {
-      error = "output validator " + source.name + " does not build:\n" + program->output;
+    KOODIKOE_TRY(auto program,
+                 builder_->Build(source, **language, {}, package.limits, package.constants));
+    if (!program.ok) {
+      error = "output validator " + source.name + " does not build:\n" + program.output;
       return &validators_[package.dir];
     }
-    built.push_back(std::move(*program));
+    built.push_back(std::move(program));
   }
   validators_[package.dir] = std::move(built);
   return &validators_[package.dir];
@@ -106,40 +106,36 @@ Result<const std::vector<BuiltProgram>*> Evaluator::Validators(const Package& pa
 Result<double> Evaluator::TimeLimitFor(const Package& package) {
   if (package.limits.time_limit) return *package.limits.time_limit;
   if (auto cached = CachedTimeLimit(*this, package)) return *cached;
-  auto derived = DeriveTimeLimit(*this, package, {});
-  if (!derived) return tl::unexpected(derived.error());
-  return derived->time_limit;
+  KOODIKOE_TRY(auto derived, DeriveTimeLimit(*this, package, {}));
+  return derived.time_limit;
 }
 
 Result<const Language*> Evaluator::LanguageFor(const Package& package, const ProgramSource& program,
                                                const std::string& id) const {
-  auto language = builder_->Detect(program, id, package.submit_answer);
-  if (!language) return language;
-  if (*language != &AnswersLanguage() && !package.languages.empty() &&
-      std::find(package.languages.begin(), package.languages.end(), (*language)->id) ==
+  KOODIKOE_TRY(auto language, builder_->Detect(program, id, package.submit_answer));
+  if (language != &AnswersLanguage() && !package.languages.empty() &&
+      std::find(package.languages.begin(), package.languages.end(), language->id) ==
           package.languages.end()) {
     return Fail(ErrorCode::kInvalidArgument,
-                "this exercise does not allow " + (*language)->id + " submissions");
+                "this exercise does not allow " + language->id + " submissions");
   }
   return language;
 }
 
 Result<bool> Evaluator::AddValidators(const Package& package, RunContext& context, Report& report) {
   if (package.kind == ExerciseKind::kService) {
-    auto client = ScenarioClientPath(scenario_client_);
-    if (!client) return tl::unexpected(client.error());
-    context.scenario_client = *client;
+    KOODIKOE_TRY(auto client, ScenarioClientPath(scenario_client_));
+    context.scenario_client = client;
   }
   if (context.style == ValidatorStyle::kDefault) return true;
   std::string error;
-  auto validators = Validators(package, error);
-  if (!validators) return tl::unexpected(validators.error());
+  KOODIKOE_TRY(auto validators, Validators(package, error));
   if (!error.empty()) {
     report.verdict = Verdict::kJudgingError;
     report.message = error;
     return false;
   }
-  for (const BuiltProgram& validator : **validators) context.validators.push_back(&validator);
+  for (const BuiltProgram& validator : *validators) context.validators.push_back(&validator);
   return true;
 }
 
@@ -152,13 +148,12 @@ Result<void> Evaluator::RunAndScore(const Package& package, RunContext& context,
       selected.push_back(static_cast<int>(i));
     }
   }
-  auto work = MakeTempDir(work_dir_, "run-");
-  if (!work) return tl::unexpected(work.error());
-  context.work_dir = *work;
+  KOODIKOE_TRY(auto work, MakeTempDir(work_dir_, "run-"));
+  context.work_dir = work;
   int max_boxes = options.jobs > 0 ? std::min(options.jobs, sandbox_.slots()) : sandbox_.slots();
   TestScheduler scheduler(sandbox_, package, context, max_boxes, options.run_all_tests, progress);
   auto outcomes = scheduler.Run(selected);
-  RemoveWorkDir(*work);
+  RemoveWorkDir(work);
   if (!outcomes) return tl::unexpected(outcomes.error());
   evaluation.outcomes = std::move(*outcomes);
 
@@ -182,27 +177,24 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
   Evaluation evaluation;
   Report& report = evaluation.report;
   evaluation.outcomes.resize(package.cases.size());
-  auto language = LanguageFor(package, program, options.language);
-  if (!language) return tl::unexpected(language.error());
-  report.language = (*language)->id;
+  KOODIKOE_TRY(auto language, LanguageFor(package, program, options.language));
+  report.language = language->id;
 
   // The time limit first: inferring it may run the package's own submissions.
-  auto time_limit =
-      options.time_limit ? Result<double>(*options.time_limit) : TimeLimitFor(package);
-  if (!time_limit) return tl::unexpected(time_limit.error());
-  report.time_limit = *time_limit;
+  KOODIKOE_TRY(auto time_limit,
+               options.time_limit ? Result<double>(*options.time_limit) : TimeLimitFor(package));
+  report.time_limit = time_limit;
 
   std::vector<std::string> include_dirs;
-  for (const std::string& key : {std::string("default"), (*language)->id}) {
+  for (const std::string& key : {std::string("default"), language->id}) {
     auto dir = package.include_dirs.find(key);
     if (dir != package.include_dirs.end()) include_dirs.push_back(dir->second);
   }
-  auto built =
-      builder_->Build(program, **language, include_dirs, package.limits, package.constants);
-  if (!built) return tl::unexpected(built.error());
-  report.compile_status = built->status;
-  report.compile_output = built->output;
-  if (!built->ok) {
+  KOODIKOE_TRY(auto built, builder_->Build(program, *language, include_dirs, package.limits,
+                                           package.constants));
+  report.compile_status = built.status;
+  report.compile_output = built.output;
+  if (!built.ok) {
     report.verdict = Verdict::kCompileError;
     if (progress) progress(Progress{0, 0, nullptr});
     return evaluation;
@@ -210,15 +202,12 @@ Result<Evaluation> Evaluator::Evaluate(const Package& package, const ProgramSour
 
   RunContext context;
   context.package = &package;
-  context.submission = &*built;
+  context.submission = &built;
   context.style = StyleOf(package);
-  context.time_limit = *time_limit;
-  auto judged = AddValidators(package, context, report);
-  if (!judged) return tl::unexpected(judged.error());
-  if (!*judged) return evaluation;
-  if (auto ok = RunAndScore(package, context, options, progress, evaluation); !ok) {
-    return tl::unexpected(ok.error());
-  }
+  context.time_limit = time_limit;
+  KOODIKOE_TRY(auto judged, AddValidators(package, context, report));
+  if (!judged) return evaluation;
+  KOODIKOE_TRY_VOID(RunAndScore(package, context, options, progress, evaluation));
   return evaluation;
 }
 
@@ -228,25 +217,21 @@ PackageJudge::PackageJudge(std::unique_ptr<Evaluator> evaluator)
 PackageJudge::~PackageJudge() = default;
 
 Result<std::unique_ptr<PackageJudge>> PackageJudge::Create(const JudgeConfig& config) {
-  auto evaluator = Evaluator::Create(config);
-  if (!evaluator) return tl::unexpected(evaluator.error());
-  return std::unique_ptr<PackageJudge>(new PackageJudge(std::move(*evaluator)));
+  KOODIKOE_TRY(auto evaluator, Evaluator::Create(config));
+  return std::unique_ptr<PackageJudge>(new PackageJudge(std::move(evaluator)));
 }
 
 Result<Report> PackageJudge::Evaluate(const EvaluateRequest& request, const ProgressFn& progress) {
   // Submissions are read too: a package without a time limit derives it from them.
-  auto package = ReadPackage(request.package_dir);
-  if (!package) return tl::unexpected(package.error());
-  auto program = ReadSubmissionSource(request.source_path, package->dir);
-  if (!program) return tl::unexpected(program.error());
+  KOODIKOE_TRY(auto package, ReadPackage(request.package_dir));
+  KOODIKOE_TRY(auto program, ReadSubmissionSource(request.source_path, package.dir));
   EvaluationOptions options;
   options.language = request.language;
   options.samples_only = request.samples_only;
   options.run_all_tests = request.run_all_tests;
   options.jobs = request.jobs;
-  auto evaluation = evaluator_->Evaluate(*package, *program, options, progress);
-  if (!evaluation) return tl::unexpected(evaluation.error());
-  return std::move(evaluation->report);
+  KOODIKOE_TRY(auto evaluation, evaluator_->Evaluate(package, program, options, progress));
+  return std::move(evaluation.report);
 }
 
 }  // namespace judge

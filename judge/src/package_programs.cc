@@ -2,6 +2,7 @@
 // graders, scenarios, and the statements.
 #include <algorithm>
 
+#include "koodikoe/try.h"
 #include "package_reader.h"
 #include "scenario.h"
 
@@ -13,14 +14,10 @@ using koodikoe::Fail;
 Result<void> PackageReader::CollectFiles(const std::string& path, const std::string& display,
                                          const std::string& prefix,
                                          std::vector<std::string>& files) {
-  auto entries = List(path, display);
-  if (!entries) return tl::unexpected(entries.error());
-  for (const Entry& entry : *entries) {
+  KOODIKOE_TRY(auto entries, List(path, display));
+  for (const Entry& entry : entries) {
     if (entry.is_dir) {
-      if (auto ok = CollectFiles(entry.path, entry.display, prefix + entry.name + "/", files);
-          !ok) {
-        return ok;
-      }
+      KOODIKOE_TRY_VOID(CollectFiles(entry.path, entry.display, prefix + entry.name + "/", files));
     } else {
       files.push_back(prefix + entry.name);
     }
@@ -38,9 +35,7 @@ Result<ProgramSource> PackageReader::ReadProgram(const Entry& entry) {
     program.files.push_back(entry.name);
     return program;
   }
-  if (auto ok = CollectFiles(entry.path, entry.display, "", program.files); !ok) {
-    return tl::unexpected(ok.error());
-  }
+  KOODIKOE_TRY_VOID(CollectFiles(entry.path, entry.display, "", program.files));
   if (program.files.empty()) return PackageFail(entry.display, "is an empty program directory");
   for (const std::string& file : program.files) {
     if (file == "build") program.has_build_script = true;
@@ -55,14 +50,12 @@ Result<void> PackageReader::ReadSimulators() {
     return PackageFail("simulators", "missing; an " + package_.koodikoe.kind +
                                          " exercise needs its simulator there");
   }
-  auto entries = List(dir_ + "/simulators", "simulators");
-  if (!entries) return tl::unexpected(entries.error());
-  if (entries->size() != 1) {
+  KOODIKOE_TRY(auto entries, List(dir_ + "/simulators", "simulators"));
+  if (entries.size() != 1) {
     return PackageFail("simulators", "must hold exactly one simulator (a file or a directory)");
   }
-  auto program = ReadProgram(entries->front());
-  if (!program) return tl::unexpected(program.error());
-  package_.output_validators.push_back(std::move(*program));
+  KOODIKOE_TRY(auto program, ReadProgram(entries.front()));
+  package_.output_validators.push_back(std::move(program));
   return {};
 }
 
@@ -73,12 +66,10 @@ Result<void> PackageReader::ReadValidators() {
                          std::vector<ProgramSource>& programs) -> Result<void> {
     bool is_folder = false;
     if (!Exists(folder, &is_folder) || !is_folder) return {};
-    auto entries = List(dir_ + "/" + folder, folder);
-    if (!entries) return tl::unexpected(entries.error());
-    for (const Entry& entry : *entries) {
-      auto program = ReadProgram(entry);
-      if (!program) return tl::unexpected(program.error());
-      programs.push_back(std::move(*program));
+    KOODIKOE_TRY(auto entries, List(dir_ + "/" + folder, folder));
+    for (const Entry& entry : entries) {
+      KOODIKOE_TRY(auto program, ReadProgram(entry));
+      programs.push_back(std::move(program));
     }
     return {};
   };
@@ -88,15 +79,14 @@ Result<void> PackageReader::ReadValidators() {
                                                   " exercise is scored by its simulator in "
                                                   "simulators/; remove the output validator");
     }
-    if (auto ok = ReadSimulators(); !ok) return ok;
+    KOODIKOE_TRY_VOID(ReadSimulators());
   }
-  if (auto ok = read_folder("output_validators", package_.output_validators); !ok) return ok;
+  KOODIKOE_TRY_VOID(read_folder("output_validators", package_.output_validators));
   if (Exists("output_validator", &is_dir) && is_dir) {
-    auto resolved = ResolveInside(dir_ + "/output_validator", "output_validator");
-    if (!resolved) return tl::unexpected(resolved.error());
-    auto program = ReadProgram(Entry{"output_validator", *resolved, "output_validator", true});
-    if (!program) return tl::unexpected(program.error());
-    package_.output_validators.push_back(std::move(*program));
+    KOODIKOE_TRY(auto resolved, ResolveInside(dir_ + "/output_validator", "output_validator"));
+    KOODIKOE_TRY(auto program,
+                 ReadProgram(Entry{"output_validator", resolved, "output_validator", true}));
+    package_.output_validators.push_back(std::move(program));
   }
   if (!package_.output_validators.empty() && !IsLegacy()) {
     package_.custom_output_validation = true;  // newer formats: presence means custom
@@ -121,9 +111,8 @@ Result<void> PackageReader::ReadValidators() {
 Result<void> PackageReader::ReadIncludes() {
   bool is_dir = false;
   if (!Exists("include", &is_dir) || !is_dir) return {};
-  auto entries = List(dir_ + "/include", "include");
-  if (!entries) return tl::unexpected(entries.error());
-  for (const Entry& entry : *entries) {
+  KOODIKOE_TRY(auto entries, List(dir_ + "/include", "include"));
+  for (const Entry& entry : entries) {
     if (!entry.is_dir) {
       package_.warnings.push_back(entry.display + ": include/ holds one directory per language");
       continue;
@@ -139,10 +128,9 @@ Result<void> PackageReader::ReadGraders() {
     return PackageFail("graders",
                        "missing; a grader exercise keeps its harness in graders/<language>/");
   }
-  auto entries = List(dir_ + "/graders", "graders");
-  if (!entries) return tl::unexpected(entries.error());
+  KOODIKOE_TRY(auto entries, List(dir_ + "/graders", "graders"));
   std::vector<std::string> languages;
-  for (const Entry& entry : *entries) {
+  for (const Entry& entry : entries) {
     if (!entry.is_dir) {
       return PackageFail(entry.display,
                          "graders/ holds one directory per language (c/, cpp/) and default/");
@@ -169,43 +157,37 @@ Result<void> PackageReader::ReadGraders() {
 }
 
 Result<void> PackageReader::ReadScenarios() {
-  bool is_dir = false;
-  if (!Exists("scenarios", &is_dir) || !is_dir) {
-    return PackageFail("scenarios", "missing; a service exercise keeps its scenarios/*.yaml there");
-  }
-  auto resolved = ResolveInside(dir_ + "/scenarios", "scenarios");
-  if (!resolved) return tl::unexpected(resolved.error());
-  auto entries = List(*resolved, "scenarios");
-  if (!entries) return tl::unexpected(entries.error());
-  package_.scenarios_dir = *resolved;
+  KOODIKOE_TRY(auto resolved,
+               RequireDir("scenarios", "a service exercise keeps its scenarios/*.yaml there"));
+  KOODIKOE_TRY(auto entries, List(resolved, "scenarios"));
+  package_.scenarios_dir = resolved;
   TestGroup group;
   group.name = "scenarios";
-  group.dir = *resolved;
+  group.dir = resolved;
   group.settings.break_on_reject = false;  // every scenario is scored on its own
   group.settings.aggregation = Aggregation::kSum;
   double total = 0;
-  for (const Entry& entry : *entries) {
+  for (const Entry& entry : entries) {
     if (entry.is_dir || !(EndsWith(entry.name, ".yaml") || EndsWith(entry.name, ".yml"))) {
       package_.warnings.push_back(entry.display + ": not a scenario (*.yaml); ignored");
       continue;
     }
-    if (entry.path.substr(0, entry.path.rfind('/')) != *resolved) {
+    if (entry.path.substr(0, entry.path.rfind('/')) != resolved) {
       return PackageFail(entry.display,
                          "must be a file of scenarios/ itself, not a link elsewhere");
     }
-    auto scenario = LoadScenario(entry.path, entry.display);
-    if (!scenario) return tl::unexpected(scenario.error());
+    KOODIKOE_TRY(auto scenario, LoadScenario(entry.path, entry.display));
     TestCase test;
     std::string stem = entry.name.substr(0, entry.name.rfind('.'));
     test.name = "scenarios/" + stem;
     test.group = group.name;
     test.input_path = entry.path;
     test.answer_path = "/dev/null";
-    test.points = scenario->points;
-    test.description = scenario->name;
+    test.points = scenario.points;
+    test.description = scenario.name;
     // A sample scenario is what "run on the examples" plays; its feedback is the candidate's.
-    test.is_sample = scenario->sample;
-    total += scenario->points;
+    test.is_sample = scenario.sample;
+    total += scenario.points;
     group.cases.push_back(static_cast<int>(package_.cases.size()));
     package_.cases.push_back(std::move(test));
   }
@@ -233,9 +215,8 @@ Result<void> PackageReader::ReadStarters() {
   bool is_dir = false;
   if (!Exists("starter", &is_dir)) return {};
   if (!is_dir) return PackageFail("starter", "must be a directory of files, one per language");
-  auto entries = List(dir_ + "/starter", "starter");
-  if (!entries) return tl::unexpected(entries.error());
-  for (const Entry& entry : *entries) {
+  KOODIKOE_TRY(auto entries, List(dir_ + "/starter", "starter"));
+  for (const Entry& entry : entries) {
     if (entry.is_dir) {
       package_.warnings.push_back(entry.display +
                                   ": starter/ holds one file per language (driver.c, "
@@ -251,9 +232,8 @@ Result<void> PackageReader::ReadStatements() {
   for (const char* folder : {"problem_statement", "statement"}) {
     bool is_dir = false;
     if (!Exists(folder, &is_dir) || !is_dir) continue;
-    auto entries = List(dir_ + "/" + folder, folder);
-    if (!entries) return tl::unexpected(entries.error());
-    for (const Entry& entry : *entries) {
+    KOODIKOE_TRY(auto entries, List(dir_ + "/" + folder, folder));
+    for (const Entry& entry : entries) {
       if (entry.is_dir || !StartsWith(entry.name, "problem.")) continue;
       // problem.en.md, problem.fi.tex, or legacy problem.tex (English).
       std::string rest = entry.name.substr(8);

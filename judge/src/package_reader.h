@@ -54,6 +54,9 @@ class PackageReader {
   Result<std::vector<Entry>> List(const std::string& path, const std::string& display);
   Result<std::string> ResolveInside(const std::string& path, const std::string& display);
   bool Exists(const std::string& relative, bool* is_dir = nullptr) const;
+  // The package's folder `name` (e.g. "data"), resolved inside the package; when there is no
+  // such folder, the error "NAME: missing; HINT".
+  Result<std::string> RequireDir(const std::string& name, const std::string& hint);
 
   Result<void> ReadProblemYaml();
   Result<void> ReadName(const YamlDoc& doc, const YAML::Node& node);

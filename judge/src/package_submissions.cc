@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "koodikoe/try.h"
 #include "package_reader.h"
 #include "words.h"
 
@@ -138,10 +139,9 @@ bool GlobMatches(const std::string& pattern, const std::string& relative) {
 
 Result<std::vector<CaseClass>> ParseCaseClasses(const YamlDoc& doc, const YAML::Node& node,
                                                 const std::string& key) {
-  auto words = AsStringList(doc, node, key, /*split_scalar=*/false);
-  if (!words) return tl::unexpected(words.error());
+  KOODIKOE_TRY(auto words, AsStringList(doc, node, key, /*split_scalar=*/false));
   std::vector<CaseClass> classes;
-  for (const std::string& word : *words) {
+  for (const std::string& word : words) {
     const WordTable<CaseClass>& codes = CaseClassWords();
     auto found = std::find_if(codes.begin(), codes.end(),
                               [&](const auto& code) { return code.first == word; });
@@ -156,10 +156,9 @@ Result<std::vector<CaseClass>> ParseCaseClasses(const YamlDoc& doc, const YAML::
 
 Result<TimeLimitUse> ParseTimeLimitUse(const YamlDoc& doc, const YAML::Node& node,
                                        const std::string& key) {
-  auto text = AsString(doc, node, key);
-  if (!text) return tl::unexpected(text.error());
-  if (*text == "lower") return TimeLimitUse::kLower;
-  if (*text == "upper") return TimeLimitUse::kUpper;
+  KOODIKOE_TRY(auto text, AsString(doc, node, key));
+  if (text == "lower") return TimeLimitUse::kLower;
+  if (text == "upper") return TimeLimitUse::kUpper;
   auto flag = AsBool(doc, node, key);
   if (!flag) {
     return tl::unexpected(YamlError(doc, node, key + " must be true, false, lower or upper"));
@@ -170,16 +169,13 @@ Result<TimeLimitUse> ParseTimeLimitUse(const YamlDoc& doc, const YAML::Node& nod
 Result<void> ParseScore(const YamlDoc& doc, const YAML::Node& value, const std::string& key,
                         Expectation& expected) {
   if (value.IsSequence() && value.size() == 2) {
-    auto low = AsDouble(doc, value[0], key);
-    auto high = AsDouble(doc, value[1], key);
-    if (!low) return tl::unexpected(low.error());
-    if (!high) return tl::unexpected(high.error());
-    expected.score_low = *low;
-    expected.score_high = *high;
+    KOODIKOE_TRY(auto low, AsDouble(doc, value[0], key));
+    KOODIKOE_TRY(auto high, AsDouble(doc, value[1], key));
+    expected.score_low = low;
+    expected.score_high = high;
   } else {
-    auto score = AsDouble(doc, value, key);
-    if (!score) return tl::unexpected(score.error());
-    expected.score_low = expected.score_high = *score;
+    KOODIKOE_TRY(auto score, AsDouble(doc, value, key));
+    expected.score_low = expected.score_high = score;
   }
   return {};
 }
@@ -193,26 +189,22 @@ Result<void> PackageReader::ApplySubmissionKey(const YamlDoc& doc, const std::st
   Expectation& expected = submission.expected;
   const std::string name = pattern + "." + key;
   if (key == "language" || key == "entrypoint") {
-    auto text = AsString(doc, value, name);
-    if (!text) return tl::unexpected(text.error());
+    KOODIKOE_TRY(auto text, AsString(doc, value, name));
     (key == "language" ? submission.language : submission.entrypoint) =
-        key == "language" ? CanonicalLanguage(*text) : *text;
+        key == "language" ? CanonicalLanguage(text) : text;
   } else if (key == "permitted" || key == "required") {
-    auto classes = ParseCaseClasses(doc, value, name);
-    if (!classes) return tl::unexpected(classes.error());
-    (key == "permitted" ? expected.permitted : expected.required) = *classes;
+    KOODIKOE_TRY(auto classes, ParseCaseClasses(doc, value, name));
+    (key == "permitted" ? expected.permitted : expected.required) = classes;
     expected.known = true;
   } else if (key == "score") {
-    if (auto ok = ParseScore(doc, value, name, expected); !ok) return ok;
+    KOODIKOE_TRY_VOID(ParseScore(doc, value, name, expected));
     expected.known = true;
   } else if (key == "message") {
-    auto text = AsString(doc, value, name);
-    if (!text) return tl::unexpected(text.error());
-    expected.message = *text;
+    KOODIKOE_TRY(auto text, AsString(doc, value, name));
+    expected.message = text;
   } else if (key == "use_for_time_limit") {
-    auto use = ParseTimeLimitUse(doc, value, name);
-    if (!use) return tl::unexpected(use.error());
-    expected.time_limit_use = *use;
+    KOODIKOE_TRY(auto use, ParseTimeLimitUse(doc, value, name));
+    expected.time_limit_use = use;
   } else if (key == "authors" || key == "model_solution") {
   } else if (key.find('/') != std::string::npos || key == "sample" || key == "secret") {
     package_.warnings.push_back("submissions.yaml: per-group rules (" + name + ") are not checked");
@@ -223,10 +215,10 @@ Result<void> PackageReader::ApplySubmissionKey(const YamlDoc& doc, const std::st
 }
 
 Result<void> PackageReader::ApplySubmissionsYaml(const YamlDoc& doc) {
-  if (auto ok = RequireMap(doc, doc.root, "submissions.yaml"); !ok) return ok;
+  KOODIKOE_TRY_VOID(RequireMap(doc, doc.root, "submissions.yaml"));
   for (const auto& rule : doc.root) {
     const std::string pattern = rule.first.Scalar();
-    if (auto ok = RequireMap(doc, rule.second, pattern); !ok) return ok;
+    KOODIKOE_TRY_VOID(RequireMap(doc, rule.second, pattern));
     for (SubmissionEntry& submission : package_.submissions) {
       if (!GlobMatches(pattern, submission.relative)) continue;
       Expectation& expected = submission.expected;
@@ -237,11 +229,8 @@ Result<void> PackageReader::ApplySubmissionsYaml(const YamlDoc& doc) {
         expected.rejected = expected.partial = false;
       }
       for (const auto& entry : rule.second) {
-        if (auto ok =
-                ApplySubmissionKey(doc, pattern, entry.first.Scalar(), entry.second, submission);
-            !ok) {
-          return ok;
-        }
+        KOODIKOE_TRY_VOID(
+            ApplySubmissionKey(doc, pattern, entry.first.Scalar(), entry.second, submission));
       }
     }
   }
@@ -251,29 +240,25 @@ Result<void> PackageReader::ApplySubmissionsYaml(const YamlDoc& doc) {
 Result<void> PackageReader::ReadSubmissions() {
   bool is_dir = false;
   if (!Exists("submissions", &is_dir) || !is_dir) return {};
-  auto folders = List(dir_ + "/submissions", "submissions");
-  if (!folders) return tl::unexpected(folders.error());
-  for (const Entry& folder : *folders) {
+  KOODIKOE_TRY(auto folders, List(dir_ + "/submissions", "submissions"));
+  for (const Entry& folder : folders) {
     if (!folder.is_dir) continue;  // submissions.yaml and notes
-    auto entries = List(folder.path, folder.display);
-    if (!entries) return tl::unexpected(entries.error());
-    for (const Entry& entry : *entries) {
-      auto program = ReadProgram(entry);
-      if (!program) return tl::unexpected(program.error());
+    KOODIKOE_TRY(auto entries, List(folder.path, folder.display));
+    for (const Entry& entry : entries) {
+      KOODIKOE_TRY(auto program, ReadProgram(entry));
       SubmissionEntry submission;
       submission.relative = folder.name + "/" + entry.name;
       submission.expected = FolderExpectation(folder.name, package_.conventions);
-      ApplySourceTags(*program, package_.conventions, submission.expected);
-      submission.program = std::move(*program);
+      ApplySourceTags(program, package_.conventions, submission.expected);
+      submission.program = std::move(program);
       package_.submissions.push_back(std::move(submission));
     }
   }
   std::string yaml_path = dir_ + "/submissions/submissions.yaml";
   struct stat st;
   if (::stat(yaml_path.c_str(), &st) == 0) {
-    auto doc = LoadYaml(yaml_path, "submissions/submissions.yaml");
-    if (!doc) return tl::unexpected(doc.error());
-    if (auto ok = ApplySubmissionsYaml(*doc); !ok) return ok;
+    KOODIKOE_TRY(auto doc, LoadYaml(yaml_path, "submissions/submissions.yaml"));
+    KOODIKOE_TRY_VOID(ApplySubmissionsYaml(doc));
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "koodikoe/try.h"
 #include "package_reader.h"
 #include "words.h"
 
@@ -17,23 +18,22 @@ Result<void> PackageReader::ReadProblemYaml() {
   if (!Exists("problem.yaml")) {
     return PackageFail("problem.yaml", "missing; every package needs one (at least `name:`)");
   }
-  auto doc = LoadYaml(dir_ + "/problem.yaml", "problem.yaml");
-  if (!doc) return tl::unexpected(doc.error());
-  const YAML::Node& root = doc->root;
-  if (auto ok = RequireMap(*doc, root, "problem.yaml"); !ok) return ok;
+  KOODIKOE_TRY(auto doc, LoadYaml(dir_ + "/problem.yaml", "problem.yaml"));
+  const YAML::Node& root = doc.root;
+  KOODIKOE_TRY_VOID(RequireMap(doc, root, "problem.yaml"));
 
   if (root["problem_format_version"]) {
-    auto version = AsString(*doc, root["problem_format_version"], "problem_format_version");
-    if (!version) return tl::unexpected(version.error());
-    if (*version == "legacy" || *version == "legacy-icpc") {
+    KOODIKOE_TRY(auto version,
+                 AsString(doc, root["problem_format_version"], "problem_format_version"));
+    if (version == "legacy" || version == "legacy-icpc") {
       package_.version = FormatVersion::kLegacy;
-    } else if (*version == "2023-07-draft" || *version == "2023-07") {
+    } else if (version == "2023-07-draft" || version == "2023-07") {
       package_.version = FormatVersion::k2023_07;
-    } else if (*version == "2025-09" || *version == "2025-09-draft" || *version == "draft") {
+    } else if (version == "2025-09" || version == "2025-09-draft" || version == "draft") {
       package_.version = FormatVersion::k2025_09;
     } else {
-      return tl::unexpected(YamlError(*doc, root["problem_format_version"],
-                                      "unknown problem_format_version '" + *version +
+      return tl::unexpected(YamlError(doc, root["problem_format_version"],
+                                      "unknown problem_format_version '" + version +
                                           "' (known: legacy, 2023-07-draft, 2025-09)"));
     }
   }
@@ -68,18 +68,17 @@ Result<void> PackageReader::ReadProblemYaml() {
     package_.warnings.push_back("problem.yaml: unknown key '" + key + "' ignored");
   }
 
-  if (auto ok = ReadName(*doc, root["name"]); !ok) return ok;
-  if (auto ok = ReadType(*doc, root["type"]); !ok) return ok;
-  if (auto ok = ReadValidation(*doc, root["validation"]); !ok) return ok;
+  KOODIKOE_TRY_VOID(ReadName(doc, root["name"]));
+  KOODIKOE_TRY_VOID(ReadType(doc, root["type"]));
+  KOODIKOE_TRY_VOID(ReadValidation(doc, root["validation"]));
   if (root["validator_flags"]) {
-    auto flags = AsString(*doc, root["validator_flags"], "validator_flags");
-    if (!flags) return tl::unexpected(flags.error());
-    package_.validator_flags = SplitFlags(*flags);
+    KOODIKOE_TRY(auto flags, AsString(doc, root["validator_flags"], "validator_flags"));
+    package_.validator_flags = SplitFlags(flags);
   }
-  if (auto ok = ReadLimits(*doc, root["limits"]); !ok) return ok;
-  if (auto ok = ReadLanguages(*doc, root["languages"]); !ok) return ok;
-  if (auto ok = ReadKoodikoe(*doc, root["koodikoe"]); !ok) return ok;
-  if (auto ok = ReadConstants(*doc, root["constants"]); !ok) return ok;
+  KOODIKOE_TRY_VOID(ReadLimits(doc, root["limits"]));
+  KOODIKOE_TRY_VOID(ReadLanguages(doc, root["languages"]));
+  KOODIKOE_TRY_VOID(ReadKoodikoe(doc, root["koodikoe"]));
+  KOODIKOE_TRY_VOID(ReadConstants(doc, root["constants"]));
   return {};
 }
 
@@ -96,18 +95,16 @@ Result<void> PackageReader::ReadName(const YamlDoc& doc, const YAML::Node& node)
     return tl::unexpected(YamlError(doc, node, "name must be a string or a map language: name"));
   }
   for (const auto& entry : node) {
-    auto name = AsString(doc, entry.second, "name." + entry.first.Scalar());
-    if (!name) return tl::unexpected(name.error());
-    package_.names[entry.first.Scalar()] = *name;
+    KOODIKOE_TRY(auto name, AsString(doc, entry.second, "name." + entry.first.Scalar()));
+    package_.names[entry.first.Scalar()] = name;
   }
   return {};
 }
 
 Result<void> PackageReader::ReadType(const YamlDoc& doc, const YAML::Node& node) {
-  auto types = AsStringList(doc, node, "type", /*split_scalar=*/false);
-  if (!types) return tl::unexpected(types.error());
+  KOODIKOE_TRY(auto types, AsStringList(doc, node, "type", /*split_scalar=*/false));
   std::set<std::string> seen;
-  for (const std::string& type : *types) {
+  for (const std::string& type : types) {
     if (type == "pass-fail") {
     } else if (type == "scoring") {
       package_.scoring = true;
@@ -140,18 +137,17 @@ Result<void> PackageReader::ReadType(const YamlDoc& doc, const YAML::Node& node)
 
 Result<void> PackageReader::ReadValidation(const YamlDoc& doc, const YAML::Node& node) {
   if (!node) return {};
-  auto words = AsStringList(doc, node, "validation", /*split_scalar=*/true);
-  if (!words) return tl::unexpected(words.error());
-  if (words->empty()) return {};
-  if ((*words)[0] == "default" && words->size() == 1) return {};
-  if ((*words)[0] != "custom") {
+  KOODIKOE_TRY(auto words, AsStringList(doc, node, "validation", /*split_scalar=*/true));
+  if (words.empty()) return {};
+  if (words[0] == "default" && words.size() == 1) return {};
+  if (words[0] != "custom") {
     return tl::unexpected(YamlError(doc, node,
                                     "validation must be `default` or `custom` followed by any of "
                                     "interactive, score, multi-pass"));
   }
   package_.custom_output_validation = true;
-  for (size_t i = 1; i < words->size(); ++i) {
-    const std::string& word = (*words)[i];
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string& word = words[i];
     if (word == "interactive") {
       package_.interactive = true;
     } else if (word == "score") {
@@ -167,25 +163,25 @@ Result<void> PackageReader::ReadValidation(const YamlDoc& doc, const YAML::Node&
 
 Result<void> PackageReader::ReadLimits(const YamlDoc& doc, const YAML::Node& node) {
   if (!node) return {};
-  if (auto ok = RequireMap(doc, node, "limits"); !ok) return ok;
+  KOODIKOE_TRY_VOID(RequireMap(doc, node, "limits"));
   Limits& limits = package_.limits;
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     const YAML::Node& value = entry.second;
     if (key == "time_multipliers") {
-      if (auto ok = RequireMap(doc, value, "limits.time_multipliers"); !ok) return ok;
+      KOODIKOE_TRY_VOID(RequireMap(doc, value, "limits.time_multipliers"));
       for (const auto& multiplier : value) {
         std::string name = multiplier.first.Scalar();
-        auto number = AsDouble(doc, multiplier.second, "limits.time_multipliers." + name);
-        if (!number) return tl::unexpected(number.error());
-        if (*number < 1) {
+        KOODIKOE_TRY(auto number,
+                     AsDouble(doc, multiplier.second, "limits.time_multipliers." + name));
+        if (number < 1) {
           return tl::unexpected(YamlError(doc, multiplier.second,
                                           "limits.time_multipliers." + name + " must be >= 1"));
         }
         if (name == "ac_to_time_limit") {
-          limits.ac_to_time_limit = *number;
+          limits.ac_to_time_limit = number;
         } else if (name == "time_limit_to_tle") {
-          limits.time_limit_to_tle = *number;
+          limits.time_limit_to_tle = number;
         } else {
           return tl::unexpected(
               YamlError(doc, multiplier.first, "unknown key limits.time_multipliers." + name));
@@ -193,20 +189,19 @@ Result<void> PackageReader::ReadLimits(const YamlDoc& doc, const YAML::Node& nod
       }
       continue;
     }
-    auto number = AsDouble(doc, value, "limits." + key);
-    if (!number) return tl::unexpected(number.error());
-    if (!(*number > 0) || std::isinf(*number)) {
+    KOODIKOE_TRY(auto number, AsDouble(doc, value, "limits." + key));
+    if (!(number > 0) || std::isinf(number)) {
       return tl::unexpected(YamlError(doc, value, "limits." + key + " must be positive"));
     }
-    auto mib = static_cast<uint64_t>(std::ceil(*number));
+    auto mib = static_cast<uint64_t>(std::ceil(number));
     if (key == "time_limit") {
-      limits.time_limit = *number;
+      limits.time_limit = number;
     } else if (key == "time_multiplier") {
-      limits.ac_to_time_limit = *number;
+      limits.ac_to_time_limit = number;
     } else if (key == "time_safety_margin") {
-      limits.time_limit_to_tle = *number;
+      limits.time_limit_to_tle = number;
     } else if (key == "time_resolution") {
-      limits.time_resolution = *number;
+      limits.time_resolution = number;
     } else if (key == "memory") {
       limits.memory_mib = mib;
     } else if (key == "output") {
@@ -214,11 +209,11 @@ Result<void> PackageReader::ReadLimits(const YamlDoc& doc, const YAML::Node& nod
     } else if (key == "code") {
       limits.code_kib = mib;
     } else if (key == "compilation_time") {
-      limits.compilation_time = *number;
+      limits.compilation_time = number;
     } else if (key == "compilation_memory") {
       limits.compilation_memory_mib = mib;
     } else if (key == "validation_time") {
-      limits.validation_time = *number;
+      limits.validation_time = number;
     } else if (key == "validation_memory") {
       limits.validation_memory_mib = mib;
     } else if (key == "validation_output") {
@@ -241,9 +236,8 @@ std::string CanonicalLanguage(const std::string& code) {
 
 Result<void> PackageReader::ReadLanguages(const YamlDoc& doc, const YAML::Node& node) {
   if (!node) return {};
-  auto languages = AsStringList(doc, node, "languages", /*split_scalar=*/IsLegacy());
-  if (!languages) return tl::unexpected(languages.error());
-  for (const std::string& language : *languages) {
+  KOODIKOE_TRY(auto languages, AsStringList(doc, node, "languages", /*split_scalar=*/IsLegacy()));
+  for (const std::string& language : languages) {
     if (language == "all") return {};
     package_.languages.push_back(CanonicalLanguage(language));
   }
@@ -252,45 +246,40 @@ Result<void> PackageReader::ReadLanguages(const YamlDoc& doc, const YAML::Node& 
 
 Result<void> PackageReader::ReadKoodikoe(const YamlDoc& doc, const YAML::Node& node) {
   if (!node) return {};
-  if (auto ok = RequireMap(doc, node, "koodikoe"); !ok) return ok;
+  KOODIKOE_TRY_VOID(RequireMap(doc, node, "koodikoe"));
   KoodikoeKeys& keys = package_.koodikoe;
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     if (key == "tier") {
-      auto tier = AsDouble(doc, entry.second, "koodikoe.tier");
-      if (!tier) return tl::unexpected(tier.error());
-      if (*tier < 1 || *tier > 5 || *tier != std::floor(*tier)) {
+      KOODIKOE_TRY(auto tier, AsDouble(doc, entry.second, "koodikoe.tier"));
+      if (tier < 1 || tier > 5 || tier != std::floor(tier)) {
         return tl::unexpected(YamlError(doc, entry.second, "koodikoe.tier must be 1 to 5"));
       }
-      keys.tier = static_cast<int>(*tier);
+      keys.tier = static_cast<int>(tier);
     } else if (key == "track") {
-      auto track = AsString(doc, entry.second, "koodikoe.track");
-      if (!track) return tl::unexpected(track.error());
-      keys.track = *track;
+      KOODIKOE_TRY(auto track, AsString(doc, entry.second, "koodikoe.track"));
+      keys.track = track;
     } else if (key == "skills") {
-      auto skills = AsStringList(doc, entry.second, "koodikoe.skills", false);
-      if (!skills) return tl::unexpected(skills.error());
-      keys.skills = *skills;
+      KOODIKOE_TRY(auto skills, AsStringList(doc, entry.second, "koodikoe.skills", false));
+      keys.skills = skills;
     } else if (key == "kind") {
-      auto kind = AsWord(doc, entry.second, "koodikoe.kind", ExerciseKindWords());
-      if (!kind) return tl::unexpected(kind.error());
-      package_.kind = *kind;
+      KOODIKOE_TRY(auto kind, AsWord(doc, entry.second, "koodikoe.kind", ExerciseKindWords()));
+      package_.kind = kind;
     } else if (key == "conventions") {
-      auto conventions = AsWord(doc, entry.second, "koodikoe.conventions", ConventionsWords());
-      if (!conventions) return tl::unexpected(conventions.error());
-      keys.conventions = *conventions;
+      KOODIKOE_TRY(auto conventions,
+                   AsWord(doc, entry.second, "koodikoe.conventions", ConventionsWords()));
+      keys.conventions = conventions;
     } else if (key == "validator_style") {
-      auto style = AsWord(doc, entry.second, "koodikoe.validator_style", ValidatorStyleWords());
-      if (!style) return tl::unexpected(style.error());
-      keys.validator_style = *style;
+      KOODIKOE_TRY(auto style,
+                   AsWord(doc, entry.second, "koodikoe.validator_style", ValidatorStyleWords()));
+      keys.validator_style = style;
     } else if (key == "disk") {
-      auto mib = AsDouble(doc, entry.second, "koodikoe.disk");
-      if (!mib) return tl::unexpected(mib.error());
-      if (!(*mib >= 1) || std::isinf(*mib)) {
+      KOODIKOE_TRY(auto mib, AsDouble(doc, entry.second, "koodikoe.disk"));
+      if (!(mib >= 1) || std::isinf(mib)) {
         return tl::unexpected(
             YamlError(doc, entry.second, "koodikoe.disk must be at least 1 (MiB)"));
       }
-      package_.limits.disk_mib = static_cast<uint64_t>(std::ceil(*mib));
+      package_.limits.disk_mib = static_cast<uint64_t>(std::ceil(mib));
     } else {
       return tl::unexpected(YamlError(doc, entry.first, "unknown key koodikoe." + key));
     }
@@ -340,7 +329,7 @@ Result<void> PackageReader::ReadConstants(const YamlDoc& doc, const YAML::Node& 
     package_.warnings.push_back("problem.yaml: constants are a 2023-07 and 2025-09 key; ignored");
     return {};
   }
-  if (auto ok = RequireMap(doc, node, "constants"); !ok) return ok;
+  KOODIKOE_TRY_VOID(RequireMap(doc, node, "constants"));
   static const std::regex kName("[a-zA-Z_][a-zA-Z0-9_]*");
   for (const auto& entry : node) {
     const std::string name = entry.first.Scalar();
@@ -348,9 +337,8 @@ Result<void> PackageReader::ReadConstants(const YamlDoc& doc, const YAML::Node& 
       return tl::unexpected(YamlError(
           doc, entry.first, "constants: '" + name + "' is not a name ([a-zA-Z_][a-zA-Z0-9_]*)"));
     }
-    auto value = AsString(doc, entry.second, "constants." + name);
-    if (!value) return tl::unexpected(value.error());
-    package_.constants[name] = *value;  // as written: 1e6 stays 1e6
+    KOODIKOE_TRY(auto value, AsString(doc, entry.second, "constants." + name));
+    package_.constants[name] = value;  // as written: 1e6 stays 1e6
   }
   return {};
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "koodikoe/try.h"
 #include "service_run.h"
 
 namespace judge {
@@ -113,17 +114,16 @@ void TestScheduler::Finished(int index, CaseOutcome outcome) {
 
 Result<void> TestScheduler::Advance(int index) {
   Active& entry = active_[index];
-  auto specs = entry.run->NextStep();
-  if (!specs) return tl::unexpected(specs.error());
+  KOODIKOE_TRY(auto specs, entry.run->NextStep());
   if (entry.run->finished()) {
     Finished(index, entry.run->TakeOutcome());
     return {};
   }
-  if (running_boxes_ + static_cast<int>(specs->size()) <= max_boxes_) {
-    return StartStep(index, std::move(*specs));
+  if (running_boxes_ + static_cast<int>(specs.size()) <= max_boxes_) {
+    return StartStep(index, std::move(specs));
   }
   waiting_.push_back(index);
-  waiting_specs_[index] = std::move(*specs);
+  waiting_specs_[index] = std::move(specs);
   return {};
 }
 
@@ -141,7 +141,7 @@ Result<void> TestScheduler::StartWhatFits() {
     waiting_.pop_front();
     auto specs = std::move(waiting_specs_[index]);
     waiting_specs_.erase(index);
-    if (auto ok = StartStep(index, std::move(specs)); !ok) return ok;
+    KOODIKOE_TRY_VOID(StartStep(index, std::move(specs)));
   }
   while (waiting_.empty() && next_ < selected_.size() &&
          running_boxes_ + boxes_per_test_ <= max_boxes_) {
@@ -153,7 +153,7 @@ Result<void> TestScheduler::StartWhatFits() {
     } else {
       active_[index].run = std::make_unique<TestRun>(context_, test, index);
     }
-    if (auto ok = Advance(index); !ok) return ok;
+    KOODIKOE_TRY_VOID(Advance(index));
   }
   return {};
 }
@@ -197,13 +197,12 @@ Result<std::vector<CaseOutcome>> TestScheduler::Run(const std::vector<int>& sele
   outcomes_.assign(package_.cases.size(), CaseOutcome{});
   if (progress_) progress_(Progress{0, static_cast<int>(selected_.size()), nullptr});
   while (true) {
-    if (auto ok = StartWhatFits(); !ok) return tl::unexpected(ok.error());
+    KOODIKOE_TRY_VOID(StartWhatFits());
     ReportInOrder();
     if (running_boxes_ == 0 && waiting_.empty() && next_ >= selected_.size()) break;
     if (running_boxes_ == 0) continue;
-    auto done = sandbox_.WaitAny();
-    if (!done) return tl::unexpected(done.error());
-    if (auto ok = AfterBox(done->first, done->second); !ok) return tl::unexpected(ok.error());
+    KOODIKOE_TRY(auto done, sandbox_.WaitAny());
+    KOODIKOE_TRY_VOID(AfterBox(done.first, done.second));
   }
   return std::move(outcomes_);
 }

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "evaluator.h"
+#include "koodikoe/try.h"
 
 namespace judge {
 
@@ -44,7 +45,7 @@ class SourceWalker {
     for (const std::string& name : names) {
       if (name.empty() || name[0] == '.') continue;
       std::string child = relative.empty() ? name : relative + "/" + name;
-      if (auto ok = Visit(host_dir + "/" + name, child); !ok) return ok;
+      KOODIKOE_TRY_VOID(Visit(host_dir + "/" + name, child));
     }
     return {};
   }
@@ -96,7 +97,7 @@ Result<ProgramSource> ReadSubmissionSource(const std::string& path,
   std::vector<std::string> roots = {program.path};
   if (IsInside(program.path, package)) roots.push_back(package);
   SourceWalker walker(program, roots);
-  if (auto ok = walker.Walk(program.path, ""); !ok) return tl::unexpected(ok.error());
+  KOODIKOE_TRY_VOID(walker.Walk(program.path, ""));
   std::sort(program.files.begin(), program.files.end());
   if (program.files.empty()) return Fail(ErrorCode::kInvalidArgument, path + ": empty directory");
   return program;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "build.h"
+#include "koodikoe/try.h"
 #include "package_reader.h"
 
 namespace judge {
@@ -24,9 +25,8 @@ Result<void> PackageReader::ReadGroupConfig(const Entry& dir, GroupSettings& set
     // The format substitutes constants in test_group.yaml (never in testdata.yaml or data).
     if (std::string(file) == "test_group.yaml")
       *text = SubstituteConstants(*text, package_.constants);
-    auto doc = ParseYaml(*text, dir.display + "/" + file);
-    if (!doc) return tl::unexpected(doc.error());
-    if (auto ok = ApplyGroupKeys(*doc, settings); !ok) return ok;
+    KOODIKOE_TRY(auto doc, ParseYaml(*text, dir.display + "/" + file));
+    KOODIKOE_TRY_VOID(ApplyGroupKeys(doc, settings));
   }
   return {};
 }
@@ -53,48 +53,40 @@ Result<void> PackageReader::ReadCase(const Entry& input, const std::vector<Entry
       test.args = SplitFlags(*text);
     }
     if (sibling.name == stem + ".yaml" && !sibling.is_dir) {
-      auto doc = LoadYaml(sibling.path, sibling.display);
-      if (!doc) return tl::unexpected(doc.error());
-      if (auto ok = RequireMap(*doc, doc->root, sibling.display); !ok) return ok;
-      for (const auto& entry : doc->root) {
+      KOODIKOE_TRY(auto doc, LoadYaml(sibling.path, sibling.display));
+      KOODIKOE_TRY_VOID(RequireMap(doc, doc.root, sibling.display));
+      for (const auto& entry : doc.root) {
         const std::string key = entry.first.Scalar();
         const YAML::Node& value = entry.second;
         if (key == "args") {
-          auto args = AsStringList(*doc, value, key, false);
-          if (!args) return tl::unexpected(args.error());
-          test.args = *args;
+          KOODIKOE_TRY(auto args, AsStringList(doc, value, key, false));
+          test.args = args;
         } else if (key == "output_validator_args" || key == "output_validator_flags") {
-          auto args = AsStringList(*doc, value, key, true);
-          if (!args) return tl::unexpected(args.error());
-          case_validator_args = *args;
+          KOODIKOE_TRY(auto args, AsStringList(doc, value, key, true));
+          case_validator_args = args;
         } else if (key == "input_validator_args" || key == "input_validator_flags") {
           if (value.IsMap()) {
             for (const auto& item : value) {
-              auto args = AsStringList(*doc, item.second, key, true);
-              if (!args) return tl::unexpected(args.error());
-              test.input_validator_args_by_name[item.first.Scalar()] = *args;
+              KOODIKOE_TRY(auto args, AsStringList(doc, item.second, key, true));
+              test.input_validator_args_by_name[item.first.Scalar()] = args;
             }
           } else {
-            auto args = AsStringList(*doc, value, key, true);
-            if (!args) return tl::unexpected(args.error());
-            test.input_validator_args = *args;
+            KOODIKOE_TRY(auto args, AsStringList(doc, value, key, true));
+            test.input_validator_args = args;
           }
         } else if (key == "full_feedback") {
-          auto flag = AsBool(*doc, value, key);
-          if (!flag) return tl::unexpected(flag.error());
-          test.full_feedback = *flag;
+          KOODIKOE_TRY(auto flag, AsBool(doc, value, key));
+          test.full_feedback = flag;
         } else if (key == "hint" || key == "description") {
-          auto text = AsString(*doc, value, key);
-          if (!text) return tl::unexpected(text.error());
-          (key == "hint" ? test.hint : test.description) = *text;
+          KOODIKOE_TRY(auto text, AsString(doc, value, key));
+          (key == "hint" ? test.hint : test.description) = text;
         } else if (key == "points") {
-          auto points = AsDouble(*doc, value, key);
-          if (!points) return tl::unexpected(points.error());
-          if (!(*points >= 0)) return tl::unexpected(YamlError(*doc, value, "points must be >= 0"));
-          test.points = *points;
+          KOODIKOE_TRY(auto points, AsDouble(doc, value, key));
+          if (!(points >= 0)) return tl::unexpected(YamlError(doc, value, "points must be >= 0"));
+          test.points = points;
         } else if (key == "input_visualizer_args" || key == "output_visualizer_args") {
         } else {
-          return tl::unexpected(YamlError(*doc, entry.first, "unknown key '" + key + "'"));
+          return tl::unexpected(YamlError(doc, entry.first, "unknown key '" + key + "'"));
         }
       }
     }
@@ -113,15 +105,14 @@ Result<void> PackageReader::ReadCase(const Entry& input, const std::vector<Entry
 Result<void> PackageReader::ReadGroupEntries(const Entry& dir, const std::string& name_prefix,
                                              const GroupSettings& settings, bool is_sample,
                                              int depth, TestGroup& group) {
-  auto entries = List(dir.path, dir.display);
-  if (!entries) return tl::unexpected(entries.error());
+  KOODIKOE_TRY(auto entries, List(dir.path, dir.display));
   std::set<std::string> case_stems;
-  for (const Entry& entry : *entries) {
+  for (const Entry& entry : entries) {
     if (!entry.is_dir && EndsWith(entry.name, ".in")) {
       case_stems.insert(entry.name.substr(0, entry.name.size() - 3));
     }
   }
-  for (const Entry& entry : *entries) {
+  for (const Entry& entry : entries) {
     if (entry.is_dir) {
       if (EndsWith(entry.name, ".files") &&
           case_stems.count(entry.name.substr(0, entry.name.size() - 6))) {
@@ -138,16 +129,12 @@ Result<void> PackageReader::ReadGroupEntries(const Entry& dir, const std::string
       bool is_group = LegacyGrading() || depth == 0;
       if (is_group) {
         TestGroup child;
-        if (auto ok = ReadGroup(entry, name_prefix + "/" + entry.name, settings, is_sample,
-                                depth + 1, child);
-            !ok) {
-          return ok;
-        }
+        KOODIKOE_TRY_VOID(ReadGroup(entry, name_prefix + "/" + entry.name, settings, is_sample,
+                                    depth + 1, child));
         group.groups.push_back(std::move(child));
-      } else if (auto ok = ReadGroupEntries(entry, name_prefix + "/" + entry.name, settings,
-                                            is_sample, depth + 1, group);
-                 !ok) {
-        return ok;
+      } else {
+        KOODIKOE_TRY_VOID(ReadGroupEntries(entry, name_prefix + "/" + entry.name, settings,
+                                           is_sample, depth + 1, group));
       }
       continue;
     }
@@ -155,10 +142,8 @@ Result<void> PackageReader::ReadGroupEntries(const Entry& dir, const std::string
     TestCase test;
     test.group = group.name;
     std::string stem = entry.name.substr(0, entry.name.size() - 3);
-    if (auto ok = ReadCase(entry, *entries, name_prefix + "/" + stem, settings, is_sample, test);
-        !ok) {
-      return ok;
-    }
+    KOODIKOE_TRY_VOID(
+        ReadCase(entry, entries, name_prefix + "/" + stem, settings, is_sample, test));
     group.cases.push_back(static_cast<int>(package_.cases.size()));
     package_.cases.push_back(std::move(test));
   }
@@ -187,7 +172,7 @@ Result<void> PackageReader::ReadGroup(const Entry& dir, const std::string& name,
       settings.aggregation = Aggregation::kSum;
     }
   }
-  if (auto ok = ReadGroupConfig(dir, settings); !ok) return ok;
+  KOODIKOE_TRY_VOID(ReadGroupConfig(dir, settings));
   if (!LegacyGrading() && is_sample && !settings.require_pass.empty()) {
     return PackageFail(dir.display, "data/sample cannot use require_pass");
   }
@@ -217,12 +202,11 @@ Result<void> PackageReader::DetectLegacyGrading(const std::string& data_dir) {
        !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
     std::string name = it->path().filename().string();
     if (name != "testdata.yaml" && name != "test_group.yaml") continue;
-    auto doc = LoadYaml(it->path().string(), "data/" + name);
-    if (!doc) return tl::unexpected(doc.error());
-    legacy_keys = legacy_keys || HasAnyKey(doc->root, {"accept_score", "reject_score", "range",
-                                                       "grader_flags", "on_reject", "grading"});
-    modern_keys = modern_keys || HasAnyKey(doc->root, {"max_score", "score_aggregation", "scoring",
-                                                       "require_pass"});
+    KOODIKOE_TRY(auto doc, LoadYaml(it->path().string(), "data/" + name));
+    legacy_keys = legacy_keys || HasAnyKey(doc.root, {"accept_score", "reject_score", "range",
+                                                      "grader_flags", "on_reject", "grading"});
+    modern_keys = modern_keys || HasAnyKey(doc.root, {"max_score", "score_aggregation", "scoring",
+                                                      "require_pass"});
   }
   package_.legacy_grading = legacy_keys && !modern_keys;
   if (package_.legacy_grading) {
@@ -234,32 +218,24 @@ Result<void> PackageReader::DetectLegacyGrading(const std::string& data_dir) {
 }
 
 Result<void> PackageReader::ReadData() {
-  bool is_dir = false;
-  if (!Exists("data", &is_dir) || !is_dir) {
-    return PackageFail("data", "missing; put test cases in data/sample and data/secret");
-  }
-  auto data = ResolveInside(dir_ + "/data", "data");
-  if (!data) return tl::unexpected(data.error());
-  if (auto ok = DetectLegacyGrading(*data); !ok) return ok;
-  Entry data_entry{"data", *data, "data", true};
+  KOODIKOE_TRY(auto data, RequireDir("data", "put test cases in data/sample and data/secret"));
+  KOODIKOE_TRY_VOID(DetectLegacyGrading(data));
+  Entry data_entry{"data", data, "data", true};
   TestGroup& root = package_.root;
   root.name = "";
-  root.dir = *data;
+  root.dir = data;
   if (LegacyGrading()) {
-    if (auto ok = ReadGroupConfig(data_entry, root.settings); !ok) return ok;
+    KOODIKOE_TRY_VOID(ReadGroupConfig(data_entry, root.settings));
   }
   for (const char* name : {"sample", "secret"}) {
-    std::string path = *data + "/" + name;
+    std::string path = data + "/" + name;
     struct stat st;
     if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
-    auto resolved = ResolveInside(path, std::string("data/") + name);
-    if (!resolved) return tl::unexpected(resolved.error());
+    KOODIKOE_TRY(auto resolved, ResolveInside(path, std::string("data/") + name));
     TestGroup group;
-    Entry entry{name, *resolved, std::string("data/") + name, true};
-    if (auto ok = ReadGroup(entry, name, root.settings, std::string(name) == "sample", 0, group);
-        !ok) {
-      return ok;
-    }
+    Entry entry{name, resolved, std::string("data/") + name, true};
+    KOODIKOE_TRY_VOID(
+        ReadGroup(entry, name, root.settings, std::string(name) == "sample", 0, group));
     root.groups.push_back(std::move(group));
   }
   return CheckSecret();

@@ -11,6 +11,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "replay.h"
 #include "run_spec.h"
 
@@ -101,13 +102,13 @@ Result<void> TestRun::Prepare() {
   box_dir_ = dir_ + "/box";
   out_dir_ = dir_ + "/out";
   feedback_dir_ = dir_ + "/feedback";
-  if (auto ok = MakeBoxDirs({dir_, box_dir_, out_dir_, feedback_dir_}); !ok) return ok;
+  KOODIKOE_TRY_VOID(MakeBoxDirs({dir_, box_dir_, out_dir_, feedback_dir_}));
   // A program of several files runs where it was built; the test's .files go over them.
   if (context_.submission->multi_file && !SubmittedAnswers()) {
-    if (auto ok = CopyTree(context_.submission->dir, box_dir_); !ok) return ok;
+    KOODIKOE_TRY_VOID(CopyTree(context_.submission->dir, box_dir_));
   }
   if (!test_.files_dir.empty()) {
-    if (auto ok = CopyTree(test_.files_dir, box_dir_); !ok) return ok;
+    KOODIKOE_TRY_VOID(CopyTree(test_.files_dir, box_dir_));
   }
   pass_input_ = test_.input_path;
   return {};

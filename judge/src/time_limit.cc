@@ -9,6 +9,7 @@
 #include "evaluator.h"
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace judge {
 
@@ -85,9 +86,8 @@ Result<std::optional<Report>> RunWithLimit(Evaluator& evaluator, const Package& 
   options.language = (*language)->id;
   options.run_all_tests = run_all_tests;
   options.time_limit = time_limit;
-  auto evaluation = evaluator.Evaluate(package, submission.program, options, nullptr);
-  if (!evaluation) return tl::unexpected(evaluation.error());
-  return std::optional<Report>(std::move(evaluation->report));
+  KOODIKOE_TRY(auto evaluation, evaluator.Evaluate(package, submission.program, options, nullptr));
+  return std::optional<Report>(std::move(evaluation.report));
 }
 
 // The slowest test of every lower-bound submission; how many could be used.
@@ -96,17 +96,16 @@ Result<int> MeasureLowerBounds(Evaluator& evaluator, const Package& package,
   int used = 0;
   for (const SubmissionEntry& submission : package.submissions) {
     if (!submission.expected.BoundsTimeLimitFromBelow()) continue;
-    auto report = RunWithLimit(evaluator, package, submission, kProbeSeconds, true);
-    if (!report) return tl::unexpected(report.error());
-    if (!*report) continue;
-    const bool accepted = (*report)->verdict == Verdict::kAccepted;
+    KOODIKOE_TRY(auto report, RunWithLimit(evaluator, package, submission, kProbeSeconds, true));
+    if (!report) continue;
+    const bool accepted = report->verdict == Verdict::kAccepted;
     if (!accepted && submission.expected.ExpectsAccepted()) {
       derivation.warnings.push_back(submission.relative + " is not accepted (" +
-                                    VerdictWord((*report)->verdict) +
+                                    VerdictWord(report->verdict) +
                                     "); not used for the time limit");
       continue;
     }
-    for (const TestResult& test : (*report)->tests) {
+    for (const TestResult& test : report->tests) {
       derivation.slowest_accepted = std::max(derivation.slowest_accepted, test.cpu_ms / 1000.0);
     }
     ++used;
@@ -120,14 +119,13 @@ Result<void> CheckUpperBounds(Evaluator& evaluator, const Package& package,
   const double margin_limit = derivation.time_limit * package.limits.time_limit_to_tle;
   for (const SubmissionEntry& submission : package.submissions) {
     if (!submission.expected.BoundsTimeLimitFromAbove()) continue;
-    auto report = RunWithLimit(evaluator, package, submission, margin_limit, false);
-    if (!report) return tl::unexpected(report.error());
-    if (!*report || (*report)->verdict == Verdict::kTimeLimit) continue;
+    KOODIKOE_TRY(auto report, RunWithLimit(evaluator, package, submission, margin_limit, false));
+    if (!report || report->verdict == Verdict::kTimeLimit) continue;
     derivation.warnings.push_back(
         submission.relative + " is not too slow at " + Format(margin_limit) + " s (the limit x " +
         Format(package.limits.time_limit_to_tle) +
         ", time_limit_to_tle): no time limit keeps both safety margins; got " +
-        VerdictWord((*report)->verdict));
+        VerdictWord(report->verdict));
   }
   return {};
 }
@@ -138,9 +136,8 @@ Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package&
                                             const std::vector<std::string>& notes) {
   TimeLimitDerivation derivation;
   derivation.warnings = notes;
-  auto used = MeasureLowerBounds(evaluator, package, derivation);
-  if (!used) return tl::unexpected(used.error());
-  if (*used == 0) {
+  KOODIKOE_TRY(auto used, MeasureLowerBounds(evaluator, package, derivation));
+  if (used == 0) {
     return Fail(ErrorCode::kInvalidArgument,
                 package.id +
                     ": no time limit is given and no submission expected to be accepted could "
@@ -154,9 +151,7 @@ Result<TimeLimitDerivation> DeriveTimeLimit(Evaluator& evaluator, const Package&
                                 : " (ac_to_time_limit), rounded up to " +
                                       Format(package.limits.time_resolution) + " s") +
                            " = " + Format(derivation.time_limit) + " s";
-  if (auto ok = CheckUpperBounds(evaluator, package, derivation); !ok) {
-    return tl::unexpected(ok.error());
-  }
+  KOODIKOE_TRY_VOID(CheckUpperBounds(evaluator, package, derivation));
   std::string dir = evaluator.cache_dir() + "/timelimit";
   if (MakeDirs(dir)) {
     (void)koodikoe::WriteFile(dir + "/" + CacheKey(package), Format(derivation.time_limit));

@@ -6,6 +6,7 @@
 
 #include "judge/package.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace judge {
 
@@ -23,9 +24,8 @@ Result<YamlDoc> ParseYaml(const std::string& text, const std::string& display_na
 }
 
 Result<YamlDoc> LoadYaml(const std::string& path, const std::string& display_name) {
-  auto text = koodikoe::ReadFile(path, 4u << 20);
-  if (!text) return tl::unexpected(text.error());
-  return ParseYaml(*text, display_name);
+  KOODIKOE_TRY(auto text, koodikoe::ReadFile(path, 4u << 20));
+  return ParseYaml(text, display_name);
 }
 
 Error YamlError(const YamlDoc& doc, const YAML::Node& node, const std::string& what) {

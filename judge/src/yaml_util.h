@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "koodikoe/result.h"
+#include "koodikoe/try.h"
 
 namespace judge {
 
@@ -45,11 +46,10 @@ Result<bool> AsBool(const YamlDoc& doc, const YAML::Node& node, const std::strin
 template <class Value>
 Result<Value> AsWord(const YamlDoc& doc, const YAML::Node& node, const std::string& key,
                      const std::vector<std::pair<std::string, Value>>& words) {
-  auto text = AsString(doc, node, key);
-  if (!text) return tl::unexpected(text.error());
+  KOODIKOE_TRY(auto text, AsString(doc, node, key));
   std::string choices;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].first == *text) return words[i].second;
+    if (words[i].first == text) return words[i].second;
     choices += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i].first;
   }
   return tl::unexpected(YamlError(doc, node, key + " must be " + choices));

@@ -142,6 +142,27 @@ TEST(PackageReader, MissingProblemYamlIsNamed) {
   EXPECT_NE(ErrorOf(scratch.dir()).find("problem.yaml: missing"), std::string::npos);
 }
 
+TEST(PackageReader, MissingFoldersAreNamedWithWhatBelongsThere) {
+  ScratchPackage scratch;
+  std::filesystem::remove_all(scratch.dir() + "/data");
+  const std::string no_data = "data: missing; put test cases in data/sample and data/secret";
+  EXPECT_NE(ErrorOf(scratch.dir()).find(no_data), std::string::npos) << ErrorOf(scratch.dir());
+  scratch.Write("data", "a file, not a folder");
+  EXPECT_NE(ErrorOf(scratch.dir()).find(no_data), std::string::npos) << ErrorOf(scratch.dir());
+  std::filesystem::remove(scratch.dir() + "/data");
+  ASSERT_EQ(::symlink("/etc", (scratch.dir() + "/data").c_str()), 0);
+  EXPECT_NE(ErrorOf(scratch.dir()).find("data: is a symlink to /etc, outside the package"),
+            std::string::npos)
+      << ErrorOf(scratch.dir());
+
+  ScratchPackage service;
+  service.Write("problem.yaml", "name: Scratch\nkoodikoe:\n  kind: service\n");
+  std::string error = ErrorOf(service.dir());
+  EXPECT_NE(error.find("scenarios: missing; a service exercise keeps its scenarios/*.yaml there"),
+            std::string::npos)
+      << error;
+}
+
 TEST(PackageReader, YamlSyntaxErrorNamesFileAndLine) {
   ScratchPackage scratch;
   scratch.Write("problem.yaml", "name: Scratch\nlimits: [unclosed\n");

@@ -524,6 +524,26 @@ TEST_P(ApiTest, HealthMetricsAndFallbacks) {
 
 INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::ValuesIn(AllStores()), StoreName);
 
+// `koodikoe judge` and `koodikoe exercise check` share their flags and their answer to a
+// mistaken argument: exit 2 before any judging; arguments that are not flags are the inputs.
+TEST(JudgeCommandTest, MistakenArgumentsStopBeforeJudging) {
+  EXPECT_EQ(RunKoodikoe({"judge", "--jobs", "0", "pkg", "src"}, "").first, 2);
+  EXPECT_EQ(RunKoodikoe({"judge", "--frobnicate", "pkg", "src"}, "").first, 2);
+  EXPECT_EQ(RunKoodikoe({"judge", "--cache"}, "").first, 2);
+  EXPECT_EQ(RunKoodikoe({"judge", "only-one"}, "").first, 2);
+  EXPECT_EQ(RunKoodikoe({"exercise", "check", "--jobs", "x", "pkg"}, "").first, 2);
+  EXPECT_EQ(RunKoodikoe({"exercise", "check", "--frobnicate", "pkg"}, "").first, 2);
+  EXPECT_EQ(RunKoodikoe({"exercise", "check"}, "").first, 2);
+  // Two inputs (after a shared flag) go on to judging, which fails on a package that is not
+  // there: exit 1, not 2.
+  TempDir dir;
+  EXPECT_EQ(RunKoodikoe({"judge", "--jobs", "1", "--cache", dir.path() + "/cache",
+                         dir.path() + "/no-package", dir.path() + "/no-source.py"},
+                        "")
+                .first,
+            1);
+}
+
 TEST(UserCommandTest, AddsAUserWithThePasswordFromStdin) {
   TempDir dir;
   std::string db = "sqlite:" + dir.path() + "/users.db";

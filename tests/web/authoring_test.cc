@@ -149,6 +149,47 @@ TEST_P(AuthoringTest, ExportThenImportGivesTheSamePackage) {
             *web::FileHashes(std::string(KOODIKOE_SOURCE_DIR) + "/tests/packages/hello"));
 }
 
+// The check as Server-Sent Events: the reconnect hint, progress while it runs, then `done`
+// with the whole check, after which the server ends the stream; later streams start at `done`.
+TEST_P(AuthoringTest, CheckEventsFollowTheCheckToItsEnd) {
+  Reply imported = trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip");
+  ASSERT_EQ(imported.status, 200) << imported.body.dump();
+  auto stream = [&](const std::string& id, int* status) {
+    auto client = server_->Client();
+    client->set_read_timeout(300, 0);
+    std::string body;
+    auto result = client->Get("/api/v1/exercises/" + id + "/check/events",
+                              {{"Authorization", "Bearer " + trainer_->token()}},
+                              [&](const char* data, size_t length) {
+                                body.append(data, length);
+                                return true;
+                              });
+    *status = result ? result->status : 0;
+    return body;
+  };
+  int status = 0;
+  std::string first = stream("doubler", &status);
+  ASSERT_EQ(status, 200);
+  ASSERT_EQ(first.rfind("retry: 2000\n\n", 0), 0u) << first;
+  size_t done = first.find("event: done\ndata: ");
+  ASSERT_NE(done, std::string::npos) << first;
+  EXPECT_EQ(first.find("event: done", done + 1), std::string::npos) << "one done, then the end";
+  size_t data = done + std::string("event: done\ndata: ").size();
+  json check = json::parse(first.substr(data, first.find('\n', data) - data), nullptr, false);
+  EXPECT_EQ(check["id"], "doubler") << first;
+  EXPECT_EQ(check["version"], 1);
+  EXPECT_NE(check.value("status", "running"), "running");
+  for (size_t at = first.find("event: progress"); at < done;
+       at = first.find("event: progress", at + 1)) {
+    EXPECT_NE(first.find("\"status\":\"running\"", at), std::string::npos) << first;
+  }
+  std::string again = stream("doubler", &status);
+  EXPECT_EQ(again.rfind("retry: 2000\n\nevent: done\ndata: ", 0), 0u) << again;
+  // A bundled exercise has no check to follow.
+  stream("hello", &status);
+  EXPECT_EQ(status, 404);
+}
+
 TEST_P(AuthoringTest, RefusedUploadsNameTheEntryAndChangeNothing) {
   ASSERT_EQ(trainer_->PostRaw("/api/v1/exercises/import", Zip(kDoubler), "application/zip").status,
             200);

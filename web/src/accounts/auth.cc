@@ -5,6 +5,7 @@
 #include <condition_variable>
 
 #include "base/time_util.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -128,11 +129,10 @@ Result<int64_t> CreateUser(Storage& storage, const std::string& username,
   if (auto problem = PasswordProblem(password); !problem.empty()) {
     return Fail(ErrorCode::kInvalidArgument, problem);
   }
-  auto hash = HashPassword(password);
-  if (!hash) return tl::unexpected(hash.error());
+  KOODIKOE_TRY(auto hash, HashPassword(password));
   User user;
   user.username = username;
-  user.password_hash = *hash;
+  user.password_hash = hash;
   user.role = role;
   user.created_at = UnixNow();
   return storage.AddUser(user);

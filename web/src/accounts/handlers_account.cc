@@ -1,6 +1,7 @@
 // Sessions, the caller's own account, and accounts made by an admin.
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -34,15 +35,13 @@ bool PrefersFinnish(const ApiRequest& request) {
 }  // namespace
 
 ApiResult<ApiReply> Login(Services& services, const ApiRequest& request) {
-  auto username = RequireString(request.body, "username", 64);
-  if (!username) return tl::unexpected(username.error());
-  auto password = RequireString(request.body, "password", 256);
-  if (!password) return tl::unexpected(password.error());
+  KOODIKOE_TRY(auto username, RequireString(request.body, "username", 64));
+  KOODIKOE_TRY(auto password, RequireString(request.body, "password", 256));
 
   // Counted before the password is checked, so parallel guesses cannot race past the count.
   const std::string& address = request.http.remote_addr;
   bool finnish = PrefersFinnish(request);
-  if (int64_t wait = services.login_limiter.BeginGuess(*username, address); wait > 0) {
+  if (int64_t wait = services.login_limiter.BeginGuess(username, address); wait > 0) {
     std::string seconds = std::to_string(wait);
     ApiError error{Fault::kRateLimited, "too_many_attempts",
                    finnish ? "Liian monta väärää salasanaa. Odota " + seconds +
@@ -54,47 +53,42 @@ ApiResult<ApiReply> Login(Services& services, const ApiRequest& request) {
                    static_cast<int>(wait)};
     return tl::unexpected(error);
   }
-  auto user = Check(services.storage.FindUserByName(*username));
-  if (!user) return tl::unexpected(user.error());
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUserByName(username)));
   bool valid = false;
-  if (*user) {
-    valid = VerifyPassword((*user)->password_hash, *password);
+  if (user) {
+    valid = VerifyPassword(user->password_hash, password);
   } else {
-    VerifyDummyPassword(*password);
+    VerifyDummyPassword(password);
   }
   if (!valid) {
     return Reject(Fault::kUnauthenticated, "wrong_credentials",
                   finnish ? "Käyttäjätunnus tai salasana on väärin. Tarkista ne ja yritä uudelleen."
                           : "The username or the password is wrong. Check them and try again.");
   }
-  services.login_limiter.Succeeded(*username, address);
+  services.login_limiter.Succeeded(username, address);
 
   Session session;
   std::string token = RandomHex(32);
   session.token_hash = TokenHash(token);
-  session.user_id = (*user)->id;
+  session.user_id = user->id;
   session.csrf = RandomHex(16);
   session.created_at = UnixNow();
   session.expires_at = session.created_at + kSessionSeconds;
-  if (auto added = Check(services.storage.AddSession(session)); !added) {
-    return tl::unexpected(added.error());
-  }
+  KOODIKOE_TRY_VOID(Check(services.storage.AddSession(session)));
   bool secure = BehindTls(request, services.options);
   ApiReply reply;
   reply.body = {{"token", token},
-                {"role", RoleName((*user)->role)},
-                {"username", (*user)->username},
+                {"role", RoleName(user->role)},
+                {"username", user->username},
                 {"csrf", session.csrf},
-                {"language", (*user)->language}};
+                {"language", user->language}};
   reply.set_cookies = {Cookie("kk_session", token, kSessionSeconds, true, secure),
                        Cookie("kk_csrf", session.csrf, kSessionSeconds, false, secure)};
   return reply;
 }
 
 ApiResult<ApiReply> Logout(Services& services, const ApiRequest& request) {
-  if (auto deleted = Check(services.storage.DeleteSession(request.who().token_hash)); !deleted) {
-    return tl::unexpected(deleted.error());
-  }
+  KOODIKOE_TRY_VOID(Check(services.storage.DeleteSession(request.who().token_hash)));
   bool secure = BehindTls(request, services.options);
   ApiReply reply;
   reply.body = {{"ok", true}};
@@ -111,46 +105,38 @@ ApiResult<ApiReply> GetMe(Services&, const ApiRequest& request) {
 
 ApiResult<ApiReply> PutMe(Services& services, const ApiRequest& request) {
   User user = request.user();
-  auto language = OptionalString(request.body, "language", 8);
-  if (!language) return tl::unexpected(language.error());
-  if (*language) {
-    if (**language != "fi" && **language != "en") {
+  KOODIKOE_TRY(auto language, OptionalString(request.body, "language", 8));
+  if (language) {
+    if (*language != "fi" && *language != "en") {
       return Reject(Fault::kInvalid, "unknown_language",
                     "The language must be \"fi\" (suomi) or \"en\" (English).");
     }
-    user.language = **language;
+    user.language = *language;
   }
-  auto nickname = OptionalString(request.body, "nickname", 64);
-  if (!nickname) return tl::unexpected(nickname.error());
-  if (*nickname) user.nickname = **nickname;
-  if (auto updated = Check(services.storage.UpdateUser(user)); !updated) {
-    return tl::unexpected(updated.error());
-  }
+  KOODIKOE_TRY(auto nickname, OptionalString(request.body, "nickname", 64));
+  if (nickname) user.nickname = *nickname;
+  KOODIKOE_TRY_VOID(Check(services.storage.UpdateUser(user)));
   ApiReply reply;
   reply.body = EncodeMe(user);
   return reply;
 }
 
 ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& request) {
-  auto username = RequireString(request.body, "username", 64);
-  if (!username) return tl::unexpected(username.error());
-  auto password = RequireString(request.body, "password", 256);
-  if (!password) return tl::unexpected(password.error());
-  auto role_name = RequireString(request.body, "role", 32);
-  if (!role_name) return tl::unexpected(role_name.error());
-  auto role = ParseRole(*role_name);
+  KOODIKOE_TRY(auto username, RequireString(request.body, "username", 64));
+  KOODIKOE_TRY(auto password, RequireString(request.body, "password", 256));
+  KOODIKOE_TRY(auto role_name, RequireString(request.body, "role", 32));
+  auto role = ParseRole(role_name);
   if (!role) {
     return Reject(Fault::kInvalid, "unknown_role",
                   "The role must be candidate, trainer, company or admin.");
   }
-  auto existing = Check(services.storage.FindUserByName(*username));
-  if (!existing) return tl::unexpected(existing.error());
-  if (*existing) {
+  KOODIKOE_TRY(auto existing, Check(services.storage.FindUserByName(username)));
+  if (existing) {
     return Reject(Fault::kConflict, "username_taken",
-                  "The username '" + *username + "' is taken; choose another.",
-                  {{"username", *username}});
+                  "The username '" + username + "' is taken; choose another.",
+                  {{"username", username}});
   }
-  auto id = CreateUser(services.storage, *username, *password, *role);
+  auto id = CreateUser(services.storage, username, password, *role);
   if (!id) {
     if (id.error().code == ErrorCode::kInvalidArgument) {
       return Reject(Fault::kInvalid, "invalid_account", id.error().context,
@@ -159,20 +145,18 @@ ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& reques
     return InternalFailure(id.error());
   }
   ApiReply reply;
-  reply.body = {{"id", *id}, {"username", *username}, {"role", RoleName(*role)}};
+  reply.body = {{"id", *id}, {"username", username}, {"role", RoleName(*role)}};
   return reply;
 }
 
 // A trainer lets a member of their workshop (an admin: anyone) try passwords again at once.
 ApiResult<ApiReply> UnlockLogin(Services& services, const ApiRequest& request) {
   const std::string& username = request.params.at("username");
-  auto user = Check(services.storage.FindUserByName(username));
-  if (!user) return tl::unexpected(user.error());
-  bool allowed = *user && request.user().role == Role::kAdmin;
-  if (*user && !allowed) {
-    auto trains = Check(services.storage.IsTrainerOf(request.user().id, (*user)->id));
-    if (!trains) return tl::unexpected(trains.error());
-    allowed = *trains;
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUserByName(username)));
+  bool allowed = user && request.user().role == Role::kAdmin;
+  if (user && !allowed) {
+    KOODIKOE_TRY(auto trains, Check(services.storage.IsTrainerOf(request.user().id, user->id)));
+    allowed = trains;
   }
   if (!allowed) {
     return Reject(Fault::kForbidden, "not_your_member",

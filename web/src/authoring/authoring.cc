@@ -9,6 +9,7 @@
 #include "authoring/exercise_store.h"
 #include "judge/package.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -127,51 +128,50 @@ Result<std::string> FieldString(const json& form, const char* key, size_t max) {
 }  // namespace
 
 Result<json> PackageForm(const std::string& package_dir) {
-  auto package = judge::ReadPackage(package_dir);
-  if (!package) return tl::unexpected(package.error());
+  KOODIKOE_TRY(auto package, judge::ReadPackage(package_dir));
   json form;
-  form["format"] = judge::FormatVersionName(package->version);
+  form["format"] = judge::FormatVersionName(package.version);
   json titles = json::object();
-  for (const auto& [language, name] : package->names) titles[language] = name;
+  for (const auto& [language, name] : package.names) titles[language] = name;
   form["titles"] = titles;
   json statement = json::object();
-  for (const auto& [language, path] : package->statements) {
+  for (const auto& [language, path] : package.statements) {
     if (!path.ends_with(".md")) continue;
     auto text = koodikoe::ReadFile(path, 1u << 20);
     if (text) statement[language] = *text;
   }
   form["statement"] = statement;
-  form["kind"] = package->koodikoe.kind;
-  form["tier"] = package->koodikoe.tier;
-  form["track"] = package->koodikoe.track;
-  form["skills"] = package->koodikoe.skills;
-  form["time_limit"] = package->limits.time_limit ? json(*package->limits.time_limit) : json();
-  form["memory_limit_mib"] = package->limits.memory_mib;
-  std::vector<std::string> flag_words = package->validator_flags;
-  if (package->version != judge::FormatVersion::kLegacy) {
-    auto testdata = LoadYamlFile(package->dir + "/data/testdata.yaml");
+  form["kind"] = package.koodikoe.kind;
+  form["tier"] = package.koodikoe.tier;
+  form["track"] = package.koodikoe.track;
+  form["skills"] = package.koodikoe.skills;
+  form["time_limit"] = package.limits.time_limit ? json(*package.limits.time_limit) : json();
+  form["memory_limit_mib"] = package.limits.memory_mib;
+  std::vector<std::string> flag_words = package.validator_flags;
+  if (package.version != judge::FormatVersion::kLegacy) {
+    auto testdata = LoadYamlFile(package.dir + "/data/testdata.yaml");
     if (testdata && (*testdata)["output_validator_flags"]) {
       flag_words = judge::SplitFlags((*testdata)["output_validator_flags"].as<std::string>(""));
     }
   }
   Flags flags = ParseFlags(flag_words);
   form["checker"] = {
-      {"type", package->custom_output_validation ? "custom" : "default"},
+      {"type", package.custom_output_validation ? "custom" : "default"},
       {"case_sensitive", flags.case_sensitive},
       {"space_change_sensitive", flags.space_change_sensitive},
       {"float_tolerance", flags.float_tolerance ? json(*flags.float_tolerance) : json()}};
   json files = json::array();
   std::error_code ec;
   std::vector<std::string> paths;
-  for (fs::recursive_directory_iterator it(package->dir, ec), end; !ec && it != end;
+  for (fs::recursive_directory_iterator it(package.dir, ec), end; !ec && it != end;
        it.increment(ec)) {
     if (it->is_regular_file(ec)) {
-      paths.push_back(fs::relative(it->path(), package->dir, ec).generic_string());
+      paths.push_back(fs::relative(it->path(), package.dir, ec).generic_string());
     }
   }
   std::sort(paths.begin(), paths.end());
   for (const std::string& relative : paths) {
-    std::string path = package->dir + "/" + relative;
+    std::string path = package.dir + "/" + relative;
     uint64_t size = fs::file_size(path, ec);
     json file = {{"path", relative}, {"size", size}};
     if (size <= kMaxInlineText) {
@@ -196,12 +196,9 @@ Result<void> ApplyFiles(const std::string& dir, const json& files) {
       return Fail(ErrorCode::kInvalidArgument, "files: '" + path + "' is not a safe path");
     }
     if (content.is_null()) {
-      if (auto removed = ExerciseStore::RemoveFrom(dir, path); !removed) return removed;
+      KOODIKOE_TRY_VOID(ExerciseStore::RemoveFrom(dir, path));
     } else if (content.is_string()) {
-      if (auto written = ExerciseStore::WriteInto(dir, path, content.get<std::string>());
-          !written) {
-        return written;
-      }
+      KOODIKOE_TRY_VOID(ExerciseStore::WriteInto(dir, path, content.get<std::string>()));
     } else {
       return Fail(ErrorCode::kInvalidArgument, "files: '" + path + "' must be text or null");
     }
@@ -227,13 +224,12 @@ Result<void> ApplyTitles(const json& titles, YAML::Node& root) {
 Result<void> ApplyKeys(const json& form, YAML::Node& root) {
   YAML::Node keys = root["koodikoe"] ? root["koodikoe"] : YAML::Node(YAML::NodeType::Map);
   if (form.contains("kind")) {
-    auto kind = FieldString(form, "kind", 20);
-    if (!kind) return tl::unexpected(kind.error());
-    if (!kKinds.count(*kind)) {
+    KOODIKOE_TRY(auto kind, FieldString(form, "kind", 20));
+    if (!kKinds.count(kind)) {
       return Fail(ErrorCode::kInvalidArgument,
                   "kind must be batch, interactive, grader, service, iot or game");
     }
-    keys["kind"] = *kind;
+    keys["kind"] = kind;
   }
   if (form.contains("tier")) {
     if (!form["tier"].is_number_integer() || form["tier"].get<int>() < 1 ||
@@ -243,12 +239,11 @@ Result<void> ApplyKeys(const json& form, YAML::Node& root) {
     keys["tier"] = form["tier"].get<int>();
   }
   if (form.contains("track")) {
-    auto track = FieldString(form, "track", 40);
-    if (!track) return tl::unexpected(track.error());
-    if (track->empty())
+    KOODIKOE_TRY(auto track, FieldString(form, "track", 40));
+    if (track.empty())
       keys.remove("track");
     else
-      keys["track"] = *track;
+      keys["track"] = track;
   }
   if (form.contains("skills")) {
     if (!form["skills"].is_array())
@@ -283,7 +278,7 @@ Result<void> ApplyLimits(const std::string& dir, const json& form, bool legacy, 
       char text[32];
       std::snprintf(text, sizeof text, "%g\n", value.get<double>());
       limits.remove("time_limit");
-      if (auto ok = ExerciseStore::WriteInto(dir, ".timelimit", text); !ok) return ok;
+      KOODIKOE_TRY_VOID(ExerciseStore::WriteInto(dir, ".timelimit", text));
     } else {
       limits["time_limit"] = value.get<double>();
       if (has_file) (void)ExerciseStore::RemoveFrom(dir, ".timelimit");
@@ -318,9 +313,8 @@ Result<void> WriteCheckerFlags(const std::string& dir, const std::string& text, 
                   "test_group.yaml; edit that file instead");
     }
   } else {
-    auto testdata = LoadYamlFile(dir + "/data/testdata.yaml");
-    if (!testdata) return tl::unexpected(testdata.error());
-    YAML::Node node = *testdata;
+    KOODIKOE_TRY(auto testdata, LoadYamlFile(dir + "/data/testdata.yaml"));
+    YAML::Node node = testdata;
     std::error_code ec;
     bool existed = fs::exists(dir + "/data/testdata.yaml", ec);
     if (text.empty())
@@ -328,7 +322,7 @@ Result<void> WriteCheckerFlags(const std::string& dir, const std::string& text, 
     else
       node["output_validator_flags"] = text;
     if (node.size() > 0) {
-      if (auto ok = SaveYaml(dir, "data/testdata.yaml", node); !ok) return ok;
+      KOODIKOE_TRY_VOID(SaveYaml(dir, "data/testdata.yaml", node));
     } else if (existed) {
       (void)ExerciseStore::RemoveFrom(dir, "data/testdata.yaml");
     }
@@ -362,7 +356,7 @@ Result<void> ApplyChecker(const std::string& dir, const json& checker, bool lega
       }
       flags.float_tolerance = tolerance;
     }
-    if (auto ok = WriteCheckerFlags(dir, FlagsText(flags), legacy, v2025, root); !ok) return ok;
+    KOODIKOE_TRY_VOID(WriteCheckerFlags(dir, FlagsText(flags), legacy, v2025, root));
   } else {
     return Fail(ErrorCode::kInvalidArgument, "checker.type must be default or custom");
   }
@@ -384,7 +378,7 @@ Result<void> ApplyStatements(const std::string& dir, const json& statement) {
                   "statement." + language + " must be UTF-8 text of at most 1 MiB");
     }
     std::string path = StatementPath(package ? &*package : nullptr, language, dir);
-    if (auto ok = ExerciseStore::WriteInto(dir, path, text.get<std::string>()); !ok) return ok;
+    KOODIKOE_TRY_VOID(ExerciseStore::WriteInto(dir, path, text.get<std::string>()));
   }
   return {};
 }
@@ -395,12 +389,11 @@ Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
   if (!form.is_object()) return Fail(ErrorCode::kInvalidArgument, "the form must be an object");
   // Files first: a statement or checker field below wins over the same file given here.
   if (form.contains("files")) {
-    if (auto ok = ApplyFiles(dir, form["files"]); !ok) return ok;
+    KOODIKOE_TRY_VOID(ApplyFiles(dir, form["files"]));
   }
 
-  auto yaml = LoadYamlFile(dir + "/problem.yaml");
-  if (!yaml) return tl::unexpected(yaml.error());
-  YAML::Node root = *yaml;
+  KOODIKOE_TRY(auto yaml, LoadYamlFile(dir + "/problem.yaml"));
+  YAML::Node root = yaml;
   if (is_new) {
     root["problem_format_version"] = "2023-07-draft";
     root["uuid"] = Uuid();
@@ -412,14 +405,14 @@ Result<void> ApplyForm(const std::string& dir, const json& form, bool is_new) {
   bool v2025 = version.rfind("2025", 0) == 0 || version == "draft";
 
   if (form.contains("titles")) {
-    if (auto ok = ApplyTitles(form["titles"], root); !ok) return ok;
+    KOODIKOE_TRY_VOID(ApplyTitles(form["titles"], root));
   }
-  if (auto ok = ApplyKeys(form, root); !ok) return ok;
-  if (auto ok = ApplyLimits(dir, form, legacy, root); !ok) return ok;
+  KOODIKOE_TRY_VOID(ApplyKeys(form, root));
+  KOODIKOE_TRY_VOID(ApplyLimits(dir, form, legacy, root));
   if (form.contains("checker")) {
-    if (auto ok = ApplyChecker(dir, form["checker"], legacy, v2025, root); !ok) return ok;
+    KOODIKOE_TRY_VOID(ApplyChecker(dir, form["checker"], legacy, v2025, root));
   }
-  if (auto ok = SaveYaml(dir, "problem.yaml", root); !ok) return ok;
+  KOODIKOE_TRY_VOID(SaveYaml(dir, "problem.yaml", root));
 
   if (form.contains("statement")) return ApplyStatements(dir, form["statement"]);
   return {};

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -53,10 +54,7 @@ Result<void> AddExerciseOwner(ExerciseStore& store, const std::string& id,
   if (std::find(owners.begin(), owners.end(), username) != owners.end()) return {};
   owners.push_back(username);
   std::string path = OwnersPath(store, id);
-  if (auto written = koodikoe::WriteFile(path + ".tmp", json{{"owners", owners}}.dump(2) + "\n");
-      !written) {
-    return written;
-  }
+  KOODIKOE_TRY_VOID(koodikoe::WriteFile(path + ".tmp", json{{"owners", owners}}.dump(2) + "\n"));
   std::error_code ec;
   std::filesystem::rename(path + ".tmp", path, ec);
   if (ec)

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -137,9 +138,7 @@ Result<ExerciseSet> ExerciseSets::Save(const Catalog& catalog, ExerciseSet set) 
   std::lock_guard lock(mutex_);
   std::string path = root_ + "/" + set.id + ".json";
   std::string tmp = path + ".tmp";
-  if (auto written = koodikoe::WriteFile(tmp, Encode(set).dump(2) + "\n"); !written) {
-    return tl::unexpected(written.error());
-  }
+  KOODIKOE_TRY_VOID(koodikoe::WriteFile(tmp, Encode(set).dump(2) + "\n"));
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) return Fail(ErrorCode::kSystem, "saving " + path + ": " + ec.message());

@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "base/time_util.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 extern char** environ;
 
@@ -166,9 +167,8 @@ void ExerciseStore::WriteMeta(const StoredVersion& v) {
 
 Result<StoredVersion> ExerciseStore::ReadVersion(const std::string& id, int number) {
   std::string dir = root_ + "/" + id + "/" + std::to_string(number);
-  auto text = koodikoe::ReadFile(dir + "/version.json", 1u << 20);
-  if (!text) return tl::unexpected(text.error());
-  json meta = json::parse(*text, nullptr, false);
+  KOODIKOE_TRY(auto text, koodikoe::ReadFile(dir + "/version.json", 1u << 20));
+  json meta = json::parse(text, nullptr, false);
   if (!meta.is_object()) return Fail(ErrorCode::kInvalidArgument, dir + "/version.json is damaged");
   StoredVersion v;
   v.id = id;
@@ -249,9 +249,8 @@ std::vector<std::string> ExerciseStore::Load(Catalog& catalog) {
 Result<StoredVersion> ExerciseStore::StoreUnpacked(const std::string& package_dir,
                                                    const std::string& id, const std::string& author,
                                                    const std::string& origin) {
-  if (auto valid = CheckId(id); !valid) return tl::unexpected(valid.error());
-  auto hash = ContentHash(package_dir);
-  if (!hash) return tl::unexpected(hash.error());
+  KOODIKOE_TRY_VOID(CheckId(id));
+  KOODIKOE_TRY(auto hash, ContentHash(package_dir));
   std::lock_guard lock(mutex_);
   int number = NextNumber(id);
   std::string version_dir = root_ + "/" + id + "/" + std::to_string(number);
@@ -266,7 +265,7 @@ Result<StoredVersion> ExerciseStore::StoreUnpacked(const std::string& package_di
   StoredVersion v;
   v.id = id;
   v.number = number;
-  v.hash = *hash;
+  v.hash = hash;
   v.package_dir = version_dir + "/" + id;
   v.author = author;
   v.origin = origin;
@@ -301,12 +300,11 @@ Result<Incoming> MakeIncoming(const std::string& root) {
 }  // namespace
 
 Result<StoredVersion> ExerciseStore::ImportZip(const std::string& zip, const std::string& author) {
-  auto work = MakeIncoming(root_);
-  if (!work) return tl::unexpected(work.error());
-  std::string unpacked = work->path + "/zip";
+  KOODIKOE_TRY(auto work, MakeIncoming(root_));
+  std::string unpacked = work.path + "/zip";
   std::error_code ec;
   fs::create_directories(unpacked, ec);
-  if (auto ok = UnpackZip(zip, unpacked, limits_); !ok) return tl::unexpected(ok.error());
+  KOODIKOE_TRY_VOID(UnpackZip(zip, unpacked, limits_));
   return ImportFound(unpacked, author, /*copy=*/false);
 }
 
@@ -346,9 +344,8 @@ Result<StoredVersion> ExerciseStore::ImportFound(const std::string& dir, const s
   bool at_top = fs::path(found[0]).lexically_normal() == fs::path(dir).lexically_normal();
   std::string id = at_top ? IdFromTitle(exercise->Title("en")) : exercise->id;
   if (!copy) return StoreUnpacked(found[0], id, author, "import");
-  auto work = MakeIncoming(root_);
-  if (!work) return tl::unexpected(work.error());
-  std::string target = work->path + "/" + id;
+  KOODIKOE_TRY(auto work, MakeIncoming(root_));
+  std::string target = work.path + "/" + id;
   std::error_code ec;
   // Links are followed: the stored package holds plain files only.
   fs::copy(found[0], target, fs::copy_options::recursive, ec);
@@ -359,10 +356,9 @@ Result<StoredVersion> ExerciseStore::ImportFound(const std::string& dir, const s
 Result<StoredVersion> ExerciseStore::SaveVersion(
     const std::string& id, const std::string& base_dir, const std::string& author,
     const std::string& origin, const std::function<Result<void>(const std::string&)>& edit) {
-  if (auto valid = CheckId(id); !valid) return tl::unexpected(valid.error());
-  auto work = MakeIncoming(root_);
-  if (!work) return tl::unexpected(work.error());
-  std::string copy = work->path + "/" + id;
+  KOODIKOE_TRY_VOID(CheckId(id));
+  KOODIKOE_TRY(auto work, MakeIncoming(root_));
+  std::string copy = work.path + "/" + id;
   std::error_code ec;
   if (base_dir.empty()) {
     fs::create_directories(copy, ec);
@@ -375,7 +371,7 @@ Result<StoredVersion> ExerciseStore::SaveVersion(
     }
   }
   if (ec) return Fail(ErrorCode::kSystem, "copying " + base_dir + ": " + ec.message());
-  if (auto edited = edit(copy); !edited) return tl::unexpected(edited.error());
+  KOODIKOE_TRY_VOID(edit(copy));
   auto exercise = LoadExercise(copy);
   if (!exercise) return Fail(ErrorCode::kInvalidArgument, exercise.error().Describe());
   return StoreUnpacked(copy, id, author, origin);

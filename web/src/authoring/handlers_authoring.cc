@@ -8,6 +8,7 @@
 #include "base/time_util.h"
 #include "http/api.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -42,11 +43,10 @@ json EncodeVersion(const StoredVersion& version) {
 }
 
 Result<Exercise> ReadVersion(const StoredVersion& version) {
-  auto exercise = LoadExercise(version.package_dir);
-  if (!exercise) return exercise;
-  exercise->version = version.number;
-  exercise->content_hash = version.hash;
-  exercise->stored = true;
+  KOODIKOE_TRY(auto exercise, LoadExercise(version.package_dir));
+  exercise.version = version.number;
+  exercise.content_hash = version.hash;
+  exercise.stored = true;
   return exercise;
 }
 
@@ -87,8 +87,7 @@ ApiResult<StoredVersion> Newest(Services& services, const Exercise& exercise) {
 }
 
 ApiResult<ApiReply> VersionReply(Services& services, const StoredVersion& version, bool replaced) {
-  auto exercise = Offer(services, version);
-  if (!exercise) return tl::unexpected(exercise.error());
+  KOODIKOE_TRY(auto exercise, Offer(services, version));
   ApiReply reply;
   reply.body = {{"id", version.id},
                 {"version", version.number},
@@ -96,7 +95,7 @@ ApiResult<ApiReply> VersionReply(Services& services, const StoredVersion& versio
                 {"replaced", replaced},
                 {"check",
                  {{"status", "running"},
-                  {"samples", exercise->samples.size()},
+                  {"samples", exercise.samples.size()},
                   {"follow", "/api/v1/exercises/" + version.id + "/check"}}}};
   return reply;
 }
@@ -151,14 +150,9 @@ ApiResult<void> RequireOwner(Services& services, const ApiRequest& request,
 // route that changes a trainer's exercise needs first.
 ApiResult<std::shared_ptr<const Exercise>> FindOwnedStoredExercise(Services& services,
                                                                    const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return exercise;
-  if (auto stored = RequireStored(services, **exercise); !stored) {
-    return tl::unexpected(stored.error());
-  }
-  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-    return tl::unexpected(owner.error());
-  }
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
+  KOODIKOE_TRY_VOID(RequireStored(services, *exercise));
+  KOODIKOE_TRY_VOID(RequireOwner(services, request, *exercise));
   return exercise;
 }
 
@@ -199,7 +193,7 @@ ApiResult<ApiReply> ImportExercise(Services& services, const ApiRequest& request
   }
   // Peek at the id before storing: a bundled exercise's id is refused.
   auto saved = services.store.ImportZip(request.http.body, Author(request));
-  if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
+  KOODIKOE_TRY_VOID(PackageProblem(saved));
   auto existing = services.catalog.Find(saved->id);
   if (existing && !existing->stored) {
     DiscardVersion(*saved);
@@ -265,11 +259,10 @@ void ExportExercise(Services& services, const ApiRequest& request, httplib::Resp
 }
 
 ApiResult<ApiReply> GetExerciseCheck(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
   ApiReply reply;
-  if (!(*exercise)->stored) {
-    reply.body = {{"id", (*exercise)->id},
+  if (!exercise->stored) {
+    reply.body = {{"id", exercise->id},
                   {"version", 0},
                   {"status", "bundled"},
                   {"done", 0},
@@ -277,7 +270,7 @@ ApiResult<ApiReply> GetExerciseCheck(Services& services, const ApiRequest& reque
                   {"output", "A bundled exercise: checked with the project's own tests."}};
     return reply;
   }
-  auto latest = services.store.Latest((*exercise)->id);
+  auto latest = services.store.Latest(exercise->id);
   if (!latest) return Reject(Fault::kNotFound, "no_check", "This exercise has no stored version.");
   reply.body = EncodeCheck(latest->check);
   reply.body["id"] = latest->id;
@@ -287,9 +280,8 @@ ApiResult<ApiReply> GetExerciseCheck(Services& services, const ApiRequest& reque
 }
 
 ApiResult<ApiReply> RecheckExercise(Services& services, const ApiRequest& request) {
-  auto exercise = FindOwnedStoredExercise(services, request);
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto latest = services.store.Latest((*exercise)->id);
+  KOODIKOE_TRY(auto exercise, FindOwnedStoredExercise(services, request));
+  auto latest = services.store.Latest(exercise->id);
   if (!latest)
     return Reject(Fault::kNotFound, "no_version", "This exercise has no stored version.");
   if (latest->check.status == "running") {
@@ -314,59 +306,39 @@ void ExerciseCheckEvents(Services& services, const ApiRequest& request, httplib:
                     "application/json");
     return;
   }
-  auto ticket = OpenEventStream(services, request, res);
-  if (!ticket) return;
-  struct State {
-    uint64_t seen = 0;
-    bool started = false;
-    std::chrono::steady_clock::time_point deadline =
-        std::chrono::steady_clock::now() + std::chrono::minutes(30);
-  };
-  auto state = std::make_shared<State>();
   Services* shared = &services;
-  res.set_chunked_content_provider(
-      "text/event-stream", [shared, id, state, ticket](size_t, httplib::DataSink& sink) {
-        std::string out;
-        if (!state->started) {
-          out += "retry: 2000\n\n";
-          state->started = true;
-          state->seen = shared->store.CheckGeneration();
-        } else {
-          state->seen = shared->store.WaitForCheckChange(id, state->seen, std::chrono::seconds(10));
-        }
+  auto seen = std::make_shared<uint64_t>(0);
+  StreamEvents(
+      services, request, res, [shared, id, seen](bool first) -> std::optional<EventStreamStep> {
+        *seen = first ? shared->store.CheckGeneration()
+                      : shared->store.WaitForCheckChange(id, *seen, std::chrono::seconds(10));
         auto latest = shared->store.Latest(id);
-        if (!latest) {
-          sink.done();
-          return true;
-        }
+        if (!latest) return std::nullopt;
         json body = EncodeCheck(latest->check);
         body["id"] = id;
         body["version"] = latest->number;
-        bool finished = latest->check.status != "running";
-        if (finished) {
-          out += "event: done\ndata: " + body.dump() + "\n\n";
+        EventStreamStep step;
+        step.last = latest->check.status != "running";
+        if (step.last) {
+          step.events = "event: done\ndata: " + body.dump() + "\n\n";
         } else {
           json progress = {{"status", "running"},
                            {"done", latest->check.done},
                            {"total", latest->check.total},
                            {"version", latest->number}};
-          out += "event: progress\ndata: " + progress.dump() + "\n\n";
+          step.events = "event: progress\ndata: " + progress.dump() + "\n\n";
         }
-        if (!sink.write(out.data(), out.size())) return false;
-        if (finished || std::chrono::steady_clock::now() > state->deadline) sink.done();
-        return true;
+        return step;
       });
 }
 
 ApiResult<ApiReply> GetExerciseSource(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
-  StoredVersion shown{(*exercise)->id, (*exercise)->version, (*exercise)->content_hash,
-                      (*exercise)->package_dir};
-  if ((*exercise)->stored) {
-    auto newest = Newest(services, **exercise);
-    if (!newest) return tl::unexpected(newest.error());
-    shown = std::move(*newest);
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
+  StoredVersion shown{exercise->id, exercise->version, exercise->content_hash,
+                      exercise->package_dir};
+  if (exercise->stored) {
+    KOODIKOE_TRY(auto newest, Newest(services, *exercise));
+    shown = std::move(newest);
   }
   auto form = PackageForm(shown.package_dir);
   if (!form) return InternalFailure(form.error());
@@ -375,68 +347,62 @@ ApiResult<ApiReply> GetExerciseSource(Services& services, const ApiRequest& requ
   reply.body["id"] = shown.id;
   reply.body["version"] = shown.number;
   reply.body["hash"] = shown.hash;
-  reply.body["editable"] = (*exercise)->stored;
+  reply.body["editable"] = exercise->stored;
   return reply;
 }
 
 ApiResult<ApiReply> SaveExerciseSource(Services& services, const ApiRequest& request) {
-  auto exercise = FindOwnedStoredExercise(services, request);
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto newest = Newest(services, **exercise);
-  if (!newest) return tl::unexpected(newest.error());
+  KOODIKOE_TRY(auto exercise, FindOwnedStoredExercise(services, request));
+  KOODIKOE_TRY(auto newest, Newest(services, *exercise));
   // Optimistic locking: an edit made on an older version than the newest is refused.
   if (request.body.contains("base_version") && request.body["base_version"].is_number_integer() &&
-      request.body["base_version"].get<int>() != newest->number) {
+      request.body["base_version"].get<int>() != newest.number) {
     return Reject(Fault::kConflict, "stale_version",
-                  "Someone saved version " + std::to_string(newest->number) +
+                  "Someone saved version " + std::to_string(newest.number) +
                       " after you opened version " +
                       std::to_string(request.body["base_version"].get<int>()) +
                       ". Reload the exercise and make your change again.");
   }
   const json& form = request.body;
   auto saved = services.store.SaveVersion(
-      (*exercise)->id, newest->package_dir, Author(request), "edit",
+      exercise->id, newest.package_dir, Author(request), "edit",
       [&form](const std::string& dir) { return ApplyForm(dir, form, false); });
-  if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
+  KOODIKOE_TRY_VOID(PackageProblem(saved));
   return VersionReply(services, *saved, true);
 }
 
 ApiResult<ApiReply> CreateExercise(Services& services, const ApiRequest& request) {
-  auto id = RequireString(request.body, "id", 64);
-  if (!id) return tl::unexpected(id.error());
-  if (services.catalog.Find(*id)) {
+  KOODIKOE_TRY(auto id, RequireString(request.body, "id", 64));
+  if (services.catalog.Find(id)) {
     return Reject(Fault::kConflict, "exercise_exists",
-                  "There is already an exercise '" + *id + "'. Choose another id.");
+                  "There is already an exercise '" + id + "'. Choose another id.");
   }
   json form = request.body;
-  if (!form.contains("titles")) form["titles"] = {{"en", *id}};
+  if (!form.contains("titles")) form["titles"] = {{"en", id}};
   if (!form.contains("statement")) form["statement"] = {{"en", ""}};
   auto saved = services.store.SaveVersion(
-      *id, "", Author(request), "create",
+      id, "", Author(request), "create",
       [&form](const std::string& dir) { return ApplyForm(dir, form, true); });
-  if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
+  KOODIKOE_TRY_VOID(PackageProblem(saved));
   return VersionReply(services, *saved, false);
 }
 
 ApiResult<ApiReply> CopyExercise(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto id = RequireString(request.body, "new_id", 64);
-  if (!id) return tl::unexpected(id.error());
-  if (services.catalog.Find(*id)) {
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
+  KOODIKOE_TRY(auto id, RequireString(request.body, "new_id", 64));
+  if (services.catalog.Find(id)) {
     return Reject(Fault::kConflict, "exercise_exists",
-                  "There is already an exercise '" + *id + "'. Choose another id.");
+                  "There is already an exercise '" + id + "'. Choose another id.");
   }
-  auto saved = services.store.SaveVersion(*id, (*exercise)->package_dir, Author(request), "clone",
+  auto saved = services.store.SaveVersion(id, exercise->package_dir, Author(request), "clone",
                                           [](const std::string&) -> Result<void> { return {}; });
-  if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
+  KOODIKOE_TRY_VOID(PackageProblem(saved));
   return VersionReply(services, *saved, false);
 }
 
 // A zip of test files (NAME.in, NAME.ans, and anything else a test has) added to one group.
 ApiResult<ApiReply> UploadTests(Services& services, const ApiRequest& request) {
-  auto exercise = FindOwnedStoredExercise(services, request);
-  if (!exercise) return tl::unexpected(exercise.error());
+  KOODIKOE_TRY(auto exercise, FindOwnedStoredExercise(services, request));
   std::string group =
       request.http.has_param("group") ? request.http.get_param_value("group") : "secret";
   if (group != "sample" && group != "secret" &&
@@ -466,111 +432,97 @@ ApiResult<ApiReply> UploadTests(Services& services, const ApiRequest& request) {
   auto hashes = FileHashes(work);
   if (!hashes) return InternalFailure(hashes.error());
   if (hashes->empty()) return Reject(Fault::kInvalid, "empty_upload", "The zip has no files.");
-  auto newest = Newest(services, **exercise);
-  if (!newest) return tl::unexpected(newest.error());
+  KOODIKOE_TRY(auto newest, Newest(services, *exercise));
   int added = 0;
   auto saved = services.store.SaveVersion(
-      (*exercise)->id, newest->package_dir, Author(request), "edit",
+      exercise->id, newest.package_dir, Author(request), "edit",
       [&](const std::string& dir) -> Result<void> {
         for (const auto& [relative, hash] : *hashes) {
           // Tests go flat into the group: folders inside the zip are not kept.
           std::string name = fs::path(relative).filename().string();
-          auto content = koodikoe::ReadFile(work + "/" + relative, 1ull << 31);
-          if (!content) return tl::unexpected(content.error());
-          if (auto ok = ExerciseStore::WriteInto(dir, "data/" + group + "/" + name, *content);
-              !ok) {
-            return ok;
-          }
+          KOODIKOE_TRY(auto content, koodikoe::ReadFile(work + "/" + relative, 1ull << 31));
+          KOODIKOE_TRY_VOID(ExerciseStore::WriteInto(dir, "data/" + group + "/" + name, content));
           ++added;
         }
         return {};
       });
-  if (auto problem = PackageProblem(saved); !problem) return tl::unexpected(problem.error());
+  KOODIKOE_TRY_VOID(PackageProblem(saved));
   auto reply = VersionReply(services, *saved, true);
   if (reply) reply->body["files_added"] = added;
   return reply;
 }
 
 ApiResult<ApiReply> ListVersions(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto submissions = Check(services.storage.ExerciseSubmissions((*exercise)->id));
-  if (!submissions) return tl::unexpected(submissions.error());
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
+  KOODIKOE_TRY(auto submissions, Check(services.storage.ExerciseSubmissions(exercise->id)));
   std::map<std::string, int> judged_on;
-  for (const auto& submission : *submissions) ++judged_on[submission.exercise_version];
+  for (const auto& submission : submissions) ++judged_on[submission.exercise_version];
   ApiReply reply;
   json versions = json::array();
-  if ((*exercise)->stored) {
-    for (const auto& version : services.store.Versions((*exercise)->id)) {
+  if (exercise->stored) {
+    for (const auto& version : services.store.Versions(exercise->id)) {
       json item = EncodeVersion(version);
       item["submissions"] = judged_on[version.hash];
       versions.push_back(item);
     }
   } else {
     versions.push_back({{"number", 0},
-                        {"hash", (*exercise)->content_hash},
+                        {"hash", exercise->content_hash},
                         {"origin", "bundled"},
-                        {"submissions", judged_on[(*exercise)->content_hash]},
+                        {"submissions", judged_on[exercise->content_hash]},
                         {"check", {{"status", "bundled"}}}});
   }
-  reply.body = {{"id", (*exercise)->id},
-                {"current", (*exercise)->version},
-                {"current_hash", (*exercise)->content_hash},
+  reply.body = {{"id", exercise->id},
+                {"current", exercise->version},
+                {"current_hash", exercise->content_hash},
                 {"versions", versions}};
   return reply;
 }
 
 // Judges the exercise's submissions (or one) again on its current version.
 ApiResult<ApiReply> RejudgeExercise(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
-  if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-    return tl::unexpected(owner.error());
-  }
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
+  KOODIKOE_TRY_VOID(RequireOwner(services, request, *exercise));
   std::optional<int64_t> only;
   if (request.body.contains("submission")) {
-    auto id = RequireInt(request.body, "submission", 1, INT64_MAX);
-    if (!id) return tl::unexpected(id.error());
-    only = *id;
+    KOODIKOE_TRY(auto id, RequireInt(request.body, "submission", 1, INT64_MAX));
+    only = id;
   }
-  auto ids =
-      Check(services.storage.RejudgeSubmissions((*exercise)->id, only, (*exercise)->content_hash));
-  if (!ids) return tl::unexpected(ids.error());
-  if (only && ids->empty()) {
+  KOODIKOE_TRY(auto ids, Check(services.storage.RejudgeSubmissions(exercise->id, only,
+                                                                   exercise->content_hash)));
+  if (only && ids.empty()) {
     return Reject(Fault::kNotFound, "unknown_submission",
                   "Submission " + std::to_string(*only) + " is not a finished submission on '" +
-                      (*exercise)->id + "'.");
+                      exercise->id + "'.");
   }
   services.queue.Wake();
-  LogInfo("rejudge exercise=" + (*exercise)->id + " submissions=" + std::to_string(ids->size()) +
+  LogInfo("rejudge exercise=" + exercise->id + " submissions=" + std::to_string(ids.size()) +
           " by=" + request.user().username);
   ApiReply reply;
-  reply.body = {{"exercise", (*exercise)->id},
-                {"version", (*exercise)->version},
-                {"hash", (*exercise)->content_hash},
-                {"queued", ids->size()},
-                {"ids", *ids},
-                {"follow", "/api/v1/exercises/" + (*exercise)->id + "/rejudge"}};
+  reply.body = {{"exercise", exercise->id},
+                {"version", exercise->version},
+                {"hash", exercise->content_hash},
+                {"queued", ids.size()},
+                {"ids", ids},
+                {"follow", "/api/v1/exercises/" + exercise->id + "/rejudge"}};
   return reply;
 }
 
 // How far a rejudge is: submissions on the current version that are done, of all.
 ApiResult<ApiReply> RejudgeProgress(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto submissions = Check(services.storage.ExerciseSubmissions((*exercise)->id));
-  if (!submissions) return tl::unexpected(submissions.error());
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
+  KOODIKOE_TRY(auto submissions, Check(services.storage.ExerciseSubmissions(exercise->id)));
   int total = 0, current = 0, pending = 0;
-  for (const auto& submission : *submissions) {
+  for (const auto& submission : submissions) {
     ++total;
     if (submission.status != "done") ++pending;
-    if (submission.status == "done" && submission.exercise_version == (*exercise)->content_hash) {
+    if (submission.status == "done" && submission.exercise_version == exercise->content_hash) {
       ++current;
     }
   }
   ApiReply reply;
-  reply.body = {{"exercise", (*exercise)->id},
-                {"hash", (*exercise)->content_hash},
+  reply.body = {{"exercise", exercise->id},
+                {"hash", exercise->content_hash},
                 {"total", total},
                 {"pending", pending},
                 {"on_current_version", current}};
@@ -580,63 +532,51 @@ ApiResult<ApiReply> RejudgeProgress(Services& services, const ApiRequest& reques
 // Adds an exercise to a workshop the caller runs; refused for an exercise that has not passed
 // its check.
 ApiResult<ApiReply> PublishToWorkshop(Services& services, const ApiRequest& request) {
-  auto workshop_id = PathId(request);
-  if (!workshop_id) return tl::unexpected(workshop_id.error());
-  auto workshop = Check(services.storage.FindWorkshop(*workshop_id));
-  if (!workshop) return tl::unexpected(workshop.error());
-  if (!*workshop) return Reject(Fault::kNotFound, "unknown_workshop", "There is no such workshop.");
-  if ((*workshop)->trainer_id != request.user().id && request.user().role != Role::kAdmin) {
+  KOODIKOE_TRY(auto workshop_id, PathId(request));
+  KOODIKOE_TRY(auto workshop, Check(services.storage.FindWorkshop(workshop_id)));
+  if (!workshop) return Reject(Fault::kNotFound, "unknown_workshop", "There is no such workshop.");
+  if (workshop->trainer_id != request.user().id && request.user().role != Role::kAdmin) {
     return Reject(Fault::kForbidden, "not_your_workshop",
                   "Only the trainer who runs this workshop can do that.");
   }
-  auto id = RequireString(request.body, "exercise", 64);
-  if (!id) return tl::unexpected(id.error());
-  auto exercise = FindExercise(services, *id);
-  if (!exercise) return tl::unexpected(exercise.error());
+  KOODIKOE_TRY(auto id, RequireString(request.body, "exercise", 64));
+  KOODIKOE_TRY(auto exercise, FindExercise(services, id));
   // Any trainer may use a bundled exercise; a trainer's own exercise only its owners.
-  if ((*exercise)->stored) {
-    if (auto owner = RequireOwner(services, request, **exercise); !owner) {
-      return tl::unexpected(owner.error());
-    }
+  if (exercise->stored) {
+    KOODIKOE_TRY_VOID(RequireOwner(services, request, *exercise));
   }
-  if (auto refused = PublishRefusal(services, *id); !refused)
-    return tl::unexpected(refused.error());
-  auto added = Check(services.storage.AddWorkshopExercise(*workshop_id, *id));
-  if (!added) return tl::unexpected(added.error());
+  KOODIKOE_TRY_VOID(PublishRefusal(services, id));
+  KOODIKOE_TRY(auto added, Check(services.storage.AddWorkshopExercise(workshop_id, id)));
   ApiReply reply;
-  reply.body = {{"workshop", *workshop_id},
-                {"exercise", *id},
-                {"version", (*exercise)->version},
-                {"added", *added}};
+  reply.body = {{"workshop", workshop_id},
+                {"exercise", id},
+                {"version", exercise->version},
+                {"added", added}};
   return reply;
 }
 
 // The exercise's owners, for any trainer (so they know whom to ask).
 ApiResult<ApiReply> ListExerciseOwners(Services& services, const ApiRequest& request) {
-  auto exercise = FindExercise(services, request.params.at("id"));
-  if (!exercise) return tl::unexpected(exercise.error());
+  KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
   ApiReply reply;
-  reply.body = {{"id", (*exercise)->id},
-                {"bundled", !(*exercise)->stored},
-                {"owners", ExerciseOwners(services.store, (*exercise)->id)}};
+  reply.body = {{"id", exercise->id},
+                {"bundled", !exercise->stored},
+                {"owners", ExerciseOwners(services.store, exercise->id)}};
   return reply;
 }
 
 // An owner adds another trainer as an owner.
 ApiResult<ApiReply> AddExerciseOwnerRoute(Services& services, const ApiRequest& request) {
-  auto exercise = FindOwnedStoredExercise(services, request);
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto username = RequireString(request.body, "username", 64);
-  if (!username) return tl::unexpected(username.error());
-  auto user = Check(services.storage.FindUserByName(*username));
-  if (!user) return tl::unexpected(user.error());
-  if (!*user || !IsTrainerRole((*user)->role)) {
+  KOODIKOE_TRY(auto exercise, FindOwnedStoredExercise(services, request));
+  KOODIKOE_TRY(auto username, RequireString(request.body, "username", 64));
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUserByName(username)));
+  if (!user || !IsTrainerRole(user->role)) {
     return Reject(Fault::kInvalid, "not_a_trainer",
-                  "'" + *username +
+                  "'" + username +
                       "' is not a trainer on this server; only trainers can own "
                       "exercises.");
   }
-  if (auto added = AddExerciseOwner(services.store, (*exercise)->id, *username); !added) {
+  if (auto added = AddExerciseOwner(services.store, exercise->id, username); !added) {
     return InternalFailure(added.error());
   }
   return ListExerciseOwners(services, request);

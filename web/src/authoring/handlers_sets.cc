@@ -1,5 +1,6 @@
 // Exercise sets: the catalogue's tracks, and trainers' own ordered sets to clone and edit.
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -71,65 +72,55 @@ ApiResult<ApiReply> ListSets(Services& services, const ApiRequest& request) {
 }
 
 ApiResult<ApiReply> GetSet(Services& services, const ApiRequest& request) {
-  auto set = FindSet(services, request.params.at("id"));
-  if (!set) return tl::unexpected(set.error());
+  KOODIKOE_TRY(auto set, FindSet(services, request.params.at("id")));
   ApiReply reply;
-  reply.body = EncodeSet(*set, services.catalog, request.user().language);
+  reply.body = EncodeSet(set, services.catalog, request.user().language);
   return reply;
 }
 
 ApiResult<ApiReply> CreateSet(Services& services, const ApiRequest& request) {
-  auto id = RequireString(request.body, "id", 64);
-  if (!id) return tl::unexpected(id.error());
-  if (services.sets.Find(services.catalog, *id)) {
-    return Reject(Fault::kConflict, "set_exists", "There is already a set '" + *id + "'.");
+  KOODIKOE_TRY(auto id, RequireString(request.body, "id", 64));
+  if (services.sets.Find(services.catalog, id)) {
+    return Reject(Fault::kConflict, "set_exists", "There is already a set '" + id + "'.");
   }
-  auto title = RequireString(request.body, "title", 200);
-  if (!title) return tl::unexpected(title.error());
-  auto items = DecodeItems(request.body);
-  if (!items) return tl::unexpected(items.error());
-  ExerciseSet set{*id,    *title, request.body.value("description", ""),
-                  *items, true,   request.user().username};
+  KOODIKOE_TRY(auto title, RequireString(request.body, "title", 200));
+  KOODIKOE_TRY(auto items, DecodeItems(request.body));
+  ExerciseSet set{id,    title, request.body.value("description", ""),
+                  items, true,  request.user().username};
   return SaveSet(services, request, std::move(set));
 }
 
 ApiResult<ApiReply> UpdateSet(Services& services, const ApiRequest& request) {
-  auto set = FindSet(services, request.params.at("id"));
-  if (!set) return tl::unexpected(set.error());
-  if (!set->editable) {
+  KOODIKOE_TRY(auto set, FindSet(services, request.params.at("id")));
+  if (!set.editable) {
     return Reject(Fault::kConflict, "read_only_set",
-                  "'" + set->id + "' is a track of the catalogue. Copy it, then edit the copy.");
+                  "'" + set.id + "' is a track of the catalogue. Copy it, then edit the copy.");
   }
   if (request.body.contains("title")) {
-    auto title = RequireString(request.body, "title", 200);
-    if (!title) return tl::unexpected(title.error());
-    set->title = *title;
+    KOODIKOE_TRY(auto title, RequireString(request.body, "title", 200));
+    set.title = title;
   }
   if (request.body.contains("description") && request.body["description"].is_string()) {
-    set->description = request.body["description"].get<std::string>();
+    set.description = request.body["description"].get<std::string>();
   }
   if (request.body.contains("items")) {
-    auto items = DecodeItems(request.body);
-    if (!items) return tl::unexpected(items.error());
-    set->items = *items;
+    KOODIKOE_TRY(auto items, DecodeItems(request.body));
+    set.items = items;
   }
-  return SaveSet(services, request, std::move(*set));
+  return SaveSet(services, request, std::move(set));
 }
 
 ApiResult<ApiReply> CopySet(Services& services, const ApiRequest& request) {
-  auto set = FindSet(services, request.params.at("id"));
-  if (!set) return tl::unexpected(set.error());
-  auto id = RequireString(request.body, "new_id", 64);
-  if (!id) return tl::unexpected(id.error());
-  if (services.sets.Find(services.catalog, *id)) {
-    return Reject(Fault::kConflict, "set_exists", "There is already a set '" + *id + "'.");
+  KOODIKOE_TRY(auto set, FindSet(services, request.params.at("id")));
+  KOODIKOE_TRY(auto id, RequireString(request.body, "new_id", 64));
+  if (services.sets.Find(services.catalog, id)) {
+    return Reject(Fault::kConflict, "set_exists", "There is already a set '" + id + "'.");
   }
-  auto title = OptionalString(request.body, "title", 200);
-  if (!title) return tl::unexpected(title.error());
-  set->id = *id;
-  if (*title) set->title = **title;
-  set->author = request.user().username;
-  return SaveSet(services, request, std::move(*set));
+  KOODIKOE_TRY(auto title, OptionalString(request.body, "title", 200));
+  set.id = id;
+  if (title) set.title = *title;
+  set.author = request.user().username;
+  return SaveSet(services, request, std::move(set));
 }
 
 }  // namespace web

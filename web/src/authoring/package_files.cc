@@ -17,6 +17,7 @@
 
 #include "authoring/exercise_store.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "koodikoe/unique_fd.h"
 
 namespace web {
@@ -199,11 +200,9 @@ Result<void> UnpackFile(struct archive* reader, const std::string& name, const s
   while ((got = archive_read_data(reader, buffer, sizeof buffer)) > 0) {
     total += static_cast<uint64_t>(got);
     file_bytes += static_cast<uint64_t>(got);
-    if (auto ok = CheckGrowth(reader, name, file_bytes, total, limits); !ok) return ok;
+    KOODIKOE_TRY_VOID(CheckGrowth(reader, name, file_bytes, total, limits));
     if (text) content.append(buffer, static_cast<size_t>(got));
-    if (auto written = koodikoe::WriteAll(out.fd(), buffer, static_cast<size_t>(got)); !written) {
-      return written;
-    }
+    KOODIKOE_TRY_VOID(koodikoe::WriteAll(out.fd(), buffer, static_cast<size_t>(got)));
   }
   if (got < 0) {
     const char* why = archive_error_string(reader);
@@ -233,16 +232,15 @@ Result<void> UnpackZip(const std::string& zip, const std::string& target,
       return Fail(ErrorCode::kInvalidArgument,
                   "the zip has more than " + std::to_string(limits.max_entries) + " entries");
     }
-    auto trimmed = CheckedEntryPath(name);
-    if (!trimmed) return tl::unexpected(trimmed.error());
-    fs::path path = fs::path(target) / *trimmed;
+    KOODIKOE_TRY(auto trimmed, CheckedEntryPath(name));
+    fs::path path = fs::path(target) / trimmed;
     if (archive_entry_filetype(entry) == AE_IFDIR) {
       std::error_code ec;
       fs::create_directories(path, ec);
       continue;
     }
-    if (auto ok = CheckFileEntry(entry, name, limits); !ok) return ok;
-    if (auto ok = UnpackFile(reader, name, *trimmed, path, limits, total); !ok) return ok;
+    KOODIKOE_TRY_VOID(CheckFileEntry(entry, name, limits));
+    KOODIKOE_TRY_VOID(UnpackFile(reader, name, trimmed, path, limits, total));
   }
   if (rc != ARCHIVE_EOF) {
     const char* why = archive_error_string(reader);
@@ -253,8 +251,7 @@ Result<void> UnpackZip(const std::string& zip, const std::string& target,
 }
 
 Result<std::string> ExportZip(const std::string& package_dir) {
-  auto files = ListFiles(package_dir);
-  if (!files) return tl::unexpected(files.error());
+  KOODIKOE_TRY(auto files, ListFiles(package_dir));
   std::string top = fs::path(package_dir).lexically_normal().filename().string();
   if (top.empty()) top = fs::path(package_dir).lexically_normal().parent_path().filename();
   std::string out;
@@ -271,7 +268,7 @@ Result<std::string> ExportZip(const std::string& package_dir) {
                 "starting the zip: " + std::string(archive_error_string(writer)));
   }
   std::set<std::string> dirs;
-  for (const std::string& relative : *files) {
+  for (const std::string& relative : files) {
     // Folders first, so every unzip tool creates them.
     fs::path parent = fs::path(relative).parent_path();
     std::vector<std::string> chain;
@@ -291,8 +288,7 @@ Result<std::string> ExportZip(const std::string& package_dir) {
       }
     }
     std::string path = package_dir + "/" + relative;
-    auto content = koodikoe::ReadFile(path, 1ull << 31);
-    if (!content) return tl::unexpected(content.error());
+    KOODIKOE_TRY(auto content, koodikoe::ReadFile(path, 1ull << 31));
     struct stat st {};
     bool executable = ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0111);
     std::unique_ptr<struct archive_entry, void (*)(struct archive_entry*)> entry(
@@ -301,11 +297,11 @@ Result<std::string> ExportZip(const std::string& package_dir) {
     archive_entry_set_pathname(entry.get(), name.c_str());
     archive_entry_set_filetype(entry.get(), AE_IFREG);
     archive_entry_set_perm(entry.get(), executable ? 0755 : 0644);
-    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(content->size()));
+    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(content.size()));
     archive_entry_set_mtime(entry.get(), 1577836800, 0);
     if (archive_write_header(writer, entry.get()) != ARCHIVE_OK ||
-        archive_write_data(writer, content->data(), content->size()) !=
-            static_cast<la_ssize_t>(content->size())) {
+        archive_write_data(writer, content.data(), content.size()) !=
+            static_cast<la_ssize_t>(content.size())) {
       return Fail(ErrorCode::kSystem,
                   "zip " + name + ": " + std::string(archive_error_string(writer)));
     }
@@ -317,15 +313,13 @@ Result<std::string> ExportZip(const std::string& package_dir) {
 }
 
 Result<std::map<std::string, std::string>> FileHashes(const std::string& package_dir) {
-  auto files = ListFiles(package_dir);
-  if (!files) return tl::unexpected(files.error());
+  KOODIKOE_TRY(auto files, ListFiles(package_dir));
   std::map<std::string, std::string> hashes;
-  for (const std::string& relative : *files) {
-    auto content = koodikoe::ReadFile(package_dir + "/" + relative, 1ull << 31);
-    if (!content) return tl::unexpected(content.error());
+  for (const std::string& relative : files) {
+    KOODIKOE_TRY(auto content, koodikoe::ReadFile(package_dir + "/" + relative, 1ull << 31));
     unsigned char digest[32];
     crypto_generichash(digest, sizeof digest,
-                       reinterpret_cast<const unsigned char*>(content->data()), content->size(),
+                       reinterpret_cast<const unsigned char*>(content.data()), content.size(),
                        nullptr, 0);
     hashes[relative] = Hex(digest, sizeof digest);
   }
@@ -333,11 +327,10 @@ Result<std::map<std::string, std::string>> FileHashes(const std::string& package
 }
 
 Result<std::string> ContentHash(const std::string& package_dir) {
-  auto hashes = FileHashes(package_dir);
-  if (!hashes) return tl::unexpected(hashes.error());
+  KOODIKOE_TRY(auto hashes, FileHashes(package_dir));
   crypto_generichash_state state;
   crypto_generichash_init(&state, nullptr, 0, 32);
-  for (const auto& [relative, hash] : *hashes) {
+  for (const auto& [relative, hash] : hashes) {
     std::string line = relative + '\0' + hash + '\n';
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(line.data()),
                               line.size());

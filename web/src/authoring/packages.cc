@@ -8,6 +8,7 @@
 
 #include "authoring/exercise_store.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -47,14 +48,13 @@ Result<std::string> PackageCache::Get(const std::string& hash) {
     std::string package = package_in(dir);
     if (!package.empty()) return package;
   }
-  auto zip = fetch_(hash);
-  if (!zip) return tl::unexpected(zip.error());
+  KOODIKOE_TRY(auto zip, fetch_(hash));
   fs::create_directories(root_, ec);
   std::string staging = dir + ".partial";
   (void)koodikoe::RemoveTree(staging);
   fs::create_directories(staging, ec);
   if (ec) return Fail(ErrorCode::kSystem, "creating " + staging + ": " + ec.message());
-  auto unpacked = UnpackZip(*zip, staging);
+  auto unpacked = UnpackZip(zip, staging);
   std::string package = unpacked ? package_in(staging) : "";
   if (!unpacked || package.empty()) {
     (void)koodikoe::RemoveTree(staging);

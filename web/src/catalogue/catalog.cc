@@ -183,4 +183,24 @@ void AddFakeExercises(Catalog& catalog) {
   catalog.Put(std::move(sum));
 }
 
+nlohmann::json ProgressTables(const std::vector<std::shared_ptr<const Exercise>>& exercises,
+                              const std::function<bool(const std::string& id)>& is_solved) {
+  using nlohmann::json;
+  json by_tier = json::object();
+  json by_track = json::object();
+  json by_skill = json::object();
+  auto count = [](json& table, const std::string& key, bool solved) {
+    if (!table.contains(key)) table[key] = {{"solved", 0}, {"total", 0}};
+    table[key]["total"] = table[key]["total"].get<int>() + 1;
+    if (solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
+  };
+  for (const auto& exercise : exercises) {
+    bool solved = is_solved(exercise->id);
+    count(by_tier, std::to_string(exercise->tier), solved);
+    if (!exercise->track.empty()) count(by_track, exercise->track, solved);
+    for (const auto& skill : exercise->skills) count(by_skill, skill, solved);
+  }
+  return {{"by_tier", by_tier}, {"by_track", by_track}, {"by_skill", by_skill}};
+}
+
 }  // namespace web

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -99,5 +101,11 @@ bool HaveRealJudge();
 // Language ids the judge can run here (installed toolchains). An exercise offers those of them
 // its package can judge (Exercise::languages).
 std::vector<std::string> InstalledLanguages();
+
+// Solved and total of `exercises` (Catalog::All()) per tier, track and skill, each a table
+// {"1": {"solved": 2, "total": 5}, ...} under "by_tier", "by_track" and "by_skill";
+// `is_solved(id)` says whether an exercise counts as solved.
+nlohmann::json ProgressTables(const std::vector<std::shared_ptr<const Exercise>>& exercises,
+                              const std::function<bool(const std::string& id)>& is_solved);
 
 }  // namespace web

@@ -1,8 +1,10 @@
 // The exercise catalogue as the candidate sees it, and progress over it.
 #include <mutex>
 #include <set>
+#include <string_view>
 
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -26,10 +28,9 @@ json EncodeHeading(const Exercise& exercise, const std::string& language) {
 
 ApiResult<std::map<std::string, ExerciseResult>> ResultsByExercise(Services& services,
                                                                    int64_t user_id) {
-  auto results = Check(services.storage.ExerciseResults(user_id));
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto results, Check(services.storage.ExerciseResults(user_id)));
   std::map<std::string, ExerciseResult> by_exercise;
-  for (auto& result : *results) by_exercise[result.exercise] = result;
+  for (auto& result : results) by_exercise[result.exercise] = result;
   return by_exercise;
 }
 
@@ -87,8 +88,7 @@ class ListRowCache {
 
 ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request) {
   static ListRowCache cache;
-  auto results = ResultsByExercise(services, request.user().id);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto results, ResultsByExercise(services, request.user().id));
   auto rows = cache.Rows(services.catalog, request.user().language);
   ApiReply reply;
   std::string& text = reply.json_text;
@@ -97,7 +97,7 @@ ApiResult<ApiReply> ListExercises(Services& services, const ApiRequest& request)
     if (text.size() > 1) text += ',';
     text += row.open_json;
     text += ",\"status\":\"";
-    text += Status(*results, row.id);
+    text += Status(results, row.id);
     text += "\"}";
   }
   text += ']';
@@ -112,9 +112,9 @@ ApiResult<ApiReply> GetExercise(Services& services, const ApiRequest& request) {
   }
   bool released = IsTrainerRole(request.user().role);
   if (!released) {
-    auto from_workshop = Check(services.storage.HintsReleasedFor(request.user().id, exercise->id));
-    if (!from_workshop) return tl::unexpected(from_workshop.error());
-    released = *from_workshop;
+    KOODIKOE_TRY(auto from_workshop,
+                 Check(services.storage.HintsReleasedFor(request.user().id, exercise->id)));
+    released = from_workshop;
   }
   json samples = json::array();
   for (const auto& sample : exercise->samples) {
@@ -147,33 +147,24 @@ ApiResult<ApiReply> ListLanguages(Services&, const ApiRequest&) {
 }
 
 ApiResult<ApiReply> GetProgress(Services& services, const ApiRequest& request) {
-  auto results = ResultsByExercise(services, request.user().id);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto results, ResultsByExercise(services, request.user().id));
   json solved = json::array();
   json attempted = json::array();
-  json by_tier = json::object();
-  json by_skill = json::object();
-  json by_track = json::object();
-  auto count = [](json& table, const std::string& key, bool is_solved) {
-    if (!table.contains(key)) table[key] = {{"solved", 0}, {"total", 0}};
-    table[key]["total"] = table[key]["total"].get<int>() + 1;
-    if (is_solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
-  };
-  for (const auto& exercise : services.catalog.All()) {
-    std::string status = Status(*results, exercise->id);
-    bool is_solved = status == "solved";
-    if (is_solved) solved.push_back(exercise->id);
+  auto exercises = services.catalog.All();
+  for (const auto& exercise : exercises) {
+    std::string status = Status(results, exercise->id);
+    if (status == "solved") solved.push_back(exercise->id);
     if (status == "attempted") attempted.push_back(exercise->id);
-    count(by_tier, std::to_string(exercise->tier), is_solved);
-    if (!exercise->track.empty()) count(by_track, exercise->track, is_solved);
-    for (const auto& skill : exercise->skills) count(by_skill, skill, is_solved);
   }
+  json tables = ProgressTables(exercises, [&](const std::string& id) {
+    return std::string_view(Status(results, id)) == "solved";
+  });
   ApiReply reply;
   reply.body = {{"solved", solved},
                 {"attempted", attempted},
-                {"by_tier", by_tier},
-                {"by_skill", by_skill},
-                {"by_track", by_track}};
+                {"by_tier", tables["by_tier"]},
+                {"by_skill", tables["by_skill"]},
+                {"by_track", tables["by_track"]}};
   return reply;
 }
 

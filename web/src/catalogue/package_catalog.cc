@@ -5,6 +5,7 @@
 #include "judge/languages.h"
 #include "judge/package.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -66,35 +67,34 @@ std::vector<std::string> InstalledLanguages() {
 Result<Exercise> LoadExercise(const std::string& package_dir) {
   judge::ReadOptions options;
   options.with_submissions = false;
-  auto package = judge::ReadPackage(package_dir, options);
-  if (!package) return tl::unexpected(package.error());
+  KOODIKOE_TRY(auto package, judge::ReadPackage(package_dir, options));
   Exercise exercise;
-  exercise.id = package->id;
-  exercise.titles = package->names;
-  exercise.track = package->koodikoe.track;
-  exercise.tier = package->koodikoe.tier;
-  exercise.kind = package->koodikoe.kind;
-  exercise.skills = package->koodikoe.skills;
-  exercise.time_limit = package->limits.time_limit.value_or(1.0);
-  exercise.memory_limit_mib = package->limits.memory_mib;
+  exercise.id = package.id;
+  exercise.titles = package.names;
+  exercise.track = package.koodikoe.track;
+  exercise.tier = package.koodikoe.tier;
+  exercise.kind = package.koodikoe.kind;
+  exercise.skills = package.koodikoe.skills;
+  exercise.time_limit = package.limits.time_limit.value_or(1.0);
+  exercise.memory_limit_mib = package.limits.memory_mib;
   // Only what the package can judge: a grader's harness languages, a service's HTTP-capable
   // ones (judge::CandidateLanguages).
-  exercise.languages = judge::CandidateLanguages(*package, Registry());
-  exercise.starters = judge::StarterCode(*package, Registry());
-  for (const auto& [language, path] : package->statements) {
+  exercise.languages = judge::CandidateLanguages(package, Registry());
+  exercise.starters = judge::StarterCode(package, Registry());
+  for (const auto& [language, path] : package.statements) {
     if (!path.ends_with(".md")) continue;  // LaTeX and PDF statements are not shown inline
     auto text = koodikoe::ReadFile(path, kMaxStatementBytes);
     if (text) exercise.statements[language] = *text;
   }
-  exercise.hints = ReadHints(package->dir);
-  for (const auto& test : package->cases) {
+  exercise.hints = ReadHints(package.dir);
+  for (const auto& test : package.cases) {
     // A service's sample scenario is played by "run on the examples", not shown as files: its
     // statement shows the requests.
-    if (!test.is_sample || package->kind == judge::ExerciseKind::kService) continue;
+    if (!test.is_sample || package.kind == judge::ExerciseKind::kService) continue;
     exercise.samples.push_back(
         {test.name, ReadSample(test.input_path), ReadSample(test.answer_path)});
   }
-  exercise.package_dir = package->dir;
+  exercise.package_dir = package.dir;
   return exercise;
 }
 

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "base/time_util.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -131,7 +132,7 @@ Result<void> Canonical(const json& value, std::string& out) {
       for (const auto& item : value) {
         if (!first) out += ',';
         first = false;
-        if (auto done = Canonical(item, out); !done) return done;
+        KOODIKOE_TRY_VOID(Canonical(item, out));
       }
       out += ']';
       return {};
@@ -147,7 +148,7 @@ Result<void> Canonical(const json& value, std::string& out) {
         first = false;
         out += json(*key).dump(-1, ' ', false, json::error_handler_t::strict);
         out += ':';
-        if (auto done = Canonical(value.at(*key), out); !done) return done;
+        KOODIKOE_TRY_VOID(Canonical(value.at(*key), out));
       }
       out += '}';
       return {};
@@ -166,12 +167,10 @@ std::array<uint8_t, 32> Sha256(const std::string& text) {
 
 // hashData of eddsa-jcs-2022: SHA-256 of the proof configuration, then of the document.
 Result<std::string> HashData(const json& proof_config, const json& document) {
-  auto config_text = CanonicalJson(proof_config);
-  if (!config_text) return tl::unexpected(config_text.error());
-  auto document_text = CanonicalJson(document);
-  if (!document_text) return tl::unexpected(document_text.error());
-  auto a = Sha256(*config_text);
-  auto b = Sha256(*document_text);
+  KOODIKOE_TRY(auto config_text, CanonicalJson(proof_config));
+  KOODIKOE_TRY(auto document_text, CanonicalJson(document));
+  auto a = Sha256(config_text);
+  auto b = Sha256(document_text);
   std::string data(a.begin(), a.end());
   data.append(b.begin(), b.end());
   return data;
@@ -224,7 +223,7 @@ std::string Hex(const uint8_t* data, size_t size) {
 Result<std::string> CanonicalJson(const json& value) {
   std::string out;
   try {
-    if (auto done = Canonical(value, out); !done) return tl::unexpected(done.error());
+    KOODIKOE_TRY_VOID(Canonical(value, out));
   } catch (const json::exception& e) {
     return Fail(ErrorCode::kInvalidArgument,
                 std::string("JSON cannot be canonicalised: ") + e.what());
@@ -414,9 +413,8 @@ Result<json> AddDataIntegrityProof(const PlatformKey& key, json document,
                 {"verificationMethod", verification_method},
                 {"proofPurpose", "assertionMethod"}};
   if (document.contains("@context")) proof["@context"] = document["@context"];
-  auto data = HashData(proof, document);
-  if (!data) return tl::unexpected(data.error());
-  proof["proofValue"] = "z" + Base58Encode(key.Sign(*data));
+  KOODIKOE_TRY(auto data, HashData(proof, document));
+  proof["proofValue"] = "z" + Base58Encode(key.Sign(data));
   document["proof"] = proof;
   return document;
 }

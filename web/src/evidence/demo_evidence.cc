@@ -9,6 +9,7 @@
 
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -51,19 +52,16 @@ std::optional<std::pair<std::string, std::string>> PackageSolution(const Exercis
 }  // namespace
 
 Result<void> SeedDemoEvidence(Storage& storage, const Catalog& catalog) {
-  auto candidate = storage.FindUserByName(kDemoCandidate);
-  if (!candidate) return tl::unexpected(candidate.error());
-  auto company = storage.FindUserByName(kDemoCompany);
-  if (!company) return tl::unexpected(company.error());
-  if (!*candidate || !*company) return {};
-  auto shares = storage.SharesOfCandidate((*candidate)->id);
-  if (!shares) return tl::unexpected(shares.error());
-  if (!shares->empty()) return {};  // seeded before (or the candidate chose otherwise)
+  KOODIKOE_TRY(auto candidate, storage.FindUserByName(kDemoCandidate));
+  KOODIKOE_TRY(auto company, storage.FindUserByName(kDemoCompany));
+  if (!candidate || !company) return {};
+  KOODIKOE_TRY(auto shares, storage.SharesOfCandidate(candidate->id));
+  if (!shares.empty()) return {};  // seeded before (or the candidate chose otherwise)
 
   int64_t start = UnixNow() - 2 * 24 * 3600;
   int seeded = 0;
   Profile profile;
-  profile.user_id = (*candidate)->id;
+  profile.user_id = candidate->id;
   profile.intro_language = "en";
   profile.intro =
       "Career switcher from Oulu with a vocational degree. I build small IoT gadgets with "
@@ -97,15 +95,13 @@ Result<void> SeedDemoEvidence(Storage& storage, const Catalog& catalog) {
     for (const auto& attempt : {wrong, std::optional(accepted)}) {
       if (!attempt) continue;
       Submission submission;
-      submission.user_id = (*candidate)->id;
+      submission.user_id = candidate->id;
       submission.exercise = exercise->id;
       submission.language = attempt->first;
       submission.source = attempt->second;
       submission.created_at = at;
       at += 9 * 60;
-      if (auto added = storage.AddSubmission(submission); !added) {
-        return tl::unexpected(added.error());
-      }
+      KOODIKOE_TRY_VOID(storage.AddSubmission(submission));
     }
     profile.reflections[exercise->id] =
         "I wrote it for the examples first, then checked the edge cases the statement names "
@@ -113,13 +109,13 @@ Result<void> SeedDemoEvidence(Storage& storage, const Catalog& catalog) {
     ++seeded;
   }
   profile.updated_at = UnixNow();
-  if (auto saved = storage.PutProfile(profile); !saved) return saved;
+  KOODIKOE_TRY_VOID(storage.PutProfile(profile));
   Share share;
-  share.candidate_id = (*candidate)->id;
-  share.company_id = (*company)->id;
+  share.candidate_id = candidate->id;
+  share.company_id = company->id;
   share.label = "Demo: shared with the partner company";
   share.created_at = UnixNow();
-  if (auto added = storage.AddShare(share); !added) return tl::unexpected(added.error());
+  KOODIKOE_TRY_VOID(storage.AddShare(share));
   return {};
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/time_util.h"
 #include "evidence/credentials.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -39,22 +40,6 @@ std::string ScoreText(double score, double max_score) {
 
 bool Contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-json ProgressTables(const Catalog& catalog, const std::set<std::string>& solved) {
-  json by_tier = json::object();
-  json by_track = json::object();
-  auto count = [](json& table, const std::string& key, bool is_solved) {
-    if (!table.contains(key)) table[key] = {{"solved", 0}, {"total", 0}};
-    table[key]["total"] = table[key]["total"].get<int>() + 1;
-    if (is_solved) table[key]["solved"] = table[key]["solved"].get<int>() + 1;
-  };
-  for (const auto& exercise : catalog.All()) {
-    bool is_solved = solved.count(exercise->id) > 0;
-    count(by_tier, std::to_string(exercise->tier), is_solved);
-    if (!exercise->track.empty()) count(by_track, exercise->track, is_solved);
-  }
-  return {{"by_tier", by_tier}, {"by_track", by_track}};
 }
 
 json EncodeItem(const EvidenceItem& item, const Profile& profile) {
@@ -174,30 +159,26 @@ std::string Alias(const Share& share) { return "Candidate " + std::to_string(sha
 ApiResult<std::vector<Submission>> AllSubmissions(Services& services, int64_t user_id) {
   std::vector<Submission> all;
   for (int64_t older_than = 0;;) {
-    auto page = Check(services.storage.ListSubmissions(user_id, "", older_than));
-    if (!page) return tl::unexpected(page.error());
-    if (page->empty()) return all;
-    older_than = page->back().id;
-    all.insert(all.end(), std::make_move_iterator(page->begin()),
-               std::make_move_iterator(page->end()));
+    KOODIKOE_TRY(auto page, Check(services.storage.ListSubmissions(user_id, "", older_than)));
+    if (page.empty()) return all;
+    older_than = page.back().id;
+    all.insert(all.end(), std::make_move_iterator(page.begin()),
+               std::make_move_iterator(page.end()));
   }
 }
 
 ApiResult<Evidence> CollectEvidence(Services& services, int64_t user_id) {
-  auto user = Check(services.storage.FindUser(user_id));
-  if (!user) return tl::unexpected(user.error());
-  if (!*user) return Reject(Fault::kNotFound, "unknown_user", "There is no such account.");
-  auto profile = Check(services.storage.FindProfile(user_id));
-  if (!profile) return tl::unexpected(profile.error());
-  auto submissions = AllSubmissions(services, user_id);
-  if (!submissions) return tl::unexpected(submissions.error());
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUser(user_id)));
+  if (!user) return Reject(Fault::kNotFound, "unknown_user", "There is no such account.");
+  KOODIKOE_TRY(auto profile, Check(services.storage.FindProfile(user_id)));
+  KOODIKOE_TRY(auto submissions, AllSubmissions(services, user_id));
   Evidence evidence;
-  evidence.user = std::move(**user);
-  evidence.profile = profile->value_or(Profile{});
+  evidence.user = std::move(*user);
+  evidence.profile = profile.value_or(Profile{});
   evidence.profile.user_id = user_id;
 
   std::map<std::string, std::vector<Submission>> by_exercise;
-  for (auto it = submissions->rbegin(); it != submissions->rend(); ++it) {
+  for (auto it = submissions.rbegin(); it != submissions.rend(); ++it) {
     if (it->status == "done") by_exercise[it->exercise].push_back(*it);
   }
   for (const auto& exercise : services.catalog.All()) {
@@ -297,25 +278,25 @@ ApiResult<json> EncodeSharedReport(Services& services, const Evidence& evidence,
                           {"max_score", Number(s.max_score)}});
     }
     encoded["timeline"] = timeline;
-    auto final_one = Check(services.storage.FindSubmission(item.final_id));
-    if (!final_one) return tl::unexpected(final_one.error());
-    if (*final_one) {
-      json report = json::parse((*final_one)->report_json, nullptr, false);
+    KOODIKOE_TRY(auto final_one, Check(services.storage.FindSubmission(item.final_id)));
+    if (final_one) {
+      json report = json::parse(final_one->report_json, nullptr, false);
       json tests = report.is_object() && report.contains("tests") ? report["tests"] : json::array();
-      encoded["final"] = {{"id", (*final_one)->id},
-                          {"language", (*final_one)->language},
-                          {"verdict", (*final_one)->verdict},
-                          {"score", Number((*final_one)->score)},
-                          {"max_score", Number((*final_one)->max_score)},
-                          {"created_at", IsoTime((*final_one)->created_at)},
-                          {"source", (*final_one)->source},
+      encoded["final"] = {{"id", final_one->id},
+                          {"language", final_one->language},
+                          {"verdict", final_one->verdict},
+                          {"score", Number(final_one->score)},
+                          {"max_score", Number(final_one->max_score)},
+                          {"created_at", IsoTime(final_one->created_at)},
+                          {"source", final_one->source},
                           {"groups", GroupBreakdown(tests)},
                           {"tests", PublicTests(tests)}};
     }
     exercises.push_back(encoded);
     ++skills_by_track_tier[item.exercise->track][std::to_string(item.exercise->tier)];
   }
-  json tables = ProgressTables(services.catalog, solved);
+  json tables = ProgressTables(services.catalog.All(),
+                               [&](const std::string& id) { return solved.count(id) > 0; });
   json chart = json::object();
   for (const auto& [track, tiers] : skills_by_track_tier) chart[track] = tiers;
   json name = nullptr;
@@ -339,29 +320,25 @@ ApiResult<json> EncodeSharedReport(Services& services, const Evidence& evidence,
 // ---- Handlers ----
 
 ApiResult<ApiReply> GetProfile(Services& services, const ApiRequest& request) {
-  auto evidence = CollectEvidence(services, request.user().id);
-  if (!evidence) return tl::unexpected(evidence.error());
+  KOODIKOE_TRY(auto evidence, CollectEvidence(services, request.user().id));
   ApiReply reply;
-  reply.body = EncodeOwnProfile(*evidence);
+  reply.body = EncodeOwnProfile(evidence);
   return reply;
 }
 
 ApiResult<ApiReply> PutProfile(Services& services, const ApiRequest& request) {
-  auto evidence = CollectEvidence(services, request.user().id);
-  if (!evidence) return tl::unexpected(evidence.error());
-  Profile profile = evidence->profile;
+  KOODIKOE_TRY(auto evidence, CollectEvidence(services, request.user().id));
+  Profile profile = evidence.profile;
   const json& body = request.body;
-  auto intro = OptionalString(body, "intro", kMaxIntroBytes);
-  if (!intro) return tl::unexpected(intro.error());
-  if (*intro) profile.intro = **intro;
-  auto language = OptionalString(body, "intro_language", 8);
-  if (!language) return tl::unexpected(language.error());
-  if (*language) {
-    if (**language != "fi" && **language != "en") {
+  KOODIKOE_TRY(auto intro, OptionalString(body, "intro", kMaxIntroBytes));
+  if (intro) profile.intro = *intro;
+  KOODIKOE_TRY(auto language, OptionalString(body, "intro_language", 8));
+  if (language) {
+    if (*language != "fi" && *language != "en") {
       return Reject(Fault::kInvalid, "bad_language",
                     "\"intro_language\" is \"fi\" (Finnish) or \"en\" (English).");
     }
-    profile.intro_language = **language;
+    profile.intro_language = *language;
   }
   auto string_list = [&](const char* field,
                          std::vector<std::string>& target) -> std::optional<ApiError> {
@@ -390,7 +367,7 @@ ApiResult<ApiReply> PutProfile(Services& services, const ApiRequest& request) {
     return tl::unexpected(*bad);
   }
   // Only skills the results show can be confirmed: the profile is evidence, not a wish list.
-  auto suggested = SuggestedSkills(*evidence);
+  auto suggested = SuggestedSkills(evidence);
   for (const auto& skill : profile.confirmed_skills) {
     bool shown = std::any_of(suggested.begin(), suggested.end(),
                              [&](const auto& s) { return s.first == skill; });
@@ -401,37 +378,31 @@ ApiResult<ApiReply> PutProfile(Services& services, const ApiRequest& request) {
     }
   }
   profile.updated_at = UnixNow();
-  if (auto saved = Check(services.storage.PutProfile(profile)); !saved) {
-    return tl::unexpected(saved.error());
-  }
-  evidence->profile = profile;
+  KOODIKOE_TRY_VOID(Check(services.storage.PutProfile(profile)));
+  evidence.profile = profile;
   ApiReply reply;
-  reply.body = EncodeOwnProfile(*evidence);
+  reply.body = EncodeOwnProfile(evidence);
   return reply;
 }
 
 ApiResult<ApiReply> PutReflection(Services& services, const ApiRequest& request) {
   const std::string& exercise = request.params.at("exercise");
-  auto text = RequireString(request.body, "text", kMaxReflectionBytes);
-  if (!text) return tl::unexpected(text.error());
-  auto evidence = CollectEvidence(services, request.user().id);
-  if (!evidence) return tl::unexpected(evidence.error());
-  bool solved = std::any_of(evidence->items.begin(), evidence->items.end(),
+  KOODIKOE_TRY(auto text, RequireString(request.body, "text", kMaxReflectionBytes));
+  KOODIKOE_TRY(auto evidence, CollectEvidence(services, request.user().id));
+  bool solved = std::any_of(evidence.items.begin(), evidence.items.end(),
                             [&](const auto& i) { return i.solved && i.exercise->id == exercise; });
   if (!solved) {
     return Reject(Fault::kNotFound, "not_solved",
                   "You have not solved '" + exercise + "' yet; a reflection goes with a solution.");
   }
-  Profile profile = evidence->profile;
-  if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+  Profile profile = evidence.profile;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     profile.reflections.erase(exercise);
   } else {
-    profile.reflections[exercise] = *text;
+    profile.reflections[exercise] = text;
   }
   profile.updated_at = UnixNow();
-  if (auto saved = Check(services.storage.PutProfile(profile)); !saved) {
-    return tl::unexpected(saved.error());
-  }
+  KOODIKOE_TRY_VOID(Check(services.storage.PutProfile(profile)));
   ApiReply reply;
   reply.body = {{"exercise", exercise}, {"reflection", profile.reflections[exercise]}};
   return reply;
@@ -439,9 +410,8 @@ ApiResult<ApiReply> PutReflection(Services& services, const ApiRequest& request)
 
 ApiResult<ApiReply> GetCredential(Services& services, const ApiRequest& request) {
   const std::string& exercise = request.params.at("exercise");
-  auto evidence = CollectEvidence(services, request.user().id);
-  if (!evidence) return tl::unexpected(evidence.error());
-  for (const auto& item : evidence->items) {
+  KOODIKOE_TRY(auto evidence, CollectEvidence(services, request.user().id));
+  for (const auto& item : evidence.items) {
     if (!item.solved || item.exercise->id != exercise) continue;
     const Submission* accepted = nullptr;
     for (const auto& s : item.attempts) {
@@ -458,7 +428,7 @@ ApiResult<ApiReply> GetCredential(Services& services, const ApiRequest& request)
     achievement.score = accepted ? ScoreText(accepted->score, accepted->max_score)
                                  : ScoreText(item.best_score, item.max_score);
     achievement.holder =
-        evidence->user.nickname.empty() ? evidence->user.username : evidence->user.nickname;
+        evidence.user.nickname.empty() ? evidence.user.username : evidence.user.nickname;
     achievement.solved_at = item.solved_at;
     auto credential = IssueCredential(services.key, achievement, UnixNow());
     if (!credential) return InternalFailure(credential.error());
@@ -509,21 +479,18 @@ ApiResult<json> ExportSubmissions(Services& services, const User& user,
                                   const std::string& root) {
   json submissions = json::array();
   for (const auto& listed : list) {
-    auto full = Check(services.storage.FindSubmission(listed.id));
-    if (!full) return tl::unexpected(full.error());
-    if (!*full) continue;
-    const Submission& s = **full;
+    KOODIKOE_TRY(auto full, Check(services.storage.FindSubmission(listed.id)));
+    if (!full) continue;
+    const Submission& s = *full;
     std::string file =
         "sources/" + std::to_string(s.id) + "-" + s.exercise + "." + SourceExtension(s.language);
-    auto viewer = ViewerOf(services, user, s);
-    if (!viewer) return tl::unexpected(viewer.error());
-    json encoded = EncodeSubmission(s, true, *viewer);
+    KOODIKOE_TRY(auto viewer, ViewerOf(services, user, s));
+    json encoded = EncodeSubmission(s, true, viewer);
     encoded.erase("source");
     encoded["source_file"] = file;
-    auto comments = Check(services.storage.Comments(s.id));
-    if (!comments) return tl::unexpected(comments.error());
+    KOODIKOE_TRY(auto comments, Check(services.storage.Comments(s.id)));
     encoded["comments"] = json::array();
-    for (const auto& c : *comments) {
+    for (const auto& c : comments) {
       encoded["comments"].push_back({{"line", c.line},
                                      {"author", c.author},
                                      {"text", c.text},
@@ -562,24 +529,18 @@ json EncodeSharesForExport(const std::vector<Share>& shares, const std::vector<S
 }  // namespace
 
 ApiResult<std::string> ExportArchive(Services& services, const User& user) {
-  auto evidence = CollectEvidence(services, user.id);
-  if (!evidence) return tl::unexpected(evidence.error());
-  auto list = AllSubmissions(services, user.id);
-  if (!list) return tl::unexpected(list.error());
-  auto shares = Check(services.storage.SharesOfCandidate(user.id));
-  if (!shares) return tl::unexpected(shares.error());
-  auto views = Check(services.storage.ShareViewsOfCandidate(user.id));
-  if (!views) return tl::unexpected(views.error());
-  auto workshops = Check(services.storage.WorkshopsOfMember(user.id));
-  if (!workshops) return tl::unexpected(workshops.error());
+  KOODIKOE_TRY(auto evidence, CollectEvidence(services, user.id));
+  KOODIKOE_TRY(auto list, AllSubmissions(services, user.id));
+  KOODIKOE_TRY(auto shares, Check(services.storage.SharesOfCandidate(user.id)));
+  KOODIKOE_TRY(auto views, Check(services.storage.ShareViewsOfCandidate(user.id)));
+  KOODIKOE_TRY(auto workshops, Check(services.storage.WorkshopsOfMember(user.id)));
 
   ZipWriter zip;
   const std::string root = "koodikoe-" + user.username + "/";
-  auto submissions = ExportSubmissions(services, user, *list, zip, root);
-  if (!submissions) return tl::unexpected(submissions.error());
-  json sharing = EncodeSharesForExport(*shares, *views);
+  KOODIKOE_TRY(auto submissions, ExportSubmissions(services, user, list, zip, root));
+  json sharing = EncodeSharesForExport(shares, views);
   json workshop_list = json::array();
-  for (const auto& w : *workshops) {
+  for (const auto& w : workshops) {
     workshop_list.push_back({{"id", w.id}, {"title", w.title}});
   }
   json account = {{"exported_at", IsoTime(UnixNow())},
@@ -589,11 +550,11 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
                     {"nickname", user.nickname},
                     {"language", user.language},
                     {"created_at", IsoTime(user.created_at)}}},
-                  {"profile", EncodeOwnProfile(*evidence)},
+                  {"profile", EncodeOwnProfile(evidence)},
                   {"shares", sharing["shares"]},
                   {"share_views", sharing["share_views"]},
                   {"workshops", workshop_list},
-                  {"submissions", *submissions}};
+                  {"submissions", submissions}};
   if (!zip.Add(root + "data.json", account.dump(2)) ||
       !zip.Add(root + "README.txt",
                "Everything koodikoe holds about the account " + user.username +
@@ -610,14 +571,12 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
 }
 
 ApiResult<ApiReply> DeleteMe(Services& services, const ApiRequest& request) {
-  auto password = RequireString(request.body, "password", 256);
-  if (!password) return tl::unexpected(password.error());
-  if (!VerifyPassword(request.user().password_hash, *password)) {
+  KOODIKOE_TRY(auto password, RequireString(request.body, "password", 256));
+  if (!VerifyPassword(request.user().password_hash, password)) {
     return Reject(Fault::kForbidden, "wrong_password",
                   "The password is wrong. Deleting the account needs your password.");
   }
-  auto deleted = Check(services.storage.DeleteUser(request.user().id));
-  if (!deleted) return tl::unexpected(deleted.error());
+  KOODIKOE_TRY_VOID(Check(services.storage.DeleteUser(request.user().id)));
   ApiReply reply;
   reply.body = {{"deleted", true}};
   reply.set_cookies.push_back("kk_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");

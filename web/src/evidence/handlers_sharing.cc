@@ -8,6 +8,7 @@
 #include "base/time_util.h"
 #include "evidence/credentials.h"
 #include "evidence/evidence.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -39,25 +40,21 @@ const char* const kNoShare =
 // A share in force given to the calling company; not found otherwise (whether it exists is
 // not revealed).
 ApiResult<Share> CompanyShare(Services& services, const ApiRequest& request) {
-  auto id = PathId(request, "share");
-  if (!id) return tl::unexpected(id.error());
-  auto share = Check(services.storage.FindShare(*id));
-  if (!share) return tl::unexpected(share.error());
-  if (!*share || (*share)->company_id != request.user().id || (*share)->revoked_at != 0) {
+  KOODIKOE_TRY(auto id, PathId(request, "share"));
+  KOODIKOE_TRY(auto share, Check(services.storage.FindShare(id)));
+  if (!share || share->company_id != request.user().id || share->revoked_at != 0) {
     return Reject(Fault::kNotFound, "not_shared", kNoShare);
   }
-  return std::move(**share);
+  return std::move(*share);
 }
 
 ApiResult<Share> OwnShare(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto share = Check(services.storage.FindShare(*id));
-  if (!share) return tl::unexpected(share.error());
-  if (!*share || (*share)->candidate_id != request.user().id) {
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY(auto share, Check(services.storage.FindShare(id)));
+  if (!share || share->candidate_id != request.user().id) {
     return Reject(Fault::kNotFound, "unknown_share", "You have no share with that number.");
   }
-  return std::move(**share);
+  return std::move(*share);
 }
 
 Result<void> RecordView(Services& services, const Share& share, int64_t viewer,
@@ -67,13 +64,11 @@ Result<void> RecordView(Services& services, const Share& share, int64_t viewer,
 
 ApiResult<json> ReportFor(Services& services, const Share& share, int64_t viewer,
                           const std::string& what) {
-  auto evidence = CollectEvidence(services, share.candidate_id);
-  if (!evidence) return tl::unexpected(evidence.error());
+  KOODIKOE_TRY(auto evidence, CollectEvidence(services, share.candidate_id));
   // A link is handed out by the candidate themself (a CV, an application): it names them. A
   // company sees a name only once the candidate has accepted its request for contact.
   bool identity = share.company_id == 0 || share.contact == "accepted";
-  auto report = EncodeSharedReport(services, *evidence, share, identity);
-  if (!report) return tl::unexpected(report.error());
+  KOODIKOE_TRY(auto report, EncodeSharedReport(services, evidence, share, identity));
   if (auto recorded = RecordView(services, share, viewer, what); !recorded) {
     return InternalFailure(recorded.error());
   }
@@ -85,108 +80,91 @@ ApiResult<json> ReportFor(Services& services, const Share& share, int64_t viewer
 // ---- The candidate ----
 
 ApiResult<ApiReply> ListCompanies(Services& services, const ApiRequest&) {
-  auto companies = Check(services.storage.ListUsersByRole(Role::kCompany));
-  if (!companies) return tl::unexpected(companies.error());
+  KOODIKOE_TRY(auto companies, Check(services.storage.ListUsersByRole(Role::kCompany)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& company : *companies) {
+  for (const auto& company : companies) {
     reply.body.push_back({{"username", company.username}, {"name", company.nickname}});
   }
   return reply;
 }
 
 ApiResult<ApiReply> ListShares(Services& services, const ApiRequest& request) {
-  auto shares = Check(services.storage.SharesOfCandidate(request.user().id));
-  if (!shares) return tl::unexpected(shares.error());
+  KOODIKOE_TRY(auto shares, Check(services.storage.SharesOfCandidate(request.user().id)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& share : *shares) reply.body.push_back(EncodeShare(services, share));
+  for (const auto& share : shares) reply.body.push_back(EncodeShare(services, share));
   return reply;
 }
 
 ApiResult<ApiReply> CreateShare(Services& services, const ApiRequest& request) {
-  auto company_name = OptionalString(request.body, "company", 64);
-  if (!company_name) return tl::unexpected(company_name.error());
-  auto label = OptionalString(request.body, "label", kMaxLabelBytes);
-  if (!label) return tl::unexpected(label.error());
+  KOODIKOE_TRY(auto company_name, OptionalString(request.body, "company", 64));
+  KOODIKOE_TRY(auto label, OptionalString(request.body, "label", kMaxLabelBytes));
   Share share;
   share.candidate_id = request.user().id;
-  share.label = label->value_or("");
+  share.label = label.value_or("");
   share.created_at = UnixNow();
-  if (*company_name) {
-    auto company = Check(services.storage.FindUserByName(**company_name));
-    if (!company) return tl::unexpected(company.error());
-    if (!*company || (*company)->role != Role::kCompany) {
+  if (company_name) {
+    KOODIKOE_TRY(auto company, Check(services.storage.FindUserByName(*company_name)));
+    if (!company || company->role != Role::kCompany) {
       return Reject(Fault::kNotFound, "unknown_company",
-                    "There is no company account '" + **company_name +
+                    "There is no company account '" + *company_name +
                         "'. Choose one from the list of partner companies.");
     }
-    auto existing = Check(services.storage.SharesForCompany((*company)->id));
-    if (!existing) return tl::unexpected(existing.error());
-    for (const auto& other : *existing) {
+    KOODIKOE_TRY(auto existing, Check(services.storage.SharesForCompany(company->id)));
+    for (const auto& other : existing) {
       if (other.candidate_id == share.candidate_id) {
         ApiReply reply;
         reply.body = EncodeShare(services, other);
         return reply;
       }
     }
-    share.company_id = (*company)->id;
+    share.company_id = company->id;
   } else {
     share.link_nonce = RandomHex(16);
   }
-  auto id = Check(services.storage.AddShare(share));
-  if (!id) return tl::unexpected(id.error());
-  auto stored = Check(services.storage.FindShare(*id));
-  if (!stored) return tl::unexpected(stored.error());
-  if (!*stored) return Reject(Fault::kInternal, "share_lost", "The share was not stored.");
+  KOODIKOE_TRY(auto id, Check(services.storage.AddShare(share)));
+  KOODIKOE_TRY(auto stored, Check(services.storage.FindShare(id)));
+  if (!stored) return Reject(Fault::kInternal, "share_lost", "The share was not stored.");
   ApiReply reply;
-  reply.body = EncodeShare(services, **stored);
+  reply.body = EncodeShare(services, *stored);
   return reply;
 }
 
 ApiResult<ApiReply> RevokeShare(Services& services, const ApiRequest& request) {
-  auto share = OwnShare(services, request);
-  if (!share) return tl::unexpected(share.error());
-  auto revoked = Check(services.storage.RevokeShare(share->id, UnixNow()));
-  if (!revoked) return tl::unexpected(revoked.error());
+  KOODIKOE_TRY(auto share, OwnShare(services, request));
+  KOODIKOE_TRY_VOID(Check(services.storage.RevokeShare(share.id, UnixNow())));
   ApiReply reply;
-  reply.body = {{"id", share->id}, {"active", false}};
+  reply.body = {{"id", share.id}, {"active", false}};
   return reply;
 }
 
 ApiResult<ApiReply> AnswerContact(Services& services, const ApiRequest& request) {
-  auto share = OwnShare(services, request);
-  if (!share) return tl::unexpected(share.error());
+  KOODIKOE_TRY(auto share, OwnShare(services, request));
   if (!request.body.contains("accept") || !request.body["accept"].is_boolean()) {
     return Reject(Fault::kInvalid, "missing_field",
                   "Send {\"accept\": true} to show the company your name, or false to decline.",
                   {{"field", "accept"}});
   }
-  if (share->contact != "requested" && share->contact != "accepted" &&
-      share->contact != "declined") {
+  if (share.contact != "requested" && share.contact != "accepted" && share.contact != "declined") {
     return Reject(Fault::kConflict, "no_request", "The company has not asked for contact.");
   }
   std::string answer = request.body["accept"].get<bool>() ? "accepted" : "declined";
-  if (auto saved =
-          Check(services.storage.SetShareContact(share->id, answer, share->contact_message));
-      !saved) {
-    return tl::unexpected(saved.error());
-  }
+  KOODIKOE_TRY_VOID(
+      Check(services.storage.SetShareContact(share.id, answer, share.contact_message)));
   ApiReply reply;
-  reply.body = {{"id", share->id}, {"contact", answer}};
+  reply.body = {{"id", share.id}, {"contact", answer}};
   return reply;
 }
 
 ApiResult<ApiReply> ListShareViews(Services& services, const ApiRequest& request) {
-  auto views = Check(services.storage.ShareViewsOfCandidate(request.user().id));
-  if (!views) return tl::unexpected(views.error());
-  auto shares = Check(services.storage.SharesOfCandidate(request.user().id));
-  if (!shares) return tl::unexpected(shares.error());
+  KOODIKOE_TRY(auto views, Check(services.storage.ShareViewsOfCandidate(request.user().id)));
+  KOODIKOE_TRY(auto shares, Check(services.storage.SharesOfCandidate(request.user().id)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& view : *views) {
+  for (const auto& view : views) {
     std::string via;
-    for (const auto& share : *shares) {
+    for (const auto& share : shares) {
       if (share.id == view.share_id) via = share.company_id ? share.company_username : "link";
     }
     reply.body.push_back(
@@ -207,45 +185,40 @@ ApiResult<ApiReply> GetSharedByLink(Services& services, const ApiRequest& reques
                      "This link does not work: it was withdrawn by its owner or is mistyped.");
   auto parsed = ParseShareLink(services.key, token);
   if (!parsed) return gone;
-  auto share = Check(services.storage.FindShare(parsed->first));
-  if (!share) return tl::unexpected(share.error());
-  if (!*share || (*share)->company_id != 0 || (*share)->revoked_at != 0 ||
-      !SameSecret((*share)->link_nonce, parsed->second)) {
+  KOODIKOE_TRY(auto share, Check(services.storage.FindShare(parsed->first)));
+  if (!share || share->company_id != 0 || share->revoked_at != 0 ||
+      !SameSecret(share->link_nonce, parsed->second)) {
     return gone;
   }
   int64_t viewer = request.caller ? request.caller->user.id : 0;
-  auto report = ReportFor(services, **share, viewer, "report by link");
-  if (!report) return tl::unexpected(report.error());
+  KOODIKOE_TRY(auto report, ReportFor(services, *share, viewer, "report by link"));
   ApiReply reply;
-  reply.body = std::move(*report);
+  reply.body = std::move(report);
   return reply;
 }
 
 // ---- The company ----
 
 ApiResult<ApiReply> CompanyCandidates(Services& services, const ApiRequest& request) {
-  auto shares = Check(services.storage.SharesForCompany(request.user().id));
-  if (!shares) return tl::unexpected(shares.error());
-  auto shortlist = Check(services.storage.Shortlist(request.user().id));
-  if (!shortlist) return tl::unexpected(shortlist.error());
+  KOODIKOE_TRY(auto shares, Check(services.storage.SharesForCompany(request.user().id)));
+  KOODIKOE_TRY(auto shortlist, Check(services.storage.Shortlist(request.user().id)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& share : *shares) {
-    auto evidence = CollectEvidence(services, share.candidate_id);
-    if (!evidence) return tl::unexpected(evidence.error());
-    auto report = EncodeSharedReport(services, *evidence, share, share.contact == "accepted");
-    if (!report) return tl::unexpected(report.error());
+  for (const auto& share : shares) {
+    KOODIKOE_TRY(auto evidence, CollectEvidence(services, share.candidate_id));
+    KOODIKOE_TRY(auto report,
+                 EncodeSharedReport(services, evidence, share, share.contact == "accepted"));
     json card = {{"share", share.id},
-                 {"alias", (*report)["alias"]},
-                 {"name", (*report)["name"]},
+                 {"alias", report["alias"]},
+                 {"name", report["name"]},
                  {"contact", share.contact},
                  {"shared_at", IsoTime(share.created_at)},
-                 {"solved", (*report)["solved"]},
-                 {"skills", (*report)["skills"]},
-                 {"by_track", (*report)["by_track"]},
+                 {"solved", report["solved"]},
+                 {"skills", report["skills"]},
+                 {"by_track", report["by_track"]},
                  {"shortlisted", false},
                  {"note", ""}};
-    for (const auto& entry : *shortlist) {
+    for (const auto& entry : shortlist) {
       if (entry.share_id == share.id) {
         card["shortlisted"] = true;
         card["note"] = entry.note;
@@ -257,68 +230,52 @@ ApiResult<ApiReply> CompanyCandidates(Services& services, const ApiRequest& requ
 }
 
 ApiResult<ApiReply> CompanyCandidate(Services& services, const ApiRequest& request) {
-  auto share = CompanyShare(services, request);
-  if (!share) return tl::unexpected(share.error());
-  auto report = ReportFor(services, *share, request.user().id, "report");
-  if (!report) return tl::unexpected(report.error());
-  auto shortlist = Check(services.storage.Shortlist(request.user().id));
-  if (!shortlist) return tl::unexpected(shortlist.error());
-  (*report)["shortlisted"] = false;
-  (*report)["note"] = "";
-  for (const auto& entry : *shortlist) {
-    if (entry.share_id == share->id) {
-      (*report)["shortlisted"] = true;
-      (*report)["note"] = entry.note;
+  KOODIKOE_TRY(auto share, CompanyShare(services, request));
+  KOODIKOE_TRY(auto report, ReportFor(services, share, request.user().id, "report"));
+  KOODIKOE_TRY(auto shortlist, Check(services.storage.Shortlist(request.user().id)));
+  report["shortlisted"] = false;
+  report["note"] = "";
+  for (const auto& entry : shortlist) {
+    if (entry.share_id == share.id) {
+      report["shortlisted"] = true;
+      report["note"] = entry.note;
     }
   }
   ApiReply reply;
-  reply.body = std::move(*report);
+  reply.body = std::move(report);
   return reply;
 }
 
 ApiResult<ApiReply> RequestContact(Services& services, const ApiRequest& request) {
-  auto share = CompanyShare(services, request);
-  if (!share) return tl::unexpected(share.error());
-  auto message = OptionalString(request.body, "message", kMaxNoteBytes);
-  if (!message) return tl::unexpected(message.error());
-  if (share->contact == "accepted" || share->contact == "declined") {
+  KOODIKOE_TRY(auto share, CompanyShare(services, request));
+  KOODIKOE_TRY(auto message, OptionalString(request.body, "message", kMaxNoteBytes));
+  if (share.contact == "accepted" || share.contact == "declined") {
     ApiReply reply;
-    reply.body = {{"share", share->id}, {"contact", share->contact}};
+    reply.body = {{"share", share.id}, {"contact", share.contact}};
     return reply;
   }
-  if (auto saved =
-          Check(services.storage.SetShareContact(share->id, "requested", message->value_or("")));
-      !saved) {
-    return tl::unexpected(saved.error());
-  }
+  KOODIKOE_TRY_VOID(
+      Check(services.storage.SetShareContact(share.id, "requested", message.value_or(""))));
   ApiReply reply;
-  reply.body = {{"share", share->id}, {"contact", "requested"}};
+  reply.body = {{"share", share.id}, {"contact", "requested"}};
   return reply;
 }
 
 ApiResult<ApiReply> PutShortlist(Services& services, const ApiRequest& request) {
-  auto share = CompanyShare(services, request);
-  if (!share) return tl::unexpected(share.error());
-  auto note = OptionalString(request.body, "note", kMaxNoteBytes);
-  if (!note) return tl::unexpected(note.error());
-  ShortlistEntry entry{request.user().id, share->id, note->value_or(""), UnixNow()};
-  if (auto saved = Check(services.storage.PutShortlistEntry(entry)); !saved) {
-    return tl::unexpected(saved.error());
-  }
+  KOODIKOE_TRY(auto share, CompanyShare(services, request));
+  KOODIKOE_TRY(auto note, OptionalString(request.body, "note", kMaxNoteBytes));
+  ShortlistEntry entry{request.user().id, share.id, note.value_or(""), UnixNow()};
+  KOODIKOE_TRY_VOID(Check(services.storage.PutShortlistEntry(entry)));
   ApiReply reply;
-  reply.body = {{"share", share->id}, {"shortlisted", true}, {"note", entry.note}};
+  reply.body = {{"share", share.id}, {"shortlisted", true}, {"note", entry.note}};
   return reply;
 }
 
 ApiResult<ApiReply> RemoveShortlist(Services& services, const ApiRequest& request) {
-  auto share = CompanyShare(services, request);
-  if (!share) return tl::unexpected(share.error());
-  if (auto removed = Check(services.storage.RemoveShortlistEntry(request.user().id, share->id));
-      !removed) {
-    return tl::unexpected(removed.error());
-  }
+  KOODIKOE_TRY(auto share, CompanyShare(services, request));
+  KOODIKOE_TRY_VOID(Check(services.storage.RemoveShortlistEntry(request.user().id, share.id)));
   ApiReply reply;
-  reply.body = {{"share", share->id}, {"shortlisted", false}};
+  reply.body = {{"share", share.id}, {"shortlisted", false}};
   return reply;
 }
 
@@ -344,18 +301,16 @@ ApiResult<ApiReply> CompareCandidates(Services& services, const ApiRequest& requ
   std::map<std::string, json> rows;  // exercise -> row
   std::vector<std::string> order;
   for (int64_t id : ids) {
-    auto share = Check(services.storage.FindShare(id));
-    if (!share) return tl::unexpected(share.error());
-    if (!*share || (*share)->company_id != request.user().id || (*share)->revoked_at != 0) {
+    KOODIKOE_TRY(auto share, Check(services.storage.FindShare(id)));
+    if (!share || share->company_id != request.user().id || share->revoked_at != 0) {
       return Reject(Fault::kNotFound, "not_shared", kNoShare);
     }
-    auto report = ReportFor(services, **share, request.user().id, "comparison");
-    if (!report) return tl::unexpected(report.error());
+    KOODIKOE_TRY(auto report, ReportFor(services, *share, request.user().id, "comparison"));
     candidates.push_back({{"share", id},
-                          {"alias", (*report)["alias"]},
-                          {"name", (*report)["name"]},
-                          {"solved", (*report)["solved"]}});
-    for (const auto& exercise : (*report)["exercises"]) {
+                          {"alias", report["alias"]},
+                          {"name", report["name"]},
+                          {"solved", report["solved"]}});
+    for (const auto& exercise : report["exercises"]) {
       std::string key = exercise["exercise"];
       if (!rows.count(key)) {
         rows[key] = {{"exercise", key},

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -119,10 +120,19 @@ void GetPackage(Services&, const ApiRequest&, httplib::Response&);
 ApiResult<ApiReply> GetExerciseCheck(Services&, const ApiRequest&);
 ApiResult<ApiReply> RecheckExercise(Services&, const ApiRequest&);
 void ExerciseCheckEvents(Services&, const ApiRequest&, httplib::Response&);
-// Starts an event stream's answer (200, no caching) for the caller, or answers 429
-// too_many_streams and returns null when the caller holds EventHub::kStreamsPerAccount.
-std::shared_ptr<EventHub::StreamTicket> OpenEventStream(Services&, const ApiRequest&,
-                                                        httplib::Response&);
+// What an event stream sends next: Server-Sent Events text (may be empty), and whether it
+// ends the stream.
+struct EventStreamStep {
+  std::string events;
+  bool last = false;
+};
+// Answers with an event stream (200, no caching), or 429 too_many_streams when the caller
+// holds EventHub::kStreamsPerAccount. The stream asks the client to reconnect after 2 s, then
+// sends what `next` gives (next waits for news, about 10 s at most; `first` on the first
+// call) until a step is the last, the client goes away or 30 minutes pass; a step of
+// std::nullopt ends the stream at once, sending nothing more.
+void StreamEvents(Services&, const ApiRequest&, httplib::Response&,
+                  std::function<std::optional<EventStreamStep>(bool first)> next);
 ApiResult<ApiReply> GetExerciseSource(Services&, const ApiRequest&);
 ApiResult<ApiReply> SaveExerciseSource(Services&, const ApiRequest&);
 ApiResult<ApiReply> CreateExercise(Services&, const ApiRequest&);

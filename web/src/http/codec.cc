@@ -1,6 +1,7 @@
 // JSON field readers and the encodings shared by several handlers.
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -38,9 +39,8 @@ ApiResult<std::optional<std::string>> OptionalString(const json& body, const std
   if (!body.is_object() || !body.contains(field) || body[field].is_null()) {
     return std::optional<std::string>();
   }
-  auto value = RequireString(body, field, max_bytes);
-  if (!value) return tl::unexpected(value.error());
-  return std::optional<std::string>(std::move(*value));
+  KOODIKOE_TRY(auto value, RequireString(body, field, max_bytes));
+  return std::optional<std::string>(std::move(value));
 }
 
 ApiResult<int64_t> RequireInt(const json& body, const std::string& field, int64_t low,

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -63,9 +64,8 @@ ApiResult<ReportViewer> ViewerOf(Services& services, const User& viewer,
   // A run on the candidate's own input has nothing hidden in it.
   if (submission.input && viewer.id == submission.user_id) return ReportViewer::kEverything;
   if (viewer.role != Role::kCandidate) return ReportViewer::kHidden;
-  auto in_trial = Check(services.storage.IsTrialExercise(submission.exercise));
-  if (!in_trial) return tl::unexpected(in_trial.error());
-  return *in_trial ? ReportViewer::kHidden : ReportViewer::kCandidate;
+  KOODIKOE_TRY(auto in_trial, Check(services.storage.IsTrialExercise(submission.exercise)));
+  return in_trial ? ReportViewer::kHidden : ReportViewer::kCandidate;
 }
 
 }  // namespace web

@@ -10,6 +10,7 @@
 #include "http/request_guard.h"
 #include "http/route_table.h"
 #include "http/static_files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -124,46 +125,29 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
         "text/event-stream");
     return;
   }
-  auto ticket = OpenEventStream(services, request, res);
-  if (!ticket) return;
-  struct StreamState {
-    size_t cursor = 0;
-    bool started = false;
-    std::chrono::steady_clock::time_point deadline =
-        std::chrono::steady_clock::now() + std::chrono::minutes(30);
-  };
-  auto state = std::make_shared<StreamState>();
   Services* shared = &services;
   int64_t submission_id = *id;
-  res.set_chunked_content_provider("text/event-stream", [shared, submission_id, state, viewer,
-                                                         ticket](size_t, httplib::DataSink& sink) {
-    std::string out;
-    if (!state->started) {
-      out += "retry: 2000\n\n";
-      state->started = true;
-    }
-    auto batch = shared->events.Wait(submission_id, state->cursor, std::chrono::seconds(10));
-    state->cursor = batch.cursor;
+  auto cursor = std::make_shared<size_t>(0);
+  StreamEvents(services, request, res, [shared, submission_id, cursor, viewer](bool) {
+    auto batch = shared->events.Wait(submission_id, *cursor, std::chrono::seconds(10));
+    *cursor = batch.cursor;
+    EventStreamStep step;
     for (const auto& event : batch.events) {
-      out += SseEvent("progress", ProgressEventForViewer(event, viewer));
+      step.events += SseEvent("progress", ProgressEventForViewer(event, viewer));
     }
-    bool finished = batch.finished;
     std::optional<Submission> done;
-    if (finished || batch.events.empty()) {
+    if (batch.finished || batch.events.empty()) {
       // Storage is the truth (another server may have judged it); the hub only wakes us.
       auto stored = shared->storage.FindSubmission(submission_id);
       if (stored && *stored && (*stored)->status == "done") done = **stored;
     }
     if (done) {
-      out += SseEvent("done", EncodeSubmission(*done, true, viewer).dump());
+      step.events += SseEvent("done", EncodeSubmission(*done, true, viewer).dump());
     } else if (batch.events.empty()) {
-      out += ": keep-alive\n\n";
+      step.events += ": keep-alive\n\n";
     }
-    if (!sink.write(out.data(), out.size())) return false;
-    if (done || batch.closed || std::chrono::steady_clock::now() > state->deadline) {
-      sink.done();
-    }
-    return true;
+    step.last = done || batch.closed;
+    return std::optional<EventStreamStep>(std::move(step));
   });
 }
 
@@ -253,13 +237,11 @@ ApiResult<std::optional<Caller>> Authenticate(Services& services, const httplib:
   }
   if (token.empty() || token.size() > 256) return std::optional<Caller>();
   std::string hash = TokenHash(token);
-  auto session = Check(services.storage.FindSession(hash, UnixNow()));
-  if (!session) return tl::unexpected(session.error());
-  if (!*session) return std::optional<Caller>();
-  auto user = Check(services.storage.FindUser((*session)->user_id));
-  if (!user) return tl::unexpected(user.error());
-  if (!*user) return std::optional<Caller>();
-  return Caller{std::move(**user), hash, (*session)->csrf, via_cookie};
+  KOODIKOE_TRY(auto session, Check(services.storage.FindSession(hash, UnixNow())));
+  if (!session) return std::optional<Caller>();
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUser(session->user_id)));
+  if (!user) return std::optional<Caller>();
+  return Caller{std::move(*user), hash, session->csrf, via_cookie};
 }
 
 bool IsWrite(const std::string& method) {
@@ -377,6 +359,10 @@ void RegisterRoute(httplib::Server& server, Services& services, const Route& rou
 
 }  // namespace
 
+namespace {
+
+// Starts an event stream's answer (200, no caching) for the caller, or answers 429
+// too_many_streams and returns null when the caller holds EventHub::kStreamsPerAccount.
 std::shared_ptr<EventHub::StreamTicket> OpenEventStream(Services& services,
                                                         const ApiRequest& request,
                                                         httplib::Response& res) {
@@ -393,6 +379,38 @@ std::shared_ptr<EventHub::StreamTicket> OpenEventStream(Services& services,
   res.set_header("Cache-Control", "no-cache");
   res.set_header("X-Accel-Buffering", "no");
   return ticket;
+}
+
+}  // namespace
+
+void StreamEvents(Services& services, const ApiRequest& request, httplib::Response& res,
+                  std::function<std::optional<EventStreamStep>(bool first)> next) {
+  auto ticket = OpenEventStream(services, request, res);
+  if (!ticket) return;
+  struct State {
+    bool started = false;
+    std::chrono::steady_clock::time_point deadline =
+        std::chrono::steady_clock::now() + std::chrono::minutes(30);
+  };
+  auto state = std::make_shared<State>();
+  res.set_chunked_content_provider("text/event-stream", [state, ticket, next = std::move(next)](
+                                                            size_t, httplib::DataSink& sink) {
+    std::string out;
+    const bool first = !state->started;
+    if (first) {
+      out += "retry: 2000\n\n";
+      state->started = true;
+    }
+    auto step = next(first);
+    if (!step) {
+      sink.done();
+      return true;
+    }
+    out += step->events;
+    if (!sink.write(out.data(), out.size())) return false;
+    if (step->last || std::chrono::steady_clock::now() > state->deadline) sink.done();
+    return true;
+  });
 }
 
 std::vector<RouteDoc> ListRoutes() {

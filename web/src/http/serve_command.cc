@@ -21,6 +21,7 @@
 #include "http/request_guard.h"
 #include "http/static_files.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -75,7 +76,6 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
       }
       return argv[++i];
     };
-    Result<const char*> text = "";
     if (arg == "--demo") {
       options.demo = true;
     } else if (arg == "--fake-judge") {
@@ -83,34 +83,32 @@ Result<ServerOptions> ParseServeArgs(int argc, char** argv) {
     } else if (arg == "--secure-cookies") {
       options.secure_cookies = true;
     } else if (arg == "--port" || arg == "--workers" || arg == "--job-timeout") {
-      if (!(text = value())) return tl::unexpected(text.error());
-      auto number = arg == "--port"      ? koodikoe::ParseCount(arg, *text, 0, 65535)
-                    : arg == "--workers" ? koodikoe::ParseCount(arg, *text, 0, 256)
-                                         : koodikoe::ParseCount(arg, *text, 1, 86400);
-      if (!number) return tl::unexpected(number.error());
+      KOODIKOE_TRY(const char* text, value());
+      KOODIKOE_TRY(auto number, arg == "--port"      ? koodikoe::ParseCount(arg, text, 0, 65535)
+                                : arg == "--workers" ? koodikoe::ParseCount(arg, text, 0, 256)
+                                                     : koodikoe::ParseCount(arg, text, 1, 86400));
       (arg == "--port"      ? options.port
        : arg == "--workers" ? options.workers
-                            : options.job_timeout_seconds) = *number;
+                            : options.job_timeout_seconds) = number;
     } else if (arg == "--queued-per-account") {
-      if (!(text = value())) return tl::unexpected(text.error());
-      auto number = koodikoe::ParseCount(arg, *text, 0, 1000000);
-      if (!number) return tl::unexpected(number.error());
-      options.queued_per_account = *number;
+      KOODIKOE_TRY(const char* text, value());
+      KOODIKOE_TRY(auto number, koodikoe::ParseCount(arg, text, 0, 1000000));
+      options.queued_per_account = number;
     } else if (arg == "--worker-token-file") {
-      if (!(text = value())) return tl::unexpected(text.error());
-      std::ifstream in(*text);
+      KOODIKOE_TRY(const char* text, value());
+      std::ifstream in(text);
       if (!in || !std::getline(in, options.worker_token)) {
         return koodikoe::Fail(ErrorCode::kInvalidArgument,
-                              std::string("cannot read --worker-token-file ") + *text);
+                              std::string("cannot read --worker-token-file ") + text);
       }
     } else if (arg == "--db" || arg == "--exercises" || arg == "--ui" || arg == "--bind" ||
                arg == "--data") {
-      if (!(text = value())) return tl::unexpected(text.error());
-      if (arg == "--db") options.db = *text;
-      if (arg == "--exercises") options.exercise_dirs.push_back(*text);
-      if (arg == "--ui") options.ui_dir = *text;
-      if (arg == "--bind") options.bind_address = *text;
-      if (arg == "--data") options.data_dir = *text;
+      KOODIKOE_TRY(const char* text, value());
+      if (arg == "--db") options.db = text;
+      if (arg == "--exercises") options.exercise_dirs.push_back(text);
+      if (arg == "--ui") options.ui_dir = text;
+      if (arg == "--bind") options.bind_address = text;
+      if (arg == "--data") options.data_dir = text;
     } else {
       return koodikoe::Fail(ErrorCode::kInvalidArgument, "unknown option '" + arg + "'");
     }
@@ -270,9 +268,8 @@ std::function<Result<std::unique_ptr<JudgeClient>>()> HelperStarter(const Server
       std::to_string(std::max(1u, std::thread::hardware_concurrency() /
                                       static_cast<unsigned>(std::max(1, options.workers)))));
   return [argv, timeout = options.job_timeout_seconds]() -> Result<std::unique_ptr<JudgeClient>> {
-    auto helper = HelperProcess::Start(argv, timeout);
-    if (!helper) return tl::unexpected(helper.error());
-    return std::unique_ptr<JudgeClient>(std::move(*helper));
+    KOODIKOE_TRY(auto helper, HelperProcess::Start(argv, timeout));
+    return std::unique_ptr<JudgeClient>(std::move(helper));
   };
 }
 
@@ -300,27 +297,25 @@ void RelayWorkerEvents(Storage& storage, EventHub& events, const std::atomic<boo
 Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
   int64_t trainer_id = 0;
   for (const auto& account : kDemoAccounts) {
-    auto existing = storage.FindUserByName(account.username);
-    if (!existing) return tl::unexpected(existing.error());
+    KOODIKOE_TRY(auto existing, storage.FindUserByName(account.username));
     int64_t id = 0;
-    if (*existing) {
-      id = (*existing)->id;
+    if (existing) {
+      id = existing->id;
     } else {
-      auto created = CreateUser(storage, account.username, account.password, account.role);
-      if (!created) return tl::unexpected(created.error());
-      id = *created;
+      KOODIKOE_TRY(auto created,
+                   CreateUser(storage, account.username, account.password, account.role));
+      id = created;
       auto user = storage.FindUser(id);
       if (user && *user) {
         (*user)->nickname = account.nickname;
-        if (auto saved = storage.UpdateUser(**user); !saved) return saved;
+        KOODIKOE_TRY_VOID(storage.UpdateUser(**user));
       }
     }
     if (account.role == Role::kTrainer) trainer_id = id;
   }
-  if (auto evidence = SeedDemoEvidence(storage, catalog); !evidence) return evidence;
-  auto workshop = storage.FindWorkshopByCode(kDemoJoinCode);
-  if (!workshop) return tl::unexpected(workshop.error());
-  if (*workshop) return {};
+  KOODIKOE_TRY_VOID(SeedDemoEvidence(storage, catalog));
+  KOODIKOE_TRY(auto workshop, storage.FindWorkshopByCode(kDemoJoinCode));
+  if (workshop) return {};
   Workshop demo;
   demo.title = kDemoWorkshopTitle;
   demo.trainer_id = trainer_id;
@@ -332,8 +327,7 @@ Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
       demo.exercises.push_back(exercise->id);
     }
   }
-  auto added = storage.AddWorkshop(demo);
-  if (!added) return tl::unexpected(added.error());
+  KOODIKOE_TRY_VOID(storage.AddWorkshop(demo));
   return {};
 }
 

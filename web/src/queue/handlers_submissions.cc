@@ -3,6 +3,7 @@
 
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -15,10 +16,8 @@ struct SourceRequest {
 };
 
 ApiResult<SourceRequest> DecodeSource(Services& services, const json& body) {
-  auto exercise_id = RequireString(body, "exercise", 200);
-  if (!exercise_id) return tl::unexpected(exercise_id.error());
-  auto language = RequireString(body, "language", 32);
-  if (!language) return tl::unexpected(language.error());
+  KOODIKOE_TRY(auto exercise_id, RequireString(body, "exercise", 200));
+  KOODIKOE_TRY(auto language, RequireString(body, "language", 32));
   if (!body.is_object() || !body.contains("source") || !body["source"].is_string()) {
     return Reject(Fault::kInvalid, "missing_field", "The request needs the program's \"source\".",
                   {{"field", "source"}});
@@ -35,21 +34,21 @@ ApiResult<SourceRequest> DecodeSource(Services& services, const json& body) {
   if (source.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Reject(Fault::kInvalid, "empty_source", "The program is empty. Write some code first.");
   }
-  auto exercise = services.catalog.Find(*exercise_id);
+  auto exercise = services.catalog.Find(exercise_id);
   if (!exercise) {
     return Reject(Fault::kNotFound, "unknown_exercise",
-                  "There is no exercise '" + *exercise_id + "' on this server.");
+                  "There is no exercise '" + exercise_id + "' on this server.");
   }
   const auto& allowed = exercise->languages;
-  if (std::find(allowed.begin(), allowed.end(), *language) == allowed.end()) {
+  if (std::find(allowed.begin(), allowed.end(), language) == allowed.end()) {
     std::string list;
     for (const auto& id : allowed) list += (list.empty() ? "" : ", ") + id;
     return Reject(
         Fault::kInvalid, "unsupported_language",
-        "This exercise cannot be solved in '" + *language + "'. Choose one of: " + list + ".",
-        {{"language", *language}, {"allowed", list}});
+        "This exercise cannot be solved in '" + language + "'. Choose one of: " + list + ".",
+        {{"language", language}, {"allowed", list}});
   }
-  return SourceRequest{exercise, *language, source};
+  return SourceRequest{exercise, language, source};
 }
 
 // One person's flood of submissions would hold up everyone else's (issue 14).
@@ -69,25 +68,23 @@ tl::unexpected<ApiError> TooManyQueued(const User& user, int64_t waiting) {
 
 ApiResult<ApiReply> Enqueue(Services& services, const ApiRequest& request, const std::string& kind,
                             std::optional<std::string> input) {
-  auto decoded = DecodeSource(services, request.body);
-  if (!decoded) return tl::unexpected(decoded.error());
+  KOODIKOE_TRY(auto decoded, DecodeSource(services, request.body));
   Submission submission;
   submission.user_id = request.user().id;
-  submission.exercise = decoded->exercise->id;
-  submission.language = decoded->language;
-  submission.source = std::move(decoded->source);
+  submission.exercise = decoded.exercise->id;
+  submission.language = decoded.language;
+  submission.source = std::move(decoded.source);
   submission.kind = kind;
   submission.input = std::move(input);
   submission.created_at = UnixNow();
-  submission.exercise_version = decoded->exercise->content_hash;
+  submission.exercise_version = decoded.exercise->content_hash;
   // Stored (committed) first, then the workers are woken: a crash in between loses nothing.
-  auto admitted =
-      Check(services.storage.QueueSubmission(submission, services.options.queued_per_account));
-  if (!admitted) return tl::unexpected(admitted.error());
-  if (admitted->id == 0) return TooManyQueued(request.user(), admitted->waiting);
+  KOODIKOE_TRY(auto admitted, Check(services.storage.QueueSubmission(
+                                  submission, services.options.queued_per_account)));
+  if (admitted.id == 0) return TooManyQueued(request.user(), admitted.waiting);
   services.queue.Wake();
   ApiReply reply;
-  reply.body = {{"id", admitted->id}, {"status", "queued"}, {"kind", kind}};
+  reply.body = {{"id", admitted.id}, {"status", "queued"}, {"kind", kind}};
   return reply;
 }
 
@@ -113,52 +110,43 @@ ApiResult<ApiReply> CreateRun(Services& services, const ApiRequest& request) {
 ApiResult<ApiReply> ListSubmissions(Services& services, const ApiRequest& request) {
   std::string exercise =
       request.http.has_param("exercise") ? request.http.get_param_value("exercise") : std::string();
-  auto list = Check(services.storage.ListSubmissions(request.user().id, exercise, 0));
-  if (!list) return tl::unexpected(list.error());
+  KOODIKOE_TRY(auto list, Check(services.storage.ListSubmissions(request.user().id, exercise, 0)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& submission : *list) reply.body.push_back(EncodeSubmission(submission, false));
+  for (const auto& submission : list) reply.body.push_back(EncodeSubmission(submission, false));
   return reply;
 }
 
 ApiResult<Submission> VisibleSubmission(Services& services, const Caller& caller, int64_t id) {
-  auto found = Check(services.storage.FindSubmission(id));
-  if (!found) return tl::unexpected(found.error());
+  KOODIKOE_TRY(auto found, Check(services.storage.FindSubmission(id)));
   auto hidden = Reject(Fault::kNotFound, "unknown_submission",
                        "There is no submission " + std::to_string(id) + " that you can see.");
-  if (!*found) return hidden;
+  if (!found) return hidden;
   const User& user = caller.user;
-  if ((*found)->user_id == user.id || user.role == Role::kAdmin) return std::move(**found);
+  if (found->user_id == user.id || user.role == Role::kAdmin) return std::move(*found);
   if (user.role == Role::kTrainer) {
-    auto trains = Check(services.storage.IsTrainerOf(user.id, (*found)->user_id));
-    if (!trains) return tl::unexpected(trains.error());
-    if (*trains) return std::move(**found);
+    KOODIKOE_TRY(auto trains, Check(services.storage.IsTrainerOf(user.id, found->user_id)));
+    if (trains) return std::move(*found);
   }
   return hidden;
 }
 
 ApiResult<ApiReply> GetSubmission(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto submission = VisibleSubmission(services, request.who(), *id);
-  if (!submission) return tl::unexpected(submission.error());
-  auto viewer = ViewerOf(services, request.user(), *submission);
-  if (!viewer) return tl::unexpected(viewer.error());
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY(auto submission, VisibleSubmission(services, request.who(), id));
+  KOODIKOE_TRY(auto viewer, ViewerOf(services, request.user(), submission));
   ApiReply reply;
-  reply.body = EncodeSubmission(*submission, true, *viewer);
+  reply.body = EncodeSubmission(submission, true, viewer);
   return reply;
 }
 
 ApiResult<ApiReply> ListComments(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto submission = VisibleSubmission(services, request.who(), *id);
-  if (!submission) return tl::unexpected(submission.error());
-  auto comments = Check(services.storage.Comments(*id));
-  if (!comments) return tl::unexpected(comments.error());
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY_VOID(VisibleSubmission(services, request.who(), id));
+  KOODIKOE_TRY(auto comments, Check(services.storage.Comments(id)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& comment : *comments) {
+  for (const auto& comment : comments) {
     reply.body.push_back({{"id", comment.id},
                           {"line", comment.line},
                           {"author", comment.author},
@@ -170,28 +158,23 @@ ApiResult<ApiReply> ListComments(Services& services, const ApiRequest& request) 
 }
 
 ApiResult<ApiReply> AddComment(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto submission = VisibleSubmission(services, request.who(), *id);
-  if (!submission) return tl::unexpected(submission.error());
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY_VOID(VisibleSubmission(services, request.who(), id));
   // Whoever can see it may comment: its owner answering, a trainer of the owner, an admin.
-  auto line = RequireInt(request.body, "line", 1, 1000000);
-  if (!line) return tl::unexpected(line.error());
-  auto text = RequireString(request.body, "text", kMaxCommentBytes);
-  if (!text) return tl::unexpected(text.error());
-  if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+  KOODIKOE_TRY(auto line, RequireInt(request.body, "line", 1, 1000000));
+  KOODIKOE_TRY(auto text, RequireString(request.body, "text", kMaxCommentBytes));
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Reject(Fault::kInvalid, "empty_comment", "Write something in the comment first.");
   }
   Comment comment;
-  comment.submission_id = *id;
+  comment.submission_id = id;
   comment.user_id = request.user().id;
-  comment.line = static_cast<int>(*line);
-  comment.text = *text;
+  comment.line = static_cast<int>(line);
+  comment.text = text;
   comment.created_at = UnixNow();
-  auto comment_id = Check(services.storage.AddComment(comment));
-  if (!comment_id) return tl::unexpected(comment_id.error());
+  KOODIKOE_TRY(auto comment_id, Check(services.storage.AddComment(comment)));
   ApiReply reply;
-  reply.body = {{"id", *comment_id},
+  reply.body = {{"id", comment_id},
                 {"line", comment.line},
                 {"author", request.user().username},
                 {"role", RoleName(request.user().role)},

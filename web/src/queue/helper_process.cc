@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "queue/judge_client.h"
 
 extern char** environ;
@@ -62,15 +63,13 @@ HelperProcess::~HelperProcess() {
 
 Result<std::unique_ptr<HelperProcess>> HelperProcess::Start(const std::vector<std::string>& argv,
                                                             int job_timeout_seconds) {
-  auto requests = MakePipe();
-  if (!requests) return tl::unexpected(requests.error());
-  auto replies = MakePipe();
-  if (!replies) return tl::unexpected(replies.error());
+  KOODIKOE_TRY(auto requests, MakePipe());
+  KOODIKOE_TRY(auto replies, MakePipe());
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, requests->read.fd(), 0);
-  posix_spawn_file_actions_adddup2(&actions, replies->write.fd(), 1);
+  posix_spawn_file_actions_adddup2(&actions, requests.read.fd(), 0);
+  posix_spawn_file_actions_adddup2(&actions, replies.write.fd(), 1);
   // Nothing else of the server (listening socket, database, client connections) may live on
   // in the helper: a restarted server must be able to bind its port again.
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
@@ -84,12 +83,11 @@ Result<std::unique_ptr<HelperProcess>> HelperProcess::Start(const std::vector<st
   if (rc != 0) return FailErrno(rc, "starting the judge helper " + argv[0]);
 
   std::unique_ptr<HelperProcess> helper(new HelperProcess(
-      pid, std::move(requests->write), std::move(replies->read), job_timeout_seconds));
-  auto ready = helper->ReadLine(NowMs() + 30'000);
-  if (!ready) return tl::unexpected(ready.error());
-  json line = json::parse(*ready, nullptr, false);
+      pid, std::move(requests.write), std::move(replies.read), job_timeout_seconds));
+  KOODIKOE_TRY(auto ready, helper->ReadLine(NowMs() + 30'000));
+  json line = json::parse(ready, nullptr, false);
   if (line.is_discarded() || line.value("type", "") != "ready") {
-    return Fail(ErrorCode::kInternal, "the judge helper did not say it was ready: " + *ready);
+    return Fail(ErrorCode::kInternal, "the judge helper did not say it was ready: " + ready);
   }
   return helper;
 }
@@ -129,14 +127,11 @@ Result<JudgeOutcome> HelperProcess::Judge(
                   {"samples_only", job.samples_only}};
   if (job.input) request["input"] = *job.input;
   std::string line = request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-  if (auto sent = koodikoe::WriteAll(to_helper_.fd(), line.data(), line.size()); !sent) {
-    return tl::unexpected(sent.error());
-  }
+  KOODIKOE_TRY_VOID(koodikoe::WriteAll(to_helper_.fd(), line.data(), line.size()));
   int64_t deadline = NowMs() + int64_t{job_timeout_seconds_} * 1000;
   for (;;) {
-    auto text = ReadLine(deadline);
-    if (!text) return tl::unexpected(text.error());
-    json reply = json::parse(*text, nullptr, false);
+    KOODIKOE_TRY(auto text, ReadLine(deadline));
+    json reply = json::parse(text, nullptr, false);
     if (reply.is_discarded() || !reply.is_object()) {
       return Fail(ErrorCode::kInternal, "the judge helper wrote something that is not JSON");
     }
@@ -158,7 +153,7 @@ Result<JudgeOutcome> HelperProcess::Judge(
     } else if (type == "error") {
       return JudgingError(reply.value("message", "the judge could not judge this submission"));
     } else {
-      return Fail(ErrorCode::kInternal, "the judge helper wrote an unknown line: " + *text);
+      return Fail(ErrorCode::kInternal, "the judge helper wrote an unknown line: " + text);
     }
   }
 }

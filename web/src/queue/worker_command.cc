@@ -17,6 +17,7 @@
 #include "catalogue/catalog.h"
 #include "http/server.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "queue/events.h"
 #include "queue/judge_client.h"
 #include "queue/judge_queue.h"
@@ -79,12 +80,11 @@ Result<WorkerOptions> ParseWorkerArgs(int argc, char** argv) {
     } else if (arg == "--token-file") {
       token_file = value;
     } else if (arg == "--jobs" || arg == "--cores" || arg == "--job-timeout") {
-      auto number = arg == "--job-timeout" ? koodikoe::ParseCount(arg, value, 1, 86400)
-                                           : koodikoe::ParseCount(arg, value, 1, 256);
-      if (!number) return tl::unexpected(number.error());
+      KOODIKOE_TRY(auto number, arg == "--job-timeout" ? koodikoe::ParseCount(arg, value, 1, 86400)
+                                                       : koodikoe::ParseCount(arg, value, 1, 256));
       (arg == "--jobs"    ? options.jobs
        : arg == "--cores" ? options.cores
-                          : options.job_timeout_seconds) = *number;
+                          : options.job_timeout_seconds) = number;
     } else {
       return koodikoe::Fail(ErrorCode::kInvalidArgument, "unknown option '" + arg + "'");
     }
@@ -169,9 +169,8 @@ int WorkerCommand(int argc, char** argv) {
       **storage, catalog, events, metrics,
       [helper_argv,
        timeout = options.job_timeout_seconds]() -> Result<std::unique_ptr<JudgeClient>> {
-        auto helper = HelperProcess::Start(helper_argv, timeout);
-        if (!helper) return tl::unexpected(helper.error());
-        return std::unique_ptr<JudgeClient>(std::move(*helper));
+        KOODIKOE_TRY(auto helper, HelperProcess::Start(helper_argv, timeout));
+        return std::unique_ptr<JudgeClient>(std::move(helper));
       },
       options.jobs);
   PackageCache* packages = cache.get();

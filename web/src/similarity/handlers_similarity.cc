@@ -3,6 +3,7 @@
 
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 #include "similarity/similarity.h"
 
 namespace web {
@@ -15,21 +16,18 @@ ApiResult<ApiReply> ExerciseSimilarity(Services& services, const ApiRequest& req
                   "There is no exercise '" + exercise_id + "' on this server.");
   }
   // The candidates of the trainer's own workshops: a trainer compares only whom they teach.
-  auto workshops = Check(services.storage.WorkshopsOfTrainer(request.user().id));
-  if (!workshops) return tl::unexpected(workshops.error());
+  KOODIKOE_TRY(auto workshops, Check(services.storage.WorkshopsOfTrainer(request.user().id)));
   std::map<int64_t, std::string> nicknames;
-  for (const auto& workshop : *workshops) {
-    auto members = Check(services.storage.Members(workshop.id));
-    if (!members) return tl::unexpected(members.error());
-    for (const auto& member : *members) nicknames[member.user_id] = member.nickname;
+  for (const auto& workshop : workshops) {
+    KOODIKOE_TRY(auto members, Check(services.storage.Members(workshop.id)));
+    for (const auto& member : members) nicknames[member.user_id] = member.nickname;
   }
   std::vector<int64_t> users;
   for (const auto& [id, nickname] : nicknames) users.push_back(id);
-  auto submissions = Check(services.storage.SubmissionsFor(users, {exercise_id}));
-  if (!submissions) return tl::unexpected(submissions.error());
+  KOODIKOE_TRY(auto submissions, Check(services.storage.SubmissionsFor(users, {exercise_id})));
   // Each candidate's final submission: the last accepted one, else the last judged one.
   std::map<int64_t, const Submission*> final_of;
-  for (const auto& s : *submissions) {
+  for (const auto& s : submissions) {
     if (s.status != "done" || s.verdict == "compile_error") continue;
     auto& current = final_of[s.user_id];
     if (!current || s.verdict == "accepted" || current->verdict != "accepted") current = &s;
@@ -37,11 +35,10 @@ ApiResult<ApiReply> ExerciseSimilarity(Services& services, const ApiRequest& req
   std::vector<Submission> finals;
   std::vector<SimilarityProgram> programs;
   for (const auto& [user, listed] : final_of) {
-    auto full = Check(services.storage.FindSubmission(listed->id));
-    if (!full) return tl::unexpected(full.error());
-    if (!*full) continue;
-    programs.push_back({std::to_string((*full)->id), (*full)->language, (*full)->source});
-    finals.push_back(std::move(**full));
+    KOODIKOE_TRY(auto full, Check(services.storage.FindSubmission(listed->id)));
+    if (!full) continue;
+    programs.push_back({std::to_string(full->id), full->language, full->source});
+    finals.push_back(std::move(*full));
   }
   auto side = [&](const Submission& s) {
     return json{

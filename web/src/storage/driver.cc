@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "koodikoe/try.h"
+
 namespace web::sql {
 
 int64_t Value::Int() const {
@@ -37,7 +39,7 @@ std::optional<std::string> Value::ParamText() const {
 }
 
 Outcome<Transaction> Transaction::Begin(Connection& connection, const Dialect& dialect) {
-  if (auto begun = connection.Script(dialect.begin); !begun) return tl::unexpected(begun.error());
+  KOODIKOE_TRY_VOID(connection.Script(dialect.begin));
   return Transaction(connection);
 }
 

@@ -5,6 +5,8 @@
 #include <iterator>
 #include <string>
 
+#include "koodikoe/try.h"
+
 namespace web::sql {
 namespace {
 
@@ -237,20 +239,17 @@ Result<bool> MigrateOnce(Connection& connection, const Dialect& dialect, Driver&
 int SchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 Result<void> Migrate(Driver& driver) {
-  auto connection = driver.Acquire();
-  if (!connection) return tl::unexpected(connection.error());
+  KOODIKOE_TRY(auto connection, driver.Acquire());
   const Dialect& dialect = driver.dialect();
   // Two PostgreSQL processes creating the table at once: one of them sees a unique violation
   // on the catalog; the table exists either way.
-  if (auto made = (*connection)->Script(kCreateVersionTable);
-      !made && !made.error().unique_violated) {
+  if (auto made = connection->Script(kCreateVersionTable); !made && !made.error().unique_violated) {
     return Fail(ErrorCode::kSystem,
                 std::string(dialect.name) + " schema_version: " + made.error().message);
   }
   for (;;) {
-    auto done = MigrateOnce(**connection, dialect, driver);
-    if (!done) return tl::unexpected(done.error());
-    if (*done) return {};
+    KOODIKOE_TRY(auto done, MigrateOnce(*connection, dialect, driver));
+    if (done) return {};
   }
 }
 

@@ -8,8 +8,9 @@
 #include <cstdlib>
 #include <map>
 
-#include "storage/driver.h"
 #include "base/thread_annotations.h"
+#include "koodikoe/try.h"
+#include "storage/driver.h"
 
 namespace web::sql {
 namespace {
@@ -134,8 +135,7 @@ class PostgresDriver final : public Driver {
 
   Outcome<void> Notify(Connection& connection, const char* channel,
                        const std::string& payload) override {
-    auto sent = connection.Run("SELECT pg_notify(?1, ?2)", {channel, payload});
-    if (!sent) return tl::unexpected(sent.error());
+    KOODIKOE_TRY_VOID(connection.Run("SELECT pg_notify(?1, ?2)", {channel, payload}));
     return {};
   }
 
@@ -206,12 +206,11 @@ Result<std::vector<std::string>> PostgresDriver::Listen(const char* channel, int
   auto& connection = listener->connection;
   if (connection && PQstatus(connection->get()) != CONNECTION_OK) connection.reset();
   if (!connection) {
-    auto opened = Connect(url_);
-    if (!opened) return tl::unexpected(opened.error());
-    if (auto listening = (*opened)->Script(std::string("LISTEN ") + channel); !listening) {
+    KOODIKOE_TRY(auto opened, Connect(url_));
+    if (auto listening = opened->Script(std::string("LISTEN ") + channel); !listening) {
       return Fail(ErrorCode::kSystem, "postgresql listen: " + listening.error().message);
     }
-    connection = std::move(*opened);
+    connection = std::move(opened);
   }
   return Receive(connection, timeout_ms);
 }
@@ -247,7 +246,7 @@ Result<std::vector<std::string>> PostgresDriver::Receive(std::unique_ptr<PgConne
 
 Result<std::unique_ptr<Driver>> OpenPostgresDriver(const std::string& url) {
   auto driver = std::make_unique<PostgresDriver>(url);
-  if (auto first = driver->Acquire(); !first) return tl::unexpected(first.error());
+  KOODIKOE_TRY_VOID(driver->Acquire());
   return std::unique_ptr<Driver>(std::move(driver));
 }
 

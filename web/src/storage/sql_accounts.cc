@@ -1,5 +1,6 @@
 // Accounts and sessions, and deleting an account with everything that belongs
 // to it.
+#include "koodikoe/try.h"
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -61,11 +62,8 @@ Result<std::vector<User>> SqlStorage::ListUsersByRole(Role role) {
 
 Result<void> SqlStorage::AddSession(const Session& session) {
   // Expired sessions go whenever a new one comes, so the table stays small.
-  if (auto done = Exec("drop expired sessions", "DELETE FROM sessions WHERE expires_at < ?1",
-                       {session.created_at});
-      !done) {
-    return done;
-  }
+  KOODIKOE_TRY_VOID(Exec("drop expired sessions", "DELETE FROM sessions WHERE expires_at < ?1",
+                         {session.created_at}));
   return Exec(
       "add session",
       "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at) "
@@ -74,13 +72,12 @@ Result<void> SqlStorage::AddSession(const Session& session) {
 }
 
 Result<std::optional<Session>> SqlStorage::FindSession(const std::string& token_hash, int64_t now) {
-  auto r = Run("find session",
-               "SELECT token_hash, user_id, csrf, created_at, expires_at FROM sessions "
-               "WHERE token_hash = ?1 AND expires_at >= ?2",
-               {token_hash, now});
-  if (!r) return tl::unexpected(r.error());
-  if (r->empty()) return std::optional<Session>();
-  return Session{r->Text(0, 0), r->Int(0, 1), r->Text(0, 2), r->Int(0, 3), r->Int(0, 4)};
+  KOODIKOE_TRY(auto r, Run("find session",
+                           "SELECT token_hash, user_id, csrf, created_at, expires_at FROM sessions "
+                           "WHERE token_hash = ?1 AND expires_at >= ?2",
+                           {token_hash, now}));
+  if (r.empty()) return std::optional<Session>();
+  return Session{r.Text(0, 0), r.Int(0, 1), r.Text(0, 2), r.Int(0, 3), r.Int(0, 4)};
 }
 
 Result<void> SqlStorage::DeleteSession(const std::string& token_hash) {
@@ -103,9 +100,8 @@ Result<bool> SqlStorage::DeleteUser(int64_t user_id) {
     };
     int64_t deleted = 0;
     for (const char* statement : statements) {
-      auto done = Run(connection, "delete user", statement, {user_id});
-      if (!done) return tl::unexpected(done.error());
-      deleted = done->changes;
+      KOODIKOE_TRY(auto done, Run(connection, "delete user", statement, {user_id}));
+      deleted = done.changes;
     }
     return deleted > 0;
   });

@@ -1,5 +1,6 @@
 // A candidate's evidence and consent: the profile with reflections, shares (to
 // a company or by signed link), who has seen them, and companies' shortlists.
+#include "koodikoe/try.h"
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -26,51 +27,47 @@ sql::Value UserOrNull(int64_t id) { return id > 0 ? sql::Value(id) : sql::Value(
 }  // namespace
 
 Result<std::optional<Profile>> SqlStorage::FindProfile(int64_t user_id) {
-  auto r = Run("find profile",
-               "SELECT intro, intro_language, hidden_exercises, "
-               "confirmed_skills, updated_at "
-               "FROM profiles WHERE user_id = ?1",
-               {user_id});
-  if (!r) return tl::unexpected(r.error());
-  if (r->empty()) return std::optional<Profile>();
+  KOODIKOE_TRY(auto r, Run("find profile",
+                           "SELECT intro, intro_language, hidden_exercises, "
+                           "confirmed_skills, updated_at "
+                           "FROM profiles WHERE user_id = ?1",
+                           {user_id}));
+  if (r.empty()) return std::optional<Profile>();
   Profile p;
   p.user_id = user_id;
-  p.intro = r->Text(0, 0);
-  p.intro_language = r->Text(0, 1);
-  p.hidden_exercises = sql::SplitLines(r->Text(0, 2));
-  p.confirmed_skills = sql::SplitLines(r->Text(0, 3));
-  p.updated_at = r->Int(0, 4);
-  auto refl =
-      Run("reflections", "SELECT exercise, text FROM reflections WHERE user_id = ?1", {user_id});
-  if (!refl) return tl::unexpected(refl.error());
-  for (size_t i = 0; i < refl->size(); ++i) p.reflections[refl->Text(i, 0)] = refl->Text(i, 1);
+  p.intro = r.Text(0, 0);
+  p.intro_language = r.Text(0, 1);
+  p.hidden_exercises = sql::SplitLines(r.Text(0, 2));
+  p.confirmed_skills = sql::SplitLines(r.Text(0, 3));
+  p.updated_at = r.Int(0, 4);
+  KOODIKOE_TRY(
+      auto refl,
+      Run("reflections", "SELECT exercise, text FROM reflections WHERE user_id = ?1", {user_id}));
+  for (size_t i = 0; i < refl.size(); ++i) p.reflections[refl.Text(i, 0)] = refl.Text(i, 1);
   return p;
 }
 
 Result<void> SqlStorage::PutProfile(const Profile& p) {
   return InTransaction("put profile", [&](sql::Connection& connection) -> Result<void> {
-    auto put = Run(connection, "put profile",
-                   "INSERT INTO profiles(user_id, intro, intro_language, "
-                   "hidden_exercises, "
-                   "confirmed_skills, updated_at) "
-                   "VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(user_id) "
-                   "DO UPDATE SET intro = excluded.intro, intro_language = "
-                   "excluded.intro_language, hidden_exercises = "
-                   "excluded.hidden_exercises, "
-                   "confirmed_skills = excluded.confirmed_skills, "
-                   "updated_at = excluded.updated_at",
-                   {p.user_id, p.intro, p.intro_language, sql::JoinLines(p.hidden_exercises),
-                    sql::JoinLines(p.confirmed_skills), p.updated_at});
-    if (!put) return tl::unexpected(put.error());
-    auto cleared = Run(connection, "clear reflections",
-                       "DELETE FROM reflections WHERE user_id = ?1", {p.user_id});
-    if (!cleared) return tl::unexpected(cleared.error());
+    KOODIKOE_TRY_VOID(Run(connection, "put profile",
+                          "INSERT INTO profiles(user_id, intro, intro_language, "
+                          "hidden_exercises, "
+                          "confirmed_skills, updated_at) "
+                          "VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(user_id) "
+                          "DO UPDATE SET intro = excluded.intro, intro_language = "
+                          "excluded.intro_language, hidden_exercises = "
+                          "excluded.hidden_exercises, "
+                          "confirmed_skills = excluded.confirmed_skills, "
+                          "updated_at = excluded.updated_at",
+                          {p.user_id, p.intro, p.intro_language, sql::JoinLines(p.hidden_exercises),
+                           sql::JoinLines(p.confirmed_skills), p.updated_at}));
+    KOODIKOE_TRY_VOID(Run(connection, "clear reflections",
+                          "DELETE FROM reflections WHERE user_id = ?1", {p.user_id}));
     for (const auto& [exercise, text] : p.reflections) {
-      auto added = Run(connection, "add reflection",
-                       "INSERT INTO reflections(user_id, exercise, text) "
-                       "VALUES(?1,?2,?3)",
-                       {p.user_id, exercise, text});
-      if (!added) return tl::unexpected(added.error());
+      KOODIKOE_TRY_VOID(Run(connection, "add reflection",
+                            "INSERT INTO reflections(user_id, exercise, text) "
+                            "VALUES(?1,?2,?3)",
+                            {p.user_id, exercise, text}));
     }
     return {};
   });
@@ -106,10 +103,10 @@ Result<std::vector<Share>> SqlStorage::SharesForCompany(int64_t company_id) {
 }
 
 Result<bool> SqlStorage::RevokeShare(int64_t id, int64_t now) {
-  auto r = Run("revoke share", "UPDATE shares SET revoked_at = ?1 WHERE id = ?2 AND revoked_at = 0",
-               {now, id});
-  if (!r) return tl::unexpected(r.error());
-  return r->changes > 0;
+  KOODIKOE_TRY(
+      auto r, Run("revoke share",
+                  "UPDATE shares SET revoked_at = ?1 WHERE id = ?2 AND revoked_at = 0", {now, id}));
+  return r.changes > 0;
 }
 
 Result<void> SqlStorage::SetShareContact(int64_t id, const std::string& contact,

@@ -2,6 +2,7 @@
 // analytics, and rejudging on a new version of the exercise.
 #include <algorithm>
 
+#include "koodikoe/try.h"
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -33,15 +34,14 @@ Result<std::vector<int64_t>> SqlStorage::RejudgeSubmissions(const std::string& e
                                                             const std::string& version) {
   // One statement: the rows are queued again and returned together; a job being
   // judged right now is left alone.
-  auto r = Run("rejudge submissions",
-               "UPDATE submissions SET status = 'queued', exercise_version = ?1, "
-               "attempts = 0 "
-               "WHERE exercise = ?2 AND kind = 'submission' AND status = 'done' AND "
-               "(?3 = 0 OR id = ?4) RETURNING id",
-               {version, exercise, only ? 1 : 0, only.value_or(0)});
-  if (!r) return tl::unexpected(r.error());
+  KOODIKOE_TRY(auto r, Run("rejudge submissions",
+                           "UPDATE submissions SET status = 'queued', exercise_version = ?1, "
+                           "attempts = 0 "
+                           "WHERE exercise = ?2 AND kind = 'submission' AND status = 'done' AND "
+                           "(?3 = 0 OR id = ?4) RETURNING id",
+                           {version, exercise, only ? 1 : 0, only.value_or(0)}));
   std::vector<int64_t> ids;
-  for (size_t i = 0; i < r->size(); ++i) ids.push_back(r->Int(i, 0));
+  for (size_t i = 0; i < r.size(); ++i) ids.push_back(r.Int(i, 0));
   std::sort(ids.begin(), ids.end());  // RETURNING has no order of its own
   return ids;
 }

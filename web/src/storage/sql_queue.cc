@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "koodikoe/try.h"
 #include "storage/sql_storage.h"
 
 namespace web {
@@ -40,27 +41,26 @@ Submission ReadSubmission(const Rows& r, size_t row) {
 Result<std::vector<Submission>> SqlStorage::SubmissionRows(const std::string& what,
                                                            std::string_view sql,
                                                            const Params& params, bool with_report) {
-  auto r = Run(what, sql, params);
-  if (!r) return tl::unexpected(r.error());
+  KOODIKOE_TRY(auto r, Run(what, sql, params));
   std::vector<Submission> list;
-  list.reserve(r->size());
-  for (size_t i = 0; i < r->size(); ++i) {
-    list.push_back(sql::ReadSubmission(*r, i));
-    if (with_report) list.back().report_json = r->Text(i, sql::kAfterSubmission);
+  list.reserve(r.size());
+  for (size_t i = 0; i < r.size(); ++i) {
+    list.push_back(sql::ReadSubmission(r, i));
+    if (with_report) list.back().report_json = r.Text(i, sql::kAfterSubmission);
   }
   return list;
 }
 
 Result<int64_t> SqlStorage::InsertQueued(sql::Connection& connection, const Submission& s) {
   // The notification goes out when the row is committed: an idle worker starts at once.
-  auto r = Run(connection, "add submission",
-               "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
-               "status, created_at, exercise_version) "
-               "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
-               {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
-                s.exercise_version});
-  if (!r) return tl::unexpected(r.error());
-  int64_t id = r->Int(0, 0);
+  KOODIKOE_TRY(auto r,
+               Run(connection, "add submission",
+                   "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
+                   "status, created_at, exercise_version) "
+                   "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
+                   {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
+                    s.exercise_version}));
+  int64_t id = r.Int(0, 0);
   if (auto told = driver_->Notify(connection, kQueueChannel, std::to_string(id)); !told) {
     return DbError("notify queued submission", told.error());
   }
@@ -78,36 +78,33 @@ Result<Storage::Admission> SqlStorage::QueueSubmission(const Submission& s, int 
     if (cap > 0) {
       // The account's row first: two submissions of one account at the same moment count
       // one after the other, so together they cannot pass the cap.
-      auto locked = Run(connection, "queue submission",
-                        "SELECT id FROM users WHERE id = ?1{lock_row}", {s.user_id});
-      if (!locked) return tl::unexpected(locked.error());
-      auto waiting = sql::FirstInt(Run(connection, "count waiting submissions",
-                                       "SELECT count(*) FROM submissions WHERE user_id = ?1 "
-                                       "AND status IN ('queued', 'judging') AND judged_count = 0",
-                                       {s.user_id}));
-      if (!waiting) return tl::unexpected(waiting.error());
-      admission.waiting = *waiting;
+      KOODIKOE_TRY_VOID(Run(connection, "queue submission",
+                            "SELECT id FROM users WHERE id = ?1{lock_row}", {s.user_id}));
+      KOODIKOE_TRY(auto waiting,
+                   sql::FirstInt(Run(connection, "count waiting submissions",
+                                     "SELECT count(*) FROM submissions WHERE user_id = ?1 "
+                                     "AND status IN ('queued', 'judging') AND judged_count = 0",
+                                     {s.user_id})));
+      admission.waiting = waiting;
       if (admission.waiting >= cap) return admission;
     }
-    auto id = InsertQueued(connection, s);
-    if (!id) return tl::unexpected(id.error());
-    admission.id = *id;
+    KOODIKOE_TRY(auto id, InsertQueued(connection, s));
+    admission.id = id;
     return admission;
   });
 }
 
 Result<std::optional<Submission>> SqlStorage::FindSubmission(int64_t id) {
-  auto r = Run("find submission",
-               std::string("SELECT ") + sql::kSubmissionColumns +
-                   ", s.source, s.report FROM submissions s JOIN users u ON "
-                   "u.id = s.user_id "
-                   "WHERE s.id = ?1",
-               {id});
-  if (!r) return tl::unexpected(r.error());
-  if (r->empty()) return std::optional<Submission>();
-  Submission s = sql::ReadSubmission(*r, 0);
-  s.source = r->Text(0, sql::kAfterSubmission);
-  s.report_json = r->Text(0, sql::kAfterSubmission + 1);
+  KOODIKOE_TRY(auto r, Run("find submission",
+                           std::string("SELECT ") + sql::kSubmissionColumns +
+                               ", s.source, s.report FROM submissions s JOIN users u ON "
+                               "u.id = s.user_id "
+                               "WHERE s.id = ?1",
+                           {id}));
+  if (r.empty()) return std::optional<Submission>();
+  Submission s = sql::ReadSubmission(r, 0);
+  s.source = r.Text(0, sql::kAfterSubmission);
+  s.report_json = r.Text(0, sql::kAfterSubmission + 1);
   return s;
 }
 
@@ -131,35 +128,35 @@ Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
         // The order of storage.h, written once for both databases. {lock_rows}: workers
         // claiming at the same moment each get a different row instead of waiting for each
         // other's transactions.
-        auto claimed = Run(connection, "claim submission",
-                           "UPDATE submissions SET status = 'judging', started_at = ?1, "
-                           "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT s.id "
-                           "FROM submissions s WHERE s.status = 'queued' OR (s.status = "
-                           "'judging' AND s.lease_until < ?1) ORDER BY "
-                           "(SELECT count(*) FROM submissions j WHERE j.user_id = s.user_id "
-                           "AND j.status = 'judging' AND j.lease_until >= ?1), "
-                           "coalesce((SELECT t.turn FROM queue_turns t WHERE t.user_id = "
-                           "s.user_id), 0), s.kind = 'run' DESC, s.id LIMIT 1{lock_rows}) "
-                           "RETURNING id, user_id",
-                           {now, now + kLeaseSeconds});
-        if (!claimed) return tl::unexpected(claimed.error());
-        if (claimed->empty()) return std::optional<Submission>();
+        KOODIKOE_TRY(auto claimed,
+                     Run(connection, "claim submission",
+                         "UPDATE submissions SET status = 'judging', started_at = ?1, "
+                         "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT s.id "
+                         "FROM submissions s WHERE s.status = 'queued' OR (s.status = "
+                         "'judging' AND s.lease_until < ?1) ORDER BY "
+                         "(SELECT count(*) FROM submissions j WHERE j.user_id = s.user_id "
+                         "AND j.status = 'judging' AND j.lease_until >= ?1), "
+                         "coalesce((SELECT t.turn FROM queue_turns t WHERE t.user_id = "
+                         "s.user_id), 0), s.kind = 'run' DESC, s.id LIMIT 1{lock_rows}) "
+                         "RETURNING id, user_id",
+                         {now, now + kLeaseSeconds}));
+        if (claimed.empty()) return std::optional<Submission>();
         // The account's turn moves behind every other account's.
-        auto turn = Run(connection, "take turn",
-                        "INSERT INTO queue_turns(user_id, turn) VALUES(?1, (SELECT "
-                        "coalesce(max(turn), 0) + 1 FROM queue_turns)) ON CONFLICT(user_id) DO "
-                        "UPDATE SET turn = excluded.turn",
-                        {claimed->Int(0, 1)});
-        if (!turn) return tl::unexpected(turn.error());
-        auto r = Run(connection, "read claimed submission",
-                     std::string("SELECT ") + sql::kSubmissionColumns +
-                         ", s.source FROM submissions s JOIN users u ON u.id = s.user_id "
-                         "WHERE s.id = ?1",
-                     {claimed->Int(0, 0)});
-        if (!r) return tl::unexpected(r.error());
-        if (r->empty()) return std::optional<Submission>();
-        Submission s = sql::ReadSubmission(*r, 0);
-        s.source = r->Text(0, sql::kAfterSubmission);
+        KOODIKOE_TRY_VOID(
+            Run(connection, "take turn",
+                "INSERT INTO queue_turns(user_id, turn) VALUES(?1, (SELECT "
+                "coalesce(max(turn), 0) + 1 FROM queue_turns)) ON CONFLICT(user_id) DO "
+                "UPDATE SET turn = excluded.turn",
+                {claimed.Int(0, 1)}));
+        KOODIKOE_TRY(auto r,
+                     Run(connection, "read claimed submission",
+                         std::string("SELECT ") + sql::kSubmissionColumns +
+                             ", s.source FROM submissions s JOIN users u ON u.id = s.user_id "
+                             "WHERE s.id = ?1",
+                         {claimed.Int(0, 0)}));
+        if (r.empty()) return std::optional<Submission>();
+        Submission s = sql::ReadSubmission(r, 0);
+        s.source = r.Text(0, sql::kAfterSubmission);
         return s;
       });
 }
@@ -194,12 +191,11 @@ Result<int> SqlStorage::RequeueInterrupted() {
   // One process judging everything (SQLite): every job left judging was its
   // own. Remote workers may be judging right now (PostgreSQL): only jobs whose
   // lease has ended.
-  auto r = Run("requeue interrupted submissions",
-               "UPDATE submissions SET status = 'queued' WHERE status = 'judging' AND "
-               "(?1 = 0 OR lease_until < {epoch_now})",
-               {driver_->dialect().shared_by_processes ? 1 : 0});
-  if (!r) return tl::unexpected(r.error());
-  return static_cast<int>(r->changes);
+  KOODIKOE_TRY(auto r, Run("requeue interrupted submissions",
+                           "UPDATE submissions SET status = 'queued' WHERE status = 'judging' AND "
+                           "(?1 = 0 OR lease_until < {epoch_now})",
+                           {driver_->dialect().shared_by_processes ? 1 : 0}));
+  return static_cast<int>(r.changes);
 }
 
 Result<int64_t> SqlStorage::CountQueued() {
@@ -211,9 +207,8 @@ bool SqlStorage::NotifiesQueued() const { return driver_->dialect().shared_by_pr
 
 Result<bool> SqlStorage::WaitForQueued(int timeout_ms) {
   if (!NotifiesQueued()) return false;
-  auto payloads = driver_->Listen(kQueueChannel, timeout_ms);
-  if (!payloads) return tl::unexpected(payloads.error());
-  return !payloads->empty();
+  KOODIKOE_TRY(auto payloads, driver_->Listen(kQueueChannel, timeout_ms));
+  return !payloads.empty();
 }
 
 Result<void> SqlStorage::PublishEvent(int64_t id, const std::string& data) {
@@ -222,9 +217,8 @@ Result<void> SqlStorage::PublishEvent(int64_t id, const std::string& data) {
   // NOTIFY payloads stop at 8000 bytes; a long progress event (a test's
   // feedback) is left out: the stored verdict has all of it.
   if (payload.size() > 7900) return {};
-  auto connection = driver_->Acquire();
-  if (!connection) return tl::unexpected(connection.error());
-  if (auto told = driver_->Notify(**connection, kEventChannel, payload); !told) {
+  KOODIKOE_TRY(auto connection, driver_->Acquire());
+  if (auto told = driver_->Notify(*connection, kEventChannel, payload); !told) {
     return DbError("publish event", told.error());
   }
   return {};
@@ -233,9 +227,8 @@ Result<void> SqlStorage::PublishEvent(int64_t id, const std::string& data) {
 Result<std::vector<std::pair<int64_t, std::string>>> SqlStorage::WaitForEvents(int timeout_ms) {
   std::vector<std::pair<int64_t, std::string>> events;
   if (!NotifiesQueued()) return events;
-  auto payloads = driver_->Listen(kEventChannel, timeout_ms);
-  if (!payloads) return tl::unexpected(payloads.error());
-  for (const auto& payload : *payloads) {
+  KOODIKOE_TRY(auto payloads, driver_->Listen(kEventChannel, timeout_ms));
+  for (const auto& payload : payloads) {
     size_t space = payload.find(' ');
     events.emplace_back(std::strtoll(payload.c_str(), nullptr, 10),
                         space == std::string::npos ? "" : payload.substr(space + 1));

@@ -2,6 +2,8 @@
 // failures.
 #include "storage/sql_storage.h"
 
+#include "koodikoe/try.h"
+
 namespace web {
 
 using koodikoe::Fail;
@@ -25,14 +27,12 @@ Result<sql::Rows> SqlStorage::Run(sql::Connection& connection, const std::string
 
 Result<sql::Rows> SqlStorage::Run(const std::string& what, std::string_view sql,
                                   const Params& params, const std::string& taken) {
-  auto connection = driver_->Acquire();
-  if (!connection) return tl::unexpected(connection.error());
-  return Run(**connection, what, sql, params, taken);
+  KOODIKOE_TRY(auto connection, driver_->Acquire());
+  return Run(*connection, what, sql, params, taken);
 }
 
 Result<void> SqlStorage::Exec(const std::string& what, std::string_view sql, const Params& params) {
-  auto rows = Run(what, sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  KOODIKOE_TRY_VOID(Run(what, sql, params));
   return {};
 }
 
@@ -44,8 +44,7 @@ Result<void> SqlStorage::AddExerciseList(sql::Connection& connection, const std:
                           ", position, exercise) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING";
   int position = 0;
   for (const auto& exercise : exercises) {
-    auto added = Run(connection, what, sql, {owner_id, position++, exercise});
-    if (!added) return tl::unexpected(added.error());
+    KOODIKOE_TRY_VOID(Run(connection, what, sql, {owner_id, position++, exercise}));
   }
   return {};
 }

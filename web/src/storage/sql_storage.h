@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "koodikoe/try.h"
 #include "storage/driver.h"
 #include "storage/storage.h"
 
@@ -159,11 +160,10 @@ class SqlStorage final : public Storage {
 template <class Body>
 auto SqlStorage::InTransaction(const std::string& what, Body body)
     -> decltype(body(std::declval<sql::Connection&>())) {
-  auto connection = driver_->Acquire();
-  if (!connection) return tl::unexpected(connection.error());
-  auto tx = sql::Transaction::Begin(**connection, driver_->dialect());
+  KOODIKOE_TRY(auto connection, driver_->Acquire());
+  auto tx = sql::Transaction::Begin(*connection, driver_->dialect());
   if (!tx) return DbError("begin " + what, tx.error());
-  auto done = body(**connection);
+  auto done = body(*connection);
   if (!done) return done;
   if (auto committed = tx->Commit(); !committed)
     return DbError("commit " + what, committed.error());

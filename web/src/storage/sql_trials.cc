@@ -1,55 +1,53 @@
 // Timed coding trials: the owner's exercises, invitations, and when each
 // candidate opened one.
+#include "koodikoe/try.h"
 #include "storage/sql_storage.h"
 
 namespace web {
 
 Result<int64_t> SqlStorage::AddTrial(const Trial& t) {
   return InTransaction("add trial", [&](sql::Connection& connection) -> Result<int64_t> {
-    auto inserted = Run(connection, "add trial",
-                        "INSERT INTO trials(owner_id, title, minutes, invite_code, "
-                        "created_at) "
-                        "VALUES(?1,?2,?3,?4,?5) RETURNING id",
-                        {t.owner_id, t.title, t.minutes, t.invite_code, t.created_at});
-    if (!inserted) return tl::unexpected(inserted.error());
-    int64_t id = inserted->Int(0, 0);
-    auto added = AddExerciseList(connection, "add trial exercise", "trial_exercises", "trial_id",
-                                 id, t.exercises);
-    if (!added) return tl::unexpected(added.error());
+    KOODIKOE_TRY(auto inserted, Run(connection, "add trial",
+                                    "INSERT INTO trials(owner_id, title, minutes, invite_code, "
+                                    "created_at) "
+                                    "VALUES(?1,?2,?3,?4,?5) RETURNING id",
+                                    {t.owner_id, t.title, t.minutes, t.invite_code, t.created_at}));
+    int64_t id = inserted.Int(0, 0);
+    KOODIKOE_TRY_VOID(AddExerciseList(connection, "add trial exercise", "trial_exercises",
+                                      "trial_id", id, t.exercises));
     return id;
   });
 }
 
 Result<std::vector<Trial>> SqlStorage::ManyTrials(std::string_view where, const Params& params) {
-  auto r = Run("find trials",
-               "SELECT t.id, t.owner_id, u.username, t.title, t.minutes, t.invite_code, "
-               "t.created_at FROM trials t JOIN users u ON u.id = t.owner_id WHERE " +
-                   std::string(where) + " ORDER BY t.id DESC",
-               params);
-  if (!r) return tl::unexpected(r.error());
+  KOODIKOE_TRY(auto r,
+               Run("find trials",
+                   "SELECT t.id, t.owner_id, u.username, t.title, t.minutes, t.invite_code, "
+                   "t.created_at FROM trials t JOIN users u ON u.id = t.owner_id WHERE " +
+                       std::string(where) + " ORDER BY t.id DESC",
+                   params));
   std::vector<Trial> list;
   Params ids;
-  for (size_t i = 0; i < r->size(); ++i) {
+  for (size_t i = 0; i < r.size(); ++i) {
     Trial t;
-    t.id = r->Int(i, 0);
-    t.owner_id = r->Int(i, 1);
-    t.owner_username = r->Text(i, 2);
-    t.title = r->Text(i, 3);
-    t.minutes = static_cast<int>(r->Int(i, 4));
-    t.invite_code = r->Text(i, 5);
-    t.created_at = r->Int(i, 6);
+    t.id = r.Int(i, 0);
+    t.owner_id = r.Int(i, 1);
+    t.owner_username = r.Text(i, 2);
+    t.title = r.Text(i, 3);
+    t.minutes = static_cast<int>(r.Int(i, 4));
+    t.invite_code = r.Text(i, 5);
+    t.created_at = r.Int(i, 6);
     ids.emplace_back(t.id);
     list.push_back(std::move(t));
   }
   if (list.empty()) return list;
-  auto ex = Run("trial exercises",
-                "SELECT trial_id, exercise FROM trial_exercises WHERE trial_id IN (" +
-                    sql::Placeholders(1, ids.size()) + ") ORDER BY trial_id, position",
-                ids);
-  if (!ex) return tl::unexpected(ex.error());
+  KOODIKOE_TRY(auto ex, Run("trial exercises",
+                            "SELECT trial_id, exercise FROM trial_exercises WHERE trial_id IN (" +
+                                sql::Placeholders(1, ids.size()) + ") ORDER BY trial_id, position",
+                            ids));
   for (auto& t : list) {
-    for (size_t i = 0; i < ex->size(); ++i) {
-      if (ex->Int(i, 0) == t.id) t.exercises.push_back(ex->Text(i, 1));
+    for (size_t i = 0; i < ex.size(); ++i) {
+      if (ex.Int(i, 0) == t.id) t.exercises.push_back(ex.Text(i, 1));
     }
   }
   return list;
@@ -68,20 +66,16 @@ Result<std::vector<Trial>> SqlStorage::TrialsOfOwner(int64_t owner_id) {
 }
 
 Result<int64_t> SqlStorage::OpenTrial(int64_t trial_id, int64_t user_id, int64_t now) {
-  if (auto added = Exec("open trial",
-                        "INSERT INTO trial_participants(trial_id, user_id, opened_at) "
-                        "VALUES(?1,?2,?3) ON CONFLICT DO NOTHING",
-                        {trial_id, user_id, now});
-      !added) {
-    return tl::unexpected(added.error());
-  }
-  auto r = Run("read trial window",
-               "SELECT opened_at FROM trial_participants WHERE trial_id = ?1 "
-               "AND user_id = ?2",
-               {trial_id, user_id});
-  if (!r) return tl::unexpected(r.error());
-  if (r->empty()) return koodikoe::Fail(ErrorCode::kInternal, "the trial window was not stored");
-  return r->Int(0, 0);
+  KOODIKOE_TRY_VOID(Exec("open trial",
+                         "INSERT INTO trial_participants(trial_id, user_id, opened_at) "
+                         "VALUES(?1,?2,?3) ON CONFLICT DO NOTHING",
+                         {trial_id, user_id, now}));
+  KOODIKOE_TRY(auto r, Run("read trial window",
+                           "SELECT opened_at FROM trial_participants WHERE trial_id = ?1 "
+                           "AND user_id = ?2",
+                           {trial_id, user_id}));
+  if (r.empty()) return koodikoe::Fail(ErrorCode::kInternal, "the trial window was not stored");
+  return r.Int(0, 0);
 }
 
 Result<bool> SqlStorage::IsTrialExercise(const std::string& exercise) {

@@ -1,66 +1,65 @@
 // Workshops: the trainer's exercises and released hints, members and their
 // extra time, help requests, the room's submissions, and comments on
 // submissions.
+#include "koodikoe/try.h"
 #include "storage/sql_storage.h"
 
 namespace web {
 
 Result<int64_t> SqlStorage::AddWorkshop(const Workshop& w) {
   return InTransaction("add workshop", [&](sql::Connection& connection) -> Result<int64_t> {
-    auto inserted = Run(connection, "add workshop",
-                        "INSERT INTO workshops(title, trainer_id, join_code, starts_at, "
-                        "ends_at, "
-                        "scoreboard, created_at) VALUES(?1,?2,?3,?4,?5,?6,?7) RETURNING id",
-                        {w.title, w.trainer_id, w.join_code, w.starts_at, w.ends_at,
-                         w.scoreboard ? 1 : 0, w.created_at},
-                        "the join code " + w.join_code + " is taken");
-    if (!inserted) return tl::unexpected(inserted.error());
-    int64_t id = inserted->Int(0, 0);
-    auto added = AddExerciseList(connection, "add workshop exercise", "workshop_exercises",
-                                 "workshop_id", id, w.exercises);
-    if (!added) return tl::unexpected(added.error());
+    KOODIKOE_TRY(auto inserted,
+                 Run(connection, "add workshop",
+                     "INSERT INTO workshops(title, trainer_id, join_code, starts_at, "
+                     "ends_at, "
+                     "scoreboard, created_at) VALUES(?1,?2,?3,?4,?5,?6,?7) RETURNING id",
+                     {w.title, w.trainer_id, w.join_code, w.starts_at, w.ends_at,
+                      w.scoreboard ? 1 : 0, w.created_at},
+                     "the join code " + w.join_code + " is taken"));
+    int64_t id = inserted.Int(0, 0);
+    KOODIKOE_TRY_VOID(AddExerciseList(connection, "add workshop exercise", "workshop_exercises",
+                                      "workshop_id", id, w.exercises));
     return id;
   });
 }
 
 Result<std::vector<Workshop>> SqlStorage::ManyWorkshops(std::string_view where,
                                                         const Params& params) {
-  auto r = Run("find workshops",
-               "SELECT w.id, w.title, w.trainer_id, w.join_code, w.starts_at, "
-               "w.ends_at, "
-               "w.scoreboard, w.created_at FROM workshops w WHERE " +
-                   std::string(where) + " ORDER BY w.id DESC",
-               params);
-  if (!r) return tl::unexpected(r.error());
+  KOODIKOE_TRY(auto r, Run("find workshops",
+                           "SELECT w.id, w.title, w.trainer_id, w.join_code, w.starts_at, "
+                           "w.ends_at, "
+                           "w.scoreboard, w.created_at FROM workshops w WHERE " +
+                               std::string(where) + " ORDER BY w.id DESC",
+                           params));
   std::vector<Workshop> list;
   Params ids;
-  for (size_t i = 0; i < r->size(); ++i) {
+  for (size_t i = 0; i < r.size(); ++i) {
     Workshop w;
-    w.id = r->Int(i, 0);
-    w.title = r->Text(i, 1);
-    w.trainer_id = r->Int(i, 2);
-    w.join_code = r->Text(i, 3);
-    w.starts_at = r->Text(i, 4);
-    w.ends_at = r->Text(i, 5);
-    w.scoreboard = r->Int(i, 6) != 0;
-    w.created_at = r->Int(i, 7);
+    w.id = r.Int(i, 0);
+    w.title = r.Text(i, 1);
+    w.trainer_id = r.Int(i, 2);
+    w.join_code = r.Text(i, 3);
+    w.starts_at = r.Text(i, 4);
+    w.ends_at = r.Text(i, 5);
+    w.scoreboard = r.Int(i, 6) != 0;
+    w.created_at = r.Int(i, 7);
     ids.emplace_back(w.id);
     list.push_back(std::move(w));
   }
   if (list.empty()) return list;
-  auto ex = Run("workshop exercises",
-                "SELECT workshop_id, exercise, hints_released_at FROM workshop_exercises "
-                "WHERE workshop_id IN (" +
-                    sql::Placeholders(1, ids.size()) + ") ORDER BY workshop_id, position",
-                ids);
-  if (!ex) return tl::unexpected(ex.error());
+  KOODIKOE_TRY(auto ex,
+               Run("workshop exercises",
+                   "SELECT workshop_id, exercise, hints_released_at FROM workshop_exercises "
+                   "WHERE workshop_id IN (" +
+                       sql::Placeholders(1, ids.size()) + ") ORDER BY workshop_id, position",
+                   ids));
   for (auto& w : list) {
-    for (size_t i = 0; i < ex->size(); ++i) {
-      if (ex->Int(i, 0) != w.id) continue;
-      w.exercises.push_back(ex->Text(i, 1));
-      if (ex->Int(i, 2) > 0) {
-        w.hints_released.push_back(ex->Text(i, 1));
-        w.hints_released_at[ex->Text(i, 1)] = ex->Int(i, 2);
+    for (size_t i = 0; i < ex.size(); ++i) {
+      if (ex.Int(i, 0) != w.id) continue;
+      w.exercises.push_back(ex.Text(i, 1));
+      if (ex.Int(i, 2) > 0) {
+        w.hints_released.push_back(ex.Text(i, 1));
+        w.hints_released_at[ex.Text(i, 1)] = ex.Int(i, 2);
       }
     }
   }
@@ -173,18 +172,16 @@ Result<std::vector<HelpRequest>> SqlStorage::HelpRequests(int64_t workshop_id) {
 }
 
 Result<bool> SqlStorage::AnswerHelpRequest(int64_t workshop_id, int64_t id, int64_t now) {
-  auto r = Run("answer help request",
-               "UPDATE help_requests SET answered_at = ?1 WHERE workshop_id = "
-               "?2 AND id = ?3 "
-               "AND answered_at = 0",
-               {now, workshop_id, id});
-  if (!r) return tl::unexpected(r.error());
-  if (r->changes == 1) return true;
-  auto exists =
-      Run("find help request", "SELECT 1 FROM help_requests WHERE workshop_id = ?1 AND id = ?2",
-          {workshop_id, id});
-  if (!exists) return tl::unexpected(exists.error());
-  return !exists->empty();
+  KOODIKOE_TRY(auto r, Run("answer help request",
+                           "UPDATE help_requests SET answered_at = ?1 WHERE workshop_id = "
+                           "?2 AND id = ?3 "
+                           "AND answered_at = 0",
+                           {now, workshop_id, id}));
+  if (r.changes == 1) return true;
+  KOODIKOE_TRY(auto exists, Run("find help request",
+                                "SELECT 1 FROM help_requests WHERE workshop_id = ?1 AND id = ?2",
+                                {workshop_id, id}));
+  return !exists.empty();
 }
 
 Result<std::vector<Submission>> SqlStorage::SubmissionsFor(

@@ -1,6 +1,7 @@
 // Opening a store, and the words for roles both databases keep.
 #include "storage/storage.h"
 
+#include "koodikoe/try.h"
 #include "storage/migrations.h"
 #include "storage/sql_storage.h"
 
@@ -35,9 +36,7 @@ namespace {
 
 Result<std::unique_ptr<Storage>> Migrated(Result<std::unique_ptr<sql::Driver>> driver) {
   if (!driver) return tl::unexpected(driver.error());
-  if (auto migrated = sql::Migrate(**driver); !migrated) {
-    return tl::unexpected(migrated.error());
-  }
+  KOODIKOE_TRY_VOID(sql::Migrate(**driver));
   return std::unique_ptr<Storage>(std::make_unique<SqlStorage>(std::move(*driver)));
 }
 

@@ -10,6 +10,7 @@
 
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 #include "similarity/similarity.h"
 
 namespace web {
@@ -35,14 +36,12 @@ json EncodeTrial(const Trial& trial, bool with_invite) {
 }
 
 ApiResult<Trial> OwnTrial(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto trial = Check(services.storage.FindTrial(*id));
-  if (!trial) return tl::unexpected(trial.error());
-  if (!*trial || ((*trial)->owner_id != request.user().id && request.user().role != Role::kAdmin)) {
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY(auto trial, Check(services.storage.FindTrial(id)));
+  if (!trial || (trial->owner_id != request.user().id && request.user().role != Role::kAdmin)) {
     return Reject(Fault::kNotFound, "unknown_trial", "You run no trial with that number.");
   }
-  return std::move(**trial);
+  return std::move(*trial);
 }
 
 struct ParticipantResult {
@@ -64,18 +63,16 @@ double Percent(const Submission& s) {
 
 // Each participant's submissions inside their own window, best per exercise.
 ApiResult<std::vector<ParticipantResult>> TrialResults(Services& services, const Trial& trial) {
-  auto participants = Check(services.storage.TrialParticipants(trial.id));
-  if (!participants) return tl::unexpected(participants.error());
+  KOODIKOE_TRY(auto participants, Check(services.storage.TrialParticipants(trial.id)));
   std::vector<int64_t> ids;
-  for (const auto& p : *participants) ids.push_back(p.user_id);
-  auto submissions = Check(services.storage.SubmissionsFor(ids, trial.exercises));
-  if (!submissions) return tl::unexpected(submissions.error());
+  for (const auto& p : participants) ids.push_back(p.user_id);
+  KOODIKOE_TRY(auto submissions, Check(services.storage.SubmissionsFor(ids, trial.exercises)));
   std::vector<ParticipantResult> results;
-  for (const auto& p : *participants) {
+  for (const auto& p : participants) {
     ParticipantResult r;
     r.participant = p;
     r.ends_at = p.opened_at + static_cast<int64_t>(trial.minutes) * 60;
-    for (const auto& s : *submissions) {
+    for (const auto& s : submissions) {
       if (s.user_id != p.user_id || s.status != "done") continue;
       if (s.created_at < p.opened_at || s.created_at > r.ends_at) continue;
       ++r.attempts[s.exercise];
@@ -119,10 +116,8 @@ ApiResult<ApiReply> CreateTrial(Services& services, const ApiRequest& request) {
   if (!MayRunTrials(request.user().role)) {
     return Reject(Fault::kForbidden, "company_only", "Only a company or a trainer runs trials.");
   }
-  auto title = RequireString(request.body, "title", 200);
-  if (!title) return tl::unexpected(title.error());
-  auto minutes = RequireInt(request.body, "minutes", 5, kMaxTrialMinutes);
-  if (!minutes) return tl::unexpected(minutes.error());
+  KOODIKOE_TRY(auto title, RequireString(request.body, "title", 200));
+  KOODIKOE_TRY(auto minutes, RequireInt(request.body, "minutes", 5, kMaxTrialMinutes));
   const json& list = request.body.value("exercises", json::array());
   if (!list.is_array() || list.empty() || list.size() > 20) {
     return Reject(Fault::kInvalid, "bad_exercises", "Choose from 1 to 20 exercises for the trial.");
@@ -138,13 +133,12 @@ ApiResult<ApiReply> CreateTrial(Services& services, const ApiRequest& request) {
     }
   }
   trial.owner_id = request.user().id;
-  trial.title = *title;
-  trial.minutes = static_cast<int>(*minutes);
+  trial.title = title;
+  trial.minutes = static_cast<int>(minutes);
   trial.invite_code = RandomHex(12);
   trial.created_at = UnixNow();
-  auto id = Check(services.storage.AddTrial(trial));
-  if (!id) return tl::unexpected(id.error());
-  trial.id = *id;
+  KOODIKOE_TRY(auto id, Check(services.storage.AddTrial(trial)));
+  trial.id = id;
   trial.owner_username = request.user().username;
   ApiReply reply;
   reply.body = EncodeTrial(trial, true);
@@ -155,9 +149,8 @@ ApiResult<ApiReply> ListTrials(Services& services, const ApiRequest& request) {
   ApiReply reply;
   reply.body = json::array();
   if (MayRunTrials(request.user().role)) {
-    auto trials = Check(services.storage.TrialsOfOwner(request.user().id));
-    if (!trials) return tl::unexpected(trials.error());
-    for (const auto& trial : *trials) reply.body.push_back(EncodeTrial(trial, true));
+    KOODIKOE_TRY(auto trials, Check(services.storage.TrialsOfOwner(request.user().id)));
+    for (const auto& trial : trials) reply.body.push_back(EncodeTrial(trial, true));
   }
   return reply;
 }
@@ -166,11 +159,9 @@ ApiResult<ApiReply> ListTrials(Services& services, const ApiRequest& request) {
 // "preview": true nothing starts: the landing page shows what the trial is, how long it takes
 // and what its owner will see, and the window's times only if it was already opened.
 ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
-  auto code = RequireString(request.body, "code", 64);
-  if (!code) return tl::unexpected(code.error());
-  auto trial = Check(services.storage.FindTrialByCode(*code));
-  if (!trial) return tl::unexpected(trial.error());
-  if (!*trial) {
+  KOODIKOE_TRY(auto code, RequireString(request.body, "code", 64));
+  KOODIKOE_TRY(auto trial, Check(services.storage.FindTrialByCode(code)));
+  if (!trial) {
     return Reject(Fault::kNotFound, "unknown_trial",
                   "This invitation does not work. Check the link you were sent.");
   }
@@ -180,27 +171,26 @@ ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
   const bool preview = request.body.value("preview", false) == true;
   std::optional<int64_t> opened;
   if (preview) {
-    auto participants = Check(services.storage.TrialParticipants((*trial)->id));
-    if (!participants) return tl::unexpected(participants.error());
-    for (const auto& p : *participants) {
+    KOODIKOE_TRY(auto participants, Check(services.storage.TrialParticipants(trial->id)));
+    for (const auto& p : participants) {
       if (p.user_id == request.user().id) opened = p.opened_at;
     }
   } else {
-    auto started = Check(services.storage.OpenTrial((*trial)->id, request.user().id, UnixNow()));
-    if (!started) return tl::unexpected(started.error());
-    opened = *started;
+    KOODIKOE_TRY(auto started,
+                 Check(services.storage.OpenTrial(trial->id, request.user().id, UnixNow())));
+    opened = started;
   }
   ApiReply reply;
-  reply.body = EncodeTrial(**trial, false);
+  reply.body = EncodeTrial(*trial, false);
   reply.body["opened"] = opened.has_value();
   if (opened) {
-    int64_t ends = *opened + static_cast<int64_t>((*trial)->minutes) * 60;
+    int64_t ends = *opened + static_cast<int64_t>(trial->minutes) * 60;
     reply.body["opened_at"] = IsoTime(*opened);
     reply.body["ends_at"] = IsoTime(ends);
     reply.body["seconds_left"] = std::max<int64_t>(0, ends - UnixNow());
   }
   json titles = json::object();
-  for (const auto& id : (*trial)->exercises) {
+  for (const auto& id : trial->exercises) {
     if (auto exercise = services.catalog.Find(id)) {
       titles[id] = exercise->Title(request.user().language);
     }
@@ -210,12 +200,10 @@ ApiResult<ApiReply> OpenTrial(Services& services, const ApiRequest& request) {
 }
 
 ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& request) {
-  auto trial = OwnTrial(services, request);
-  if (!trial) return tl::unexpected(trial.error());
-  auto results = TrialResults(services, *trial);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto trial, OwnTrial(services, request));
+  KOODIKOE_TRY(auto results, TrialResults(services, trial));
   json exercises = json::array();
-  for (const auto& id : trial->exercises) {
+  for (const auto& id : trial.exercises) {
     auto exercise = services.catalog.Find(id);
     json column = {{"id", id}, {"title", exercise ? exercise->Title("en") : id}};
     // The title in each language the exercise has, for the table in the reader's language.
@@ -224,9 +212,9 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
   }
   json candidates = json::array();
   json distribution = json::object();  // exercise -> scores, for the chart
-  for (const auto& r : *results) {
+  for (const auto& r : results) {
     json per = json::object();
-    for (const auto& id : trial->exercises) {
+    for (const auto& id : trial.exercises) {
       auto it = r.best.find(id);
       if (it == r.best.end()) {
         per[id] = {
@@ -253,7 +241,7 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
                           {"exercises", per}});
   }
   ApiReply reply;
-  reply.body = EncodeTrial(*trial, true);
+  reply.body = EncodeTrial(trial, true);
   reply.body["columns"] = exercises;
   reply.body["candidates"] = candidates;
   reply.body["total_scale"] = "percent";  // each exercise's % of its maximum, mean over them
@@ -262,19 +250,17 @@ ApiResult<ApiReply> GetTrialResults(Services& services, const ApiRequest& reques
 }
 
 ApiResult<std::string> TrialCsv(Services& services, const ApiRequest& request) {
-  auto trial = OwnTrial(services, request);
-  if (!trial) return tl::unexpected(trial.error());
-  auto results = TrialResults(services, *trial);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto trial, OwnTrial(services, request));
+  KOODIKOE_TRY(auto results, TrialResults(services, trial));
   // Every score column is on one scale, named in its header: % of the exercise's maximum.
   std::string csv = "candidate,username,opened_at,ends_at";
-  for (const auto& id : trial->exercises) csv += "," + CsvField(id + " (% of max)");
+  for (const auto& id : trial.exercises) csv += "," + CsvField(id + " (% of max)");
   csv += ",total (mean % of max)\r\n";
-  for (const auto& r : *results) {
+  for (const auto& r : results) {
     const auto& p = r.participant;
     csv += CsvField(p.nickname.empty() ? p.username : p.nickname) + "," + CsvField(p.username) +
            "," + IsoTime(p.opened_at) + "," + IsoTime(r.ends_at);
-    for (const auto& id : trial->exercises) {
+    for (const auto& id : trial.exercises) {
       auto it = r.percent.find(id);
       csv += "," + (it == r.percent.end() ? std::string("0") : Score(Rounded(it->second)));
     }
@@ -284,25 +270,22 @@ ApiResult<std::string> TrialCsv(Services& services, const ApiRequest& request) {
 }
 
 ApiResult<ApiReply> TrialSimilarity(Services& services, const ApiRequest& request) {
-  auto trial = OwnTrial(services, request);
-  if (!trial) return tl::unexpected(trial.error());
-  auto results = TrialResults(services, *trial);
-  if (!results) return tl::unexpected(results.error());
+  KOODIKOE_TRY(auto trial, OwnTrial(services, request));
+  KOODIKOE_TRY(auto results, TrialResults(services, trial));
   json pairs = json::array();
-  for (const auto& exercise : trial->exercises) {
+  for (const auto& exercise : trial.exercises) {
     std::vector<Submission> finals;
     std::vector<SimilarityProgram> programs;
     std::map<int64_t, std::string> names;
-    for (const auto& r : *results) {
+    for (const auto& r : results) {
       auto it = r.best.find(exercise);
       if (it == r.best.end()) continue;
-      auto full = Check(services.storage.FindSubmission(it->second.id));
-      if (!full) return tl::unexpected(full.error());
-      if (!*full) continue;
-      names[(*full)->user_id] =
+      KOODIKOE_TRY(auto full, Check(services.storage.FindSubmission(it->second.id)));
+      if (!full) continue;
+      names[full->user_id] =
           r.participant.nickname.empty() ? r.participant.username : r.participant.nickname;
-      programs.push_back({std::to_string((*full)->id), (*full)->language, (*full)->source});
-      finals.push_back(std::move(**full));
+      programs.push_back({std::to_string(full->id), full->language, full->source});
+      finals.push_back(std::move(*full));
     }
     auto side = [&](const Submission& s) {
       return json{{"submission", s.id},           {"username", s.username},
@@ -323,7 +306,7 @@ ApiResult<ApiReply> TrialSimilarity(Services& services, const ApiRequest& reques
     }
   }
   ApiReply reply;
-  reply.body = {{"trial", trial->id}, {"pairs", pairs}};
+  reply.body = {{"trial", trial.id}, {"pairs", pairs}};
   return reply;
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/time_util.h"
 #include "http/api.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -28,21 +29,18 @@ bool Runs(const User& user, const Workshop& workshop) {
 }
 
 ApiResult<Workshop> FindWorkshop(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto found = Check(services.storage.FindWorkshop(*id));
-  if (!found) return tl::unexpected(found.error());
-  if (!*found) {
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY(auto found, Check(services.storage.FindWorkshop(id)));
+  if (!found) {
     return Reject(Fault::kNotFound, "unknown_workshop", "There is no such workshop.");
   }
-  return std::move(**found);
+  return std::move(*found);
 }
 
 // The workshop if the caller runs it.
 ApiResult<Workshop> RunWorkshop(Services& services, const ApiRequest& request) {
-  auto workshop = FindWorkshop(services, request);
-  if (!workshop) return workshop;
-  if (!Runs(request.user(), *workshop)) {
+  KOODIKOE_TRY(auto workshop, FindWorkshop(services, request));
+  if (!Runs(request.user(), workshop)) {
     return Reject(Fault::kForbidden, "not_your_workshop",
                   "Only the trainer who runs this workshop can do that.");
   }
@@ -51,9 +49,8 @@ ApiResult<Workshop> RunWorkshop(Services& services, const ApiRequest& request) {
 
 ApiResult<std::optional<Member>> FindMember(Services& services, const Workshop& workshop,
                                             int64_t user_id) {
-  auto members = Check(services.storage.Members(workshop.id));
-  if (!members) return tl::unexpected(members.error());
-  for (auto& member : *members) {
+  KOODIKOE_TRY(auto members, Check(services.storage.Members(workshop.id)));
+  for (auto& member : members) {
     if (member.user_id == user_id) return std::optional<Member>(member);
   }
   return std::optional<Member>();
@@ -62,14 +59,12 @@ ApiResult<std::optional<Member>> FindMember(Services& services, const Workshop& 
 // The workshop if the caller runs it or has joined it (others do not learn it exists).
 ApiResult<std::pair<Workshop, std::optional<Member>>> SeeWorkshop(Services& services,
                                                                   const ApiRequest& request) {
-  auto workshop = FindWorkshop(services, request);
-  if (!workshop) return tl::unexpected(workshop.error());
-  auto member = FindMember(services, *workshop, request.user().id);
-  if (!member) return tl::unexpected(member.error());
-  if (!*member && !Runs(request.user(), *workshop)) {
+  KOODIKOE_TRY(auto workshop, FindWorkshop(services, request));
+  KOODIKOE_TRY(auto member, FindMember(services, workshop, request.user().id));
+  if (!member && !Runs(request.user(), workshop)) {
     return Reject(Fault::kNotFound, "unknown_workshop", "There is no such workshop.");
   }
-  return std::make_pair(std::move(*workshop), std::move(*member));
+  return std::make_pair(std::move(workshop), std::move(member));
 }
 
 json EncodeWorkshop(Services& services, const Workshop& workshop, const User& viewer,
@@ -132,50 +127,41 @@ ApiResult<std::vector<std::string>> DecodeExerciseList(Services& services, const
 }
 
 ApiResult<std::string> WorkshopExercise(const Workshop& workshop, const json& body) {
-  auto exercise = RequireString(body, "exercise", 200);
-  if (!exercise) return exercise;
-  if (std::find(workshop.exercises.begin(), workshop.exercises.end(), *exercise) ==
+  KOODIKOE_TRY(auto exercise, RequireString(body, "exercise", 200));
+  if (std::find(workshop.exercises.begin(), workshop.exercises.end(), exercise) ==
       workshop.exercises.end()) {
     return Reject(Fault::kInvalid, "not_in_workshop",
-                  "The exercise '" + *exercise + "' is not part of this workshop.");
+                  "The exercise '" + exercise + "' is not part of this workshop.");
   }
   return exercise;
 }
 
 ApiResult<std::pair<std::vector<Member>, std::vector<Submission>>> RoomData(
     Services& services, const Workshop& workshop) {
-  auto members = Check(services.storage.Members(workshop.id));
-  if (!members) return tl::unexpected(members.error());
+  KOODIKOE_TRY(auto members, Check(services.storage.Members(workshop.id)));
   std::vector<int64_t> ids;
-  for (const auto& member : *members) ids.push_back(member.user_id);
-  auto submissions = Check(services.storage.SubmissionsFor(ids, workshop.exercises));
-  if (!submissions) return tl::unexpected(submissions.error());
-  return std::make_pair(std::move(*members), std::move(*submissions));
+  for (const auto& member : members) ids.push_back(member.user_id);
+  KOODIKOE_TRY(auto submissions, Check(services.storage.SubmissionsFor(ids, workshop.exercises)));
+  return std::make_pair(std::move(members), std::move(submissions));
 }
 
 }  // namespace
 
 ApiResult<ApiReply> CreateWorkshop(Services& services, const ApiRequest& request) {
-  auto title = RequireString(request.body, "title", 200);
-  if (!title) return tl::unexpected(title.error());
-  if (title->empty()) return Reject(Fault::kInvalid, "empty_title", "Give the workshop a title.");
-  auto exercises = DecodeExerciseList(services, request.body);
-  if (!exercises) return tl::unexpected(exercises.error());
-  for (const auto& exercise : *exercises) {
-    if (auto refused = PublishRefusal(services, exercise); !refused) {
-      return tl::unexpected(refused.error());
-    }
+  KOODIKOE_TRY(auto title, RequireString(request.body, "title", 200));
+  if (title.empty()) return Reject(Fault::kInvalid, "empty_title", "Give the workshop a title.");
+  KOODIKOE_TRY(auto exercises, DecodeExerciseList(services, request.body));
+  for (const auto& exercise : exercises) {
+    KOODIKOE_TRY_VOID(PublishRefusal(services, exercise));
   }
-  auto starts_at = OptionalString(request.body, "starts_at", 64);
-  if (!starts_at) return tl::unexpected(starts_at.error());
-  auto ends_at = OptionalString(request.body, "ends_at", 64);
-  if (!ends_at) return tl::unexpected(ends_at.error());
+  KOODIKOE_TRY(auto starts_at, OptionalString(request.body, "starts_at", 64));
+  KOODIKOE_TRY(auto ends_at, OptionalString(request.body, "ends_at", 64));
   Workshop workshop;
-  workshop.title = *title;
+  workshop.title = title;
   workshop.trainer_id = request.user().id;
-  workshop.exercises = *exercises;
-  workshop.starts_at = starts_at->value_or("");
-  workshop.ends_at = ends_at->value_or("");
+  workshop.exercises = exercises;
+  workshop.starts_at = starts_at.value_or("");
+  workshop.ends_at = ends_at.value_or("");
   workshop.scoreboard = request.body.value("scoreboard", false);
   workshop.created_at = UnixNow();
   for (int attempt = 0; attempt < 10; ++attempt) {
@@ -193,17 +179,16 @@ ApiResult<ApiReply> CreateWorkshop(Services& services, const ApiRequest& request
 
 ApiResult<ApiReply> ListWorkshops(Services& services, const ApiRequest& request) {
   const User& user = request.user();
-  auto list = Check(IsTrainerRole(user.role) ? services.storage.WorkshopsOfTrainer(user.id)
-                                             : services.storage.WorkshopsOfMember(user.id));
-  if (!list) return tl::unexpected(list.error());
+  KOODIKOE_TRY(auto list,
+               Check(IsTrainerRole(user.role) ? services.storage.WorkshopsOfTrainer(user.id)
+                                              : services.storage.WorkshopsOfMember(user.id)));
   ApiReply reply;
   reply.body = json::array();
-  for (const auto& workshop : *list) {
+  for (const auto& workshop : list) {
     std::optional<Member> member;
     if (!Runs(user, workshop)) {
-      auto found = FindMember(services, workshop, user.id);
-      if (!found) return tl::unexpected(found.error());
-      member = *found;
+      KOODIKOE_TRY(auto found, FindMember(services, workshop, user.id));
+      member = found;
     }
     reply.body.push_back(EncodeWorkshop(services, workshop, user, member));
   }
@@ -211,118 +196,95 @@ ApiResult<ApiReply> ListWorkshops(Services& services, const ApiRequest& request)
 }
 
 ApiResult<ApiReply> GetWorkshop(Services& services, const ApiRequest& request) {
-  auto seen = SeeWorkshop(services, request);
-  if (!seen) return tl::unexpected(seen.error());
+  KOODIKOE_TRY(auto seen, SeeWorkshop(services, request));
   ApiReply reply;
-  reply.body = EncodeWorkshop(services, seen->first, request.user(), seen->second);
+  reply.body = EncodeWorkshop(services, seen.first, request.user(), seen.second);
   return reply;
 }
 
 ApiResult<ApiReply> JoinWorkshop(Services& services, const ApiRequest& request) {
-  auto code = RequireString(request.body, "code", 32);
-  if (!code) return tl::unexpected(code.error());
+  KOODIKOE_TRY(auto code, RequireString(request.body, "code", 32));
   std::string normalized;
-  for (char c : *code) {
+  for (char c : code) {
     if (!std::isspace(static_cast<unsigned char>(c)) && c != '-') {
       normalized += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
   }
-  auto nickname = OptionalString(request.body, "nickname", 64);
-  if (!nickname) return tl::unexpected(nickname.error());
-  auto workshop = Check(services.storage.FindWorkshopByCode(normalized));
-  if (!workshop) return tl::unexpected(workshop.error());
-  if (!*workshop) {
+  KOODIKOE_TRY(auto nickname, OptionalString(request.body, "nickname", 64));
+  KOODIKOE_TRY(auto workshop, Check(services.storage.FindWorkshopByCode(normalized)));
+  if (!workshop) {
     return Reject(Fault::kNotFound, "unknown_join_code",
-                  "No workshop has the code '" + *code + "'. Check the code on the board.");
+                  "No workshop has the code '" + code + "'. Check the code on the board.");
   }
   const User& user = request.user();
-  std::string name = nickname->value_or("");
+  std::string name = nickname.value_or("");
   if (name.empty()) name = user.nickname.empty() ? user.username : user.nickname;
-  if (auto added = Check(services.storage.AddMember((*workshop)->id, user.id, name, UnixNow()));
-      !added) {
-    return tl::unexpected(added.error());
-  }
-  if (user.nickname.empty() && nickname->has_value()) {
+  KOODIKOE_TRY_VOID(Check(services.storage.AddMember(workshop->id, user.id, name, UnixNow())));
+  if (user.nickname.empty() && nickname.has_value()) {
     User updated = user;
     updated.nickname = name;
-    if (auto saved = Check(services.storage.UpdateUser(updated)); !saved) {
-      return tl::unexpected(saved.error());
-    }
+    KOODIKOE_TRY_VOID(Check(services.storage.UpdateUser(updated)));
   }
   ApiReply reply;
-  reply.body = {{"id", (*workshop)->id}, {"title", (*workshop)->title}, {"nickname", name}};
+  reply.body = {{"id", workshop->id}, {"title", workshop->title}, {"nickname", name}};
   return reply;
 }
 
 ApiResult<ApiReply> WorkshopLive(Services& services, const ApiRequest& request) {
-  auto workshop = RunWorkshop(services, request);
-  if (!workshop) return tl::unexpected(workshop.error());
-  auto room = RoomData(services, *workshop);
-  if (!room) return tl::unexpected(room.error());
-  auto help = Check(services.storage.HelpRequests(workshop->id));
-  if (!help) return tl::unexpected(help.error());
+  KOODIKOE_TRY(auto workshop, RunWorkshop(services, request));
+  KOODIKOE_TRY(auto room, RoomData(services, workshop));
+  KOODIKOE_TRY(auto help, Check(services.storage.HelpRequests(workshop.id)));
   ApiReply reply;
-  reply.body = BuildLiveView(*workshop, room->first, room->second, *help, UnixNow());
+  reply.body = BuildLiveView(workshop, room.first, room.second, help, UnixNow());
   return reply;
 }
 
 ApiResult<ApiReply> AskHelp(Services& services, const ApiRequest& request) {
-  auto seen = SeeWorkshop(services, request);
-  if (!seen) return tl::unexpected(seen.error());
-  if (!seen->second) {
+  KOODIKOE_TRY(auto seen, SeeWorkshop(services, request));
+  if (!seen.second) {
     return Reject(Fault::kForbidden, "not_a_member",
                   "Join the workshop with its code before asking for help in it.");
   }
-  auto exercise = WorkshopExercise(seen->first, request.body);
-  if (!exercise) return tl::unexpected(exercise.error());
-  auto message = OptionalString(request.body, "message", 1000);
-  if (!message) return tl::unexpected(message.error());
+  KOODIKOE_TRY(auto exercise, WorkshopExercise(seen.first, request.body));
+  KOODIKOE_TRY(auto message, OptionalString(request.body, "message", 1000));
   HelpRequest help;
-  help.workshop_id = seen->first.id;
+  help.workshop_id = seen.first.id;
   help.user_id = request.user().id;
-  help.exercise = *exercise;
-  help.message = message->value_or("");
+  help.exercise = exercise;
+  help.message = message.value_or("");
   help.created_at = UnixNow();
-  auto id = Check(services.storage.AddHelpRequest(help));
-  if (!id) return tl::unexpected(id.error());
+  KOODIKOE_TRY(auto id, Check(services.storage.AddHelpRequest(help)));
   ApiReply reply;
-  reply.body = {{"id", *id}};
+  reply.body = {{"id", id}};
   return reply;
 }
 
 ApiResult<ApiReply> AnswerHelp(Services& services, const ApiRequest& request) {
-  auto workshop = RunWorkshop(services, request);
-  if (!workshop) return tl::unexpected(workshop.error());
-  auto help_id = PathId(request, "hid");
-  if (!help_id) return tl::unexpected(help_id.error());
-  auto answered = Check(services.storage.AnswerHelpRequest(workshop->id, *help_id, UnixNow()));
-  if (!answered) return tl::unexpected(answered.error());
-  if (!*answered) {
+  KOODIKOE_TRY(auto workshop, RunWorkshop(services, request));
+  KOODIKOE_TRY(auto help_id, PathId(request, "hid"));
+  KOODIKOE_TRY(auto answered,
+               Check(services.storage.AnswerHelpRequest(workshop.id, help_id, UnixNow())));
+  if (!answered) {
     return Reject(Fault::kNotFound, "unknown_help_request",
                   "There is no such help request in this workshop.");
   }
   ApiReply reply;
-  reply.body = {{"id", *help_id}, {"answered", true}};
+  reply.body = {{"id", help_id}, {"answered", true}};
   return reply;
 }
 
 ApiResult<ApiReply> ReleaseHints(Services& services, const ApiRequest& request) {
-  auto workshop = RunWorkshop(services, request);
-  if (!workshop) return tl::unexpected(workshop.error());
-  auto exercise = WorkshopExercise(*workshop, request.body);
-  if (!exercise) return tl::unexpected(exercise.error());
+  KOODIKOE_TRY(auto workshop, RunWorkshop(services, request));
+  KOODIKOE_TRY(auto exercise, WorkshopExercise(workshop, request.body));
   // Releasing again keeps the first time: a second click changes nothing.
-  auto earlier = workshop->hints_released_at.find(*exercise);
-  bool already = earlier != workshop->hints_released_at.end();
+  auto earlier = workshop.hints_released_at.find(exercise);
+  bool already = earlier != workshop.hints_released_at.end();
   int64_t released_at = already ? earlier->second : UnixNow();
   if (!already) {
-    if (auto released = Check(services.storage.ReleaseHints(workshop->id, *exercise, released_at));
-        !released) {
-      return tl::unexpected(released.error());
-    }
+    KOODIKOE_TRY_VOID(Check(services.storage.ReleaseHints(workshop.id, exercise, released_at)));
   }
   ApiReply reply;
-  reply.body = {{"exercise", *exercise},
+  reply.body = {{"exercise", exercise},
                 {"hints_released", true},
                 {"hints_released_at", IsoTime(released_at)},
                 {"already_released", already}};
@@ -330,43 +292,35 @@ ApiResult<ApiReply> ReleaseHints(Services& services, const ApiRequest& request) 
 }
 
 ApiResult<ApiReply> GiveExtraTime(Services& services, const ApiRequest& request) {
-  auto workshop = RunWorkshop(services, request);
-  if (!workshop) return tl::unexpected(workshop.error());
-  auto username = RequireString(request.body, "username", 64);
-  if (!username) return tl::unexpected(username.error());
-  auto minutes = RequireInt(request.body, "minutes", 1, 24 * 60);
-  if (!minutes) return tl::unexpected(minutes.error());
-  auto user = Check(services.storage.FindUserByName(*username));
-  if (!user) return tl::unexpected(user.error());
+  KOODIKOE_TRY(auto workshop, RunWorkshop(services, request));
+  KOODIKOE_TRY(auto username, RequireString(request.body, "username", 64));
+  KOODIKOE_TRY(auto minutes, RequireInt(request.body, "minutes", 1, 24 * 60));
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUserByName(username)));
   bool added = false;
-  if (*user) {
-    auto done =
-        Check(services.storage.AddExtraTime(workshop->id, (*user)->id, static_cast<int>(*minutes)));
-    if (!done) return tl::unexpected(done.error());
-    added = *done;
+  if (user) {
+    KOODIKOE_TRY(auto done, Check(services.storage.AddExtraTime(workshop.id, user->id,
+                                                                static_cast<int>(minutes))));
+    added = done;
   }
   if (!added) {
     return Reject(Fault::kNotFound, "not_a_member",
-                  "'" + *username + "' has not joined this workshop.");
+                  "'" + username + "' has not joined this workshop.");
   }
-  auto member = FindMember(services, *workshop, (*user)->id);
-  if (!member) return tl::unexpected(member.error());
+  KOODIKOE_TRY(auto member, FindMember(services, workshop, user->id));
   ApiReply reply;
-  reply.body = {{"username", *username}, {"extra_minutes", *member ? (*member)->extra_minutes : 0}};
+  reply.body = {{"username", username}, {"extra_minutes", member ? member->extra_minutes : 0}};
   return reply;
 }
 
 ApiResult<ApiReply> GetScoreboard(Services& services, const ApiRequest& request) {
-  auto seen = SeeWorkshop(services, request);
-  if (!seen) return tl::unexpected(seen.error());
-  if (!seen->first.scoreboard) {
+  KOODIKOE_TRY(auto seen, SeeWorkshop(services, request));
+  if (!seen.first.scoreboard) {
     return Reject(Fault::kNotFound, "scoreboard_off",
                   "This workshop has no scoreboard; the trainer chose to keep results private.");
   }
-  auto room = RoomData(services, seen->first);
-  if (!room) return tl::unexpected(room.error());
+  KOODIKOE_TRY(auto room, RoomData(services, seen.first));
   ApiReply reply;
-  reply.body = BuildScoreboard(seen->first, room->first, room->second);
+  reply.body = BuildScoreboard(seen.first, room.first, room.second);
   return reply;
 }
 
