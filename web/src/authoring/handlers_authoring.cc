@@ -334,8 +334,11 @@ void ExerciseCheckEvents(Services& services, const ApiRequest& request, httplib:
 
 ApiResult<ApiReply> GetExerciseSource(Services& services, const ApiRequest& request) {
   KOODIKOE_TRY(auto exercise, FindExercise(services, request.params.at("id")));
-  StoredVersion shown{exercise->id, exercise->version, exercise->content_hash,
-                      exercise->package_dir};
+  StoredVersion shown;
+  shown.id = exercise->id;
+  shown.number = exercise->version;
+  shown.hash = exercise->content_hash;
+  shown.package_dir = exercise->package_dir;
   if (exercise->stored) {
     KOODIKOE_TRY(auto newest, Newest(services, *exercise));
     shown = std::move(newest);
