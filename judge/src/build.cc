@@ -13,6 +13,7 @@
 
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "run_spec.h"
 
 namespace judge {
@@ -273,10 +274,9 @@ Result<BuildPlan> PlanFiles(const ProgramSource& source,
   if (constants.empty()) return plan;
   for (const auto& [relative, host] : plan.files) {
     if (!included.count(relative) && !source.from_package) continue;
-    auto text = koodikoe::ReadFile(host, 16u << 20);
-    if (!text) return tl::unexpected(text.error());
-    std::string substituted = SubstituteConstants(*text, constants);
-    if (substituted != *text) plan.rewritten[relative] = std::move(substituted);
+    KOODIKOE_TRY(auto text, koodikoe::ReadFile(host, 16u << 20));
+    std::string substituted = SubstituteConstants(text, constants);
+    if (substituted != text) plan.rewritten[relative] = std::move(substituted);
   }
   return plan;
 }
@@ -353,9 +353,8 @@ Result<BuildPlan> Builder::Plan(const ProgramSource& source,
     }
     if (values.sources.empty()) values.sources.push_back(values.main);
   }
-  auto key = PlanKey(*plan, program);
-  if (!key) return tl::unexpected(key.error());
-  plan->key = *key;
+  KOODIKOE_TRY(auto key, PlanKey(*plan, program));
+  plan->key = key;
   return plan;
 }
 
@@ -436,28 +435,26 @@ Result<BuiltProgram> Builder::Build(const ProgramSource& source, const Language&
                                                      : language.required_files[0]) +
                     ")");
   }
-  auto plan = Plan(source, include_dirs, constants, program);
-  if (!plan) return tl::unexpected(plan.error());
+  KOODIKOE_TRY(auto plan, Plan(source, include_dirs, constants, program));
   const std::string builds = cache_dir_ + "/build";
-  const std::string entry = builds + "/" + plan->key;
+  const std::string entry = builds + "/" + plan.key;
   if (PathExists(entry + "/result.json")) return LoadCached(entry, std::move(program));
 
-  auto temp = MakeTempDir(builds, "tmp-");
-  if (!temp) return tl::unexpected(temp.error());
-  const std::string build_dir = *temp + "/files";
+  KOODIKOE_TRY(auto temp, MakeTempDir(builds, "tmp-"));
+  const std::string build_dir = temp + "/files";
   program.ok = true;
   program.status = CompileStatus::kOk;
   Result<void> staged = MakeDirs(build_dir);
-  if (staged) staged = StageFiles(*plan, build_dir);
+  if (staged) staged = StageFiles(plan, build_dir);
   ::chmod(build_dir.c_str(), 0755);
   Result<bool> cacheable =
       staged ? Compile(source, build_dir, limits, program) : tl::unexpected(staged.error());
   if (!cacheable) {
-    (void)koodikoe::RemoveTree(*temp);
+    (void)koodikoe::RemoveTree(temp);
     return tl::unexpected(cacheable.error());
   }
   OpenUpTree(build_dir, /*writable=*/false);
-  return Store(*temp, entry, *cacheable, std::move(program));
+  return Store(temp, entry, *cacheable, std::move(program));
 }
 
 Result<BuiltProgram> Builder::Store(const std::string& temp, const std::string& entry,

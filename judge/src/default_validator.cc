@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "koodikoe/try.h"
 #include "koodikoe/unique_fd.h"
 
 namespace judge {
@@ -212,14 +213,13 @@ Result<DefaultValidatorOptions> ParseDefaultValidatorFlags(const std::vector<std
       options.space_change_sensitive = true;
     } else if (flag == "float_tolerance" || flag == "float_absolute_tolerance" ||
                flag == "float_relative_tolerance") {
-      auto value = read_tolerance(i);
-      if (!value) return tl::unexpected(value.error());
+      KOODIKOE_TRY(auto value, read_tolerance(i));
       int& seen = flag == "float_tolerance"            ? tolerance_flags[0]
                   : flag == "float_absolute_tolerance" ? tolerance_flags[1]
                                                        : tolerance_flags[2];
       ++seen;
-      if (flag != "float_relative_tolerance") options.absolute_tolerance = *value;
-      if (flag != "float_absolute_tolerance") options.relative_tolerance = *value;
+      if (flag != "float_relative_tolerance") options.absolute_tolerance = value;
+      if (flag != "float_absolute_tolerance") options.relative_tolerance = value;
     } else {
       return Fail(ErrorCode::kInvalidArgument,
                   "unknown flag '" + flag +

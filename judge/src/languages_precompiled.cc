@@ -9,6 +9,7 @@
 #include "fs_util.h"
 #include "judge/package.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "run_spec.h"
 
 namespace judge {
@@ -126,23 +127,21 @@ Result<std::string> PrecompiledHeaders::Build(const Language& language) {
   if (std::string found = Find(language); !found.empty()) return found;
   const std::string entry = EntryDir(language);
   if (PathExists(entry)) {  // changed or broken since it was built: set aside, built again
-    auto aside = MakeTempDir(cache_dir_ + "/pch", "old-");
-    if (!aside) return tl::unexpected(aside.error());
-    if (::rename(entry.c_str(), (*aside + "/entry").c_str()) != 0 && PathExists(entry)) {
+    KOODIKOE_TRY(auto aside, MakeTempDir(cache_dir_ + "/pch", "old-"));
+    if (::rename(entry.c_str(), (aside + "/entry").c_str()) != 0 && PathExists(entry)) {
       return koodikoe::FailErrno("move aside " + entry);
     }
-    (void)koodikoe::RemoveTree(*aside);
+    (void)koodikoe::RemoveTree(aside);
   }
-  auto temp = MakeTempDir(cache_dir_ + "/pch", "tmp-");
-  if (!temp) return tl::unexpected(temp.error());
-  auto built = BuildInto(language, *temp);
+  KOODIKOE_TRY(auto temp, MakeTempDir(cache_dir_ + "/pch", "tmp-"));
+  auto built = BuildInto(language, temp);
   if (!built) {
-    (void)koodikoe::RemoveTree(*temp);
+    (void)koodikoe::RemoveTree(temp);
     return tl::unexpected(built.error());
   }
   // Built to a temporary name and renamed, so that a judge never sees half a header; when
   // another judge renamed first, theirs is used.
-  if (::rename(temp->c_str(), entry.c_str()) != 0) (void)koodikoe::RemoveTree(*temp);
+  if (::rename(temp.c_str(), entry.c_str()) != 0) (void)koodikoe::RemoveTree(temp);
   std::string found = Find(language);
   if (found.empty()) {
     return Fail(ErrorCode::kInternal, "precompiled headers of " + language.id +
@@ -181,9 +180,8 @@ Result<void> PrecompiledHeaders::BuildInto(const Language& language, const std::
   OpenUpTree(include_dir, /*writable=*/false);
   nlohmann::json built = nlohmann::json::array();
   for (const std::string& header : done) {
-    auto described = Describe(include_dir, header);
-    if (!described) return tl::unexpected(described.error());
-    built.push_back(*described);
+    KOODIKOE_TRY(auto described, Describe(include_dir, header));
+    built.push_back(described);
   }
   nlohmann::json manifest = {{"built", built}, {"failed", failed}};
   return koodikoe::WriteFile(temp + "/" + kManifest, manifest.dump(2));
@@ -203,14 +201,13 @@ Result<std::string> PrecompiledHeaders::BuildOne(const Language& language, const
   spec.argv = PrecompileArgv(language, stub, out);
   if (spec.argv.empty()) return std::string("its compile command names no -o output");
   spec.box_dir = box;
-  auto outcome = sandbox_.Run(spec);
-  if (!outcome) return tl::unexpected(outcome.error());
-  if (outcome->status == runner::Status::kInternalError) {
-    return Fail(ErrorCode::kInternal, "precompiling in the sandbox failed: " + outcome->message);
+  KOODIKOE_TRY(auto outcome, sandbox_.Run(spec));
+  if (outcome.status == runner::Status::kInternalError) {
+    return Fail(ErrorCode::kInternal, "precompiling in the sandbox failed: " + outcome.message);
   }
-  if (outcome->status != runner::Status::kOk) {
-    std::string message = outcome->stderr_data.empty() ? outcome->message : outcome->stderr_data;
-    return TrimMessage(message.empty() ? runner::StatusWord(outcome->status) : message, 2000, 10);
+  if (outcome.status != runner::Status::kOk) {
+    std::string message = outcome.stderr_data.empty() ? outcome.message : outcome.stderr_data;
+    return TrimMessage(message.empty() ? runner::StatusWord(outcome.status) : message, 2000, 10);
   }
   struct stat st;
   if (::lstat((box + "/" + out).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {

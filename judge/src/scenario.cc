@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "koodikoe/try.h"
 #include "yaml_util.h"
 
 namespace judge {
@@ -64,9 +65,8 @@ Result<std::vector<std::pair<std::string, std::string>>> StringMap(const YamlDoc
   for (const auto& entry : node) {
     if (!entry.first.IsScalar())
       return tl::unexpected(YamlError(doc, entry.first, key + ": keys must be text"));
-    auto value = AsString(doc, entry.second, key + "." + entry.first.Scalar());
-    if (!value) return tl::unexpected(value.error());
-    pairs.emplace_back(entry.first.Scalar(), *value);
+    KOODIKOE_TRY(auto value, AsString(doc, entry.second, key + "." + entry.first.Scalar()));
+    pairs.emplace_back(entry.first.Scalar(), value);
   }
   return pairs;
 }
@@ -101,31 +101,27 @@ Result<void> ReadExpect(const YamlDoc& doc, const YAML::Node& node, ScenarioExpe
     const std::string key = entry.first.Scalar();
     const YAML::Node& value = entry.second;
     if (key == "status") {
-      auto status = AsDouble(doc, value, "expect.status");
-      if (!status) return tl::unexpected(status.error());
-      if (*status < 100 || *status > 599 || *status != std::floor(*status)) {
+      KOODIKOE_TRY(auto status, AsDouble(doc, value, "expect.status"));
+      if (status < 100 || status > 599 || status != std::floor(status)) {
         return tl::unexpected(
             YamlError(doc, value, "expect.status must be an HTTP status, 100 to 599"));
       }
-      expect.status = static_cast<int>(*status);
+      expect.status = static_cast<int>(status);
     } else if (key == "headers") {
-      auto headers = StringMap(doc, value, "expect.headers");
-      if (!headers) return tl::unexpected(headers.error());
-      for (const auto& [name, pattern] : *headers) {
+      KOODIKOE_TRY(auto headers, StringMap(doc, value, "expect.headers"));
+      for (const auto& [name, pattern] : headers) {
         if (auto ok = CheckRegex(doc, value, pattern); !ok) return ok;
       }
-      expect.headers = *headers;
+      expect.headers = headers;
     } else if (key == "body" || key == "body_regex") {
-      auto text = AsString(doc, value, "expect." + key);
-      if (!text) return tl::unexpected(text.error());
+      KOODIKOE_TRY(auto text, AsString(doc, value, "expect." + key));
       if (key == "body_regex") {
-        if (auto ok = CheckRegex(doc, value, *text); !ok) return ok;
+        if (auto ok = CheckRegex(doc, value, text); !ok) return ok;
       }
-      (key == "body" ? expect.body : expect.body_regex) = *text;
+      (key == "body" ? expect.body : expect.body_regex) = text;
     } else if (key == "json") {
-      auto json = ToJson(doc, value, 0);
-      if (!json) return tl::unexpected(json.error());
-      expect.json = std::move(*json);
+      KOODIKOE_TRY(auto json, ToJson(doc, value, 0));
+      expect.json = std::move(json);
     } else {
       return tl::unexpected(YamlError(
           doc, entry.first,
@@ -146,39 +142,34 @@ Result<void> ReadRequestKey(const YamlDoc& doc, const std::string& key, const YA
   static const std::set<std::string> kMethods = {"GET",    "POST", "PUT",    "PATCH",
                                                  "DELETE", "HEAD", "OPTIONS"};
   if (key == "method") {
-    auto method = AsString(doc, value, "method");
-    if (!method) return tl::unexpected(method.error());
-    for (char& c : *method) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
-    if (!kMethods.count(*method)) {
+    KOODIKOE_TRY(auto method, AsString(doc, value, "method"));
+    for (char& c : method) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+    if (!kMethods.count(method)) {
       return tl::unexpected(
           YamlError(doc, value, "method must be GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS"));
     }
-    step.method = *method;
+    step.method = method;
   } else if (key == "path") {
-    auto path = AsString(doc, value, "path");
-    if (!path) return tl::unexpected(path.error());
-    if (path->empty() || (*path)[0] != '/' || path->find_first_of(" \r\n\t") != std::string::npos) {
+    KOODIKOE_TRY(auto path, AsString(doc, value, "path"));
+    if (path.empty() || path[0] != '/' || path.find_first_of(" \r\n\t") != std::string::npos) {
       return tl::unexpected(YamlError(doc, value, "path must start with / and hold no spaces"));
     }
-    step.path = *path;
+    step.path = path;
   } else if (key == "headers") {
-    auto headers = StringMap(doc, value, "headers");
-    if (!headers) return tl::unexpected(headers.error());
-    for (const auto& [name, text] : *headers) {
+    KOODIKOE_TRY(auto headers, StringMap(doc, value, "headers"));
+    for (const auto& [name, text] : headers) {
       if (name.empty() || name.find_first_of(" :\r\n") != std::string::npos ||
           text.find_first_of("\r\n") != std::string::npos) {
         return tl::unexpected(YamlError(doc, value, "header '" + name + "' is not a valid header"));
       }
     }
-    step.headers = *headers;
+    step.headers = headers;
   } else if (key == "body") {
-    auto body = AsString(doc, value, "body");
-    if (!body) return tl::unexpected(body.error());
-    step.body = *body;
+    KOODIKOE_TRY(auto body, AsString(doc, value, "body"));
+    step.body = body;
   } else if (key == "json") {
-    auto json = ToJson(doc, value, 0);
-    if (!json) return tl::unexpected(json.error());
-    step.json = std::move(*json);
+    KOODIKOE_TRY(auto json, ToJson(doc, value, 0));
+    step.json = std::move(json);
   } else {
     return tl::unexpected(YamlError(doc, value, "unknown key '" + key + "'"));
   }
@@ -199,20 +190,18 @@ Result<void> ReadStepKey(const YamlDoc& doc, const std::string& key, const YAML:
   if (key == "restart") return Assign(AsBool(doc, value, "restart"), step.restart);
   if (key == "timeout") return Assign(Seconds(doc, value, "timeout", 60), step.timeout);
   if (key == "concurrency") {
-    auto count = AsDouble(doc, value, "concurrency");
-    if (!count) return tl::unexpected(count.error());
-    if (*count < 1 || *count > kMaxConcurrency || *count != std::floor(*count)) {
+    KOODIKOE_TRY(auto count, AsDouble(doc, value, "concurrency"));
+    if (count < 1 || count > kMaxConcurrency || count != std::floor(count)) {
       return tl::unexpected(
           YamlError(doc, value, "concurrency must be a whole number from 1 to 64"));
     }
-    step.concurrency = static_cast<int>(*count);
+    step.concurrency = static_cast<int>(count);
     return {};
   }
   if (key == "expect") return ReadExpect(doc, value, step.expect);
   if (key == "capture") {
-    auto captures = StringMap(doc, value, "capture");
-    if (!captures) return tl::unexpected(captures.error());
-    for (const auto& [name, source] : *captures) {
+    KOODIKOE_TRY(auto captures, StringMap(doc, value, "capture"));
+    for (const auto& [name, source] : captures) {
       if (!ValidCaptureSource(source)) {
         return tl::unexpected(
             YamlError(doc, value,
@@ -220,7 +209,7 @@ Result<void> ReadStepKey(const YamlDoc& doc, const std::string& key, const YAML:
                           "' is not json, json.PATH, header.NAME, body or status"));
       }
     }
-    step.captures = *captures;
+    step.captures = captures;
     return {};
   }
   return ReadRequestKey(doc, key, value, step);
@@ -256,16 +245,14 @@ Result<Scenario> ReadScenario(const YamlDoc& doc) {
         return tl::unexpected(ok.error());
       }
     } else if (key == "points") {
-      auto points = AsDouble(doc, value, "points");
-      if (!points) return tl::unexpected(points.error());
-      if (!(*points >= 0) || *points > 1e6) {
+      KOODIKOE_TRY(auto points, AsDouble(doc, value, "points"));
+      if (!(points >= 0) || points > 1e6) {
         return tl::unexpected(YamlError(doc, value, "points must be from 0 to 1000000"));
       }
-      scenario.points = *points;
+      scenario.points = points;
     } else if (key == "timeout" || key == "startup_timeout") {
-      auto seconds = Seconds(doc, value, key, 60);
-      if (!seconds) return tl::unexpected(seconds.error());
-      (key == "timeout" ? scenario.timeout : scenario.startup_timeout) = *seconds;
+      KOODIKOE_TRY(auto seconds, Seconds(doc, value, key, 60));
+      (key == "timeout" ? scenario.timeout : scenario.startup_timeout) = seconds;
     } else if (key == "steps") {
       if (!value.IsSequence() || value.size() == 0) {
         return tl::unexpected(YamlError(doc, value, "steps must be a non-empty list"));
@@ -274,14 +261,12 @@ Result<Scenario> ReadScenario(const YamlDoc& doc) {
         return tl::unexpected(YamlError(doc, value, "at most 500 steps"));
       }
       for (const auto& item : value) {
-        auto step = ReadStep(doc, item);
-        if (!step) return tl::unexpected(step.error());
-        scenario.steps.push_back(std::move(*step));
+        KOODIKOE_TRY(auto step, ReadStep(doc, item));
+        scenario.steps.push_back(std::move(step));
       }
     } else if (key == "sample") {
-      auto sample = AsBool(doc, value, "sample");
-      if (!sample) return tl::unexpected(sample.error());
-      scenario.sample = *sample;
+      KOODIKOE_TRY(auto sample, AsBool(doc, value, "sample"));
+      scenario.sample = sample;
     } else if (key == "description") {
     } else {
       return tl::unexpected(YamlError(doc, entry.first,

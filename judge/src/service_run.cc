@@ -13,6 +13,7 @@
 #include "feedback_json.h"
 #include "fs_util.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "koodikoe/unique_fd.h"
 #include "run_spec.h"
 
@@ -91,9 +92,8 @@ ServiceRun::ServiceRun(const RunContext& context, const TestCase& test, int inde
 ServiceRun::~ServiceRun() { RemoveWorkDir(dir_); }
 
 Result<void> ServiceRun::Prepare() {
-  auto scenario = LoadScenario(test_.input_path, test_.name + ".yaml");
-  if (!scenario) return tl::unexpected(scenario.error());
-  scenario_ = std::move(*scenario);
+  KOODIKOE_TRY(auto scenario, LoadScenario(test_.input_path, test_.name + ".yaml"));
+  scenario_ = std::move(scenario);
   dir_ = context_.work_dir + "/t" + std::to_string(index_);
   service_dir_ = dir_ + "/service";
   client_dir_ = dir_ + "/client";

@@ -4,6 +4,7 @@
 
 #include "base/log.h"
 #include "base/time_util.h"
+#include "koodikoe/try.h"
 #include "projects/projects.h"
 #include "projects/team_repos.h"
 
@@ -53,20 +54,17 @@ struct ProjectView {
 
 // The project and its workshop, for its trainer or a member of the workshop; others get 404.
 ApiResult<ProjectView> SeeProject(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto project = Check(services.storage.FindProject(*id));
+  KOODIKOE_TRY(auto id, PathId(request));
+  auto project = Check(services.storage.FindProject(id));
   if (!project) return tl::unexpected(project.error());
   auto unknown = Reject(Fault::kNotFound, "unknown_project", "There is no such team project.");
   if (!*project) return unknown;
-  auto workshop = LoadWorkshop(services, (*project)->workshop_id);
-  if (!workshop) return tl::unexpected(workshop.error());
-  ProjectView view{std::move(**project), std::move(*workshop), false};
+  KOODIKOE_TRY(auto workshop, LoadWorkshop(services, (*project)->workshop_id));
+  ProjectView view{std::move(**project), std::move(workshop), false};
   view.trainer = Runs(request.user(), view.workshop);
   if (view.trainer) return view;
-  auto members = Check(services.storage.Members(view.workshop.id));
-  if (!members) return tl::unexpected(members.error());
-  bool member = std::any_of(members->begin(), members->end(),
+  KOODIKOE_TRY(auto members, Check(services.storage.Members(view.workshop.id)));
+  bool member = std::any_of(members.begin(), members.end(),
                             [&](const Member& m) { return m.user_id == request.user().id; });
   if (!member) return unknown;
   return view;
@@ -108,14 +106,13 @@ ApiResult<std::vector<int64_t>> MemberIds(Services& services, const Workshop& wo
                   "A team has " + std::to_string(kMinTeamMembers) + " to " +
                       std::to_string(kMaxTeamMembers) + " members: list their usernames.");
   }
-  auto members = Check(services.storage.Members(workshop.id));
-  if (!members) return tl::unexpected(members.error());
+  KOODIKOE_TRY(auto members, Check(services.storage.Members(workshop.id)));
   std::vector<int64_t> ids;
   for (const auto& name : names) {
     std::string username = name.is_string() ? name.get<std::string>() : name.dump();
-    auto found = std::find_if(members->begin(), members->end(),
+    auto found = std::find_if(members.begin(), members.end(),
                               [&](const Member& m) { return m.username == username; });
-    if (found == members->end()) {
+    if (found == members.end()) {
       return Reject(Fault::kInvalid, "unknown_member",
                     username + " is not a member of the workshop " + workshop.title + ".");
     }
@@ -143,53 +140,46 @@ ApiResult<Team> StoreTeam(Services& services, const ProjectView& view, const std
   auto repo = CreateTeamRepo(services.options.data_dir, *id, exercise ? exercise->package_dir : "",
                              view.project.title, /*fresh=*/true);
   if (!repo) LogError("team " + std::to_string(*id) + " repository: " + repo.error().Describe());
-  auto stored = Check(services.storage.FindTeam(*id));
-  if (!stored) return tl::unexpected(stored.error());
-  return std::move(**stored);
+  KOODIKOE_TRY(auto stored, Check(services.storage.FindTeam(*id)));
+  if (!stored) return Reject(Fault::kNotFound, "unknown_team", "There is no such team.");
+  return std::move(*stored);
 }
 
 }  // namespace
 
 ApiResult<ApiReply> CreateProject(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto workshop = LoadWorkshop(services, *id);
-  if (!workshop) return tl::unexpected(workshop.error());
-  if (!Runs(request.user(), *workshop)) {
+  KOODIKOE_TRY(auto id, PathId(request));
+  KOODIKOE_TRY(auto workshop, LoadWorkshop(services, id));
+  if (!Runs(request.user(), workshop)) {
     return Reject(Fault::kForbidden, "not_your_workshop",
                   "Only the trainer who runs this workshop can do that.");
   }
-  auto exercise_id = RequireString(request.body, "exercise", 200);
-  if (!exercise_id) return tl::unexpected(exercise_id.error());
-  auto exercise = services.catalog.Find(*exercise_id);
+  KOODIKOE_TRY(auto exercise_id, RequireString(request.body, "exercise", 200));
+  auto exercise = services.catalog.Find(exercise_id);
   if (!exercise) {
-    return Reject(Fault::kNotFound, "unknown_exercise", "There is no exercise " + *exercise_id);
+    return Reject(Fault::kNotFound, "unknown_exercise", "There is no exercise " + exercise_id);
   }
   if (exercise->kind != "service") {
     return Reject(Fault::kInvalid, "not_a_service",
-                  *exercise_id + " is a " + exercise->kind +
+                  exercise_id + " is a " + exercise->kind +
                       " exercise; a team project is built on a service exercise.");
   }
-  auto title = OptionalString(request.body, "title", 200);
-  if (!title) return tl::unexpected(title.error());
-  TeamProject project{0, workshop->id, *exercise_id, title->value_or(exercise->Title()), UnixNow()};
-  auto stored = Check(services.storage.AddProject(project));
-  if (!stored) return tl::unexpected(stored.error());
-  project.id = *stored;
+  KOODIKOE_TRY(auto title, OptionalString(request.body, "title", 200));
+  TeamProject project{0, workshop.id, exercise_id, title.value_or(exercise->Title()), UnixNow()};
+  KOODIKOE_TRY(auto stored, Check(services.storage.AddProject(project)));
+  project.id = stored;
   json body = EncodeProject(services, project);
   body["teams"] = json::array();
   return Reply(body);
 }
 
 ApiResult<ApiReply> GetProject(Services& services, const ApiRequest& request) {
-  auto view = SeeProject(services, request);
-  if (!view) return tl::unexpected(view.error());
-  auto teams = Check(services.storage.TeamsOfProject(view->project.id));
-  if (!teams) return tl::unexpected(teams.error());
-  json body = EncodeProject(services, view->project);
+  KOODIKOE_TRY(auto view, SeeProject(services, request));
+  KOODIKOE_TRY(auto teams, Check(services.storage.TeamsOfProject(view.project.id)));
+  json body = EncodeProject(services, view.project);
   body["teams"] = json::array();
-  for (const auto& team : *teams) {
-    if (view->trainer || IsMember(team, request.user().id))
+  for (const auto& team : teams) {
+    if (view.trainer || IsMember(team, request.user().id))
       body["teams"].push_back(EncodeTeam(team, request.http));
   }
   return Reply(body);
@@ -198,67 +188,60 @@ ApiResult<ApiReply> GetProject(Services& services, const ApiRequest& request) {
 // The trainer forms a team of named members; a member of the workshop starts one alone and
 // gives its join code to the others.
 ApiResult<ApiReply> CreateTeam(Services& services, const ApiRequest& request) {
-  auto view = SeeProject(services, request);
-  if (!view) return tl::unexpected(view.error());
-  auto name = RequireString(request.body, "name", 100);
-  if (!name) return tl::unexpected(name.error());
+  KOODIKOE_TRY(auto view, SeeProject(services, request));
+  KOODIKOE_TRY(auto name, RequireString(request.body, "name", 100));
   std::vector<int64_t> ids = {request.user().id};
-  if (view->trainer) {
-    auto named = MemberIds(services, view->workshop, request.body.value("members", json()));
-    if (!named) return tl::unexpected(named.error());
-    ids = std::move(*named);
+  if (view.trainer) {
+    KOODIKOE_TRY(auto named,
+                 MemberIds(services, view.workshop, request.body.value("members", json())));
+    ids = std::move(named);
   }
-  auto team = StoreTeam(services, *view, *name, ids);
-  if (!team) return tl::unexpected(team.error());
-  return Reply(EncodeTeam(*team, request.http));
+  KOODIKOE_TRY(auto team, StoreTeam(services, view, name, ids));
+  return Reply(EncodeTeam(team, request.http));
 }
 
 ApiResult<ApiReply> JoinTeamRoute(Services& services, const ApiRequest& request) {
-  auto code = RequireString(request.body, "code", 40);
-  if (!code) return tl::unexpected(code.error());
-  auto team = Check(services.storage.FindTeamByCode(*code));
-  if (!team) return tl::unexpected(team.error());
-  if (!*team) {
-    return Reject(Fault::kNotFound, "unknown_team_code", "No team has the code " + *code + ".");
+  KOODIKOE_TRY(auto code, RequireString(request.body, "code", 40));
+  KOODIKOE_TRY(auto team, Check(services.storage.FindTeamByCode(code)));
+  if (!team) {
+    return Reject(Fault::kNotFound, "unknown_team_code", "No team has the code " + code + ".");
   }
-  auto project = Check(services.storage.FindProject((*team)->project_id));
-  if (!project) return tl::unexpected(project.error());
-  auto members = Check(services.storage.Members((*project)->workshop_id));
-  if (!members) return tl::unexpected(members.error());
-  if (std::none_of(members->begin(), members->end(),
+  KOODIKOE_TRY(auto project, Check(services.storage.FindProject(team->project_id)));
+  if (!project) {
+    return Reject(Fault::kNotFound, "unknown_team_code", "No team has the code " + code + ".");
+  }
+  KOODIKOE_TRY(auto members, Check(services.storage.Members(project->workshop_id)));
+  if (std::none_of(members.begin(), members.end(),
                    [&](const Member& m) { return m.user_id == request.user().id; })) {
     return Reject(Fault::kForbidden, "not_a_member",
                   "Join the workshop first: a team is formed of the workshop's members.");
   }
-  auto joined =
-      services.storage.JoinTeam((*team)->id, request.user().id, kMaxTeamMembers, UnixNow());
+  auto joined = services.storage.JoinTeam(team->id, request.user().id, kMaxTeamMembers, UnixNow());
   if (!joined && joined.error().code == ErrorCode::kInvalidArgument) {
     return Reject(Fault::kConflict, "already_in_team", joined.error().context);
   }
   if (!joined) return InternalFailure(joined.error());
   if (!*joined) {
     return Reject(Fault::kConflict, "team_full",
-                  "The team " + (*team)->name + " has " + std::to_string(kMaxTeamMembers) +
+                  "The team " + team->name + " has " + std::to_string(kMaxTeamMembers) +
                       " members already, the most a team may have.");
   }
-  auto stored = Check(services.storage.FindTeam((*team)->id));
-  if (!stored) return tl::unexpected(stored.error());
-  return Reply(EncodeTeam(**stored, request.http));
+  KOODIKOE_TRY(auto stored, Check(services.storage.FindTeam(team->id)));
+  if (!stored) return Reject(Fault::kNotFound, "unknown_team", "There is no such team.");
+  return Reply(EncodeTeam(*stored, request.http));
 }
 
 ApiResult<ApiReply> GetTeam(Services& services, const ApiRequest& request) {
-  auto id = PathId(request);
-  if (!id) return tl::unexpected(id.error());
-  auto team = Check(services.storage.FindTeam(*id));
+  KOODIKOE_TRY(auto id, PathId(request));
+  auto team = Check(services.storage.FindTeam(id));
   if (!team) return tl::unexpected(team.error());
   auto unknown = Reject(Fault::kNotFound, "unknown_team", "There is no such team.");
   if (!*team) return unknown;
   if (!IsMember(**team, request.user().id)) {
-    auto project = Check(services.storage.FindProject((*team)->project_id));
-    if (!project) return tl::unexpected(project.error());
-    auto workshop = LoadWorkshop(services, (*project)->workshop_id);
-    if (!workshop) return tl::unexpected(workshop.error());
-    if (!Runs(request.user(), *workshop)) return unknown;
+    KOODIKOE_TRY(auto project, Check(services.storage.FindProject((*team)->project_id)));
+    if (!project) return unknown;
+    KOODIKOE_TRY(auto workshop, LoadWorkshop(services, project->workshop_id));
+    if (!Runs(request.user(), workshop)) return unknown;
   }
   return Reply(EncodeTeam(**team, request.http));
 }

@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "accounts/auth.h"
+#include "koodikoe/try.h"
 
 namespace web {
 
@@ -135,14 +136,12 @@ Result<void> Configure(const std::string& git_dir) {
       {"koodikoe.maxRepoBytes", kMaxRepoBytes},
   };
   for (const auto& [key, value] : settings) {
-    auto set = RunGit({"--git-dir=" + git_dir, "config", key, std::to_string(value)});
-    if (!set) return tl::unexpected(set.error());
+    KOODIKOE_TRY(auto set, RunGit({"--git-dir=" + git_dir, "config", key, std::to_string(value)}));
   }
   // The history is the team's shared record: no push rewrites it.
   for (const char* key :
        {"http.receivePack", "receive.fsckObjects", "receive.denyNonFastForwards"}) {
-    auto set = RunGit({"--git-dir=" + git_dir, "config", key, "true"});
-    if (!set) return tl::unexpected(set.error());
+    KOODIKOE_TRY(auto set, RunGit({"--git-dir=" + git_dir, "config", key, "true"}));
   }
   std::error_code ec;
   fs::remove_all(fs::path(git_dir) / "hooks", ec);
@@ -159,15 +158,13 @@ Result<void> FirstCommit(const std::string& git_dir, const fs::path& work,
                                   "GIT_COMMITTER_NAME=koodikoe",
                                   "GIT_COMMITTER_EMAIL=koodikoe@localhost"};
   std::string dirs = "--git-dir=" + git_dir;
-  auto added = RunGit({dirs, "--work-tree=" + work.string(), "add", "-A", "-f", "."}, env);
-  if (!added) return tl::unexpected(added.error());
-  auto tree = RunGit({dirs, "write-tree"}, env);
-  if (!tree) return tl::unexpected(tree.error());
-  auto commit = RunGit(
-      {dirs, "commit-tree", tree->substr(0, tree->find('\n')), "-m", "Start of " + title}, env);
-  if (!commit) return tl::unexpected(commit.error());
-  auto moved =
-      RunGit({dirs, "update-ref", "refs/heads/main", commit->substr(0, commit->find('\n'))});
+  KOODIKOE_TRY(auto added,
+               RunGit({dirs, "--work-tree=" + work.string(), "add", "-A", "-f", "."}, env));
+  KOODIKOE_TRY(auto tree, RunGit({dirs, "write-tree"}, env));
+  KOODIKOE_TRY(auto commit, RunGit({dirs, "commit-tree", tree.substr(0, tree.find('\n')), "-m",
+                                    "Start of " + title},
+                                   env));
+  auto moved = RunGit({dirs, "update-ref", "refs/heads/main", commit.substr(0, commit.find('\n'))});
   if (!moved) return tl::unexpected(moved.error());
   std::error_code ec;
   fs::remove(git_dir + "/koodikoe-index", ec);
@@ -236,8 +233,7 @@ Result<void> CreateTeamRepo(const std::string& data_dir, int64_t team_id,
   std::string making = root + "/.making-" + std::to_string(team_id) + "-" + RandomHex(4);
   fs::path work = making + ".work";
   auto made = [&]() -> Result<void> {
-    auto init = RunGit({"init", "--quiet", "--bare", "--initial-branch=main", making});
-    if (!init) return tl::unexpected(init.error());
+    KOODIKOE_TRY(auto init, RunGit({"init", "--quiet", "--bare", "--initial-branch=main", making}));
     if (auto filled = FillTemplate(package_dir, title, work); !filled) return filled;
     if (auto configured = Configure(making); !configured) return configured;
     if (auto committed = FirstCommit(making, work, title); !committed) return committed;

@@ -8,6 +8,7 @@
 #include "judge/package.h"
 #include "judge/package_judge.h"
 #include "koodikoe/files.h"
+#include "koodikoe/try.h"
 #include "queue/evaluator.h"
 
 namespace web {
@@ -75,23 +76,22 @@ sys.exit(42)
 Result<std::string> MakeCustomInputPackage(const std::string& scratch, const JudgeJob& job) {
   judge::ReadOptions options;
   options.with_submissions = false;
-  auto original = judge::ReadPackage(job.package_dir, options);
-  if (!original) return tl::unexpected(original.error());
-  if (original->koodikoe.kind != "batch" || original->interactive) {
+  KOODIKOE_TRY(auto original, judge::ReadPackage(job.package_dir, options));
+  if (original.koodikoe.kind != "batch" || original.interactive) {
     return Fail(ErrorCode::kUnsupported,
                 "this exercise is not a plain input/output one, so it cannot be run on your "
                 "own input; run it on the examples instead");
   }
   std::string dir = scratch + "/custom";
   std::string yaml = "name: custom input\nvalidation: custom\nlimits:\n  memory: " +
-                     std::to_string(original->limits.memory_mib) +
-                     "\n  output: " + std::to_string(original->limits.output_mib) + "\n";
+                     std::to_string(original.limits.memory_mib) +
+                     "\n  output: " + std::to_string(original.limits.output_mib) + "\n";
   std::error_code ec;
   for (const char* sub : {"/data/sample", "/data/secret", "/output_validators/echo"}) {
     std::filesystem::create_directories(dir + sub, ec);
     if (ec) return Fail(ErrorCode::kSystem, "creating " + dir + sub + ": " + ec.message());
   }
-  double time_limit = original->limits.time_limit.value_or(2.0);
+  double time_limit = original.limits.time_limit.value_or(2.0);
   for (const auto& [path, text] : std::vector<std::pair<std::string, std::string>>{
            {"/problem.yaml", yaml},
            {"/.timelimit", std::to_string(time_limit) + "\n"},
@@ -118,24 +118,20 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
   if (!package_judge) {
     judge::JudgeConfig config;
     config.slots = std::max(2, parallel_tests);
-    auto created = judge::PackageJudge::Create(config);
-    if (!created) return tl::unexpected(created.error());
-    package_judge = std::move(*created);
+    KOODIKOE_TRY(auto created, judge::PackageJudge::Create(config));
+    package_judge = std::move(created);
   }
-  auto scratch = ScratchDir::Make();
-  if (!scratch) return tl::unexpected(scratch.error());
-  auto file_name = SourceFileName(job.language, job.source);
-  if (!file_name) return tl::unexpected(file_name.error());
-  std::string source_path = scratch->path() + "/" + *file_name;
+  KOODIKOE_TRY(auto scratch, ScratchDir::Make());
+  KOODIKOE_TRY(auto file_name, SourceFileName(job.language, job.source));
+  std::string source_path = scratch.path() + "/" + file_name;
   if (auto written = koodikoe::WriteFile(source_path, job.source); !written) {
     return tl::unexpected(written.error());
   }
   judge::EvaluateRequest request;
   request.package_dir = job.package_dir;
   if (job.input) {
-    auto custom = MakeCustomInputPackage(scratch->path(), job);
-    if (!custom) return tl::unexpected(custom.error());
-    request.package_dir = *custom;
+    KOODIKOE_TRY(auto custom, MakeCustomInputPackage(scratch.path(), job));
+    request.package_dir = custom;
   }
   request.source_path = source_path;
   request.language = job.language;
