@@ -269,8 +269,9 @@ std::string FeedbackText(const FeedbackCode& feedback) {
 
 nlohmann::json FeedbackCodeJson(const FeedbackCode& feedback) {
   nlohmann::json params = nlohmann::json::object();
-  for (const auto& [name, value] : feedback.params) {
-    std::visit([&params, &name](const auto& v) { params[name] = v; }, value);
+  for (const auto& param : feedback.params) {
+    // The pair, not a structured binding: clang before 16 cannot capture a binding.
+    std::visit([&params, &param](const auto& v) { params[param.first] = v; }, param.second);
   }
   return {{"code", feedback.code}, {"params", std::move(params)}};
 }
