@@ -235,10 +235,11 @@ int ExerciseCommand(int argc, char** argv) {
 namespace {
 
 constexpr const char* kLanguagesUsage =
-    "usage: koodikoe languages [--json] [--languages-file FILE]\n"
+    "usage: koodikoe languages [--json] [--cache DIR] [--languages-file FILE]\n"
     "       koodikoe languages --warm [--cache DIR] [--allow-weak-limits] [--languages-file FILE]\n"
     "  --warm builds the precompiled headers of the installed languages that list some\n"
-    "  (languages.yaml `precompiled:`) in the compile cache, once per compiler and flags.\n";
+    "  (languages.yaml `precompiled:`) in the compile cache, once per compiler and flags;\n"
+    "  --json lists them per language (`precompiled`: header, and whether it is warm now).\n";
 
 // `languages --warm`: builds every installed language's precompiled headers.
 int WarmLanguages(const LanguageRegistry& registry, std::string cache_dir, bool weak_limits) {
@@ -264,6 +265,16 @@ int WarmLanguages(const LanguageRegistry& registry, std::string cache_dir, bool 
     }
   }
   return failed == 0 ? 0 : 1;
+}
+
+// The headers `languages --warm` precompiles for the language, and whether each is built and
+// unchanged in the compile cache now (a compile would use it).
+nlohmann::json PrecompiledJson(const Language& language, const std::string& cache_dir) {
+  nlohmann::json headers = nlohmann::json::array();
+  for (const PrecompiledState& state : PrecompiledHeaders::States(language, cache_dir)) {
+    headers.push_back({{"header", state.header}, {"warm", state.warm}});
+  }
+  return headers;
 }
 
 }  // namespace
@@ -294,6 +305,7 @@ int LanguagesCommand(int argc, char** argv) {
     return 1;
   }
   if (warm) return WarmLanguages(*registry, cache_dir, weak_limits);
+  if (cache_dir.empty()) cache_dir = DefaultCacheDir();
   nlohmann::json list = nlohmann::json::array();
   int missing = 0;
   for (const Language& language : registry->languages()) {
@@ -308,7 +320,8 @@ int LanguagesCommand(int argc, char** argv) {
                       {"name", language.name},
                       {"extensions", language.extensions},
                       {"installed", language.installed},
-                      {"version", version}});
+                      {"version", version},
+                      {"precompiled", PrecompiledJson(language, cache_dir)}});
       continue;
     }
     std::cout << std::left << std::setw(12) << language.id << std::setw(24) << language.name

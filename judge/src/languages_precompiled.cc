@@ -91,28 +91,58 @@ std::vector<std::string> PrecompiledHeaders::WithIncludePath(std::vector<std::st
   return argv;
 }
 
-std::string PrecompiledHeaders::EntryDir(const Language& language) const {
+namespace {
+
+std::string EntryDirIn(const std::string& cache_dir, const Language& language) {
   Hasher hasher;
   hasher.AddField(kFormat);
   hasher.AddField(LanguageRegistry::ToolchainIdentity(language));
   for (const std::string& header : language.precompiled) hasher.AddField(header);
-  return cache_dir_ + "/pch/" + hasher.HexDigest();
+  return cache_dir + "/pch/" + hasher.HexDigest();
+}
+
+// The headers an entry's manifest records as built, when every one of them is unchanged
+// since; empty otherwise (none built, or the entry is missing, broken or changed).
+std::vector<std::string> UsableHeaders(const std::string& entry) {
+  auto manifest = nlohmann::json::parse(ReadBeneath(entry, kManifest, 1 << 20), nullptr,
+                                        /*allow_exceptions=*/false);
+  if (manifest.is_discarded() || !manifest.is_object()) return {};
+  const std::string include_dir = entry + "/include";
+  auto built = manifest.value("built", nlohmann::json::array());
+  if (!built.is_array()) return {};
+  std::vector<std::string> headers;
+  for (const auto& header : built) {
+    if (!Unchanged(include_dir, header)) return {};
+    headers.push_back(header.value("header", ""));
+  }
+  return headers;
+}
+
+}  // namespace
+
+std::string PrecompiledHeaders::EntryDir(const Language& language) const {
+  return EntryDirIn(cache_dir_, language);
 }
 
 std::string PrecompiledHeaders::Find(const Language& language) {
   if (language.precompiled.empty() || !language.installed) return "";
   const std::string entry = EntryDir(language);
   if (distrusted_.count(entry)) return "";
-  auto manifest = nlohmann::json::parse(ReadBeneath(entry, kManifest, 1 << 20), nullptr,
-                                        /*allow_exceptions=*/false);
-  if (manifest.is_discarded() || !manifest.is_object()) return "";
-  const std::string include_dir = entry + "/include";
-  auto built = manifest.value("built", nlohmann::json::array());
-  if (!built.is_array() || built.empty()) return "";
-  for (const auto& header : built) {
-    if (!Unchanged(include_dir, header)) return "";
+  return UsableHeaders(entry).empty() ? "" : entry + "/include";
+}
+
+std::vector<PrecompiledState> PrecompiledHeaders::States(const Language& language,
+                                                         const std::string& cache_dir) {
+  std::vector<std::string> usable;
+  if (language.installed && !language.precompiled.empty()) {
+    usable = UsableHeaders(EntryDirIn(cache_dir, language));
   }
-  return include_dir;
+  std::vector<PrecompiledState> states;
+  for (const std::string& header : language.precompiled) {
+    bool warm = std::find(usable.begin(), usable.end(), header) != usable.end();
+    states.push_back({header, warm});
+  }
+  return states;
 }
 
 void PrecompiledHeaders::Distrust(const Language& language) {

@@ -20,6 +20,13 @@ namespace judge {
 
 inline constexpr const char* kPrecompiledMount = "/pch";
 
+// One header of a language's `precompiled:` list, and whether it is warm: built and unchanged
+// in the compile cache, so that a compile is offered it.
+struct PrecompiledState {
+  std::string header;
+  bool warm = false;
+};
+
 class PrecompiledHeaders {
  public:
   PrecompiledHeaders(runner::Sandbox& sandbox, std::string cache_dir)
@@ -35,6 +42,11 @@ class PrecompiledHeaders {
   // as recorded when built), or "" (compiles go on without). Never builds: building
   // <bits/stdc++.h> takes seconds, done once by `koodikoe languages --warm`.
   std::string Find(const Language& language);
+
+  // Every header the language lists, in its order, and whether `cache_dir` holds it warm (what
+  // Find would offer). Reads the cache only: needs no sandbox and never builds.
+  static std::vector<PrecompiledState> States(const Language& language,
+                                              const std::string& cache_dir);
 
   // Stops offering the language's headers in this process: a compile with them failed in a
   // way that names them.

@@ -8,8 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "build.h"
@@ -242,6 +245,60 @@ TEST_F(Precompiled, ConcurrentBuildsLeaveOneWholeEntry) {
   auto names = koodikoe::ListNames(cache + "/pch");
   ASSERT_TRUE(names);
   EXPECT_EQ(names->size(), 1u) << "temporary directories left behind";
+  (void)koodikoe::RemoveTree(cache);
+}
+
+// `koodikoe languages --json --cache DIR` with this file's registry: each language's
+// `precompiled` list, as {header: warm}.
+std::map<std::string, std::map<std::string, bool>> ListedAsWarm(const std::string& cache) {
+  std::string registry = MakeTemp("registry") + "/languages.yaml";
+  std::ofstream(registry) << kRegistry;
+  std::string command = std::string(KOODIKOE_BIN) + " languages --json --languages-file " +
+                        registry + " --cache " + cache;
+  std::string output;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[4096];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+    EXPECT_EQ(::pclose(pipe), 0) << command;
+  }
+  (void)koodikoe::RemoveTree(registry.substr(0, registry.rfind('/')));
+  std::map<std::string, std::map<std::string, bool>> listed;
+  auto json = nlohmann::json::parse(output, nullptr, /*allow_exceptions=*/false);
+  EXPECT_TRUE(json.is_array()) << output;
+  if (!json.is_array()) return listed;
+  for (const auto& language : json) {
+    auto& headers = listed[language.value("id", "")];
+    for (const auto& header : language.at("precompiled")) {
+      headers[header.at("header").get<std::string>()] = header.at("warm").get<bool>();
+    }
+  }
+  return listed;
+}
+
+TEST_F(Precompiled, StatesSayWhichHeadersAreWarm) {
+  std::map<std::string, bool> warm;
+  for (const auto& state : PrecompiledHeaders::States(Cpp(), cache_))
+    warm[state.header] = state.warm;
+  EXPECT_EQ(warm, (std::map<std::string, bool>{{"iostream", true}, {"bits/stdc++.h", true}}));
+  std::string empty = MakeTemp("empty");
+  for (const auto& state : PrecompiledHeaders::States(Cpp(), empty)) {
+    EXPECT_FALSE(state.warm) << state.header;
+  }
+  (void)koodikoe::RemoveTree(empty);
+}
+
+TEST_F(Precompiled, LanguagesJsonListsTheHeadersAndWhetherTheyAreWarm) {
+  std::string cache = CopyOfCache();  // cpp's headers built, hostile's not
+  auto listed = ListedAsWarm(cache);
+  EXPECT_EQ(listed["cpp"],
+            (std::map<std::string, bool>{{"iostream", true}, {"bits/stdc++.h", true}}));
+  EXPECT_EQ(listed["hostile"], (std::map<std::string, bool>{{"iostream", false}}));
+  // A .gch changed since it was built is not offered to a compile, so it is not warm.
+  std::string include_dir = PrecompiledHeaders(*sandbox_, cache).Find(Cpp());
+  ASSERT_FALSE(include_dir.empty());
+  ASSERT_EQ(::truncate((include_dir + "/iostream.gch").c_str(), 4096), 0);
+  EXPECT_EQ(ListedAsWarm(cache)["cpp"],
+            (std::map<std::string, bool>{{"iostream", false}, {"bits/stdc++.h", false}}));
   (void)koodikoe::RemoveTree(cache);
 }
 
