@@ -1,8 +1,10 @@
 // `koodikoe run` as a user calls it: JSON as stdout's last line or in --result, exit codes.
+#include <elf.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -36,6 +38,35 @@ std::string LastLine(const std::string& text) {
 }
 
 const std::string kBin = KOODIKOE_BIN;
+
+// Whether an ELF executable names a program interpreter (the dynamic linker).
+bool HasInterpreter(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  Elf64_Ehdr header{};
+  file.read(reinterpret_cast<char*>(&header), sizeof header);
+  EXPECT_TRUE(file && std::string(reinterpret_cast<char*>(header.e_ident), 4) == ELFMAG);
+  for (int i = 0; i < header.e_phnum; ++i) {
+    Elf64_Phdr program{};
+    file.seekg(static_cast<std::streamoff>(header.e_phoff + i * header.e_phentsize));
+    file.read(reinterpret_cast<char*>(&program), sizeof program);
+    if (!file || program.p_type == PT_INTERP) return true;
+  }
+  return false;
+}
+
+// `koodikoe` starts once per run: linked static-pie (KOODIKOE_STATIC_CLI), it loads no shared
+// library, and it stays position-independent (ASLR).
+TEST(RunCommandTest, CliIsStaticPie) {
+  if (!KOODIKOE_CLI_STATIC) GTEST_SKIP() << "built without KOODIKOE_STATIC_CLI";
+  EXPECT_FALSE(HasInterpreter(kBin)) << kBin << " loads shared libraries";
+  std::ifstream file(kBin, std::ios::binary);
+  Elf64_Ehdr header{};
+  file.read(reinterpret_cast<char*>(&header), sizeof header);
+  EXPECT_EQ(header.e_type, ET_DYN) << "not position-independent";
+  EXPECT_TRUE(HasInterpreter("/bin/true")) << "the check itself sees a dynamic executable";
+  Command help = Shell(kBin + " languages --json");
+  EXPECT_EQ(help.exit_code, 0) << help.out;
+}
 
 TEST(RunCommandTest, PrintsOutputThenTheResultAsTheLastLine) {
   auto run = Shell(kBin + " run --time 1 --memory 64M -- /usr/bin/python3 -c 'print(1)'");
