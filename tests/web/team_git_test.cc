@@ -8,35 +8,12 @@
 #include <fstream>
 #include <random>
 
+#include "git_shell.h"
 #include "pg_fixture.h"
 #include "server_fixture.h"
 
 namespace web_test {
 namespace {
-
-struct Ran {
-  int status = -1;
-  std::string output;  // standard output and error together
-};
-
-// Runs a shell command line in `dir` with git isolated from this machine's configuration
-// and never prompting.
-Ran Shell(const std::string& dir, const std::string& command) {
-  std::string line = "cd '" + dir + "' && HOME='" + dir +
-                     "' GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0 GIT_AUTHOR_NAME=t "
-                     "GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-                     "GIT_COMMITTER_EMAIL=t@example.com " +
-                     command + " 2>&1";
-  Ran ran;
-  FILE* pipe = popen(line.c_str(), "r");
-  if (!pipe) return ran;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) ran.output.append(buffer, n);
-  int status = pclose(pipe);
-  ran.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return ran;
-}
 
 void WriteRandomFile(const std::string& path, size_t bytes, unsigned seed) {
   std::mt19937 random(seed);
@@ -44,8 +21,6 @@ void WriteRandomFile(const std::string& path, size_t bytes, unsigned seed) {
   for (auto& c : data) c = static_cast<char>(random());
   std::ofstream(path, std::ios::binary) << data;
 }
-
-void WriteText(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
 class TeamGitTest : public ::testing::TestWithParam<StoreKind> {
  protected:
@@ -62,12 +37,6 @@ class TeamGitTest : public ::testing::TestWithParam<StoreKind> {
     Reply login = api.Login(username, password.empty() ? username + "-demo" : password);
     EXPECT_EQ(login.status, 200) << login.body.dump();
     return api;
-  }
-
-  // The clone URL with a person's credentials in it.
-  std::string UrlAs(const std::string& clone_url, const std::string& user,
-                    const std::string& password) {
-    return "http://" + user + ":" + password + "@" + clone_url.substr(7);
   }
 
   // A team of aino and yusuf in a project on the `health` service exercise; its clone_url.

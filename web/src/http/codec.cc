@@ -89,6 +89,10 @@ json EncodeSubmission(const Submission& s, bool with_source, ReportViewer viewer
               {"created_at", IsoTime(s.created_at)},
               {"kind", s.kind},
               {"exercise_version", s.exercise_version}};
+  if (s.team_id != 0) {
+    out["team"] = s.team_id;
+    out["commit"] = s.commit_sha;
+  }
   if (!with_source) return out;
   out["source"] = s.source;
   out["compile"] = {{"status", ""}, {"output", ""}};

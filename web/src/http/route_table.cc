@@ -415,6 +415,16 @@ std::vector<Route> ProjectRoutes() {
      "Join a team of a workshop you are in with its code", R"({"code":"TAB3CD4E"})", kTeam},
     {"GET", "/api/v1/teams/{id}", Access::kUser, 200, GetTeam, nullptr,
      "A team, for its members and the workshop's trainer: members and clone_url", "", kTeam},
+    {"POST", "/api/v1/teams/{id}/judge", Access::kUser, 202, JudgeTeam, nullptr,
+     "A member judges the team's main (or a chosen commit: an id or a branch) through the "
+     "queue; follow it as a submission (GET /api/v1/submissions/{id}, its events)",
+     R"({"commit":"optional: a commit id or branch; main when left out"})",
+     R"({"id":42,"status":"queued","kind":"team","team":3,"commit":"4b825dc642cb6eb9a060e54bf8d69288fbee4904"})",
+     64 * 1024, kJson, BodyKind::kJson,
+     kQueueFull},
+    {"GET", "/api/v1/teams/{id}/judgements", Access::kUser, 200, ListTeamJudgings, nullptr,
+     "The team's judgings, newest first, for its members and the workshop's trainer", "",
+     R"([{"id":42,"commit":"4b825dc642cb6eb9a060e54bf8d69288fbee4904","user":"aino","status":"done","verdict":"accepted","score":2,"max_score":2,"created_at":"…","message":"","scenarios":[{"name":"secret/1-health","verdict":"accepted","score":1}]}])"},
     {"GET", "/git/teams/{id}/info/refs", Access::kPublic, 200, nullptr, GitHttp,
      "git smart HTTP (?service=git-upload-pack|git-receive-pack), for the team's members: "
      "HTTP Basic with their koodikoe username and password", "", "", 0, kGit,

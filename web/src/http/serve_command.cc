@@ -22,6 +22,7 @@
 #include "http/static_files.h"
 #include "koodikoe/files.h"
 #include "koodikoe/try.h"
+#include "projects/team_repos.h"
 
 namespace web {
 
@@ -378,6 +379,9 @@ int ServeCommand(int argc, char** argv) {
   Metrics metrics;
   LoginRateLimiter limiter;
   JudgeQueue queue(**storage, catalog, events, metrics, HelperStarter(options), options.workers);
+  queue.SetTreeSource([data_dir = options.data_dir](const Submission& s) {
+    return ArchiveTeamCommit(data_dir, s.team_id, s.commit_sha);
+  });
   ExerciseSets sets(options.data_dir + "/sets");
   auto key = PlatformKey::LoadOrCreate(options.data_dir);
   if (!key) {

@@ -145,6 +145,53 @@ ApiResult<Team> StoreTeam(Services& services, const ProjectView& view, const std
   return std::move(*stored);
 }
 
+struct TeamView {
+  Team team;
+  TeamProject project;
+  Workshop workshop;
+  bool member = false;
+};
+
+// The team at the path, for its members and the workshop's trainer (and admins); everyone
+// else gets 404, as if there were no such team.
+ApiResult<TeamView> SeeTeam(Services& services, const ApiRequest& request) {
+  KOODIKOE_TRY(auto id, PathId(request));
+  auto team = Check(services.storage.FindTeam(id));
+  if (!team) return tl::unexpected(team.error());
+  auto unknown = Reject(Fault::kNotFound, "unknown_team", "There is no such team.");
+  if (!*team) return unknown;
+  KOODIKOE_TRY(auto project, Check(services.storage.FindProject((*team)->project_id)));
+  if (!project) return unknown;
+  KOODIKOE_TRY(auto workshop, LoadWorkshop(services, project->workshop_id));
+  bool member = IsMember(**team, request.user().id);
+  if (!member && !Runs(request.user(), workshop)) return unknown;
+  return TeamView{std::move(**team), std::move(*project), std::move(workshop), member};
+}
+
+// A judging of the team's commit: who asked, the verdict and each scenario's verdict.
+json EncodeJudging(const Submission& judging) {
+  json scenarios = json::array();
+  json report = json::parse(judging.report_json, nullptr, false);
+  if (report.is_object() && report.contains("tests") && report["tests"].is_array()) {
+    for (const auto& test : report["tests"]) {
+      scenarios.push_back({{"name", test.value("name", "")},
+                           {"verdict", test.value("verdict", "")},
+                           {"score", test.value("score", 0.0)}});
+    }
+  }
+  bool done = judging.status == "done";
+  return {{"id", judging.id},
+          {"commit", judging.commit_sha},
+          {"user", judging.username},
+          {"status", judging.status},
+          {"verdict", done ? json(judging.verdict) : json(nullptr)},
+          {"score", judging.score},
+          {"max_score", judging.max_score},
+          {"created_at", IsoTime(judging.created_at)},
+          {"message", report.is_object() ? report.value("message", "") : ""},
+          {"scenarios", scenarios}};
+}
+
 }  // namespace
 
 ApiResult<ApiReply> CreateProject(Services& services, const ApiRequest& request) {
@@ -232,18 +279,64 @@ ApiResult<ApiReply> JoinTeamRoute(Services& services, const ApiRequest& request)
 }
 
 ApiResult<ApiReply> GetTeam(Services& services, const ApiRequest& request) {
-  KOODIKOE_TRY(auto id, PathId(request));
-  auto team = Check(services.storage.FindTeam(id));
-  if (!team) return tl::unexpected(team.error());
-  auto unknown = Reject(Fault::kNotFound, "unknown_team", "There is no such team.");
-  if (!*team) return unknown;
-  if (!IsMember(**team, request.user().id)) {
-    KOODIKOE_TRY(auto project, Check(services.storage.FindProject((*team)->project_id)));
-    if (!project) return unknown;
-    KOODIKOE_TRY(auto workshop, LoadWorkshop(services, project->workshop_id));
-    if (!Runs(request.user(), workshop)) return unknown;
+  KOODIKOE_TRY(auto view, SeeTeam(services, request));
+  return Reply(EncodeTeam(view.team, request.http));
+}
+
+// A member asks to judge the team's main (or a chosen commit): a submission of kind "team"
+// by that member, queued like any other; the commit's tree is taken when it is judged.
+ApiResult<ApiReply> JudgeTeam(Services& services, const ApiRequest& request) {
+  KOODIKOE_TRY(auto view, SeeTeam(services, request));
+  if (!view.member) {
+    return Reject(Fault::kForbidden, "not_a_team_member",
+                  "Only the team's members judge its commits; the trainer sees the results.");
   }
-  return Reply(EncodeTeam(**team, request.http));
+  KOODIKOE_TRY(auto asked, OptionalString(request.body, "commit", 200));
+  std::string commit = asked.value_or("main");
+  auto sha = ResolveTeamCommit(services.options.data_dir, view.team.id, commit);
+  if (!sha && sha.error().code == ErrorCode::kInvalidArgument) {
+    return Reject(Fault::kInvalid, "unknown_commit",
+                  "The team's repository has no commit '" + commit +
+                      "'. Give a commit id from its history, or leave it out to judge main.");
+  }
+  if (!sha) return InternalFailure(sha.error());
+  auto exercise = services.catalog.Find(view.project.exercise);
+  if (!exercise) {
+    return Reject(
+        Fault::kNotFound, "unknown_exercise",
+        "The project's exercise '" + view.project.exercise + "' is no longer on this server.");
+  }
+  Submission submission;
+  submission.user_id = request.user().id;
+  submission.exercise = exercise->id;
+  submission.kind = "team";
+  submission.created_at = UnixNow();
+  submission.exercise_version = exercise->content_hash;
+  submission.team_id = view.team.id;
+  submission.commit_sha = *sha;
+  KOODIKOE_TRY(auto admitted, Check(services.storage.QueueSubmission(
+                                  submission, services.options.queued_per_account)));
+  if (admitted.id == 0) {
+    return Reject(Fault::kRateLimited, "too_many_queued",
+                  "You already have " + std::to_string(admitted.waiting) +
+                      " programs waiting in the queue for their results. Wait for their "
+                      "verdicts, then judge again.",
+                  {{"waiting", admitted.waiting}});
+  }
+  services.queue.Wake();
+  return Reply({{"id", admitted.id},
+                {"status", "queued"},
+                {"kind", "team"},
+                {"team", view.team.id},
+                {"commit", *sha}});
+}
+
+ApiResult<ApiReply> ListTeamJudgings(Services& services, const ApiRequest& request) {
+  KOODIKOE_TRY(auto view, SeeTeam(services, request));
+  KOODIKOE_TRY(auto judgings, Check(services.storage.TeamJudgings(view.team.id)));
+  json list = json::array();
+  for (const auto& judging : judgings) list.push_back(EncodeJudging(judging));
+  return Reply(list);
 }
 
 }  // namespace web

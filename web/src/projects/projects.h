@@ -18,6 +18,10 @@ ApiResult<ApiReply> GetProject(Services&, const ApiRequest&);
 ApiResult<ApiReply> CreateTeam(Services&, const ApiRequest&);
 ApiResult<ApiReply> JoinTeamRoute(Services&, const ApiRequest&);
 ApiResult<ApiReply> GetTeam(Services&, const ApiRequest&);
+// Judging a team's commit through the queue (a submission of kind "team"), and the team's
+// judgings with their per-scenario verdicts.
+ApiResult<ApiReply> JudgeTeam(Services&, const ApiRequest&);
+ApiResult<ApiReply> ListTeamJudgings(Services&, const ApiRequest&);
 
 // git's smart HTTP protocol for team repositories (git_http.cc): GET .../info/refs and POST
 // .../git-upload-pack or .../git-receive-pack, served by `git http-backend` as CGI, for the

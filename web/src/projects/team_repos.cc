@@ -179,13 +179,19 @@ std::string TeamRepoName(int64_t team_id) { return std::to_string(team_id) + ".g
 
 Result<std::string> RunGit(const std::vector<std::string>& args,
                            const std::vector<std::string>& env) {
+  return RunProgram("/usr/bin/git", args, env);
+}
+
+Result<std::string> RunProgram(const std::string& program, const std::vector<std::string>& args,
+                               const std::vector<std::string>& env) {
+  std::string name = program.substr(program.rfind('/') + 1);
   int out[2];
   int err[2];
-  if (pipe2(out, O_CLOEXEC) != 0) return Fail(ErrorCode::kSystem, "pipe for git");
+  if (pipe2(out, O_CLOEXEC) != 0) return Fail(ErrorCode::kSystem, "pipe for " + name);
   if (pipe2(err, O_CLOEXEC) != 0) {
     close(out[0]);
     close(out[1]);
-    return Fail(ErrorCode::kSystem, "pipe for git");
+    return Fail(ErrorCode::kSystem, "pipe for " + name);
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -194,14 +200,14 @@ Result<std::string> RunGit(const std::vector<std::string>& args,
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   std::vector<std::string> all_env = {"PATH=/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM=1"};
   all_env.insert(all_env.end(), env.begin(), env.end());
-  std::vector<char*> argv = {const_cast<char*>("git")};
+  std::vector<char*> argv = {name.data()};
   for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   std::vector<char*> envp;
   for (const auto& entry : all_env) envp.push_back(const_cast<char*>(entry.c_str()));
   envp.push_back(nullptr);
   pid_t pid = 0;
-  int spawned = posix_spawn(&pid, "/usr/bin/git", &actions, nullptr, argv.data(), envp.data());
+  int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   close(err[1]);
@@ -212,13 +218,13 @@ Result<std::string> RunGit(const std::vector<std::string>& args,
   close(err[0]);
   if (spawned != 0) {
     return Fail(ErrorCode::kSystem,
-                std::string("cannot run /usr/bin/git (install git): ") + std::strerror(spawned));
+                "cannot run " + program + " (install " + name + "): " + std::strerror(spawned));
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Fail(ErrorCode::kSystem, "git " + (args.empty() ? "" : args.back()) + ": " + errors);
+    return Fail(ErrorCode::kSystem, name + " " + (args.empty() ? "" : args.back()) + ": " + errors);
   }
   return output;
 }
@@ -254,6 +260,64 @@ Result<void> CreateTeamRepo(const std::string& data_dir, int64_t team_id,
   fs::remove_all(work, ec);
   if (!made) fs::remove_all(making, ec);
   return made;
+}
+
+Result<std::string> ResolveTeamCommit(const std::string& data_dir, int64_t team_id,
+                                      const std::string& commit) {
+  bool plain = !commit.empty() && commit.size() <= 200 && commit[0] != '-' &&
+               commit.find_first_of(" \t\n:") == std::string::npos;
+  if (!plain) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "'" + commit + "' is not a commit: give a commit id or a branch name");
+  }
+  std::string git_dir = TeamReposRoot(data_dir) + "/" + TeamRepoName(team_id);
+  auto resolved = RunGit({"--git-dir=" + git_dir, "rev-parse", "--verify", "--quiet",
+                          "--end-of-options", commit + "^{commit}"});
+  if (!resolved || resolved->size() < 40) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the team's repository has no commit '" + commit + "'");
+  }
+  return resolved->substr(0, 40);
+}
+
+Result<std::string> ArchiveTeamCommit(const std::string& data_dir, int64_t team_id,
+                                      const std::string& commit) {
+  std::string git_dir = TeamReposRoot(data_dir) + "/" + TeamRepoName(team_id);
+  KOODIKOE_TRY(auto tar, RunGit({"--git-dir=" + git_dir, "archive", "--format=tar", commit}));
+  if (tar.size() > kMaxTreeBytes) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the tree of commit " + commit + " is " + std::to_string(tar.size()) +
+                    " bytes as a tar, over the " + std::to_string(kMaxTreeBytes) +
+                    " a judging takes");
+  }
+  return tar;
+}
+
+Result<void> UnpackTree(const std::string& tar, const std::string& dir) {
+  if (tar.size() > kMaxTreeBytes) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the tree to judge is " + std::to_string(tar.size()) + " bytes, over the " +
+                    std::to_string(kMaxTreeBytes) + " a judging takes");
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Fail(ErrorCode::kSystem, "cannot create " + dir + ": " + ec.message());
+  std::string file = dir + ".tar";
+  KOODIKOE_TRY_VOID(WriteFile(file, tar, fs::perms::owner_read | fs::perms::owner_write));
+  auto unpacked = RunProgram("/usr/bin/tar", {"-x", "--no-same-owner", "-C", dir, "-f", file});
+  fs::remove(file, ec);
+  if (!unpacked) return tl::unexpected(unpacked.error());
+  // Read-only: the judge reads the commit's files, never changes them.
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      fs::permissions(it->path(),
+                      fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                      fs::perm_options::remove, ec);
+    }
+  }
+  if (ec) return Fail(ErrorCode::kSystem, "unpacking the tree into " + dir + ": " + ec.message());
+  return {};
 }
 
 }  // namespace web

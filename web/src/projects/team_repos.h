@@ -17,6 +17,8 @@ namespace web {
 inline constexpr size_t kMaxFileBytes = 1u << 20;
 inline constexpr size_t kMaxPackBytes = 8u << 20;
 inline constexpr size_t kMaxRepoBytes = 32u << 20;
+// The most a commit's tree may be, as the tar a judging gets (and a remote worker's claim).
+inline constexpr size_t kMaxTreeBytes = 16u << 20;
 
 // Where team repositories live: DATA_DIR/teams (git http-backend's GIT_PROJECT_ROOT).
 std::string TeamReposRoot(const std::string& data_dir);
@@ -37,5 +39,23 @@ koodikoe::Result<void> CreateTeamRepo(const std::string& data_dir, int64_t team_
 // its standard output; kSystem with its standard error when it exits non-zero.
 koodikoe::Result<std::string> RunGit(const std::vector<std::string>& args,
                                      const std::vector<std::string>& env = {});
+
+// RunGit for another program (an absolute path).
+koodikoe::Result<std::string> RunProgram(const std::string& program,
+                                         const std::vector<std::string>& args,
+                                         const std::vector<std::string>& env = {});
+
+// The full commit id `commit` (a commit id, a branch or tag name) names in the team's
+// repository; kInvalidArgument "the team's repository has no commit 'X'" when none.
+koodikoe::Result<std::string> ResolveTeamCommit(const std::string& data_dir, int64_t team_id,
+                                                const std::string& commit);
+
+// The commit's tree as a tar (`git archive`): what a judging of the commit reads.
+// kInvalidArgument when it is over kMaxTreeBytes.
+koodikoe::Result<std::string> ArchiveTeamCommit(const std::string& data_dir, int64_t team_id,
+                                                const std::string& commit);
+
+// Unpacks a tree's tar (ArchiveTeamCommit) into `dir` with /usr/bin/tar, its files read-only.
+koodikoe::Result<void> UnpackTree(const std::string& tar, const std::string& dir);
 
 }  // namespace web

@@ -124,6 +124,14 @@ ApiResult<Submission> VisibleSubmission(Services& services, const Caller& caller
   if (!found) return hidden;
   const User& user = caller.user;
   if (found->user_id == user.id || user.role == Role::kAdmin) return std::move(*found);
+  if (found->team_id != 0) {
+    // A judging of a team's commit: every member of the team follows it.
+    KOODIKOE_TRY(auto team, Check(services.storage.FindTeam(found->team_id)));
+    if (team && std::any_of(team->members.begin(), team->members.end(),
+                            [&](const TeamMember& m) { return m.user_id == user.id; })) {
+      return std::move(*found);
+    }
+  }
   if (user.role == Role::kTrainer) {
     KOODIKOE_TRY(auto trains, Check(services.storage.IsTrainerOf(user.id, found->user_id)));
     if (trains) return std::move(*found);

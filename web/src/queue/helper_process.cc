@@ -1,12 +1,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sodium.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "koodikoe/files.h"
@@ -126,6 +128,15 @@ Result<JudgeOutcome> HelperProcess::Judge(
                   {"language", job.language},
                   {"samples_only", job.samples_only}};
   if (job.input) request["input"] = *job.input;
+  if (!job.tree_tar.empty()) {
+    std::string encoded(
+        sodium_base64_ENCODED_LEN(job.tree_tar.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(encoded.data(), encoded.size(),
+                      reinterpret_cast<const unsigned char*>(job.tree_tar.data()),
+                      job.tree_tar.size(), sodium_base64_VARIANT_ORIGINAL);
+    encoded.resize(std::strlen(encoded.c_str()));
+    request["tree_tar"] = std::move(encoded);
+  }
   std::string line = request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   KOODIKOE_TRY_VOID(koodikoe::WriteAll(to_helper_.fd(), line.data(), line.size()));
   int64_t deadline = NowMs() + int64_t{job_timeout_seconds_} * 1000;

@@ -24,6 +24,10 @@ struct JudgeJob {
   std::string language;
   bool samples_only = false;
   std::optional<std::string> input;  // run once on this input and report the output
+  // A team's commit (issue 20): its tree as a tar, unpacked read-only into the directory the
+  // judge reads as a multi-file submission; `source` is then unused. Sent to the helper in
+  // base64.
+  std::string tree_tar;
 };
 
 struct JudgeProgress {

@@ -1,6 +1,7 @@
 // `koodikoe judge-helper`: the single-threaded process that judges for the server. It may
 // fork sandboxes (it has one thread); the server talks to it over its stdin and stdout.
 #include <signal.h>
+#include <sodium.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -45,6 +46,17 @@ Result<JudgeJob> DecodeJob(const json& request) {
   job.samples_only = request.value("samples_only", false);
   if (request.contains("input") && request["input"].is_string()) {
     job.input = request["input"].get<std::string>();
+  }
+  if (request.contains("tree_tar") && request["tree_tar"].is_string()) {
+    const std::string& encoded = request["tree_tar"].get_ref<const std::string&>();
+    job.tree_tar.resize(encoded.size());
+    size_t length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(job.tree_tar.data()),
+                          job.tree_tar.size(), encoded.data(), encoded.size(), nullptr, &length,
+                          nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+      return koodikoe::Fail(koodikoe::ErrorCode::kInvalidArgument, "a job's tree is not base64");
+    }
+    job.tree_tar.resize(length);
   }
   return job;
 }

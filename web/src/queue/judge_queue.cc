@@ -142,21 +142,22 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
   std::string package_dir;
   if (package_source_) {
     auto found = package_source_(submission);
-    if (!found && found.error().code != ErrorCode::kNotFound &&
-        found.error().code != ErrorCode::kInvalidArgument) {
-      LogError("submission=" + std::to_string(submission.id) +
-               " package not available yet: " + found.error().Describe());
-      if (auto requeued = storage_.RequeueSubmission(submission.id); !requeued) {
-        LogError("submission=" + std::to_string(submission.id) + " " + requeued.error().Describe());
-      }
-      Idle(std::chrono::seconds(2));
-      return true;
-    }
     if (!found) {
-      Finish(submission, JudgingError(found.error().Describe()), 0);
+      Unavailable(submission, "package", found.error());
       return true;
     }
     package_dir = *found;
+  }
+  std::string tree_tar;
+  if (submission.team_id != 0) {
+    Result<std::string> tree =
+        koodikoe::Fail(ErrorCode::kInvalidArgument, "this judge cannot take a team's commit");
+    if (tree_source_) tree = tree_source_(submission);
+    if (!tree) {
+      Unavailable(submission, "tree of commit " + submission.commit_sha, tree.error());
+      return true;
+    }
+    tree_tar = std::move(*tree);
   }
   auto exercise = catalog_.Find(submission.exercise);
   if (!exercise && package_dir.empty()) {
@@ -175,6 +176,7 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
   job.language = submission.language;
   job.samples_only = submission.kind == "run";
   job.input = submission.input;
+  job.tree_tar = std::move(tree_tar);
   auto outcome = client.Judge(job, [&](const JudgeProgress& step) {
     json data = {{"done", step.done}, {"total", step.total}};
     data["test"] = step.test_json.empty() ? json(nullptr) : json::parse(step.test_json);
@@ -202,6 +204,20 @@ bool JudgeQueue::Process(JudgeClient& client, const Submission& submission) {
     Wake();
   }
   return false;
+}
+
+void JudgeQueue::Unavailable(const Submission& submission, const std::string& what,
+                             const Error& error) {
+  if (error.code == ErrorCode::kNotFound || error.code == ErrorCode::kInvalidArgument) {
+    Finish(submission, JudgingError(error.Describe()), 0);
+    return;
+  }
+  LogError("submission=" + std::to_string(submission.id) + " " + what +
+           " not available yet: " + error.Describe());
+  if (auto requeued = storage_.RequeueSubmission(submission.id); !requeued) {
+    LogError("submission=" + std::to_string(submission.id) + " " + requeued.error().Describe());
+  }
+  Idle(std::chrono::seconds(2));
 }
 
 void JudgeQueue::Finish(const Submission& submission, const JudgeOutcome& outcome, double seconds) {

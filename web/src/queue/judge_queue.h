@@ -41,6 +41,11 @@ class JudgeQueue {
   // error puts it back in the queue (e.g. the server is restarting). Set before Start().
   using PackageSource = std::function<Result<std::string>(const Submission&)>;
   void SetPackageSource(PackageSource source) { package_source_ = std::move(source); }
+  // Where a team judging's tree comes from (a tar of the commit, see JudgeJob::tree_tar): the
+  // team's repository on the server, fetched over HTTP by a remote worker. Errors as for
+  // PackageSource. Without it a team's judging ends as judging_error. Set before Start().
+  using TreeSource = std::function<Result<std::string>(const Submission&)>;
+  void SetTreeSource(TreeSource source) { tree_source_ = std::move(source); }
   // Also publishes progress and "done" through Storage::PublishEvent, for the event streams
   // of a server in another process. Set before Start().
   void RelayEvents() { relay_events_ = true; }
@@ -65,6 +70,9 @@ class JudgeQueue {
   void ListenLoop();
   // Judges one claimed job; false if the client failed and must be replaced.
   bool Process(JudgeClient& client, const Submission& submission);
+  // Finishes (kNotFound, kInvalidArgument) or requeues (anything else) a job whose package or
+  // tree could not be had.
+  void Unavailable(const Submission& submission, const std::string& what, const Error& error);
   void Finish(const Submission& submission, const JudgeOutcome& outcome, double seconds);
   // Sleeps until woken, stopped or `timeout`.
   void Idle(std::chrono::milliseconds timeout);
@@ -76,6 +84,7 @@ class JudgeQueue {
   const ClientFactory factory_;
   const int worker_count_;
   PackageSource package_source_;
+  TreeSource tree_source_;
   bool relay_events_ = false;
 
   // Threading rule: the fields above are set before Start() and only read after it.

@@ -9,6 +9,7 @@
 #include "judge/package_judge.h"
 #include "koodikoe/files.h"
 #include "koodikoe/try.h"
+#include "projects/team_repos.h"
 #include "queue/evaluator.h"
 
 namespace web {
@@ -105,6 +106,19 @@ Result<std::string> MakeCustomInputPackage(const std::string& scratch, const Jud
   return dir;
 }
 
+// Where the job's program is: its one source file, or a team commit's tree (read-only).
+Result<std::string> WriteSource(const std::string& scratch, const JudgeJob& job) {
+  if (!job.tree_tar.empty()) {
+    std::string tree = scratch + "/tree";
+    KOODIKOE_TRY_VOID(UnpackTree(job.tree_tar, tree));
+    return tree;
+  }
+  KOODIKOE_TRY(auto file_name, SourceFileName(job.language, job.source));
+  std::string source_path = scratch + "/" + file_name;
+  KOODIKOE_TRY_VOID(koodikoe::WriteFile(source_path, job.source));
+  return source_path;
+}
+
 }  // namespace
 
 JudgeOutcome JudgingError(std::string message) {
@@ -122,11 +136,7 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
     package_judge = std::move(created);
   }
   KOODIKOE_TRY(auto scratch, ScratchDir::Make());
-  KOODIKOE_TRY(auto file_name, SourceFileName(job.language, job.source));
-  std::string source_path = scratch.path() + "/" + file_name;
-  if (auto written = koodikoe::WriteFile(source_path, job.source); !written) {
-    return tl::unexpected(written.error());
-  }
+  KOODIKOE_TRY(auto source_path, WriteSource(scratch.path(), job));
   judge::EvaluateRequest request;
   request.package_dir = job.package_dir;
   if (job.input) {
@@ -134,8 +144,10 @@ Result<json> EvaluateReal(const JudgeJob& job, int parallel_tests, const EmitPro
     request.package_dir = custom;
   }
   request.source_path = source_path;
-  request.language = job.language;
+  request.language = job.tree_tar.empty() ? job.language : "";
   request.samples_only = job.samples_only;
+  // A team's commit: every scenario's verdict, not only up to the first that fails.
+  request.run_all_tests = !job.tree_tar.empty();
   request.jobs = parallel_tests;
   auto report = package_judge->Evaluate(request, [&](const judge::Progress& progress) {
     emit(progress.done, progress.total, progress.last ? ProgressTest(*progress.last) : json());

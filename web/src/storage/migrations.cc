@@ -195,6 +195,17 @@ CREATE TABLE team_members(
   UNIQUE(project_id, user_id));
 CREATE INDEX team_members_by_user ON team_members(user_id);
 )sql",
+    // 8: judging a team's commit: the submission names the team and the commit (its source is
+    // the commit's tree, taken from the team's repository when it is judged); the queue's
+    // turns of teams, so that a team counts as one submitter.
+    R"sql(
+ALTER TABLE submissions ADD COLUMN team_id BIGINT REFERENCES teams(id) ON DELETE SET NULL;
+ALTER TABLE submissions ADD COLUMN commit_sha TEXT;
+CREATE INDEX submissions_by_team ON submissions(team_id, id);
+CREATE TABLE queue_team_turns(
+  team_id BIGINT PRIMARY KEY REFERENCES teams(id) ON DELETE CASCADE,
+  turn BIGINT NOT NULL);
+)sql",
 };
 
 constexpr const char* kCreateVersionTable =

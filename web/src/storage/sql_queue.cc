@@ -25,7 +25,7 @@ const char* const kSubmissionColumns =
     "s.status, "
     "s.verdict, s.score, s.max_score, s.created_at, s.started_at, "
     "s.finished_at, s.attempts, "
-    "s.judged_count, s.exercise_version, s.lease_until";
+    "s.judged_count, s.exercise_version, s.lease_until, s.team_id, s.commit_sha";
 
 Submission ReadSubmission(const Rows& r, size_t row) {
   return Fields(&Submission::id, &Submission::user_id, &Submission::username, &Submission::exercise,
@@ -33,7 +33,7 @@ Submission ReadSubmission(const Rows& r, size_t row) {
                 &Submission::verdict, &Submission::score, &Submission::max_score,
                 &Submission::created_at, &Submission::started_at, &Submission::finished_at,
                 &Submission::attempts, &Submission::judged_count, &Submission::exercise_version,
-                &Submission::lease_until)(r, row);
+                &Submission::lease_until, &Submission::team_id, &Submission::commit_sha)(r, row);
 }
 
 }  // namespace sql
@@ -56,10 +56,11 @@ Result<int64_t> SqlStorage::InsertQueued(sql::Connection& connection, const Subm
   KOODIKOE_TRY(auto r,
                Run(connection, "add submission",
                    "INSERT INTO submissions(user_id, exercise, language, source, kind, input, "
-                   "status, created_at, exercise_version) "
-                   "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8) RETURNING id",
+                   "status, created_at, exercise_version, team_id, commit_sha) "
+                   "VALUES(?1,?2,?3,?4,?5,?6,'queued',?7,?8,?9,?10) RETURNING id",
                    {s.user_id, s.exercise, s.language, s.source, s.kind, s.input, s.created_at,
-                    s.exercise_version}));
+                    s.exercise_version, s.team_id ? sql::Value(s.team_id) : sql::Value(),
+                    s.team_id ? sql::Value(s.commit_sha) : sql::Value()}));
   int64_t id = r.Int(0, 0);
   if (auto told = driver_->Notify(connection, kQueueChannel, std::to_string(id)); !told) {
     return DbError("notify queued submission", told.error());
@@ -128,26 +129,35 @@ Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
         // The order of storage.h, written once for both databases. {lock_rows}: workers
         // claiming at the same moment each get a different row instead of waiting for each
         // other's transactions.
+        // A submitter is an account, or a team for its judgings (coalesce(-team, user)).
         KOODIKOE_TRY(auto claimed,
                      Run(connection, "claim submission",
                          "UPDATE submissions SET status = 'judging', started_at = ?1, "
                          "attempts = attempts + 1, lease_until = ?2 WHERE id = (SELECT s.id "
                          "FROM submissions s WHERE s.status = 'queued' OR (s.status = "
                          "'judging' AND s.lease_until < ?1) ORDER BY "
-                         "(SELECT count(*) FROM submissions j WHERE j.user_id = s.user_id "
-                         "AND j.status = 'judging' AND j.lease_until >= ?1), "
-                         "coalesce((SELECT t.turn FROM queue_turns t WHERE t.user_id = "
-                         "s.user_id), 0), s.kind = 'run' DESC, s.id LIMIT 1{lock_rows}) "
-                         "RETURNING id, user_id",
+                         "(SELECT count(*) FROM submissions j WHERE coalesce(-j.team_id, "
+                         "j.user_id) = coalesce(-s.team_id, s.user_id) AND j.status = "
+                         "'judging' AND j.lease_until >= ?1), "
+                         "coalesce(CASE WHEN s.team_id IS NULL THEN (SELECT t.turn FROM "
+                         "queue_turns t WHERE t.user_id = s.user_id) ELSE (SELECT t.turn FROM "
+                         "queue_team_turns t WHERE t.team_id = s.team_id) END, 0), "
+                         "s.kind = 'run' DESC, s.id LIMIT 1{lock_rows}) "
+                         "RETURNING id, user_id, team_id",
                          {now, now + kLeaseSeconds}));
         if (claimed.empty()) return std::optional<Submission>();
-        // The account's turn moves behind every other account's.
+        // The submitter's turn moves behind every other's.
+        const char* next_turn =
+            "(SELECT coalesce(max(turn), 0) + 1 FROM (SELECT turn FROM queue_turns UNION ALL "
+            "SELECT turn FROM queue_team_turns) x)";
+        bool team = !claimed.IsNull(0, 2);
         KOODIKOE_TRY_VOID(
             Run(connection, "take turn",
-                "INSERT INTO queue_turns(user_id, turn) VALUES(?1, (SELECT "
-                "coalesce(max(turn), 0) + 1 FROM queue_turns)) ON CONFLICT(user_id) DO "
-                "UPDATE SET turn = excluded.turn",
-                {claimed.Int(0, 1)}));
+                team ? std::string("INSERT INTO queue_team_turns(team_id, turn) VALUES(?1, ") +
+                           next_turn + ") ON CONFLICT(team_id) DO UPDATE SET turn = excluded.turn"
+                     : std::string("INSERT INTO queue_turns(user_id, turn) VALUES(?1, ") +
+                           next_turn + ") ON CONFLICT(user_id) DO UPDATE SET turn = excluded.turn",
+                {claimed.Int(0, team ? 2 : 1)}));
         KOODIKOE_TRY(auto r,
                      Run(connection, "read claimed submission",
                          std::string("SELECT ") + sql::kSubmissionColumns +
@@ -159,6 +169,15 @@ Result<std::optional<Submission>> SqlStorage::ClaimNextQueued(int64_t now) {
         s.source = r.Text(0, sql::kAfterSubmission);
         return s;
       });
+}
+
+Result<std::vector<Submission>> SqlStorage::TeamJudgings(int64_t team_id) {
+  return SubmissionRows("list team judgings",
+                        std::string("SELECT ") + sql::kSubmissionColumns +
+                            ", s.report FROM submissions s JOIN users u ON u.id = s.user_id "
+                            "WHERE s.team_id = ?1 ORDER BY s.id DESC LIMIT " +
+                            std::to_string(kSubmissionPage),
+                        {team_id}, true);
 }
 
 Result<bool> SqlStorage::RenewLease(int64_t id, int attempts, int64_t now) {

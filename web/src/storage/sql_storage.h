@@ -41,6 +41,7 @@ class SqlStorage final : public Storage {
   Result<std::vector<Submission>> ListSubmissions(int64_t user_id, const std::string& exercise,
                                                   int64_t older_than) override;
   Result<std::optional<Submission>> ClaimNextQueued(int64_t now) override;
+  Result<std::vector<Submission>> TeamJudgings(int64_t team_id) override;
   Result<bool> RenewLease(int64_t id, int attempts, int64_t now) override;
   Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
                                 double max_score, const std::string& report_json,
@@ -178,7 +179,7 @@ std::string Placeholders(size_t first, size_t count);
 // The columns every submission read starts with (submissions s JOIN users u),
 // and the index of the first column after them.
 extern const char* const kSubmissionColumns;
-inline constexpr size_t kAfterSubmission = 18;
+inline constexpr size_t kAfterSubmission = 20;
 Submission ReadSubmission(const Rows& rows, size_t row);
 
 // Sets a member from a column, converting as the member's type asks (NULL is 0 or "").

@@ -62,6 +62,10 @@ struct Submission {
   int judged_count = 0;          // how many times a verdict was recorded (must end as exactly 1)
   std::string exercise_version;  // content hash of the exercise version it is judged on
   int64_t lease_until = 0;       // while judging: taken again by any worker after this (unix s)
+  // A judging of a team's commit (issue 20): its source is that commit's tree in the team's
+  // repository, taken when it is judged; `source` is empty. 0 and "" for anything else.
+  int64_t team_id = 0;
+  std::string commit_sha;
 };
 
 // How long a claimed job stays with its worker without a heartbeat (RenewLease). A worker
@@ -281,6 +285,9 @@ class QueueStore {
   // submission (a person is waiting at the screen), then the oldest. Any number of processes
   // may claim concurrently; each job goes to one of them.
   virtual Result<std::optional<Submission>> ClaimNextQueued(int64_t now) = 0;
+  // A team's judgings (submissions with this team_id), newest first, with their reports,
+  // without source: at most kSubmissionPage.
+  virtual Result<std::vector<Submission>> TeamJudgings(int64_t team_id) = 0;
   // Heartbeat: extends the lease of a job still judging in attempt `attempts` to
   // now + kLeaseSeconds. False if the job is no longer this attempt's (finished, or its
   // lease ended and another worker took it).
