@@ -124,52 +124,6 @@ TEST_P(QueueFairnessTest, Issue14TheAccountWithFewestJobsBeingJudgedGoesFirst) {
   EXPECT_EQ(JudgeNext(*storage), o2);
 }
 
-// Issue 20: a team's judgings, asked by any of its members, take one turn as one submitter:
-// a team of three each flooding does not get three turns for one of a lone candidate.
-TEST_P(QueueFairnessTest, Issue20ATeamTakesTurnsAsOneSubmitter) {
-  auto storage = Fresh("teams");
-  ASSERT_TRUE(storage);
-  int64_t trainer = AddStoredUser(*storage, "mikko");
-  std::vector<int64_t> members;
-  for (const char* name : {"aino", "yusuf", "sari"})
-    members.push_back(AddStoredUser(*storage, name));
-  int64_t oona = AddStoredUser(*storage, "oona");
-  web::Workshop workshop;
-  workshop.title = "Team week";
-  workshop.trainer_id = trainer;
-  workshop.join_code = "TEAMS1";
-  int64_t workshop_id = storage->AddWorkshop(workshop).value();
-  int64_t project = storage->AddProject({0, workshop_id, "health", "Health", 10}).value();
-  web::Team team;
-  team.project_id = project;
-  team.name = "Crew";
-  team.join_code = "TCREW01";
-  team.created_at = 10;
-  int64_t team_id = storage->AddTeam(team, members).value();
-  std::vector<int64_t> flood;
-  for (int round = 0; round < 2; ++round) {
-    for (int64_t member : members) {
-      web::Submission judging = Job(member);
-      judging.source = "";
-      judging.team_id = team_id;
-      judging.commit_sha = std::string(40, 'a');
-      flood.push_back(storage->AddSubmission(judging).value());
-    }
-  }
-  EXPECT_EQ(JudgeNext(*storage), flood[0]);
-  int64_t o1 = Queue(*storage, oona);
-  int64_t o2 = Queue(*storage, oona);
-  EXPECT_EQ(JudgeNext(*storage), o1) << "the team was just served, whichever member asks next";
-  EXPECT_EQ(JudgeNext(*storage), flood[1]);
-  EXPECT_EQ(JudgeNext(*storage), o2);
-  auto read = storage->FindSubmission(flood[1]).value();
-  ASSERT_TRUE(read);
-  EXPECT_EQ(read->team_id, team_id);
-  EXPECT_EQ(read->commit_sha, std::string(40, 'a'));
-  EXPECT_EQ(storage->TeamJudgings(team_id).value().size(), flood.size());
-  EXPECT_EQ(storage->FindSubmission(o1).value()->team_id, 0);
-}
-
 TEST_P(QueueFairnessTest, Issue14TheCapCountsJobsWaitingForAFirstVerdict) {
   auto storage = Fresh("cap");
   ASSERT_TRUE(storage);

@@ -504,6 +504,18 @@ ApiResult<json> ExportSubmissions(Services& services, const User& user,
   return submissions;
 }
 
+// The account's reflections on its roles in teams and the trainers' notes on it.
+json EncodeTeamReflectionsForExport(const std::vector<TeamReflection>& reflections) {
+  json list = json::array();
+  for (const auto& r : reflections) {
+    list.push_back({{"team", r.team_name},
+                    {"reflection", r.reflection},
+                    {"trainer_note", r.trainer_note},
+                    {"updated_at", IsoTime(r.updated_at)}});
+  }
+  return list;
+}
+
 // The user's shares and who has seen them, for data.json.
 json EncodeSharesForExport(const std::vector<Share>& shares, const std::vector<ShareView>& views) {
   json share_list = json::array();
@@ -534,6 +546,7 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
   KOODIKOE_TRY(auto shares, Check(services.storage.SharesOfCandidate(user.id)));
   KOODIKOE_TRY(auto views, Check(services.storage.ShareViewsOfCandidate(user.id)));
   KOODIKOE_TRY(auto workshops, Check(services.storage.WorkshopsOfMember(user.id)));
+  KOODIKOE_TRY(auto reflections, Check(services.storage.ReflectionsOfUser(user.id)));
 
   ZipWriter zip;
   const std::string root = "koodikoe-" + user.username + "/";
@@ -554,6 +567,7 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
                   {"shares", sharing["shares"]},
                   {"share_views", sharing["share_views"]},
                   {"workshops", workshop_list},
+                  {"team_reflections", EncodeTeamReflectionsForExport(reflections)},
                   {"submissions", submissions}};
   if (!zip.Add(root + "data.json", account.dump(2)) ||
       !zip.Add(root + "README.txt",

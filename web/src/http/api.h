@@ -117,6 +117,8 @@ ApiResult<ApiReply> GetProgress(Services&, const ApiRequest&);
 ApiResult<ApiReply> ImportExercise(Services&, const ApiRequest&);
 void ExportExercise(Services&, const ApiRequest&, httplib::Response&);
 void GetPackage(Services&, const ApiRequest&, httplib::Response&);
+// For remote workers: a team commit's tree as a tar (projects/README.md).
+void GetTeamTree(Services&, const ApiRequest&, httplib::Response&);
 ApiResult<ApiReply> GetExerciseCheck(Services&, const ApiRequest&);
 ApiResult<ApiReply> RecheckExercise(Services&, const ApiRequest&);
 void ExerciseCheckEvents(Services&, const ApiRequest&, httplib::Response&);

@@ -18,8 +18,10 @@
 #include <memory>
 #include <mutex>
 
+#include "accounts/auth.h"
 #include "base/log.h"
 #include "projects/projects.h"
+#include "projects/team_history.h"
 #include "projects/team_repos.h"
 
 namespace web {
@@ -372,13 +374,15 @@ std::string PathInfo(const Team& team, const std::string& request_path) {
   return "/" + TeamRepoName(team.id) + "/info/refs";
 }
 
-void StreamAnswer(std::shared_ptr<Cgi> cgi, httplib::Response& res) {
+// Streams the backend's answer; `ended` runs once when it has all been read (the backend is
+// done: a push's refs have moved and its post-receive hook has run).
+void StreamAnswer(std::shared_ptr<Cgi> cgi, httplib::Response& res, std::function<void()> ended) {
   std::string content_type;
   if (!ReadCgiHeaders(*cgi, res, content_type)) {
     return ReplyText(res, 500, "koodikoe: git http-backend gave no answer.");
   }
   res.set_header("Cache-Control", "no-cache");
-  res.set_chunked_content_provider(content_type, [cgi](size_t, httplib::DataSink& sink) {
+  res.set_chunked_content_provider(content_type, [cgi, ended](size_t, httplib::DataSink& sink) {
     if (!cgi->pending.empty()) {
       std::string chunk = std::move(cgi->pending);
       cgi->pending.clear();
@@ -391,6 +395,7 @@ void StreamAnswer(std::shared_ptr<Cgi> cgi, httplib::Response& res) {
     } while (n < 0 && errno == EINTR);
     if (n < 0) return false;
     if (n == 0) {
+      if (ended) ended();
       sink.done();
       return true;
     }
@@ -405,8 +410,18 @@ void GitHttp(Services& services, const ApiRequest& request, httplib::Response& r
   if (!user) return;
   auto team = MembersTeam(services, request, *user, res);
   if (!team || !EnsureRepo(services, *team, res)) return;
-  std::shared_ptr<Cgi> cgi =
-      SpawnBackend(CgiEnvironment(services, request, *user, PathInfo(*team, request.http.path)));
+  std::vector<std::string> env =
+      CgiEnvironment(services, request, *user, PathInfo(*team, request.http.path));
+  // A push is named, so that the commits it brings are recorded as this account's.
+  std::function<void()> ended;
+  if (request.http.method == "POST" && request.http.path.ends_with("/git-receive-pack")) {
+    std::string push_id = RandomHex(16);
+    env.push_back("KOODIKOE_PUSH_ID=" + push_id);
+    ended = [&services, team_id = team->id, user_id = user->id, push_id] {
+      RecordPush(services.storage, services.options.data_dir, team_id, user_id, push_id);
+    };
+  }
+  std::shared_ptr<Cgi> cgi = SpawnBackend(env);
   if (!cgi) return ReplyText(res, 503, "koodikoe: git could not be started on the server.");
   if (request.content) {
     bool fed = true;
@@ -417,7 +432,7 @@ void GitHttp(Services& services, const ApiRequest& request, httplib::Response& r
     if (!fed) return ReplyText(res, 500, "koodikoe: git http-backend stopped answering.");
   }
   cgi->CloseInput();
-  StreamAnswer(std::move(cgi), res);
+  StreamAnswer(std::move(cgi), res, std::move(ended));
 }
 
 }  // namespace web

@@ -145,15 +145,8 @@ ApiResult<Team> StoreTeam(Services& services, const ProjectView& view, const std
   return std::move(*stored);
 }
 
-struct TeamView {
-  Team team;
-  TeamProject project;
-  Workshop workshop;
-  bool member = false;
-};
+}  // namespace
 
-// The team at the path, for its members and the workshop's trainer (and admins); everyone
-// else gets 404, as if there were no such team.
 ApiResult<TeamView> SeeTeam(Services& services, const ApiRequest& request) {
   KOODIKOE_TRY(auto id, PathId(request));
   auto team = Check(services.storage.FindTeam(id));
@@ -164,9 +157,12 @@ ApiResult<TeamView> SeeTeam(Services& services, const ApiRequest& request) {
   if (!project) return unknown;
   KOODIKOE_TRY(auto workshop, LoadWorkshop(services, project->workshop_id));
   bool member = IsMember(**team, request.user().id);
-  if (!member && !Runs(request.user(), workshop)) return unknown;
-  return TeamView{std::move(**team), std::move(*project), std::move(workshop), member};
+  bool trainer = Runs(request.user(), workshop);
+  if (!member && !trainer) return unknown;
+  return TeamView{std::move(**team), std::move(*project), std::move(workshop), member, trainer};
 }
+
+namespace {
 
 // A judging of the team's commit: who asked, the verdict and each scenario's verdict.
 json EncodeJudging(const Submission& judging) {
@@ -280,7 +276,10 @@ ApiResult<ApiReply> JoinTeamRoute(Services& services, const ApiRequest& request)
 
 ApiResult<ApiReply> GetTeam(Services& services, const ApiRequest& request) {
   KOODIKOE_TRY(auto view, SeeTeam(services, request));
-  return Reply(EncodeTeam(view.team, request.http));
+  json body = EncodeTeam(view.team, request.http);
+  KOODIKOE_TRY(auto reflections, EncodeReflections(services, view.team));
+  body["reflections"] = std::move(reflections);
+  return Reply(body);
 }
 
 // A member asks to judge the team's main (or a chosen commit): a submission of kind "team"

@@ -76,6 +76,16 @@ fi
 exit 0
 )hook";
 
+// After a push: the refs it moved ("OLD NEW REF" lines), for the server to record who pushed
+// which commits when the push's answer ends (team_history.cc, RecordPush). The server names
+// the push (KOODIKOE_PUSH_ID, hex digits).
+constexpr const char* kPostReceiveHook = R"hook(#!/bin/sh
+case "$KOODIKOE_PUSH_ID" in
+  ''|*[!0-9a-f]*) exit 0 ;;
+esac
+mkdir -p koodikoe-pushes && cat > "koodikoe-pushes/$KOODIKOE_PUSH_ID"
+)hook";
+
 // Reads both pipes to their ends (a child filling one while we wait on the other would hang).
 void Drain(int out_fd, int err_fd, std::string& out, std::string& err) {
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
@@ -146,8 +156,9 @@ Result<void> Configure(const std::string& git_dir) {
   std::error_code ec;
   fs::remove_all(fs::path(git_dir) / "hooks", ec);
   fs::create_directories(fs::path(git_dir) / "hooks", ec);
-  return WriteFile(fs::path(git_dir) / "hooks/pre-receive", kPreReceiveHook,
-                   fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  auto perms = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec;
+  KOODIKOE_TRY_VOID(WriteFile(fs::path(git_dir) / "hooks/pre-receive", kPreReceiveHook, perms));
+  return WriteFile(fs::path(git_dir) / "hooks/post-receive", kPostReceiveHook, perms);
 }
 
 // The first commit of `main`: the tree of `work`, by koodikoe.

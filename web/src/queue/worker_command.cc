@@ -1,6 +1,7 @@
 // `koodikoe worker`: a judge on another machine. It takes jobs from the shared database's
 // queue (leases, heartbeats, LISTEN/NOTIFY: see Storage), fetches each exercise version by its
 // content hash from the server and judges in its own judge-helper processes.
+#include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -18,6 +19,7 @@
 #include "http/server.h"
 #include "koodikoe/files.h"
 #include "koodikoe/try.h"
+#include "projects/team_repos.h"
 #include "queue/events.h"
 #include "queue/judge_client.h"
 #include "queue/judge_queue.h"
@@ -114,6 +116,34 @@ Result<WorkerOptions> ParseWorkerArgs(int argc, char** argv) {
   return options;
 }
 
+// GET /api/v1/teams/ID/trees/COMMIT with the worker token: the commit's tree as a tar.
+Result<std::string> FetchTeamTree(const std::string& server, const std::string& token,
+                                  int64_t team_id, const std::string& commit) {
+  httplib::Client client(server);
+  client.set_connection_timeout(10, 0);
+  client.set_read_timeout(120, 0);
+  std::string path = "/api/v1/teams/" + std::to_string(team_id) + "/trees/" + commit;
+  auto reply = client.Get(path, {{"Authorization", "Bearer " + token}});
+  if (!reply) {
+    return koodikoe::Fail(ErrorCode::kSystem, "fetching " + path + " from " + server + ": " +
+                                                  httplib::to_string(reply.error()));
+  }
+  if (reply->status == 404 || reply->status == 400) {
+    return koodikoe::Fail(ErrorCode::kNotFound, "the server " + server + " cannot give commit " +
+                                                    commit + ": " + reply->body.substr(0, 300));
+  }
+  if (reply->status != 200) {
+    return koodikoe::Fail(ErrorCode::kSystem, "fetching " + path + " from " + server + ": HTTP " +
+                                                  std::to_string(reply->status));
+  }
+  if (reply->body.size() > kMaxTreeBytes) {
+    return koodikoe::Fail(
+        ErrorCode::kInvalidArgument,
+        "the tree of commit " + commit + " is over " + std::to_string(kMaxTreeBytes) + " bytes");
+  }
+  return reply->body;
+}
+
 std::string SelfPath() {
   std::error_code ec;
   auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -184,6 +214,14 @@ int WorkerCommand(int argc, char** argv) {
                    "can fetch ('" +
                        s.exercise_version + "')"
                  : "this worker has no --server to fetch exercise '" + s.exercise + "' from");
+  });
+  // A team's commit: its tree from the server that hosts the team's repository.
+  queue.SetTreeSource([&options](const Submission& s) -> Result<std::string> {
+    if (options.server.empty()) {
+      return koodikoe::Fail(ErrorCode::kInvalidArgument,
+                            "this worker has no --server to fetch the team's commit from");
+    }
+    return FetchTeamTree(options.server, options.token, s.team_id, s.commit_sha);
   });
   queue.RelayEvents();
   queue.Start();

@@ -197,7 +197,8 @@ CREATE INDEX team_members_by_user ON team_members(user_id);
 )sql",
     // 8: judging a team's commit: the submission names the team and the commit (its source is
     // the commit's tree, taken from the team's repository when it is judged); the queue's
-    // turns of teams, so that a team counts as one submitter.
+    // turns of teams, so that a team counts as one submitter; the evidence of teamwork: the
+    // account that pushed each commit, each member's reflection and the trainer's note.
     R"sql(
 ALTER TABLE submissions ADD COLUMN team_id BIGINT REFERENCES teams(id) ON DELETE SET NULL;
 ALTER TABLE submissions ADD COLUMN commit_sha TEXT;
@@ -205,6 +206,20 @@ CREATE INDEX submissions_by_team ON submissions(team_id, id);
 CREATE TABLE queue_team_turns(
   team_id BIGINT PRIMARY KEY REFERENCES teams(id) ON DELETE CASCADE,
   turn BIGINT NOT NULL);
+CREATE TABLE team_commits(
+  team_id BIGINT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  commit_sha TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  recorded_at BIGINT NOT NULL,
+  PRIMARY KEY(team_id, commit_sha));
+CREATE TABLE team_reflections(
+  team_id BIGINT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  reflection TEXT NOT NULL,
+  trainer_note TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY(team_id, user_id));
+CREATE INDEX team_reflections_by_user ON team_reflections(user_id);
 )sql",
 };
 

@@ -42,6 +42,15 @@ class SqlStorage final : public Storage {
                                                   int64_t older_than) override;
   Result<std::optional<Submission>> ClaimNextQueued(int64_t now) override;
   Result<std::vector<Submission>> TeamJudgings(int64_t team_id) override;
+  Result<void> AddTeamCommits(int64_t team_id, int64_t user_id,
+                              const std::vector<std::string>& shas, int64_t now) override;
+  Result<std::vector<TeamCommit>> TeamCommits(int64_t team_id) override;
+  Result<void> SetTeamReflection(int64_t team_id, int64_t user_id, const std::string& text,
+                                 int64_t now) override;
+  Result<void> SetTeamNote(int64_t team_id, int64_t user_id, const std::string& note,
+                           int64_t now) override;
+  Result<std::vector<TeamReflection>> TeamReflections(int64_t team_id) override;
+  Result<std::vector<TeamReflection>> ReflectionsOfUser(int64_t user_id) override;
   Result<bool> RenewLease(int64_t id, int attempts, int64_t now) override;
   Result<bool> FinishSubmission(int64_t id, const std::string& verdict, double score,
                                 double max_score, const std::string& report_json,

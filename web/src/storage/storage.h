@@ -215,6 +215,26 @@ struct Team {
   std::vector<TeamMember> members;  // filled in by reads, in the order they joined
 };
 
+// The account that brought a commit to a team's repository (a push, or a commit made in the
+// browser): the authenticated account, never the commit's own author line.
+struct TeamCommit {
+  std::string sha;
+  int64_t user_id = 0;
+  std::string username;  // filled in by reads
+  int64_t recorded_at = 0;
+};
+
+// A member's reflection on their own role in the team, and the trainer's note on them.
+struct TeamReflection {
+  int64_t team_id = 0;
+  std::string team_name;  // filled in by reads
+  int64_t user_id = 0;
+  std::string username;  // filled in by reads
+  std::string reflection;
+  std::string trainer_note;
+  int64_t updated_at = 0;
+};
+
 // Every method below is safe to call from any number of threads (and, on PostgreSQL, from any
 // number of processes sharing the database). A method is one atomic step unless its comment
 // says otherwise. Errors: kSystem when the database fails, with the words
@@ -241,8 +261,8 @@ class AccountStore {
   virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
   // Deletes the account and everything that belongs to it, in one transaction: sessions,
   // submissions and their comments, comments written, memberships, help requests, workshops
-  // run, profile, shares given and received, views, shortlists, trials. False if there was no
-  // such user.
+  // run, profile, shares given and received, views, shortlists, trials, team reflections and
+  // notes, the record of commits pushed. False if there was no such user.
   virtual Result<bool> DeleteUser(int64_t user_id) = 0;
 
  protected:
@@ -465,6 +485,21 @@ class ProjectStore {
   // team never grows past `max_members`. kInvalidArgument "you are in another team of this
   // project already".
   virtual Result<bool> JoinTeam(int64_t team_id, int64_t user_id, int max_members, int64_t now) = 0;
+  // Records `user_id` as the account that brought each commit (full ids) to the team's
+  // repository; a commit already recorded keeps its first account. One transaction.
+  virtual Result<void> AddTeamCommits(int64_t team_id, int64_t user_id,
+                                      const std::vector<std::string>& shas, int64_t now) = 0;
+  // Oldest first.
+  virtual Result<std::vector<TeamCommit>> TeamCommits(int64_t team_id) = 0;
+  // A member's reflection (the trainer's note kept), or the trainer's note on a member (the
+  // reflection kept).
+  virtual Result<void> SetTeamReflection(int64_t team_id, int64_t user_id, const std::string& text,
+                                         int64_t now) = 0;
+  virtual Result<void> SetTeamNote(int64_t team_id, int64_t user_id, const std::string& note,
+                                   int64_t now) = 0;
+  // The team's reflections and notes, by member; those of one account, in all its teams.
+  virtual Result<std::vector<TeamReflection>> TeamReflections(int64_t team_id) = 0;
+  virtual Result<std::vector<TeamReflection>> ReflectionsOfUser(int64_t user_id) = 0;
 
  protected:
   virtual ~ProjectStore() = default;
