@@ -124,8 +124,8 @@ TEST_P(TeamJudgeTest, AMemberJudgesMainOrACommitAndGetsEachScenariosVerdict) {
   EXPECT_EQ(mine.value("verdict", ""), "wrong_answer");
   auto verdicts = Verdicts(mine);
   ASSERT_EQ(verdicts.size(), 4u) << mine.dump() << " every scenario, past the first failing";
-  EXPECT_EQ(verdicts["secret/2-version"], "wrong_answer") << mine.dump();
-  EXPECT_EQ(verdicts["secret/1-health"], "accepted") << mine.dump();
+  EXPECT_EQ(verdicts["scenarios/2-version"], "wrong_answer") << mine.dump();
+  EXPECT_EQ(verdicts["scenarios/1-health"], "accepted") << mine.dump();
   const json& theirs = list.body[1];
   EXPECT_EQ(theirs.value("user", ""), "yusuf");
   EXPECT_EQ(theirs.value("verdict", ""), "accepted");
@@ -196,7 +196,7 @@ TEST_P(TeamJudgeTest, ContributionsCountWhatEachMemberPushedAndTheScenariosTheyF
   EXPECT_EQ(y.value("files", 0), 1) << y.dump();
   EXPECT_EQ(y.value("lines_added", 0), 1) << y.dump();
   EXPECT_EQ(y.value("lines_removed", -1), 0) << y.dump();
-  EXPECT_EQ(y["scenarios_fixed"], json::array({"secret/2-version"})) << y.dump();
+  EXPECT_EQ(y["scenarios_fixed"], json::array({"scenarios/2-version"})) << y.dump();
   EXPECT_EQ(As("sari").Get(team_ + "/contributions").status, 404);
 }
 

@@ -424,12 +424,12 @@ std::vector<Route> ProjectRoutes() {
      kQueueFull},
     {"GET", "/api/v1/teams/{id}/judgements", Access::kUser, 200, ListTeamJudgings, nullptr,
      "The team's judgings, newest first, for its members and the workshop's trainer", "",
-     R"([{"id":42,"commit":"4b825dc642cb6eb9a060e54bf8d69288fbee4904","user":"aino","status":"done","verdict":"accepted","score":2,"max_score":2,"created_at":"…","message":"","scenarios":[{"name":"secret/1-health","verdict":"accepted","score":1}]}])"},
+     R"([{"id":42,"commit":"4b825dc642cb6eb9a060e54bf8d69288fbee4904","user":"aino","status":"done","verdict":"accepted","score":2,"max_score":2,"created_at":"…","message":"","scenarios":[{"name":"scenarios/1-health","verdict":"accepted","score":1}]}])"},
     {"GET", "/api/v1/teams/{id}/contributions", Access::kUser, 200, GetContributions, nullptr,
      "Each member's part in main's history, for the team and the trainer: commits they pushed, "
      "files and lines added and removed (renames followed), scenarios that went from failing "
      "to passing in judgings of their commits", "",
-     R"({"members":[{"username":"aino","commits":3,"files":2,"lines_added":40,"lines_removed":3,"scenarios_fixed":["secret/2-version"]}],"unattributed_commits":1})"},
+     R"({"members":[{"username":"aino","commits":3,"files":2,"lines_added":40,"lines_removed":3,"scenarios_fixed":["scenarios/2-version"]}],"unattributed_commits":1})"},
     {"PUT", "/api/v1/teams/{id}/reflection", Access::kUser, 200, PutTeamReflection, nullptr,
      "A member writes (or rewrites) their reflection on their own role (at most 4000 bytes)",
      R"({"text":"I built the booking API and reviewed the front page."})",
