@@ -4,9 +4,13 @@
 // would leave the tree; who may read and who may commit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <random>
+#include <set>
+#include <thread>
 
 #include "pg_fixture.h"
 #include "server_fixture.h"
@@ -177,9 +181,19 @@ TEST_P(TeamFilesTest, MembersAndTheTrainerReadTheTreeAndFiles) {
 TEST_P(TeamFilesTest, PathsThatLeaveTheTreeAreRefused) {
   Api aino = As("aino");
   std::string parent = Main();
-  for (std::string path : {"../escape.txt", "/etc/passwd", ".git/config", "src/../../x",
-                           "a/.GIT/hooks/pre-receive", "a//b", "a/", "./a", "a\\b",
-                           std::string("a\0b", 3), std::string("a\nb"), std::string("")}) {
+  const std::vector<std::string> paths = {"../escape.txt",
+                                          "/etc/passwd",
+                                          ".git/config",
+                                          "src/../../x",
+                                          "a/.GIT/hooks/pre-receive",
+                                          "a//b",
+                                          "a/",
+                                          "./a",
+                                          "a\\b",
+                                          std::string("a\0b", 3),
+                                          "a\nb",
+                                          ""};
+  for (const std::string& path : paths) {
     Reply read = aino.Get(Base() + "/file?path=" + Escape(path));
     EXPECT_EQ(read.status, 400) << json(path).dump() << " " << read.body.dump();
     EXPECT_EQ(read.body.value("error", ""), "bad_path") << json(path).dump();
@@ -257,6 +271,27 @@ TEST_P(TeamFilesTest, TwoMembersCommitAndAStaleParentIsTold) {
             std::string::npos)
       << cloned.output;
   EXPECT_NE(cloned.output.find("return 'OK'"), std::string::npos) << cloned.output;
+}
+
+// Commits from the same parent at the same moment: main moves once, the others are told.
+TEST_P(TeamFilesTest, OfCommitsAtOnceFromOneParentOneLands) {
+  std::string parent = Main();
+  std::vector<Api> members;
+  for (int i = 0; i < 6; ++i) members.push_back(As(i % 2 ? "yusuf" : "aino"));
+  std::vector<int> statuses(members.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < members.size(); ++i) {
+    threads.emplace_back([&, i] {
+      statuses[i] =
+          Commit(members[i], parent, {{{"path", "n.txt"}, {"content", std::to_string(i) + "\n"}}})
+              .status;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), 5);
+  Ran count = Shell(dir_.path(), "git --git-dir='" + RepoDir() + "' rev-list --count main");
+  EXPECT_EQ(count.output, "2\n");
 }
 
 TEST_P(TeamFilesTest, CommitsKeepTheLimitsOfAPush) {
@@ -352,6 +387,62 @@ TEST_P(TeamFilesTest, OnlyTheTeamsMembersCommitAndOnlyTheyAndTheTrainerRead) {
   EXPECT_EQ(Main(), parent);
   Api yusuf = As("yusuf");
   EXPECT_EQ(Commit(yusuf, parent, change).status, 200);
+}
+
+// A team project on a bundled team package: the repository starts from its template (several
+// files, `run` executable), the members write the missing module in the browser, and the
+// judge passes the service at that commit, where the template alone fails.
+TEST_P(TeamFilesTest, ATeamCommitsThePackagesMissingPartInTheBrowserAndItIsAccepted) {
+  Api mikko = As("mikko");
+  int64_t workshop = mikko.Get("/api/v1/workshops").body[0]["id"];
+  Reply project = mikko.Post("/api/v1/workshops/" + std::to_string(workshop) + "/projects",
+                             {{"exercise", "laundry-booking"}});
+  ASSERT_EQ(project.status, 200) << project.body.dump();
+  Reply formed =
+      mikko.Post("/api/v1/projects/" + std::to_string(project.body.value("id", 0)) + "/teams",
+                 {{"name", "Laundry"}, {"members", {"aino", "yusuf"}}});
+  ASSERT_EQ(formed.status, 200) << formed.body.dump();
+  std::string base = "/api/v1/teams/" + std::to_string(formed.body.value("id", 0));
+  std::string repo =
+      dir_.path() + "/data/teams/" + std::to_string(formed.body.value("id", 0)) + ".git";
+  Api aino = As("aino");
+  Reply tree = aino.Get(base + "/tree");
+  ASSERT_EQ(tree.status, 200) << tree.body.dump();
+  std::set<std::string> paths;
+  for (const auto& file : tree.body["files"]) {
+    paths.insert(file.value("path", ""));
+    if (file.value("path", "") == "run") {
+      EXPECT_TRUE(file.value("executable", false));
+    }
+  }
+  EXPECT_EQ(paths, (std::set<std::string>{"app.py", "bookings.py", "run", "static/booking.js",
+                                          "static/index.html"}));
+
+  std::string package = std::string(KOODIKOE_SOURCE_DIR) + "/exercises/fullstack/laundry-booking";
+  std::ifstream in(package + "/submissions/accepted/team_service/bookings.py");
+  std::string accepted((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(accepted.empty());
+  Reply made = aino.Post(base + "/commits",
+                         {{"parent", tree.body.value("commit", "")},
+                          {"message", "The booking rules"},
+                          {"changes", {{{"path", "bookings.py"}, {"content", accepted}}}}});
+  ASSERT_EQ(made.status, 200) << made.body.dump();
+
+  auto judge = [&](const std::string& commit) {
+    std::string out = dir_.path() + "/tree-" + commit.substr(0, 10);
+    Ran exported = Shell(dir_.path(), "mkdir -p '" + out + "' && git --git-dir='" + repo +
+                                          "' archive '" + commit + "' | tar -x -C '" + out + "'");
+    EXPECT_EQ(exported.status, 0) << exported.output;
+    Ran judged = Shell(dir_.path(), std::string("'") + KOODIKOE_BINARY + "' judge '" + package +
+                                        "' '" + out + "' --json 2>/dev/null | tail -n 1");
+    return json::parse(judged.output, nullptr, false);
+  };
+  json good = judge(made.body.value("commit", ""));
+  ASSERT_TRUE(good.is_object());
+  EXPECT_EQ(good.value("verdict", ""), "accepted") << good.dump();
+  json start = judge(tree.body.value("commit", ""));
+  ASSERT_TRUE(start.is_object());
+  EXPECT_EQ(start.value("verdict", ""), "wrong_answer") << start.dump();
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, TeamFilesTest, ::testing::ValuesIn(AllStores()), StoreName);
