@@ -358,7 +358,7 @@ ApiResult<std::string> BuildTree(const std::string& git_dir, const std::string& 
   TempPath index{git_dir + "/koodikoe-index-" + RandomHex(8)};
   std::vector<std::string> env = {"GIT_INDEX_FILE=" + index.path};
   KOODIKOE_TRY(auto read, Check(RunGit({dir, "read-tree", parent}, env)));
-  KOODIKOE_TRY(auto listed, Check(RunGit({dir, "ls-tree", "-r", "-z", parent}, env)));
+  KOODIKOE_TRY(auto listed, Check(RunGit({dir, "ls-tree", "-r", "-l", "-z", parent}, env)));
   auto entries = ParseLsTree(listed);
   for (const auto& change : changes) {
     auto old = std::find_if(entries.begin(), entries.end(),
@@ -368,8 +368,14 @@ ApiResult<std::string> BuildTree(const std::string& git_dir, const std::string& 
         return Reject(Fault::kNotFound, "unknown_file",
                       "There is no file " + change.path + " to delete.");
       }
-      KOODIKOE_TRY(auto removed,
-                   Check(RunGit({dir, "update-index", "--force-remove", "--", change.path}, env)));
+      // git names paths to remove only with a work tree; an empty one (--force-remove never
+      // looks at it).
+      TempPath empty{git_dir + "/koodikoe-empty-" + RandomHex(8)};
+      std::error_code ec;
+      fs::create_directory(empty.path, ec);
+      KOODIKOE_TRY(auto removed, Check(RunGit({dir, "--work-tree=" + empty.path, "update-index",
+                                               "--force-remove", "--", change.path},
+                                              env)));
       continue;
     }
     TempPath blob{git_dir + "/koodikoe-blob-" + RandomHex(8)};
