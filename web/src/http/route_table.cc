@@ -5,6 +5,7 @@
 #include "http/route_table.h"
 
 #include "projects/projects.h"
+#include "projects/team_files.h"
 
 namespace web {
 
@@ -452,6 +453,23 @@ std::vector<Route> ProjectRoutes() {
     {"POST", "/git/teams/{id}/git-receive-pack", Access::kPublic, 200, nullptr, GitHttp,
      "git push (smart HTTP), for the team's members; checked: at most 8 MiB a push, 1 MiB a "
      "file, 32 MiB a repository, no symbolic links, no rewritten history, main kept", "", "", 0, kGit, BodyKind::kStream},
+    {"GET", "/api/v1/teams/{id}/tree", Access::kUser, 200, GetTeamTree, nullptr,
+     "The files of a commit of the team's repository (?ref=main, a branch or a sha), for its "
+     "members and the workshop's trainer", "",
+     R"({"ref":"main","commit":"3f2a…","files":[{"path":"app.py","size":812,"executable":false,"link":false}],"can_commit":true})"},
+    {"GET", "/api/v1/teams/{id}/file", Access::kUser, 200, GetTeamFile, nullptr,
+     "One file's text (?path=...&ref=main); binary files and files over 1 MiB are refused", "",
+     R"({"path":"app.py","commit":"3f2a…","size":812,"executable":false,"link":false,"content":"…"})"},
+    {"GET", "/api/v1/teams/{id}/commits", Access::kUser, 200, GetTeamCommits, nullptr,
+     "The history of the team's repository (?ref=main), newest first, with the files each "
+     "commit changed", "",
+     R"({"commit":"3f2a…","commits":[{"sha":"3f2a…","author":"aino","email":"aino@users.noreply.koodikoe","time":"…","message":"Booking form","files":["app.py"]}]})"},
+    {"POST", "/api/v1/teams/{id}/commits", Access::kUser, 200, CommitTeamFiles, nullptr,
+     "A member commits files changed in the browser onto main; 409 stale_parent when main is "
+     "no longer `parent`. The limits of a push apply",
+     R"({"parent":"3f2a…","message":"Booking form","changes":[{"path":"app.py","content":"…"},{"path":"old.py","delete":true}]})",
+     R"({"commit":"9b1c…","parent":"3f2a…","author":"aino","email":"aino@users.noreply.koodikoe"})",
+     4 * 1024 * 1024},
   };
   // clang-format on
 }

@@ -44,6 +44,7 @@ const OpenTrialView = lazyView(() => import('./views/trials').then((m) => m.Open
 const TrialSimilarityView = lazyView(() => import('./views/similarity').then((m) => m.TrialSimilarityView));
 const ProfileView = lazyView(() => import('./views/evidence').then((m) => m.ProfileView));
 const SharingView = lazyView(() => import('./views/evidence').then((m) => m.SharingView));
+const TeamView = lazyView(() => import('./views/team').then((m) => m.TeamView));
 
 export function LanguageSwitch({ me }: { me: Me | null }) {
   const current = lang();
@@ -206,6 +207,9 @@ export function App() {
     view = <WorkshopAnalyticsView key={m.id} id={m.id} />;
   } else if ((m = match('/workshops/:id/live', path))) {
     view = <LiveView key={m.id} id={m.id} />;
+    wide = true;
+  } else if ((m = match('/teams/:id', path))) {
+    view = <TeamView key={m.id} id={m.id} />;
     wide = true;
   } else if ((m = match('/workshops/:id', path))) {
     view = <WorkshopView key={m.id} id={m.id} me={me} />;

@@ -138,6 +138,12 @@ export interface SimilarPair {
   regions: { a: [number, number]; b: [number, number] }[];
 }
 
+export interface Team { id: number; project: number; name: string; join_code: string; members: { username: string; joined_at: string }[]; clone_url: string }
+export interface TeamTree { ref: string; commit: string; files: { path: string; size: number; executable: boolean; link: boolean }[]; can_commit: boolean }
+export interface TeamFileText { path: string; commit: string; size: number; content: string }
+export interface TeamCommit { sha: string; author: string; email: string; time: string; message: string; files: string[] }
+export type TeamChange = { path: string; content: string } | { path: string; delete: true };
+
 /** The values an error's message names (API.md: "params"), e.g. { limit_kib: 256 }. */
 export type ErrorParams = Record<string, string | number>;
 
@@ -279,6 +285,13 @@ export const api = {
   trialResults: (id: string) => request<TrialResults>('GET', `/api/v1/trials/${enc(id)}/results`),
   trialSimilarity: (id: string) => request<{ trial: number; pairs: (SimilarPair & { exercise: string })[] }>('GET', `/api/v1/trials/${enc(id)}/similarity`),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/v1/me', { password }),
+  team: (id: string | number) => request<Team>('GET', `/api/v1/teams/${enc(String(id))}`),
+  teamTree: (id: string | number, ref = 'main') => request<TeamTree>('GET', `/api/v1/teams/${enc(String(id))}/tree?ref=${enc(ref)}`),
+  teamFile: (id: string | number, path: string, ref: string) =>
+    request<TeamFileText>('GET', `/api/v1/teams/${enc(String(id))}/file?path=${enc(path)}&ref=${enc(ref)}`),
+  teamCommits: (id: string | number) => request<{ commit: string; commits: TeamCommit[] }>('GET', `/api/v1/teams/${enc(String(id))}/commits`),
+  commitTeam: (id: string | number, parent: string, message: string, changes: TeamChange[]) =>
+    request<{ commit: string; parent: string; author: string }>('POST', `/api/v1/teams/${enc(String(id))}/commits`, { parent, message, changes }),
 };
 
 export interface CheckState {
