@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
@@ -271,6 +272,16 @@ TEST_P(TeamFilesTest, TwoMembersCommitAndAStaleParentIsTold) {
             std::string::npos)
       << cloned.output;
   EXPECT_NE(cloned.output.find("return 'OK'"), std::string::npos) << cloned.output;
+
+  // Each browser commit counts as its committer's contribution.
+  Reply contributions = aino.Get(Base() + "/contributions");
+  ASSERT_EQ(contributions.status, 200) << contributions.body.dump();
+  std::map<std::string, int> commits_by;
+  for (const json& member : contributions.body["members"]) {
+    commits_by[member.value("username", "")] = member.value("commits", 0);
+  }
+  EXPECT_EQ(commits_by["aino"], 1) << contributions.body.dump();
+  EXPECT_EQ(commits_by["yusuf"], 1) << contributions.body.dump();
 }
 
 // Commits from the same parent at the same moment: main moves once, the others are told.
