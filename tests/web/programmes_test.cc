@@ -657,7 +657,7 @@ TEST_P(ProgrammesTest, TheDemoHasAProgrammeWithItsReportFilled) {
   EXPECT_EQ(Cell(report.body, "participants", "all")["count"], 8);
   EXPECT_EQ(Cell(report.body, "outcomes", "employed")["count"], 2);
   EXPECT_EQ(Cell(report.body, "reached", "shared_profile")["count"], 5);
-  Reply coach = As("ville").Get(base + "/reminders");
+  Reply coach = As("outi").Get(base + "/reminders");
   EXPECT_EQ(Names(coach.body), (std::vector<std::string>{"rasmus"}));
   Reply masked = As("lumo").Get(base + "/report");
   EXPECT_EQ(Cell(masked.body, "reached", "shared_profile")["count"], 5);

@@ -437,7 +437,7 @@ std::vector<Route> ProjectRoutes() {
 // workshops and trials; each participant's guidance path, private to them and their coaches.
 std::vector<Route> ProgrammeRoutes() {
   constexpr const char* kProgramme =
-      R"({"id":1,"name":"Vantaa spring 2027","description":"…","starts_on":"2027-01-10","ends_on":"2027-06-10","coordinator":"kaisa","your_role":"coordinator","companies":[{"username":"sari","nickname":"Sari","looks_for":{"path":"junior web developer","skills":["S1.3.1"]}}],"workshops":[{"id":1,"title":"…"}],"trials":[{"id":1,"title":"…","owner":"sari"}],"members":[{"id":4,"username":"aino","nickname":"Aino","role":"participant","joined_at":"…","coaches":["ville"]}],"join_code":"ABCD2345"})";
+      R"({"id":1,"name":"Vantaa spring 2027","description":"…","starts_on":"2027-01-10","ends_on":"2027-06-10","coordinator":"kaisa","your_role":"coordinator","companies":[{"username":"sari","nickname":"Sari","looks_for":{"path":"junior web developer","skills":["loops","conditions"]}}],"workshops":[{"id":1,"title":"…"}],"trials":[{"id":1,"title":"…","owner":"sari"}],"members":[{"id":4,"username":"aino","nickname":"Aino","role":"participant","joined_at":"…","coaches":["ville"]}],"join_code":"ABCD2345"})";
   constexpr const char* kEntry =
       R"({"id":1,"kind":"goal","text":"…","author":"ville","created_at":"…"})";
   // clang-format off
@@ -468,7 +468,7 @@ std::vector<Route> ProgrammeRoutes() {
      R"({"kind":"workshop","id":1})", kProgramme},
     {"PUT", "/api/v1/programmes/{id}/looking-for", Access::kCompany, 200, PutLookingFor, nullptr,
      "A partner company of the programme publishes what it looks for: a career path and skills",
-     R"({"path":"junior web developer","skills":["S1.3.1"]})", kProgramme},
+     R"({"path":"junior web developer","skills":["loops","conditions"]})", kProgramme},
     {"GET", "/api/v1/programmes/{id}/participants/{user}/path", Access::kUser, 200,
      GetGuidancePath, nullptr,
      "A participant's guidance path (private: the participant and their coaches; 404 for "

@@ -1,5 +1,5 @@
 // Demo programme for `serve --demo`: "Vantaa kevät 2027", run by the coordinator kaisa, with
-// the trainer ville as everyone's coach, the company lumo as partner, the demo workshop, a
+// the trainer outi as everyone's coach, the company lumo as partner, the demo workshop, a
 // trial, a career path, and eight participants at different points of their paths (some have solved
 // exercises, shared their profile, been contacted, opened a trial, found work), so that a
 // newcomer sees the guidance paths and the report filled. Accounts of their own (passwords
@@ -152,7 +152,7 @@ Result<void> SeedDemoProgramme(Storage& storage, const Catalog& catalog) {
   KOODIKOE_TRY(auto existing, storage.FindProgrammeByCode(kDemoProgrammeCode));
   if (existing) return {};
   DemoCast cast;
-  KOODIKOE_TRY(cast.coach, DemoAccount(storage, "ville", Role::kTrainer, "Ville"));
+  KOODIKOE_TRY(cast.coach, DemoAccount(storage, "outi", Role::kTrainer, "Outi"));
   KOODIKOE_TRY(cast.company, DemoAccount(storage, "lumo", Role::kCompany, "Lumo Software"));
   cast.start = UnixNow() - 60 * kDay;
   KOODIKOE_TRY(auto coordinator, DemoAccount(storage, "kaisa", Role::kCoordinator, "Kaisa"));
