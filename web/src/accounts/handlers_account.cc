@@ -128,7 +128,7 @@ ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& reques
   auto role = ParseRole(role_name);
   if (!role) {
     return Reject(Fault::kInvalid, "unknown_role",
-                  "The role must be candidate, trainer, company or admin.");
+                  "The role must be candidate, trainer, company, coordinator or admin.");
   }
   KOODIKOE_TRY(auto existing, Check(services.storage.FindUserByName(username)));
   if (existing) {
@@ -146,6 +146,27 @@ ApiResult<ApiReply> CreateUserRoute(Services& services, const ApiRequest& reques
   }
   ApiReply reply;
   reply.body = {{"id", *id}, {"username", username}, {"role", RoleName(*role)}};
+  return reply;
+}
+
+// An admin changes an account's role, e.g. makes a trainer a programme coordinator.
+ApiResult<ApiReply> SetUserRole(Services& services, const ApiRequest& request) {
+  const std::string& username = request.params.at("username");
+  KOODIKOE_TRY(auto role_name, RequireString(request.body, "role", 32));
+  auto role = ParseRole(role_name);
+  if (!role) {
+    return Reject(Fault::kInvalid, "unknown_role",
+                  "The role must be candidate, trainer, company, coordinator or admin.");
+  }
+  KOODIKOE_TRY(auto user, Check(services.storage.FindUserByName(username)));
+  if (!user) {
+    return Reject(Fault::kNotFound, "unknown_user", "There is no account '" + username + "'.",
+                  {{"username", username}});
+  }
+  user->role = *role;
+  KOODIKOE_TRY_VOID(Check(services.storage.UpdateUser(*user)));
+  ApiReply reply;
+  reply.body = {{"id", user->id}, {"username", username}, {"role", RoleName(*role)}};
   return reply;
 }
 

@@ -13,7 +13,7 @@ namespace web {
 namespace {
 
 constexpr const char* kUserUsage =
-    R"(usage: koodikoe user add NAME --role candidate|trainer|company|admin [--db URL]
+    R"(usage: koodikoe user add NAME --role candidate|trainer|company|coordinator|admin [--db URL]
   The password is read from standard input (one line).
 )";
 
@@ -59,7 +59,7 @@ int UserCommand(int argc, char** argv) {
   }
   auto role = ParseRole(role_name);
   if (!role) {
-    std::cerr << "koodikoe user: --role must be candidate, trainer, company or admin\n";
+    std::cerr << "koodikoe user: --role must be candidate, trainer, company, coordinator or admin\n";
     return 2;
   }
   auto storage = OpenStorage(db);

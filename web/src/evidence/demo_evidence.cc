@@ -51,6 +51,21 @@ std::optional<std::pair<std::string, std::string>> PackageSolution(const Exercis
 
 }  // namespace
 
+std::optional<std::pair<std::string, std::string>> DemoSolution(const Exercise& exercise,
+                                                                bool accepted) {
+  if (std::filesystem::exists(exercise.package_dir)) {
+    return PackageSolution(exercise, accepted ? "accepted" : "wrong_answer");
+  }
+  if (exercise.languages.empty()) return std::nullopt;
+  // The built-in exercises of --fake-judge: the fake judge fails sources saying WRONG.
+  const auto& allowed = exercise.languages;
+  std::string language = std::find(allowed.begin(), allowed.end(), "python") != allowed.end()
+                             ? "python"
+                             : allowed.front();
+  return std::make_pair(language, std::string(accepted ? "print('Hello, world!')\n"
+                                                       : "print('Hello world')  # WRONG\n"));
+}
+
 Result<void> SeedDemoEvidence(Storage& storage, const Catalog& catalog) {
   KOODIKOE_TRY(auto candidate, storage.FindUserByName(kDemoCandidate));
   KOODIKOE_TRY(auto company, storage.FindUserByName(kDemoCompany));
@@ -73,24 +88,10 @@ Result<void> SeedDemoEvidence(Storage& storage, const Catalog& catalog) {
   for (const auto& exercise : exercises) {
     if (seeded == kDemoExercises) break;
     if (exercise->tier > 2) continue;
-    std::pair<std::string, std::string> accepted;
-    std::optional<std::pair<std::string, std::string>> wrong;
-    if (std::filesystem::exists(exercise->package_dir)) {
-      auto found = PackageSolution(*exercise, "accepted");
-      if (!found) continue;
-      accepted = *found;
-      wrong = PackageSolution(*exercise, "wrong_answer");
-    } else if (!exercise->languages.empty()) {
-      // The built-in exercises of --fake-judge: the fake judge fails sources saying WRONG.
-      const auto& allowed = exercise->languages;
-      std::string language = std::find(allowed.begin(), allowed.end(), "python") != allowed.end()
-                                 ? "python"
-                                 : allowed.front();
-      accepted = {language, "print('Hello, world!')\n"};
-      wrong = std::make_pair(language, std::string("print('Hello world')  # WRONG\n"));
-    } else {
-      continue;
-    }
+    auto found = DemoSolution(*exercise, true);
+    if (!found) continue;
+    std::pair<std::string, std::string> accepted = *found;
+    auto wrong = DemoSolution(*exercise, false);
     int64_t at = start + seeded * 3 * 3600;
     for (const auto& attempt : {wrong, std::optional(accepted)}) {
       if (!attempt) continue;

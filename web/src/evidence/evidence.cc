@@ -12,6 +12,7 @@
 #include "base/time_util.h"
 #include "evidence/credentials.h"
 #include "koodikoe/try.h"
+#include "programmes/programmes.h"
 
 namespace web {
 
@@ -547,6 +548,7 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
   KOODIKOE_TRY(auto views, Check(services.storage.ShareViewsOfCandidate(user.id)));
   KOODIKOE_TRY(auto workshops, Check(services.storage.WorkshopsOfMember(user.id)));
   KOODIKOE_TRY(auto reflections, Check(services.storage.ReflectionsOfUser(user.id)));
+  KOODIKOE_TRY(auto programmes, ExportProgrammes(services, user));
 
   ZipWriter zip;
   const std::string root = "koodikoe-" + user.username + "/";
@@ -568,12 +570,14 @@ ApiResult<std::string> ExportArchive(Services& services, const User& user) {
                   {"share_views", sharing["share_views"]},
                   {"workshops", workshop_list},
                   {"team_reflections", EncodeTeamReflectionsForExport(reflections)},
+                  {"programmes", programmes},
                   {"submissions", submissions}};
   if (!zip.Add(root + "data.json", account.dump(2)) ||
       !zip.Add(root + "README.txt",
                "Everything koodikoe holds about the account " + user.username +
                    ": data.json (account, profile, shares, who has seen them, workshops, "
-                   "submissions with their test results and comments) and sources/ (the code "
+                   "programmes with your guidance path, submissions with their test results and "
+                   "comments) and sources/ (the code "
                    "of every submission).\n")) {
     return Reject(Fault::kInternal, "export_failed", "The archive could not be written.");
   }

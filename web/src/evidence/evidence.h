@@ -45,6 +45,12 @@ json EncodeOwnProfile(const Evidence& evidence);
 ApiResult<json> EncodeSharedReport(Services& services, const Evidence& evidence, const Share& share,
                                    bool with_identity);
 
+// For demo data: a (language, source) the exercise's package gives as accepted (or, with
+// accepted false, as a wrong answer); for the built-in exercises of --fake-judge, sources the
+// fake judge accepts or fails. nullopt when there is none.
+std::optional<std::pair<std::string, std::string>> DemoSolution(const Exercise& exercise,
+                                                                bool accepted);
+
 // "Candidate 12": how a company refers to a candidate before contact is accepted.
 std::string Alias(const Share& share);
 

@@ -105,6 +105,7 @@ ApiResult<ApiReply> GetMe(Services&, const ApiRequest&);
 ApiResult<ApiReply> PutMe(Services&, const ApiRequest&);
 ApiResult<ApiReply> CreateUserRoute(Services&, const ApiRequest&);
 ApiResult<ApiReply> UnlockLogin(Services&, const ApiRequest&);
+ApiResult<ApiReply> SetUserRole(Services&, const ApiRequest&);
 json EncodeMe(const User& user);
 
 // Exercises and progress.

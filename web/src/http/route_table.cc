@@ -4,6 +4,7 @@
 // of clang-format: easier to review as a table than as it would wrap them.
 #include "http/route_table.h"
 
+#include "programmes/programmes.h"
 #include "projects/projects.h"
 #include "projects/team_files.h"
 
@@ -41,6 +42,9 @@ std::vector<Route> AccountRoutes() {
     {"POST", "/api/v1/users", Access::kAdmin, 200, CreateUserRoute, nullptr, "Create an account",
      R"({"username":"ville","password":"…","role":"candidate"})",
      R"({"id":7,"username":"ville","role":"candidate"})"},
+    {"PUT", "/api/v1/users/{username}/role", Access::kAdmin, 200, SetUserRole, nullptr,
+     "An admin changes an account's role (e.g. grants coordinator)", R"({"role":"coordinator"})",
+     R"({"id":7,"username":"kaisa","role":"coordinator"})"},
     {"POST", "/api/v1/users/{username}/unlock", Access::kTrainer, 200, UnlockLogin, nullptr,
      "A trainer lets a member of their workshop try passwords again at once (admins: anyone)",
      "{}", R"({"username":"aino","unlocked":true})"},
@@ -474,6 +478,93 @@ std::vector<Route> ProjectRoutes() {
   // clang-format on
 }
 
+// Programmes: a coordinator's cohort with coaches, participants, partner companies,
+// workshops and trials; each participant's guidance path, private to them and their coaches.
+std::vector<Route> ProgrammeRoutes() {
+  constexpr const char* kProgramme =
+      R"({"id":1,"name":"Vantaa spring 2027","description":"…","starts_on":"2027-01-10","ends_on":"2027-06-10","coordinator":"kaisa","your_role":"coordinator","companies":[{"username":"sari","nickname":"Sari","looks_for":{"path":"junior web developer","skills":["loops","conditions"]}}],"workshops":[{"id":1,"title":"…"}],"trials":[{"id":1,"title":"…","owner":"sari"}],"members":[{"id":4,"username":"aino","nickname":"Aino","role":"participant","joined_at":"…","coaches":["ville"]}],"join_code":"ABCD2345"})";
+  constexpr const char* kEntry =
+      R"({"id":1,"kind":"goal","text":"…","author":"ville","created_at":"…"})";
+  // clang-format off
+  return {
+    {"POST", "/api/v1/programmes", Access::kUser, 200, CreateProgramme, nullptr,
+     "A coordinator (or an admin) creates a programme; returns it with its join code",
+     R"({"name":"Vantaa spring 2027","description":"optional","starts_on":"2027-01-10","ends_on":"2027-06-10"})",
+     kProgramme},
+    {"GET", "/api/v1/programmes", Access::kUser, 200, ListProgrammes, nullptr,
+     "The programmes the caller coordinates or is a member of, with the caller's role", "",
+     R"([{"id":1,"name":"Vantaa spring 2027","description":"…","starts_on":"2027-01-10","ends_on":"2027-06-10","coordinator":"kaisa","your_role":"participant"}])"},
+    {"GET", "/api/v1/programmes/{id}", Access::kUser, 200, GetProgramme, nullptr,
+     "A programme as the caller's role sees it: the coordinator every member and the join "
+     "code, a coach their participants, a participant their coaches, a company the partner "
+     "companies only (404 for anyone else)", "", kProgramme},
+    {"POST", "/api/v1/programmes/join", Access::kCandidate, 200, JoinProgramme, nullptr,
+     "A candidate joins a programme as a participant with its code", R"({"code":"ABCD2345"})",
+     kProgramme},
+    {"POST", "/api/v1/programmes/{id}/members", Access::kUser, 200, AddProgrammeMember, nullptr,
+     "The coordinator adds a participant (candidate account), coach (trainer account) or "
+     "partner company (company account)", R"({"username":"aino","role":"participant"})",
+     kProgramme},
+    {"POST", "/api/v1/programmes/{id}/coaching", Access::kUser, 200, AssignCoachRoute, nullptr,
+     "The coordinator makes a coach of the programme one of a participant's coaches",
+     R"({"coach":"ville","participant":"aino"})", kProgramme},
+    {"POST", "/api/v1/programmes/{id}/items", Access::kUser, 200, AddProgrammeItemRoute, nullptr,
+     "The coordinator puts a workshop or a trial in the programme",
+     R"({"kind":"workshop","id":1})", kProgramme},
+    {"PUT", "/api/v1/programmes/{id}/looking-for", Access::kCompany, 200, PutLookingFor, nullptr,
+     "A partner company of the programme publishes what it looks for: a career path and skills",
+     R"({"path":"junior web developer","skills":["loops","conditions"]})", kProgramme},
+    {"GET", "/api/v1/programmes/{id}/participants/{user}/path", Access::kUser, 200,
+     GetGuidancePath, nullptr,
+     "A participant's guidance path (private: the participant and their coaches; 404 for "
+     "anyone else): goals, check-ins, reflections, milestones from their data", "",
+     R"({"programme":1,"participant":{"id":4,"username":"aino","nickname":"Aino"},"coaches":["ville"],"private":true,"goals":[],"checkins":[],"reflections":[],"milestones":{"first_exercise_solved":{"at":"…","exercise":"hello"},"first_shared_profile":null,"first_company_contact":null,"first_trial":null},"last_active":"…"})"},
+    {"POST", "/api/v1/programmes/{id}/participants/{user}/path/goals", Access::kUser, 200,
+     AddGoal, nullptr, "A goal, set by the participant or their coach", R"({"text":"…"})",
+     kEntry},
+    {"POST", "/api/v1/programmes/{id}/participants/{user}/path/checkins", Access::kUser, 200,
+     AddCheckIn, nullptr, "A coach's check-in note on their participant", R"({"note":"…"})",
+     kEntry},
+    {"POST", "/api/v1/programmes/{id}/participants/{user}/path/reflections", Access::kUser, 200,
+     AddReflection, nullptr, "The participant's own reflection", R"({"text":"…"})", kEntry},
+    {"POST", "/api/v1/programmes/{id}/paths", Access::kUser, 200, CreateCareerPath, nullptr,
+     "The coordinator defines a career path: skills (tags of exercises/skills.yaml) with the "
+     "tier expected of each",
+     R"({"name":"Junior web developer","skills":[{"skill":"loops","tier":1},{"skill":"http","tier":2}]})",
+     R"({"id":1,"name":"Junior web developer","skills":[{"skill":"loops","tier":1}],"created_at":"…"})"},
+    {"GET", "/api/v1/programmes/{id}/paths", Access::kUser, 200, ListCareerPaths, nullptr,
+     "The programme's career paths (anyone in the programme)", "",
+     R"([{"id":1,"name":"Junior web developer","skills":[{"skill":"loops","tier":1}],"created_at":"…"}])"},
+    {"GET", "/api/v1/programmes/{id}/participants/{user}/paths", Access::kUser, 200,
+     GetCareerProgress, nullptr,
+     "How far the participant's solved exercises take them along each path, and exercises "
+     "that would close the gap, titled in fi and en (the participant and their coaches)", "",
+     R"({"participant":"aino","paths":[{"id":1,"name":"Junior web developer","met":1,"total":2,"percent":50,"skills":[{"skill":"http","tier":2,"met":false,"shown_by":[],"exercises_to_close_gap":[{"id":"sauna-booking","tier":2,"track":"web","title":{"fi":"…","en":"…"}}]}]}]})"},
+    {"GET", "/api/v1/programmes/{id}/participants/{user}/outcome", Access::kUser, 200,
+     GetOutcome, nullptr, "The participant's outcome (the participant and their coaches)", "",
+     R"({"participant":"aino","outcome":{"outcome":"employed","date":"2027-06-01","consent":true,"recorded_by":"ville","corrected_by_participant":false,"updated_at":"…"}})"},
+    {"PUT", "/api/v1/programmes/{id}/participants/{user}/outcome", Access::kUser, 200,
+     PutOutcomeRoute, nullptr,
+     "Their coach records the outcome (employed, apprenticeship, education, other, unknown) "
+     "with the participant's consent to keep it; the participant may correct it",
+     R"({"outcome":"employed","date":"2027-06-01","consent":true})",
+     R"({"participant":"aino","outcome":{"outcome":"employed","date":"2027-06-01","consent":true,"recorded_by":"ville","corrected_by_participant":false,"updated_at":"…"}})"},
+    {"GET", "/api/v1/programmes/{id}/report", Access::kUser, 200, GetProgrammeReport, nullptr,
+     "The programme report, counts of people: exact for its coordinators (?view=public shows "
+     "what others see), and for the rest of the programme with every count of 1-4 hidden (null)",
+     "",
+     R"({"programme":{"id":1,"name":"…","starts_on":"…","ends_on":"…"},"masked":true,"small_group_limit":5,"sections":{"participants":[{"key":"all","count":7}],"activity":[{"key":"2027-01-11","count":null}],"solved_by_track":[],"solved_by_tier":[],"skills_confirmed":[],"reached":[{"key":"shared_profile","count":5}],"outcomes":[{"key":"employed","count":null,"share":null}]}})"},
+    {"GET", "/api/v1/programmes/{id}/report.csv", Access::kUser, 200, nullptr,
+     ProgrammeReportCsvRaw,
+     "The report as CSV (section,key,count,share), hidden counts as \"<5\"", "", "", 64 * 1024,
+     "text/csv"},
+    {"GET", "/api/v1/programmes/{id}/reminders", Access::kUser, 200, GetReminders, nullptr,
+     "A coach's participants (the coordinator: every participant) without activity for 14 days",
+     "", R"([{"id":4,"username":"aino","nickname":"Aino","last_active":null,"quiet_days":15}])"},
+  };
+  // clang-format on
+}
+
 }  // namespace
 
 const std::vector<Route>& RouteTable() {
@@ -482,7 +573,7 @@ const std::vector<Route>& RouteTable() {
     for (auto part :
          {AccountRoutes, CatalogueRoutes, AuthoringRoutes, SetRoutes, SubmissionRoutes,
           WorkshopRoutes, EvidenceRoutes, SimilarityRoutes, TrialRoutes, ProjectRoutes,
-          ServerRoutes}) {
+          ProgrammeRoutes, ServerRoutes}) {
       auto routes = part();
       all.insert(all.end(), routes.begin(), routes.end());
     }

@@ -48,5 +48,6 @@ void SubmissionEvents(Services& services, const ApiRequest& request, httplib::Re
 // Everything about the caller in one zip.
 void ExportMe(Services& services, const ApiRequest& request, httplib::Response& res);
 void TrialResultsCsv(Services& services, const ApiRequest& request, httplib::Response& res);
+void ProgrammeReportCsvRaw(Services& services, const ApiRequest& request, httplib::Response& res);
 
 }  // namespace web

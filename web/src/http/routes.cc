@@ -11,6 +11,7 @@
 #include "http/route_table.h"
 #include "http/static_files.h"
 #include "koodikoe/try.h"
+#include "programmes/programmes.h"
 
 namespace web {
 
@@ -167,6 +168,15 @@ void TrialResultsCsv(Services& services, const ApiRequest& request, httplib::Res
   if (!csv) return ReplyError(res, csv.error());
   res.status = 200;
   res.set_header("Content-Disposition", "attachment; filename=\"trial-results.csv\"");
+  res.set_content(*csv, "text/csv; charset=utf-8");
+}
+
+void ProgrammeReportCsvRaw(Services& services, const ApiRequest& request, httplib::Response& res) {
+  auto csv = ProgrammeReportCsv(services, request);
+  if (!csv) return ReplyError(res, csv.error());
+  res.status = 200;
+  res.set_header("Content-Disposition", "attachment; filename=\"programme-report.csv\"");
+  res.set_header("Cache-Control", "no-store");
   res.set_content(*csv, "text/csv; charset=utf-8");
 }
 

@@ -22,6 +22,7 @@
 #include "http/static_files.h"
 #include "koodikoe/files.h"
 #include "koodikoe/try.h"
+#include "programmes/programmes.h"
 #include "projects/team_repos.h"
 
 namespace web {
@@ -316,7 +317,7 @@ Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
   }
   KOODIKOE_TRY_VOID(SeedDemoEvidence(storage, catalog));
   KOODIKOE_TRY(auto workshop, storage.FindWorkshopByCode(kDemoJoinCode));
-  if (workshop) return {};
+  if (workshop) return SeedDemoProgramme(storage, catalog);
   Workshop demo;
   demo.title = kDemoWorkshopTitle;
   demo.trainer_id = trainer_id;
@@ -329,7 +330,7 @@ Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
     }
   }
   KOODIKOE_TRY_VOID(storage.AddWorkshop(demo));
-  return {};
+  return SeedDemoProgramme(storage, catalog);
 }
 
 int ServeCommand(int argc, char** argv) {

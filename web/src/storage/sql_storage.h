@@ -128,6 +128,31 @@ class SqlStorage final : public Storage {
   Result<std::vector<Team>> TeamsOfProject(int64_t project_id) override;
   Result<bool> JoinTeam(int64_t team_id, int64_t user_id, int max_members, int64_t now) override;
 
+  // Programmes, coaching and guidance paths (sql_programmes.cc).
+  Result<int64_t> AddProgramme(const Programme& programme) override;
+  Result<std::optional<Programme>> FindProgramme(int64_t id) override;
+  Result<std::optional<Programme>> FindProgrammeByCode(const std::string& code) override;
+  Result<std::vector<Programme>> ProgrammesOfUser(int64_t user_id) override;
+  Result<void> PutProgrammeMember(const ProgrammeMember& member) override;
+  Result<std::vector<ProgrammeMember>> ProgrammeMembers(int64_t programme_id) override;
+  Result<std::vector<ProgrammeMember>> MembershipsOf(int64_t user_id) override;
+  Result<bool> AddProgrammeItem(int64_t programme_id, const std::string& kind,
+                                int64_t item_id) override;
+  Result<std::vector<std::pair<std::string, int64_t>>> ProgrammeItems(
+      int64_t programme_id) override;
+  Result<void> AssignCoach(int64_t programme_id, int64_t coach_id, int64_t participant_id) override;
+  Result<std::vector<std::pair<int64_t, int64_t>>> CoachAssignments(int64_t programme_id) override;
+  Result<int64_t> AddGuidanceEntry(const GuidanceEntry& entry) override;
+  Result<std::vector<GuidanceEntry>> GuidanceEntries(int64_t programme_id,
+                                                     int64_t participant_id) override;
+  Result<std::map<int64_t, int64_t>> LastActivity(const std::vector<int64_t>& user_ids) override;
+  Result<int64_t> FirstTrialOpened(int64_t user_id) override;
+  Result<int64_t> AddCareerPath(const CareerPath& path) override;
+  Result<std::vector<CareerPath>> CareerPaths(int64_t programme_id) override;
+  Result<void> PutOutcome(const ProgrammeOutcome& outcome) override;
+  Result<std::vector<ProgrammeOutcome>> Outcomes(int64_t programme_id,
+                                                 int64_t participant_id) override;
+
  private:
   using Params = std::vector<sql::Value>;
 

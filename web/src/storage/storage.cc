@@ -19,12 +19,15 @@ const char* RoleName(Role role) {
       return "company";
     case Role::kAdmin:
       return "admin";
+    case Role::kCoordinator:
+      return "coordinator";
   }
   return "candidate";
 }
 
 std::optional<Role> ParseRole(const std::string& name) {
-  for (Role role : {Role::kCandidate, Role::kTrainer, Role::kCompany, Role::kAdmin}) {
+  for (Role role :
+       {Role::kCandidate, Role::kTrainer, Role::kCompany, Role::kAdmin, Role::kCoordinator}) {
     if (name == RoleName(role)) return role;
   }
   return std::nullopt;

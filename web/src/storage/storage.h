@@ -19,7 +19,7 @@ using koodikoe::Error;
 using koodikoe::ErrorCode;
 using koodikoe::Result;
 
-enum class Role { kCandidate, kTrainer, kCompany, kAdmin };
+enum class Role { kCandidate, kTrainer, kCompany, kAdmin, kCoordinator };
 const char* RoleName(Role role);
 std::optional<Role> ParseRole(const std::string& name);
 
@@ -235,6 +235,66 @@ struct TeamReflection {
   int64_t updated_at = 0;
 };
 
+// A programme (issue 21): a cohort's months-long path, run by a coordinator, holding
+// workshops, trials, coaches (trainers), participants and partner companies.
+struct Programme {
+  int64_t id = 0;
+  int64_t coordinator_id = 0;
+  std::string coordinator_username;  // filled in by reads
+  std::string name;
+  std::string description;
+  std::string starts_on;  // ISO 8601 dates as the coordinator gave them
+  std::string ends_on;
+  std::string join_code;
+  int64_t created_at = 0;
+};
+
+// Someone in a programme, in one of its roles.
+struct ProgrammeMember {
+  int64_t programme_id = 0;
+  int64_t user_id = 0;
+  std::string username;   // filled in by reads
+  std::string nickname;   // filled in by reads
+  std::string role;       // "participant" | "coach" | "company"
+  std::string looks_for;  // a company's: JSON {"path": "...", "skills": [...]}, "" if none
+  int64_t joined_at = 0;
+};
+
+// A line of a participant's guidance path: a goal set with the coach, a coach's check-in
+// note, or the participant's own reflection. Private to the participant and their coaches.
+struct GuidanceEntry {
+  int64_t id = 0;
+  int64_t programme_id = 0;
+  int64_t participant_id = 0;
+  int64_t author_id = 0;        // 0 once the author's account is gone
+  std::string author_username;  // filled in by reads ("" once gone)
+  std::string kind;             // "goal" | "checkin" | "reflection"
+  std::string text;
+  int64_t created_at = 0;
+};
+
+// A career path of a programme (junior web developer, test automation): skills of
+// exercises/skills.yaml, each with the tier of exercise expected to show it.
+struct CareerPath {
+  int64_t id = 0;
+  int64_t programme_id = 0;
+  std::string name;
+  std::vector<std::pair<std::string, int>> skills;  // (skill tag, expected tier)
+  int64_t created_at = 0;
+};
+
+// Where a participant's path led, as their coach recorded it (and they may correct it).
+struct ProgrammeOutcome {
+  int64_t programme_id = 0;
+  int64_t participant_id = 0;
+  std::string outcome;     // "employed" | "apprenticeship" | "education" | "other" | "unknown"
+  std::string outcome_on;  // ISO 8601 date
+  bool consent = false;    // the participant agreed that it is kept and counted
+  int64_t recorded_by = 0;
+  std::string recorded_by_username;  // filled in by reads ("" once that account is gone)
+  int64_t updated_at = 0;
+};
+
 // Every method below is safe to call from any number of threads (and, on PostgreSQL, from any
 // number of processes sharing the database). A method is one atomic step unless its comment
 // says otherwise. Errors: kSystem when the database fails, with the words
@@ -262,7 +322,8 @@ class AccountStore {
   // Deletes the account and everything that belongs to it, in one transaction: sessions,
   // submissions and their comments, comments written, memberships, help requests, workshops
   // run, profile, shares given and received, views, shortlists, trials, team reflections and
-  // notes, the record of commits pushed. False if there was no such user.
+  // notes, the record of commits pushed, programmes coordinated, programme memberships,
+  // coaching, guidance paths and outcomes. False if there was no such user.
   virtual Result<bool> DeleteUser(int64_t user_id) = 0;
 
  protected:
@@ -505,6 +566,57 @@ class ProjectStore {
   virtual ~ProjectStore() = default;
 };
 
+// Programmes (issue 21): members in their roles, the workshops and trials they hold, who
+// coaches whom, and guidance paths.
+class ProgrammeStore {
+ public:
+  // The new programme's id. kInvalidArgument "the join code CODE is taken" when it is.
+  virtual Result<int64_t> AddProgramme(const Programme& programme) = 0;
+  virtual Result<std::optional<Programme>> FindProgramme(int64_t id) = 0;
+  virtual Result<std::optional<Programme>> FindProgrammeByCode(const std::string& code) = 0;
+  // Those the user coordinates or is a member of, newest first.
+  virtual Result<std::vector<Programme>> ProgrammesOfUser(int64_t user_id) = 0;
+  // Adds the member, or rewrites role, looks_for and joined_at of one already there.
+  virtual Result<void> PutProgrammeMember(const ProgrammeMember& member) = 0;
+  // In the order they joined.
+  virtual Result<std::vector<ProgrammeMember>> ProgrammeMembers(int64_t programme_id) = 0;
+  // Every programme the user is a member of, in any role.
+  virtual Result<std::vector<ProgrammeMember>> MembershipsOf(int64_t user_id) = 0;
+  // Puts a workshop or a trial ("workshop" | "trial") in the programme; false if it was there.
+  virtual Result<bool> AddProgrammeItem(int64_t programme_id, const std::string& kind,
+                                        int64_t item_id) = 0;
+  // (kind, id) pairs in the order added.
+  virtual Result<std::vector<std::pair<std::string, int64_t>>> ProgrammeItems(
+      int64_t programme_id) = 0;
+  // Makes the coach one of the participant's coaches in the programme (again is a no-op).
+  virtual Result<void> AssignCoach(int64_t programme_id, int64_t coach_id,
+                                   int64_t participant_id) = 0;
+  // (coach, participant) pairs of the programme.
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> CoachAssignments(
+      int64_t programme_id) = 0;
+  virtual Result<int64_t> AddGuidanceEntry(const GuidanceEntry& entry) = 0;
+  // Oldest first; of every programme when programme_id is 0.
+  virtual Result<std::vector<GuidanceEntry>> GuidanceEntries(int64_t programme_id,
+                                                             int64_t participant_id) = 0;
+  // When each of the users last did something (a submission or run, a guidance line they
+  // wrote); users who never did are absent.
+  virtual Result<std::map<int64_t, int64_t>> LastActivity(const std::vector<int64_t>& user_ids) = 0;
+  // When the user first opened a trial invitation; 0 if never.
+  virtual Result<int64_t> FirstTrialOpened(int64_t user_id) = 0;
+  // Career paths of the programme, oldest first.
+  virtual Result<int64_t> AddCareerPath(const CareerPath& path) = 0;
+  virtual Result<std::vector<CareerPath>> CareerPaths(int64_t programme_id) = 0;
+  // Records (or replaces) the participant's outcome in the programme.
+  virtual Result<void> PutOutcome(const ProgrammeOutcome& outcome) = 0;
+  // Of one programme when programme_id is not 0, and of one participant when participant_id
+  // is not 0.
+  virtual Result<std::vector<ProgrammeOutcome>> Outcomes(int64_t programme_id,
+                                                         int64_t participant_id) = 0;
+
+ protected:
+  virtual ~ProgrammeStore() = default;
+};
+
 // Everything the platform keeps, by kind of data; the server holds one.
 class Storage : public AccountStore,
                 public QueueStore,
@@ -512,7 +624,8 @@ class Storage : public AccountStore,
                 public ExerciseRecords,
                 public EvidenceStore,
                 public TrialStore,
-                public ProjectStore {
+                public ProjectStore,
+                public ProgrammeStore {
  public:
   ~Storage() override = default;
 
