@@ -138,7 +138,19 @@ export interface SimilarPair {
   regions: { a: [number, number]; b: [number, number] }[];
 }
 
-export interface Team { id: number; project: number; name: string; join_code: string; members: { username: string; joined_at: string }[]; clone_url: string }
+export interface TeamReflection { username: string; reflection: string; trainer_note: string; updated_at: string | null }
+export interface Team {
+  id: number; project: number; name: string; join_code: string; members: { username: string; joined_at: string }[]; clone_url: string;
+  reflections?: TeamReflection[];
+}
+export interface TeamJudgement {
+  id: string | number; commit: string; user: string; status: string; verdict: string | null; score: number | null; max_score: number | null;
+  created_at: string; message?: string; scenarios?: { name: string; verdict: string; score?: number }[];
+}
+export interface TeamContribution {
+  username: string; commits: number; files: number; lines_added: number; lines_removed: number; scenarios_fixed: string[];
+}
+export interface TeamContributions { members: TeamContribution[]; unattributed_commits: number }
 export interface TeamTree { ref: string; commit: string; files: { path: string; size: number; executable: boolean; link: boolean }[]; can_commit: boolean }
 export interface TeamFileText { path: string; commit: string; size: number; content: string }
 export interface TeamCommit { sha: string; author: string; email: string; time: string; message: string; files: string[] }
@@ -292,6 +304,13 @@ export const api = {
   teamCommits: (id: string | number) => request<{ commit: string; commits: TeamCommit[] }>('GET', `/api/v1/teams/${enc(String(id))}/commits`),
   commitTeam: (id: string | number, parent: string, message: string, changes: TeamChange[]) =>
     request<{ commit: string; parent: string; author: string }>('POST', `/api/v1/teams/${enc(String(id))}/commits`, { parent, message, changes }),
+  judgeTeam: (id: string | number, body: { commit?: string }) =>
+    request<{ id: string | number; status: string; kind: 'team'; team: number; commit: string }>('POST', `/api/v1/teams/${enc(String(id))}/judge`, body),
+  teamJudgements: (id: string | number) => request<TeamJudgement[]>('GET', `/api/v1/teams/${enc(String(id))}/judgements`),
+  teamContributions: (id: string | number) => request<TeamContributions>('GET', `/api/v1/teams/${enc(String(id))}/contributions`),
+  saveTeamReflection: (id: string | number, text: string) => request<unknown>('PUT', `/api/v1/teams/${enc(String(id))}/reflection`, { text }),
+  saveTrainerNote: (id: string | number, user: string, note: string) =>
+    request<unknown>('PUT', `/api/v1/teams/${enc(String(id))}/members/${enc(user)}/note`, { note }),
 };
 
 export interface CheckState {
