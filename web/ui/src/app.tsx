@@ -209,7 +209,7 @@ export function App() {
     view = <LiveView key={m.id} id={m.id} />;
     wide = true;
   } else if ((m = match('/teams/:id', path))) {
-    view = <TeamView key={m.id} id={m.id} />;
+    view = <TeamView key={m.id} id={m.id} me={me} />;
     wide = true;
   } else if ((m = match('/workshops/:id', path))) {
     view = <WorkshopView key={m.id} id={m.id} me={me} />;

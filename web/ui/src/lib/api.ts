@@ -42,7 +42,9 @@ export interface Submission {
   id: string | number; exercise: string; user?: string; language: string; source?: string;
   status: 'queued' | 'judging' | 'done'; verdict?: string | null; score?: number | null; max_score?: number | null;
   compile?: { status?: string; output?: string } | null;
-  tests?: TestResult[]; created_at?: string; kind?: 'submission' | 'run';
+  tests?: TestResult[]; created_at?: string; kind?: 'submission' | 'run' | 'team';
+  /** A team's judging: the team and the full id of the commit judged (its source is empty). */
+  team?: number; commit?: string;
   output?: string;
   /** A sentence from the server about the whole run (e.g. why it could not be judged). */
   message?: string;

@@ -95,6 +95,13 @@ function CodeWithComments({ sub, me, comments, onAdd }: {
 export function SubmissionView({ id, me }: { id: string; me: Me }) {
   const sub = useAsync<Submission>(() => api.submission(id), [id]);
   const comments = useAsync<Comment[]>(() => api.comments(id).catch(() => [] as Comment[]), [id]);
+  // Not judged yet (e.g. a team's judging just asked for): ask again until it is.
+  const waiting = !!sub.data && sub.data.status !== 'done';
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(sub.reload, 2000);
+    return () => clearTimeout(timer);
+  }, [waiting, sub.data]);
   if (sub.error && !sub.data) return <div class="page"><ErrorNote error={sub.error} onRetry={sub.reload} /></div>;
   if (!sub.data) return <div class="page"><Loading /></div>;
   const s = sub.data;
@@ -109,6 +116,12 @@ export function SubmissionView({ id, me }: { id: string; me: Me }) {
       <dl class="facts">
         <div><dt>{t('sub.exercise')}</dt><dd><Link href={`/exercises/${encodeURIComponent(s.exercise)}`}>{s.exercise}</Link></dd></div>
         {s.user ? <div><dt>{t('sub.by')}</dt><dd>{s.user}</dd></div> : null}
+        {s.team ? (
+          <div><dt>{t('sub.team')}</dt><dd>
+            <Link href={`/teams/${encodeURIComponent(String(s.team))}`}>{t('sub.teamLink', { id: s.team })}</Link>{' '}
+            {s.commit ? <code title={s.commit}>{s.commit.slice(0, 8)}</code> : null}
+          </dd></div>
+        ) : null}
         <div><dt>{t('hist.language')}</dt><dd>{languageName(s.language)}</dd></div>
         <div><dt>{t('hist.when')}</dt><dd>{formatTime(s.created_at)}</dd></div>
         <div><dt>{t('hist.result')}</dt><dd><Verdict verdict={s.status === 'done' ? s.verdict : s.status} /></dd></div>

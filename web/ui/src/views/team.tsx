@@ -1,12 +1,14 @@
 // A team's page: its members and clone URL, the repository's files in a tree, an editor per
-// file, a commit of the changes with a message, and the history.
+// file, a commit of the changes with a message, and the history; judging a commit, the team's
+// judgings, each member's contribution and the reflections (team-evidence.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Team, type TeamCommit, type TeamTree } from '../lib/api';
+import { api, ApiError, type Me, type Team, type TeamCommit, type TeamTree } from '../lib/api';
 import { formatTime, t } from '../i18n';
 import { createEditor, type CodeEditor } from '../lib/editor';
 import { baseName, buildTree, commitChanges, editorLanguage, pathProblem, rebaseDrafts, type Drafts, type TeamFile, type TreeFolder } from '../lib/teamfiles';
 import { ErrorNote, Loading, PageHeading, useAsync } from '../components';
 import type { MessageKey } from '../i18n/en';
+import { Contributions, Judgings, Reflections, useJudge } from './team-evidence';
 
 type Mark = 'changed' | 'added' | 'deleted' | '';
 
@@ -34,7 +36,7 @@ function FolderList({ folder, selected, marks, onOpen }: { folder: TreeFolder; s
   );
 }
 
-function History({ commits }: { commits: TeamCommit[] }) {
+function History({ commits, judge }: { commits: TeamCommit[]; judge: ReturnType<typeof useJudge> | null }) {
   if (!commits.length) return <p class="muted">{t('team.noHistory')}</p>;
   return (
     <ol class="commit-list">
@@ -44,14 +46,23 @@ function History({ commits }: { commits: TeamCommit[] }) {
           <code title={c.sha}>{c.sha.slice(0, 8)}</code>
           <div class="muted small">{t('team.by', { author: c.author, time: formatTime(c.time) })}</div>
           {c.files.length ? <div class="small">{t('team.filesChanged', { files: c.files.join(', ') })}</div> : null}
+          {judge ? (
+            <button type="button" class="btn btn-small btn-quiet" disabled={judge.busy} onClick={() => judge.judge(c.sha)}
+              aria-label={t('team.judgeCommitLabel', { sha: c.sha.slice(0, 8) })}>
+              {t('team.judgeCommit')}
+            </button>
+          ) : null}
         </li>
       ))}
     </ol>
   );
 }
 
-export function TeamView({ id }: { id: string }) {
+export function TeamView({ id, me }: { id: string; me: Me }) {
   const team = useAsync<Team>(() => api.team(id), [id]);
+  // Grows with each judging asked for or commit made: the judgings and contributions reload.
+  const [evidenceVersion, setEvidenceVersion] = useState(0);
+  const judge = useJudge(id, () => setEvidenceVersion((v) => v + 1));
   const [tree, setTree] = useState<TeamTree | null>(null);
   const [history, setHistory] = useState<TeamCommit[]>([]);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -162,6 +173,7 @@ export function TeamView({ id }: { id: string }) {
       setMessage('');
       const next = await loadRepo();
       setNotice(t('team.committed', { sha: made.commit.slice(0, 8) }));
+      setEvidenceVersion((v) => v + 1);
       if (selected !== null && next.files.some((f) => f.path === selected)) open(selected, next, {}, {});
     } catch (err) {
       setCommitError(err);
@@ -194,6 +206,9 @@ export function TeamView({ id }: { id: string }) {
   };
 
   const title = team.data ? t('team.title', { name: team.data.name }) : t('app.loading');
+  const members = team.data?.members.map((m) => m.username) ?? [];
+  const isMember = members.includes(me.username);
+  const isTrainer = !isMember && (me.role === 'trainer' || me.role === 'admin');
   return (
     <div class="page team-page">
       <PageHeading title={title}>{title}</PageHeading>
@@ -255,8 +270,15 @@ export function TeamView({ id }: { id: string }) {
       {notice ? <p class="note" role="status">{notice}</p> : null}
       <section aria-labelledby="team-history-h">
         <h2 id="team-history-h">{t('team.history')}</h2>
-        <History commits={history} />
+        <History commits={history} judge={isMember ? judge : null} />
       </section>
+      {team.data ? (
+        <>
+          <Judgings id={id} member={isMember} judge={judge} version={evidenceVersion} />
+          <Contributions id={id} members={members} version={evidenceVersion} />
+          <Reflections team={team.data} me={me.username} trainer={isTrainer} onSaved={team.reload} />
+        </>
+      ) : null}
     </div>
   );
 }
