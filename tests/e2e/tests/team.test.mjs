@@ -1,6 +1,8 @@
 // A team project in the browser: two members of a team edit files of their repository and
 // commit; the one whose page was behind is told someone else committed first, reloads and
-// commits again; the history shows both. The team page passes axe-core.
+// commits again; the history shows both. A member judges the latest commit and the judgings
+// list shows its verdict, the contribution table both members, and a reflection is read by the
+// other member. The team page passes axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, checkA11y, launch, login, newPage, screenshot, setCode, unique } from '../lib/app.mjs';
@@ -106,6 +108,37 @@ test('two members edit files in the browser and commit; the history shows both',
   await aino.locator('.file-tree-file', { hasText: 'style.css' }).waitFor();
   await openFile(aino, 'index.html');
   assert.match(await aino.textContent('.team-editor .cm-content'), /Rantakatu 5/);
+
+  // Aino judges the latest commit: the judgings list shows it, by her, with its commit and,
+  // once judged, a verdict; the row links to the judging's submission page.
+  const head = (await aino.locator('.commit-item code').first().textContent()).trim();
+  await aino.getByRole('button', { name: 'Judge the latest commit' }).click();
+  const row = aino.locator('.team-judgings tbody tr').first();
+  await row.waitFor();
+  await aino.waitForFunction(() => {
+    const word = document.querySelector('.team-judgings tbody tr td:nth-child(2) .verdict-word')?.textContent;
+    return !!word && word !== 'queued' && word !== 'judging';
+  }, null, { timeout: 120_000 });
+  const judged = await row.textContent();
+  assert.match(judged, /aino/);
+  assert.ok(judged.includes(head), `${judged} names commit ${head}`);
+  assert.match(await row.locator('a').getAttribute('href'), /^\/submissions\/\d+$/);
+
+  // The contribution table has a row per member with their commits.
+  const commitsOf = async (who) => Number(await aino.locator('.team-contribution tbody tr', { has: aino.locator('th', { hasText: who }) })
+    .locator('td').first().textContent());
+  await aino.locator('.team-contribution tbody tr', { hasText: 'yusuf' }).waitFor();
+  assert.ok(await commitsOf('aino') >= 1, 'aino has a commit');
+  assert.ok(await commitsOf('yusuf') >= 2, 'yusuf has two commits');
+
+  // Aino writes her reflection; Yusuf reads it on his page.
+  await aino.fill('#my-reflection', 'I wrote the free hours of a day.');
+  await aino.getByRole('button', { name: 'Save', exact: true }).click();
+  await aino.getByText('Saved.').waitFor();
+  await checkA11y(aino, 'team-evidence');
+  await screenshot(aino, 'team-4-evidence');
+  await yusuf.reload();
+  await yusuf.getByText('I wrote the free hours of a day.').waitFor();
   assert.deepEqual([...aino.errors, ...yusuf.errors], []);
   await aino.context().close();
   await yusuf.context().close();
