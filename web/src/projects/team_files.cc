@@ -185,22 +185,9 @@ struct TeamAccess {
   bool member = false;
 };
 
-ApiResult<TeamAccess> SeeTeam(Services& services, const ApiRequest& request) {
-  KOODIKOE_TRY(auto id, PathId(request));
-  auto unknown = Reject(Fault::kNotFound, "unknown_team", "There is no such team.");
-  KOODIKOE_TRY(auto team, Check(services.storage.FindTeam(id)));
-  if (!team) return unknown;
-  TeamAccess access{std::move(*team), "", false};
-  access.member = std::any_of(access.team.members.begin(), access.team.members.end(),
-                              [&](const TeamMember& m) { return m.user_id == request.user().id; });
-  if (!access.member) {
-    KOODIKOE_TRY(auto project, Check(services.storage.FindProject(access.team.project_id)));
-    if (!project) return unknown;
-    KOODIKOE_TRY(auto workshop, Check(services.storage.FindWorkshop(project->workshop_id)));
-    bool runs = workshop &&
-                (request.user().role == Role::kAdmin || workshop->trainer_id == request.user().id);
-    if (!runs) return unknown;
-  }
+ApiResult<TeamAccess> SeeTeamRepo(Services& services, const ApiRequest& request) {
+  KOODIKOE_TRY(auto view, SeeTeam(services, request));
+  TeamAccess access{std::move(view.team), "", view.member};
   access.git_dir = TeamReposRoot(services.options.data_dir) + "/" + TeamRepoName(access.team.id);
   std::error_code ec;
   if (!fs::is_directory(access.git_dir, ec)) {
@@ -232,7 +219,7 @@ ApiResult<std::string> CheckedPath(const std::string& path) {
 }  // namespace
 
 ApiResult<ApiReply> GetTeamTree(Services& services, const ApiRequest& request) {
-  KOODIKOE_TRY(auto access, SeeTeam(services, request));
+  KOODIKOE_TRY(auto access, SeeTeamRepo(services, request));
   std::string ref = Param(request, "ref", "main");
   KOODIKOE_TRY(auto commit, CommitOf(access, ref));
   KOODIKOE_TRY(auto files, Check(ListTree(access.git_dir, commit)));
@@ -247,7 +234,7 @@ ApiResult<ApiReply> GetTeamTree(Services& services, const ApiRequest& request) {
 }
 
 ApiResult<ApiReply> GetTeamFile(Services& services, const ApiRequest& request) {
-  KOODIKOE_TRY(auto access, SeeTeam(services, request));
+  KOODIKOE_TRY(auto access, SeeTeamRepo(services, request));
   KOODIKOE_TRY(auto path, CheckedPath(Param(request, "path", "")));
   KOODIKOE_TRY(auto commit, CommitOf(access, Param(request, "ref", "main")));
   KOODIKOE_TRY(
@@ -281,7 +268,7 @@ ApiResult<ApiReply> GetTeamFile(Services& services, const ApiRequest& request) {
 }
 
 ApiResult<ApiReply> GetTeamCommits(Services& services, const ApiRequest& request) {
-  KOODIKOE_TRY(auto access, SeeTeam(services, request));
+  KOODIKOE_TRY(auto access, SeeTeamRepo(services, request));
   KOODIKOE_TRY(auto commit, CommitOf(access, Param(request, "ref", "main")));
   KOODIKOE_TRY(auto commits, Check(History(access.git_dir, commit, kMaxHistoryCommits)));
   json list = json::array();
@@ -418,7 +405,7 @@ void RecordBrowserCommit(Services& services, int64_t team_id, int64_t user_id,
 }  // namespace
 
 ApiResult<ApiReply> CommitTeamFiles(Services& services, const ApiRequest& request) {
-  KOODIKOE_TRY(auto access, SeeTeam(services, request));
+  KOODIKOE_TRY(auto access, SeeTeamRepo(services, request));
   if (!access.member) {
     return Reject(Fault::kForbidden, "team_members_only",
                   "Only the team's members commit to its repository; you may read it.");
