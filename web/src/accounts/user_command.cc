@@ -59,7 +59,8 @@ int UserCommand(int argc, char** argv) {
   }
   auto role = ParseRole(role_name);
   if (!role) {
-    std::cerr << "koodikoe user: --role must be candidate, trainer, company, coordinator or admin\n";
+    std::cerr
+        << "koodikoe user: --role must be candidate, trainer, company, coordinator or admin\n";
     return 2;
   }
   auto storage = OpenStorage(db);

@@ -570,10 +570,9 @@ std::vector<Route> ProgrammeRoutes() {
 const std::vector<Route>& RouteTable() {
   static const std::vector<Route> routes = [] {
     std::vector<Route> all;
-    for (auto part :
-         {AccountRoutes, CatalogueRoutes, AuthoringRoutes, SetRoutes, SubmissionRoutes,
-          WorkshopRoutes, EvidenceRoutes, SimilarityRoutes, TrialRoutes, ProjectRoutes,
-          ProgrammeRoutes, ServerRoutes}) {
+    for (auto part : {AccountRoutes, CatalogueRoutes, AuthoringRoutes, SetRoutes, SubmissionRoutes,
+                      WorkshopRoutes, EvidenceRoutes, SimilarityRoutes, TrialRoutes, ProjectRoutes,
+                      ProgrammeRoutes, ServerRoutes}) {
       auto routes = part();
       all.insert(all.end(), routes.begin(), routes.end());
     }
