@@ -10,6 +10,7 @@ namespace {
 constexpr std::string_view kErrorWords[] = {
     "admin_only",
     "already_in_team",
+    "bad_commit",
     "bad_exercises",
     "bad_field",
     "bad_group",
@@ -87,6 +88,7 @@ constexpr std::string_view kErrorWords[] = {
     "too_many_queued",
     "too_many_streams",
     "trainer_only",
+    "tree_too_large",
     "unknown_commit",
     "unknown_company",
     "unknown_exercise",

@@ -483,8 +483,6 @@ std::vector<Route> ProjectRoutes() {
 std::vector<Route> ProgrammeRoutes() {
   constexpr const char* kProgramme =
       R"({"id":1,"name":"Vantaa spring 2027","description":"…","starts_on":"2027-01-10","ends_on":"2027-06-10","coordinator":"kaisa","your_role":"coordinator","companies":[{"username":"sari","nickname":"Sari","looks_for":{"path":"junior web developer","skills":["loops","conditions"]}}],"workshops":[{"id":1,"title":"…"}],"trials":[{"id":1,"title":"…","owner":"sari"}],"members":[{"id":4,"username":"aino","nickname":"Aino","role":"participant","joined_at":"…","coaches":["ville"]}],"join_code":"ABCD2345"})";
-  constexpr const char* kEntry =
-      R"({"id":1,"kind":"goal","text":"…","author":"ville","created_at":"…"})";
   // clang-format off
   return {
     {"POST", "/api/v1/programmes", Access::kUser, 200, CreateProgramme, nullptr,
@@ -514,6 +512,16 @@ std::vector<Route> ProgrammeRoutes() {
     {"PUT", "/api/v1/programmes/{id}/looking-for", Access::kCompany, 200, PutLookingFor, nullptr,
      "A partner company of the programme publishes what it looks for: a career path and skills",
      R"({"path":"junior web developer","skills":["loops","conditions"]})", kProgramme},
+  };
+  // clang-format on
+}
+
+// A participant's guidance path, career paths and outcome in a programme.
+std::vector<Route> GuidanceRoutes() {
+  constexpr const char* kEntry =
+      R"({"id":1,"kind":"goal","text":"…","author":"ville","created_at":"…"})";
+  // clang-format off
+  return {
     {"GET", "/api/v1/programmes/{id}/participants/{user}/path", Access::kUser, 200,
      GetGuidancePath, nullptr,
      "A participant's guidance path (private: the participant and their coaches; 404 for "
@@ -572,7 +580,7 @@ const std::vector<Route>& RouteTable() {
     std::vector<Route> all;
     for (auto part : {AccountRoutes, CatalogueRoutes, AuthoringRoutes, SetRoutes, SubmissionRoutes,
                       WorkshopRoutes, EvidenceRoutes, SimilarityRoutes, TrialRoutes, ProjectRoutes,
-                      ProgrammeRoutes, ServerRoutes}) {
+                      ProgrammeRoutes, GuidanceRoutes, ServerRoutes}) {
       auto routes = part();
       all.insert(all.end(), routes.begin(), routes.end());
     }

@@ -333,6 +333,20 @@ Result<void> SeedDemo(Storage& storage, const Catalog& catalog) {
   return SeedDemoProgramme(storage, catalog);
 }
 
+// Submissions that were being judged when the server stopped go back into the queue.
+bool RequeueInterrupted(Storage& storage) {
+  auto requeued = storage.RequeueInterrupted();
+  if (!requeued) {
+    std::cerr << "koodikoe serve: " << requeued.error().Describe() << "\n";
+    return false;
+  }
+  if (*requeued > 0) {
+    LogInfo("queued again " + std::to_string(*requeued) +
+            " submissions that were being judged when the server stopped");
+  }
+  return true;
+}
+
 int ServeCommand(int argc, char** argv) {
   if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
     std::cout << kServeUsage;
@@ -352,15 +366,7 @@ int ServeCommand(int argc, char** argv) {
     std::cerr << "koodikoe serve: " << storage.error().Describe() << "\n";
     return 1;
   }
-  auto requeued = (*storage)->RequeueInterrupted();
-  if (!requeued) {
-    std::cerr << "koodikoe serve: " << requeued.error().Describe() << "\n";
-    return 1;
-  }
-  if (*requeued > 0) {
-    LogInfo("queued again " + std::to_string(*requeued) +
-            " submissions that were being judged when the server stopped");
-  }
+  if (!RequeueInterrupted(**storage)) return 1;
 
   Catalog catalog;
   ExerciseStore store(options.data_dir + "/exercises", SelfExecutable());

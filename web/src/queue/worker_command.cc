@@ -150,6 +150,17 @@ std::string SelfPath() {
   return ec ? std::string("/proc/self/exe") : path.string();
 }
 
+// Stop signals are taken by the main thread only (sigwait); the set it waits for.
+sigset_t BlockStopSignals() {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+  return stop_signals;
+}
+
 }  // namespace
 
 int WorkerCommand(int argc, char** argv) {
@@ -167,13 +178,7 @@ int WorkerCommand(int argc, char** argv) {
     std::cerr << "koodikoe worker: this build has no judge module; only --fake-judge works\n";
     return 1;
   }
-  // Stop signals are taken by the main thread only.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  ::signal(SIGPIPE, SIG_IGN);
+  const sigset_t stop_signals = BlockStopSignals();
 
   auto storage = OpenStorage(options.db);
   if (!storage) {
